@@ -1,0 +1,86 @@
+package io.guichet;
+
+import io.guichet.conversation.InMemoryConversationStore;
+import io.guichet.dialogue.ConversationService;
+import io.guichet.embedding.SentenceEmbedder;
+import io.guichet.http.HttpApi;
+import io.guichet.kb.KnowledgeBase;
+import io.guichet.nlu.IntentFile;
+import io.guichet.nlu.Understanding;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts Guichet: loads the intents and the knowledge base, then serves the API. */
+public final class Main {
+    /** How often the knowledge-base folder is checked for changes. */
+    static final long KB_POLL_MS = 2000;
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Config config;
+        try {
+            config = Config.from(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Vertx vertx = Vertx.vertx();
+        start(vertx, config).onSuccess(server -> System.out.println("listening on port " + server.actualPort()))
+                .onFailure(e -> {
+                    LOG.error("could not start: {}", e.getMessage(), e);
+                    vertx.close();
+                    System.exit(1);
+                });
+    }
+
+    /** Loads everything off the event loop, then listens; the future completes once requests are taken. */
+    static Future<HttpServer> start(Vertx vertx, Config config) {
+        long started = System.nanoTime();
+        return vertx.executeBlocking(() -> {
+            if (!Files.isDirectory(config.intents())) {
+                throw new IllegalStateException("intents folder " + config.intents().toAbsolutePath() + " does not exist");
+            }
+            Files.createDirectories(config.data());
+            SentenceEmbedder embedder = SentenceEmbedder.shipped();
+            List<IntentFile> intents = IntentFile.loadAll(config.intents());
+            Understanding understanding = Understanding.train(intents, embedder);
+            KnowledgeBase knowledge = KnowledgeBase.load(config.kb(), embedder);
+            Clock clock = Clock.systemDefaultZone();
+            ConversationService conversations = new ConversationService(understanding, knowledge,
+                    new InMemoryConversationStore(clock), intents, clock);
+            watch(vertx, knowledge);
+            return new HttpApi(vertx, understanding, knowledge, conversations, clock);
+        }).compose(api -> vertx.createHttpServer().requestHandler(api.router()).listen(config.port()))
+                .onSuccess(server -> LOG.info("started in {} ms, heap used {} MB",
+                        (System.nanoTime() - started) / 1_000_000, usedHeapMb()));
+    }
+
+    /** Reloads the knowledge base when its files change; one check at a time, on a worker. */
+    private static void watch(Vertx vertx, KnowledgeBase knowledge) {
+        AtomicBoolean checking = new AtomicBoolean();
+        vertx.setPeriodic(KB_POLL_MS, id -> {
+            if (checking.compareAndSet(false, true)) {
+                vertx.executeBlocking(knowledge::reloadIfChanged, false)
+                        .onFailure(e -> LOG.error("knowledge-base reload failed, keeping the previous version: {}",
+                                e.getMessage()))
+                        .onComplete(r -> checking.set(false));
+            }
+        });
+    }
+
+    private static long usedHeapMb() {
+        Runtime runtime = Runtime.getRuntime();
+        return (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
+    }
+}

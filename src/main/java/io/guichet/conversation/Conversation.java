@@ -1,0 +1,63 @@
+package io.guichet.conversation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A conversation's state. Callers that change it hold its monitor ({@code synchronized
+ * (conversation)}) for the whole turn, so that two messages of one conversation are handled one
+ * after the other while different conversations proceed in parallel.
+ */
+public final class Conversation {
+    private final String id;
+    private final String channel;
+    private final Instant createdAt;
+    private final List<Message> messages = new ArrayList<>();
+    private String lang;
+    private Status status = Status.BOT;
+
+    public Conversation(String id, String channel, String lang, Instant createdAt) {
+        this.id = id;
+        this.channel = channel;
+        this.lang = lang;
+        this.createdAt = createdAt;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String channel() {
+        return channel;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** The language of the conversation so far; null until known. */
+    public synchronized String lang() {
+        return lang;
+    }
+
+    public synchronized void lang(String lang) {
+        this.lang = lang;
+    }
+
+    public synchronized Status status() {
+        return status;
+    }
+
+    public synchronized void status(Status status) {
+        this.status = status;
+    }
+
+    public synchronized void append(Message message) {
+        messages.add(message);
+    }
+
+    public synchronized List<Message> messages() {
+        return List.copyOf(messages);
+    }
+}

@@ -1,0 +1,138 @@
+package io.guichet.http;
+
+import io.guichet.conversation.Conversation;
+import io.guichet.dialogue.ConversationService;
+import io.guichet.kb.KnowledgeBase;
+import io.guichet.nlu.Understanding;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The contract's HTTP API. Handlers run on the event loop only to read the request and write the
+ * answer; understanding, search and conversation turns (a few milliseconds of embedding each)
+ * run on the worker pool. Every refusal is a JSON error; a fault of ours is a logged 500 that
+ * never shows a stack trace.
+ */
+public final class HttpApi {
+    /** Larger bodies are refused with 413 before they are read whole. */
+    public static final int BODY_LIMIT = 64 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    private static final int MAX_K = 50;
+
+    private final Vertx vertx;
+    private final Understanding understanding;
+    private final KnowledgeBase knowledge;
+    private final ConversationService conversations;
+    private final Clock clock;
+
+    public HttpApi(Vertx vertx, Understanding understanding, KnowledgeBase knowledge,
+                   ConversationService conversations, Clock clock) {
+        this.vertx = vertx;
+        this.understanding = understanding;
+        this.knowledge = knowledge;
+        this.conversations = conversations;
+        this.clock = clock;
+    }
+
+    public Router router() {
+        Router router = Router.router(vertx);
+        router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")
+                .put("documents", knowledge.size())));
+        router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+        router.post("/api/v1/parse").handler(this::parse);
+        router.post("/api/v1/search").handler(this::search);
+        router.post("/api/v1/conversations").handler(this::openConversation);
+        router.post("/api/v1/conversations/:id/messages").handler(this::postMessage);
+        router.get("/api/v1/conversations/:id").handler(this::getConversation);
+        router.errorHandler(404, ctx -> respond(ctx, 404, "not_found", "no such endpoint: "
+                + ctx.request().method() + " " + ctx.request().path()));
+        router.errorHandler(405, ctx -> respond(ctx, 405, "method_not_allowed",
+                ctx.request().method() + " is not allowed on " + ctx.request().path()));
+        router.errorHandler(413, ctx -> respond(ctx, 413, "payload_too_large",
+                "the body is larger than " + BODY_LIMIT + " bytes"));
+        router.errorHandler(500, this::internalError);
+        return router;
+    }
+
+    private void parse(RoutingContext ctx) {
+        RequestBody body = RequestBody.of(ctx.body().buffer(), false);
+        String text = body.text("text");
+        String lang = body.language("lang");
+        LocalDate now = body.date("now", LocalDate.now(clock));
+        blocking(ctx, () -> JsonViews.parse(understanding.parse(text, lang, null, now)), 200);
+    }
+
+    private void search(RoutingContext ctx) {
+        RequestBody body = RequestBody.of(ctx.body().buffer(), false);
+        String query = body.text("query");
+        int k = body.integer("k", 5, 1, MAX_K);
+        String lang = body.language("lang");
+        blocking(ctx, () -> JsonViews.hits(knowledge.search(query, k,
+                lang != null ? lang : understanding.detectLanguage(query, null))), 200);
+    }
+
+    private void openConversation(RoutingContext ctx) {
+        RequestBody body = RequestBody.of(ctx.body().buffer(), true);
+        String channel = body.optionalString("channel");
+        String lang = body.language("lang");
+        Conversation conversation = conversations.open(channel == null || channel.isBlank() ? "web" : channel, lang);
+        ctx.response().setStatusCode(201);
+        ctx.json(new JsonObject().put("id", conversation.id()));
+    }
+
+    private void postMessage(RoutingContext ctx) {
+        Conversation conversation = existing(ctx);
+        RequestBody body = RequestBody.of(ctx.body().buffer(), false);
+        String text = body.text("text");
+        LocalDate now = body.date("now", LocalDate.now(clock));
+        blocking(ctx, () -> JsonViews.turn(conversations.post(conversation, text, now)), 200);
+    }
+
+    private void getConversation(RoutingContext ctx) {
+        ctx.json(JsonViews.conversation(existing(ctx)));
+    }
+
+    private Conversation existing(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        return conversations.find(id).orElseThrow(() -> ApiError.notFound("no conversation " + id));
+    }
+
+    private void blocking(RoutingContext ctx, Callable<JsonObject> work, int status) {
+        Future<JsonObject> result = vertx.executeBlocking(work, false);
+        result.onSuccess(json -> {
+            ctx.response().setStatusCode(status);
+            ctx.json(json);
+        }).onFailure(ctx::fail);
+    }
+
+    private static void fail(RoutingContext ctx, ApiError error) {
+        respond(ctx, error.status(), error.code(), error.getMessage());
+    }
+
+    private void internalError(RoutingContext ctx) {
+        if (ctx.failure() instanceof ApiError error) {
+            fail(ctx, error);
+            return;
+        }
+        LOG.error("unexpected failure on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());
+        respond(ctx, 500, "internal_error", "something went wrong on our side; the request was not processed");
+    }
+
+    private static void respond(RoutingContext ctx, int status, String code, String message) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+                .end(new JsonObject().put("error", code).put("message", message).encode());
+    }
+}

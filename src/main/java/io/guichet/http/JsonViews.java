@@ -1,0 +1,88 @@
+package io.guichet.http;
+
+import io.guichet.conversation.Conversation;
+import io.guichet.dialogue.Reply;
+import io.guichet.dialogue.Turn;
+import io.guichet.kb.SearchHit;
+import io.guichet.nlu.DateRange;
+import io.guichet.nlu.Entity;
+import io.guichet.nlu.IntentScore;
+import io.guichet.nlu.Parse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/** The contract's JSON shapes for what the capabilities return. */
+final class JsonViews {
+    private JsonViews() {
+    }
+
+    static JsonObject parse(Parse parse) {
+        return new JsonObject()
+                .put("text", parse.text())
+                .put("lang", parse.lang())
+                .put("intent", intent(parse.intent()))
+                .put("ranking", new JsonArray(parse.ranking().stream().map(JsonViews::intent).toList()))
+                .put("entities", new JsonArray(parse.entities().stream().map(JsonViews::entity).toList()));
+    }
+
+    static JsonObject intent(IntentScore score) {
+        return new JsonObject().put("name", score.name()).put("confidence", score.confidence());
+    }
+
+    static JsonObject entity(Entity entity) {
+        Object value = entity.value() instanceof DateRange range
+                ? new JsonObject().put("start", range.start().toString()).put("end", range.end().toString())
+                : entity.value();
+        return new JsonObject().put("type", entity.type()).put("value", value)
+                .put("start", entity.start()).put("end", entity.end()).put("text", entity.text());
+    }
+
+    static JsonObject hits(List<SearchHit> hits) {
+        return new JsonObject().put("hits", new JsonArray(hits.stream().map(hit -> new JsonObject()
+                .put("id", hit.id())
+                .put("title", hit.document().title())
+                .put("score", hit.score())
+                .put("snippet", hit.snippet())
+                .put("url", hit.document().url())).toList()));
+    }
+
+    static JsonObject turn(Turn turn) {
+        return new JsonObject()
+                .put("replies", new JsonArray(turn.replies().stream().map(JsonViews::reply).toList()))
+                .put("intent", intent(turn.intent()))
+                .put("sources", new JsonArray(turn.sources().stream().map(card -> new JsonObject()
+                        .put("id", card.sourceId()).put("title", card.title()).put("url", card.url())).toList()))
+                .put("fallback", turn.fallback())
+                .put("status", turn.status().wireName());
+    }
+
+    private static JsonObject reply(Reply reply) {
+        // Java 17 has no pattern matching in switch (a preview there), hence the chain.
+        if (reply instanceof Reply.Text text) {
+            return new JsonObject().put("type", "text").put("text", text.text());
+        }
+        if (reply instanceof Reply.QuickReplies quick) {
+            return new JsonObject().put("type", "quick_replies").put("options", new JsonArray(quick.options()));
+        }
+        Reply.Cards cards = (Reply.Cards) reply;
+        return new JsonObject().put("type", "cards").put("items", new JsonArray(cards.items().stream()
+                .map(card -> new JsonObject().put("title", card.title()).put("url", card.url())
+                        .put("sourceId", card.sourceId()))
+                .toList()));
+    }
+
+    static JsonObject conversation(Conversation conversation) {
+        synchronized (conversation) {
+            return new JsonObject()
+                    .put("id", conversation.id())
+                    .put("channel", conversation.channel())
+                    .put("lang", conversation.lang())
+                    .put("status", conversation.status().wireName())
+                    .put("createdAt", conversation.createdAt().toString())
+                    .put("messages", new JsonArray(conversation.messages().stream().map(m -> new JsonObject()
+                            .put("from", m.from()).put("text", m.text()).put("at", m.at().toString())).toList()))
+                    .putNull("journey");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.guichet.kb;
+
+import io.guichet.embedding.SentenceEmbedder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The territory's content, searchable. Loading and reloading block (reading files, embedding
+ * passages) and belong on a worker thread; searching is safe from any thread. A reload builds a
+ * whole new version and swaps it in at once, so a search in flight finishes on the version it
+ * started with.
+ */
+public final class KnowledgeBase {
+    /** A hit scoring at least this answers the question well enough to be quoted as the answer. */
+    public static final double TRUSTED = 0.5;
+    private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
+
+    private final Path folder;
+    private final SentenceEmbedder embedder;
+    private final Glossary glossary = Glossary.shipped();
+    private volatile KnowledgeIndex index;
+    private volatile String fingerprint;
+
+    private KnowledgeBase(Path folder, SentenceEmbedder embedder) {
+        this.folder = folder;
+        this.embedder = embedder;
+    }
+
+    public static KnowledgeBase load(Path folder, SentenceEmbedder embedder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            throw new IOException("knowledge-base folder " + folder.toAbsolutePath() + " does not exist");
+        }
+        KnowledgeBase base = new KnowledgeBase(folder, embedder);
+        base.reloadIfChanged();
+        return base;
+    }
+
+    /** Rebuilds the index when a Markdown file was added, removed or modified; true when it did. */
+    public synchronized boolean reloadIfChanged() throws IOException {
+        String current = fingerprint();
+        if (current.equals(fingerprint)) {
+            return false;
+        }
+        long started = System.nanoTime();
+        KnowledgeIndex next = KnowledgeIndex.build(KbLoader.load(folder), embedder, glossary, index);
+        index = next;
+        fingerprint = current;
+        LOG.info("knowledge base {}: {} documents, {} passages indexed in {} ms", folder, next.documentCount(),
+                next.passageCount(), (System.nanoTime() - started) / 1_000_000);
+        return true;
+    }
+
+    /** Paths, sizes and modification times of every Markdown file: cheap to compute, changes with any edit. */
+    private String fingerprint() throws IOException {
+        StringBuilder out = new StringBuilder();
+        for (Path path : KbLoader.markdownFiles(folder)) {
+            out.append(path).append(':').append(Files.size(path)).append(':')
+                    .append(Files.getLastModifiedTime(path).toMillis()).append('\n');
+        }
+        return out.toString();
+    }
+
+    public int size() {
+        return index.documentCount();
+    }
+
+    public KbDocument document(String id) {
+        return index.document(id);
+    }
+
+    /** The best documents for a query in {@code lang} ("fr" or "en"), best first. Blocks a few ms. */
+    public List<SearchHit> search(String query, int k, String lang) {
+        return search(query, k, lang, d -> true);
+    }
+
+    /** As {@link #search(String, int, String)}, among the documents {@code filter} accepts. */
+    public List<SearchHit> search(String query, int k, String lang, Predicate<KbDocument> filter) {
+        return index.search(query, k, lang, filter);
+    }
+}

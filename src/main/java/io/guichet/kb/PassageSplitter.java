@@ -1,0 +1,89 @@
+package io.guichet.kb;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Cuts a Markdown body at its headings, so that a passage speaks of one thing under its own
+ * heading; a section longer than {@link #MAX_CHARS} is cut again between paragraphs. Markdown
+ * syntax is dropped: passages are quoted to people as plain text.
+ */
+final class PassageSplitter {
+    static final int MAX_CHARS = 900;
+    private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)]\\([^)]*\\)");
+    private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|__|\\*|`)");
+    private static final Pattern TABLE_RULE = Pattern.compile("^\\s*\\|?\\s*:?-{2,}.*$");
+    private static final Pattern BULLET = Pattern.compile("^\\s*([-*+]|\\d+\\.)\\s+");
+
+    private PassageSplitter() {
+    }
+
+    static List<Passage> split(int document, String body) {
+        List<Passage> passages = new ArrayList<>();
+        String heading = null;
+        StringBuilder section = new StringBuilder();
+        for (String line : body.split("\n")) {
+            if (line.startsWith("#")) {
+                flush(document, heading, section, passages);
+                String title = line.replaceFirst("^#+\\s*", "").strip();
+                // The H1 repeats the document's title, which every passage is indexed with anyway.
+                heading = line.startsWith("# ") ? null : title;
+            } else {
+                section.append(line).append('\n');
+            }
+        }
+        flush(document, heading, section, passages);
+        return passages;
+    }
+
+    private static void flush(int document, String heading, StringBuilder section, List<Passage> out) {
+        List<String> paragraphs = new ArrayList<>();
+        for (String paragraph : section.toString().split("\n\\s*\n")) {
+            String plain = plain(paragraph);
+            if (!plain.isEmpty()) {
+                paragraphs.add(plain);
+            }
+        }
+        section.setLength(0);
+        StringBuilder chunk = new StringBuilder();
+        for (String paragraph : paragraphs) {
+            if (chunk.length() > 0 && chunk.length() + paragraph.length() > MAX_CHARS) {
+                out.add(new Passage(document, heading, chunk.toString()));
+                chunk.setLength(0);
+            }
+            if (chunk.length() > 0) {
+                chunk.append('\n');
+            }
+            chunk.append(paragraph);
+        }
+        if (chunk.length() > 0) {
+            out.add(new Passage(document, heading, chunk.toString()));
+        }
+    }
+
+    /** Markdown to readable text: links keep their words, tables become "cell · cell" lines. */
+    static String plain(String markdown) {
+        StringBuilder out = new StringBuilder();
+        for (String line : markdown.split("\n")) {
+            if (TABLE_RULE.matcher(line).matches()) {
+                continue;
+            }
+            String text = BULLET.matcher(line).replaceFirst("");
+            text = LINK.matcher(text).replaceAll("$1");
+            text = EMPHASIS.matcher(text).replaceAll("");
+            if (text.strip().startsWith("|")) {
+                text = String.join(" · ", java.util.Arrays.stream(text.strip().split("\\|"))
+                        .map(String::strip).filter(c -> !c.isEmpty()).toList());
+            }
+            text = text.strip();
+            if (!text.isEmpty()) {
+                if (out.length() > 0) {
+                    out.append('\n');
+                }
+                out.append(text);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,538 @@
+package io.guichet.nlu;
+
+import static io.guichet.nlu.EntityNumbers.NOT_AFTER;
+import static io.guichet.nlu.EntityNumbers.WORDNUM;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Dates and date ranges, found in folded text and resolved against today. */
+final class DateExpressions {
+    private DateExpressions() {
+    }
+
+    private static final String WD = "(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+            + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![\\w])";
+    private static final String FULL_MONTHS = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre"
+            + "|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october"
+            + "|november|december";
+    private static final String M_FULL = "(?:" + FULL_MONTHS + ")(?![\\w])";
+    private static final String M_ANY = "(?:" + FULL_MONTHS
+            + "|janv|jan|fevr|fev|feb|avr|apr|juil|jul|jun|aug|sept|sep|oct|nov|dec)(?![\\w])";
+    private static final String M_EN = "(?:january|february|march|april|may|june|july|august|september|october"
+            + "|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![\\w])";
+    private static final String YEAR = "(?:19|20)\\d{2}(?![\\w])";
+    /** Left boundary for a pattern that starts with a word or digits. */
+    private static final String LB = "(?<![\\w.,/:+-])";
+    private static final String DAYX = "(?:3[01]|[12]\\d|0?[1-9])(?:er|ere|re|eme|e|st|nd|rd|th)?(?![\\w])";
+    private static final Pattern BARE_MONTH = Pattern.compile("janvier|fevrier|mars|avril|mai|juin|juillet|aout"
+            + "|septembre|octobre|novembre|decembre|january|february|july|september|october|november|december");
+    private static final String WE = "(?:week-?ends?|week ends?)";
+
+    private static String day(String name) {
+        return "(?:(?<" + name + ">3[01]|[12]\\d|0?[1-9])(?:er|ere|re|eme|e|st|nd|rd|th)?(?![\\w])"
+                + "|(?<" + name + "w>premier|first)(?![\\w]))";
+    }
+
+    /** Marks a match shaped like a date that does not exist. */
+    private static final DateRange INVALID = new DateRange(LocalDate.MIN, LocalDate.MIN);
+
+    @FunctionalInterface
+    private interface Resolver {
+        DateRange resolve(Groups g, LocalDate now);
+    }
+
+    /** Named groups of a match; absent names read as null. */
+    private record Groups(Matcher m, Set<String> names) {
+        String get(String name) {
+            return names.contains(name) ? m.group(name) : null;
+        }
+
+        Integer day(String name) {
+            String digits = get(name);
+            if (digits != null) {
+                return Integer.parseInt(digits);
+            }
+            return get(name + "w") != null ? 1 : null;
+        }
+
+        Integer month(String name) {
+            String s = get(name);
+            return s == null ? null : monthOf(s);
+        }
+
+        Integer year(String name) {
+            String s = get(name);
+            if (s == null) {
+                return null;
+            }
+            int y = Integer.parseInt(s);
+            return s.length() == 2 ? 2000 + y : y;
+        }
+    }
+
+    private record Rule(Pattern pattern, Set<String> names, Set<String> starts, boolean digits,
+            Predicate<EntityScan> gate, Resolver resolver) {
+        static Rule of(String regex, Set<String> starts, boolean digits, Predicate<EntityScan> gate,
+                Resolver resolver) {
+            Set<String> names = new HashSet<>();
+            Matcher m = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>").matcher(regex);
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+            return new Rule(Pattern.compile(regex), Set.copyOf(names), starts, digits, gate, resolver);
+        }
+    }
+
+    private static final String WD_WORDS = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+            + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+    private static final Set<String> WEEKDAYS = EntityScan.words(WD_WORDS);
+    private static final Set<String> MONTHS = EntityScan.words(FULL_MONTHS,
+            "janv|jan|fevr|fev|feb|avr|apr|juil|jul|jun|aug|sept|sep|oct|nov|dec");
+    private static final Set<String> FULL_MONTH_WORDS = EntityScan.words(FULL_MONTHS);
+    private static final Set<String> EN_MONTHS = EntityScan.words("january|february|march|april|may|june|july"
+            + "|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec");
+    private static final Predicate<EntityScan> ALWAYS = s -> true;
+    private static final Predicate<EntityScan> HAS_MONTH = s -> s.hasAny(MONTHS);
+    private static final Predicate<EntityScan> HAS_EN_MONTH = s -> s.hasAny(EN_MONTHS);
+    private static final Predicate<EntityScan> HAS_WEEKDAY = s -> s.hasAny(WEEKDAYS);
+
+    @SafeVarargs
+    private static Set<String> starts(String words, Set<String>... more) {
+        Set<String> out = new HashSet<>(EntityScan.words(words));
+        for (Set<String> m : more) {
+            out.addAll(m);
+        }
+        return Set.copyOf(out);
+    }
+
+    private static final String DD = "(?:3[01]|[12]\\d|0?[1-9])";
+    private static final String MM = "(?:1[0-2]|0?[1-9])";
+    private static final String YY = "(?:(?:19|20)\\d{2}|\\d{2})";
+    /** What may not follow a numeric date: more digits, another separator and digits. */
+    private static final String NUM_END = "(?![\\w/]|[.,-]\\d)";
+
+    private static final List<Rule> RULES = List.of(
+            // du 12 au 14 mars, du 30 avril au 2 mai, 3-7 March, les 12 et 13 mars, entre le 2 et le 6 février
+            Rule.of(LB + "(?:(?<pre>du|from|entre|between) (?:le |the )?)?(?:" + WD + ",? )?" + day("d1")
+                    + "(?:(?: of)? (?<m1>" + M_ANY + ")(?:,? (?<y1>" + YEAR + "))?)?(?:, ?" + DAYX + "){0,5}"
+                    + "(?: ?- ?| (?<conn>au|to|until|till|through|thru|jusqu'au|et|and|&) )(?:le |the )?"
+                    + "(?:" + WD + ",? )?" + day("d2") + "(?: of)? (?<m2>" + M_ANY + ")(?:,? (?<y2>" + YEAR + "))?",
+                    starts("du|from|entre|between|premier|first", WEEKDAYS), true, HAS_MONTH,
+                    DateExpressions::dayFirstRange),
+            // from March 3rd to 7th, March 3-7, between March 2 and 6, March 12 and 13
+            Rule.of(LB + "(?:(?<pre>from|between) (?:the )?)?(?:" + WD + ",? )?(?<m1>" + M_EN + ") (?:the )?"
+                    + day("d1") + "(?:,? (?<y1>" + YEAR + "))?(?: ?- ?| (?<conn>to|until|till|through|thru|and|&) )"
+                    + "(?:the )?(?:(?:" + WD + ",? )?(?<m2>" + M_ANY + ") (?:the )?)?" + day("d2")
+                    + "(?:,? (?<y2>" + YEAR + ")|(?!" + NOT_AFTER + "))",
+                    starts("from|between", WEEKDAYS, EN_MONTHS), false, HAS_EN_MONTH,
+                    DateExpressions::monthFirstRange),
+            // 12 mars, 1er mars 2027, vendredi 4 décembre, the 12th of March
+            Rule.of(LB + "(?:(?<wd>" + WD + "),? (?:the )?)?" + day("d") + "(?: of)? (?<m>" + M_ANY + ")"
+                    + "(?:,? (?<y>" + YEAR + "))?",
+                    starts("premier|first", WEEKDAYS), true, HAS_MONTH,
+                    DateExpressions::dayMonth),
+            // March 12, March 1st, 2027, Friday, December 4th
+            Rule.of(LB + "(?:(?<wd>" + WD + "),? )?(?<m>" + M_EN + ") (?:the )?" + day("d")
+                    + "(?:,? (?<y>" + YEAR + ")|(?!" + NOT_AFTER + "))",
+                    starts("", WEEKDAYS, EN_MONTHS), false, HAS_EN_MONTH,
+                    DateExpressions::dayMonth),
+            // du 12/03 au 14/03, 28/12/2026 - 03/01/2027
+            Rule.of(LB + "(?:(?<pre>du|from|entre|between) (?:le |the )?)?(?<d1>" + DD + ")/(?<m1>" + MM + ")"
+                    + "(?:/(?<y1>" + YY + "))?(?: ?- ?| (?:au|to|until|till|through|jusqu'au|et|and) (?:le |the )?)"
+                    + "(?<d2>" + DD + ")/(?<m2>" + MM + ")(?:/(?<y2>" + YY + "))?" + NUM_END,
+                    starts("du|from|entre|between"), true, s -> s.contains("/"),
+                    DateExpressions::numericRange),
+            // 15/01/2027, 15.01.27, 15-01-2027
+            Rule.of(LB + "(?:(?<wd>" + WD + ") )?(?<d>" + DD + ")(?<sep>[/.-])(?<m>" + MM + ")\\k<sep>(?<y>" + YY + ")"
+                    + "(?![\\w]|[.,/-]\\d)",
+                    WEEKDAYS, true, s -> s.digitCount >= 4,
+                    DateExpressions::numeric),
+            // 2027-03-12
+            Rule.of(LB + "(?<y>(?:19|20)\\d{2})-(?<m>1[0-2]|0[1-9])-(?<d>3[01]|[12]\\d|0[1-9])(?![\\w]|[.,/-]\\d)",
+                    Set.of(), true, s -> s.digitCount >= 8 && s.contains("-"),
+                    DateExpressions::numeric),
+            // le 3/04, 12/03
+            Rule.of("(?:(?<pre>\\b(?:le|du|au|the|on|from|until|to|jusqu'au|avant le|apres le|before|after|des le"
+                    + "|a partir du|a compter du|starting) )?)"
+                    + "(?<span>(?:(?<wd>" + WD + ") )?" + LB + "(?<d>" + DD + ")/(?<m>" + MM + "))" + NUM_END,
+                    starts("le|du|au|the|on|from|until|to|jusqu|avant|apres|before|after|des|a|starting", WEEKDAYS),
+                    true, s -> s.contains("/"),
+                    DateExpressions::numericDayMonth),
+            // en janvier, au mois de mai, in June 2027, juin 2027
+            Rule.of("(?:\\b(?<pre>au mois de|mois de|month of|tout le mois de|ce mois de|en|in|de|debut|fin|mi"
+                    + "|courant|during|early|late|mid|for|pour|des|until|till|jusqu'en|jusqu'a|a partir de|since"
+                    + "|depuis|avant|apres|before|after|by|throughout|through|this|next|of) "
+                    + "|(?<pre2>\\b(?:d'|mi-|mid-|au mois d'|mois d'|a partir d'|jusqu'a fin|fin d'|debut d')))?"
+                    + "(?<span>(?<m>" + M_FULL + ")(?: (?<y>" + YEAR + "))?)",
+                    starts("au|mois|month|tout|ce|en|in|de|debut|fin|mi|courant|during|early|late|mid|for|pour|des"
+                            + "|until|till|jusqu|a|since|depuis|avant|apres|before|after|by|throughout|through"
+                            + "|this|next|of|d", FULL_MONTH_WORDS), false, s -> s.hasAny(FULL_MONTH_WORDS),
+                    DateExpressions::monthAlone),
+            // mardi 12
+            Rule.of(LB + "(?<wd>" + WD + ") (?:le |the )?" + day("d") + "(?! (?:of )?" + M_ANY + ")"
+                    + "(?!" + NOT_AFTER + ")",
+                    WEEKDAYS, false, HAS_WEEKDAY,
+                    DateExpressions::weekdayAndDay),
+            // vendredi, ce vendredi, lundi prochain, next Monday, this Friday
+            Rule.of("\\b(?:(?<pre>ce|cette|this coming|this|coming|next|last) )?(?<wd>" + WD + ")"
+                    + "(?<post> (?:prochain|prochaine|qui vient|dernier|derniere|next|d'apres))?(?![\\w])",
+                    starts("ce|cette|this|coming|next|last", WEEKDAYS), false, HAS_WEEKDAY,
+                    DateExpressions::weekday),
+            Rule.of("\\b(?:aujourd'hui|aujourd hui|aujourdhui|today|tonight|ce soir|this evening|ce matin"
+                    + "|this morning|cet apres-midi|this afternoon)(?![\\w])",
+                    starts("aujourd|aujourdhui|today|tonight|ce|this|cet"), false, ALWAYS,
+                    (g, now) -> day(now)),
+            Rule.of("\\b(?:apres-demain|apres demain|(?:the )?day after tomorrow)(?![\\w])",
+                    starts("apres|the|day"), false, ALWAYS,
+                    (g, now) -> day(now.plusDays(2))),
+            Rule.of("\\b(?:demain|tomorrow)(?![\\w])",
+                    starts("demain|tomorrow"), false, ALWAYS,
+                    (g, now) -> day(now.plusDays(1))),
+            Rule.of("\\b(?:avant-hier|avant hier|(?:the )?day before yesterday)(?![\\w])",
+                    starts("avant|the|day"), false, ALWAYS,
+                    (g, now) -> day(now.minusDays(2))),
+            Rule.of("\\b(?:hier|yesterday)(?![\\w])",
+                    starts("hier|yesterday"), false, ALWAYS,
+                    (g, now) -> day(now.minusDays(1))),
+            Rule.of("\\b(?:semaine prochaine|next week|semaine suivante|semaine d'apres|following week)(?![\\w-])"
+                    + "(?! ?-? ?end)",
+                    starts("semaine|next|following"), false, ALWAYS,
+                    (g, now) -> {
+                        LocalDate monday = now.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+                        return new DateRange(monday, monday.plusDays(6));
+                    }),
+            Rule.of("\\b(?:cette semaine|this week)(?:-ci| ci)?(?![\\w-])(?! ?-? ?end)",
+                    starts("cette|this"), false, ALWAYS,
+                    (g, now) -> new DateRange(now, now.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)))),
+            Rule.of("\\b(?:prochain " + WE + "|next " + WE + "|following " + WE + "|" + WE + " prochain"
+                    + "|" + WE + " d'apres|" + WE + " suivant)(?![\\w])",
+                    starts("prochain|next|following|week|weekend|weekends"), false, ALWAYS,
+                    (g, now) -> {
+                        DateRange w = weekend(now);
+                        return new DateRange(w.start().plusDays(7), w.end().plusDays(7));
+                    }),
+            Rule.of("\\b(?:(?:ce|this|this coming) " + WE + "|cette fin de semaine)(?![\\w])",
+                    starts("ce|this|cette"), false, ALWAYS,
+                    (g, now) -> weekend(now)),
+            Rule.of("\\b(?:mois prochain|next month|mois suivant|following month)(?![\\w])",
+                    starts("mois|next|following"), false, ALWAYS,
+                    (g, now) -> month(YearMonth.from(now).plusMonths(1))),
+            Rule.of("\\b(?:ce mois-ci|ce mois ci|ce mois|this month)(?![\\w])(?! d[e'])",
+                    starts("ce|this"), false, ALWAYS,
+                    (g, now) -> new DateRange(now, YearMonth.from(now).atEndOfMonth())),
+            Rule.of("\\b(?:annee prochaine|next year|an prochain)(?![\\w])",
+                    starts("annee|next|an"), false, ALWAYS,
+                    (g, now) -> {
+                        LocalDate first = LocalDate.of(now.getYear() + 1, 1, 1);
+                        return new DateRange(first, first.withDayOfYear(first.lengthOfYear()));
+                    }),
+            Rule.of("\\b(?:cette annee|this year)(?![\\w])",
+                    starts("cette|this"), false, ALWAYS,
+                    (g, now) -> new DateRange(now, now.withDayOfYear(now.lengthOfYear()))),
+            // dans 3 jours, in two weeks, dans un mois
+            Rule.of("\\b(?:dans|in) (?<n>" + WORDNUM + "|\\d{1,3}(?![\\w.,])|a|an) (?<u>jours?|days?|semaines?"
+                    + "|weeks?|mois|months?|ans?|annees?|years?)(?![\\w])",
+                    starts("dans|in"), false, ALWAYS,
+                    DateExpressions::inSome),
+            // 3 days from now
+            Rule.of("(?<![\\w])(?<n>" + WORDNUM + "|\\d{1,3}|a|an) (?<u>days?|weeks?|months?|years?) from"
+                    + " (?:now|today)(?![\\w])",
+                    starts("an", EntityNumbers.NUMERAL_STARTS), true,
+                    s -> s.contains(" from now") || s.contains(" from today"),
+                    DateExpressions::inSome));
+
+    static void find(EntityScan scan, LocalDate now, List<EntityCandidate> out) {
+        for (Rule rule : RULES) {
+            if (!rule.gate().test(scan)) {
+                continue;
+            }
+            scan.each(rule.pattern(), rule.starts(), rule.digits(), m -> {
+                DateRange range;
+                try {
+                    range = rule.resolver().resolve(new Groups(m, rule.names()), now);
+                } catch (RuntimeException e) {
+                    range = null; // a date that does not exist, e.g. 31 avril
+                }
+                if (range == INVALID) {
+                    // "le 30 février": looks like a date, is none; its span must not yield "février" alone
+                    out.add(new EntityCandidate(EntityCandidate.BLOCKED, null, m.start(), m.end()));
+                } else if (range != null && !range.end().isBefore(range.start())) {
+                    if (rule.names().contains("span")) {
+                        out.add(new EntityCandidate("date", range, m.start("span"), m.end("span")));
+                    } else {
+                        out.add(new EntityCandidate("date", range, m.start(), m.end()));
+                    }
+                }
+            });
+        }
+    }
+
+    static int monthOf(String s) {
+        if (s.startsWith("jan")) {
+            return 1;
+        }
+        if (s.startsWith("fe")) {
+            return 2;
+        }
+        if (s.startsWith("mar")) {
+            return 3;
+        }
+        if (s.startsWith("av") || s.startsWith("ap")) {
+            return 4;
+        }
+        if (s.startsWith("mai") || s.startsWith("may")) {
+            return 5;
+        }
+        if (s.startsWith("juin") || s.startsWith("jun")) {
+            return 6;
+        }
+        if (s.startsWith("juil") || s.startsWith("jul")) {
+            return 7;
+        }
+        if (s.startsWith("ao") || s.startsWith("au")) {
+            return 8;
+        }
+        if (s.startsWith("sep")) {
+            return 9;
+        }
+        if (s.startsWith("oct")) {
+            return 10;
+        }
+        if (s.startsWith("nov")) {
+            return 11;
+        }
+        return 12;
+    }
+
+    private static DayOfWeek weekdayOf(String s) {
+        return switch (s.substring(0, 2)) {
+            case "lu", "mo" -> DayOfWeek.MONDAY;
+            case "ma", "tu" -> DayOfWeek.TUESDAY;
+            case "me", "we" -> DayOfWeek.WEDNESDAY;
+            case "je", "th" -> DayOfWeek.THURSDAY;
+            case "ve", "fr" -> DayOfWeek.FRIDAY;
+            case "sa" -> DayOfWeek.SATURDAY;
+            default -> DayOfWeek.SUNDAY;
+        };
+    }
+
+    private static DateRange day(LocalDate d) {
+        return new DateRange(d, d);
+    }
+
+    private static DateRange month(YearMonth ym) {
+        return new DateRange(ym.atDay(1), ym.atEndOfMonth());
+    }
+
+    static DateRange weekend(LocalDate now) {
+        LocalDate saturday = now.getDayOfWeek() == DayOfWeek.SUNDAY
+                ? now.minusDays(1)
+                : now.with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
+        return new DateRange(saturday, saturday.plusDays(1));
+    }
+
+    /** The date, or null when it does not exist (30 février). */
+    private static LocalDate date(int year, int month, int day) {
+        if (month < 1 || month > 12 || day < 1 || day > YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
+    }
+
+    /** The next occurrence of day/month on or after today. */
+    private static LocalDate next(int month, int day, LocalDate now) {
+        for (int y = now.getYear(); y <= now.getYear() + 8; y++) {
+            LocalDate d = date(y, month, day);
+            if (d != null && !d.isBefore(now)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private static DateRange dayMonth(Groups g, LocalDate now) {
+        Integer d = g.day("d");
+        int m = g.month("m");
+        Integer y = g.year("y");
+        LocalDate date = y != null ? date(y, m, d) : next(m, d, now);
+        return date == null ? INVALID : day(date);
+    }
+
+    private static DateRange numeric(Groups g, LocalDate now) {
+        LocalDate date = date(g.year("y"), Integer.parseInt(g.get("m")), Integer.parseInt(g.get("d")));
+        return date == null ? INVALID : day(date);
+    }
+
+    private static DateRange numericDayMonth(Groups g, LocalDate now) {
+        String d = g.get("d");
+        String m = g.get("m");
+        boolean context = g.get("pre") != null || g.get("wd") != null;
+        if (!context && d.length() == 1 && m.length() == 1) {
+            return null; // "3/4 des participants", "1/2 journée"
+        }
+        if (!context && (d + "/" + m).matches("24/7|7/7|12/24")) {
+            return null;
+        }
+        LocalDate date = next(Integer.parseInt(m), Integer.parseInt(d), now);
+        return date == null ? null : day(date);
+    }
+
+    private static DateRange numericRange(Groups g, LocalDate now) {
+        return range(g.day("d1"), Integer.parseInt(g.get("m1")), g.year("y1"), g.day("d2"),
+                Integer.parseInt(g.get("m2")), g.year("y2"), now);
+    }
+
+    private static DateRange dayFirstRange(Groups g, LocalDate now) {
+        String conn = g.get("conn");
+        String pre = g.get("pre");
+        boolean between = "entre".equals(pre) || "between".equals(pre);
+        boolean list = conn != null && (conn.equals("et") || conn.equals("and") || conn.equals("&"));
+        if (list && !between && g.get("m1") != null) {
+            return null; // "le 12 mars et le 13 avril": two dates
+        }
+        return range(g.day("d1"), g.month("m1"), g.year("y1"), g.day("d2"), g.month("m2"), g.year("y2"), now);
+    }
+
+    private static DateRange monthFirstRange(Groups g, LocalDate now) {
+        String conn = g.get("conn");
+        String pre = g.get("pre");
+        boolean list = conn != null && (conn.equals("and") || conn.equals("&"));
+        Integer m1 = g.month("m1");
+        Integer m2 = g.month("m2");
+        if (list && !"between".equals(pre) && m2 != null && !m2.equals(m1)) {
+            return null; // "March 12 and April 3": two dates
+        }
+        return range(g.day("d1"), m1, g.year("y1"), g.day("d2"), m2 != null ? m2 : m1, g.year("y2"), now);
+    }
+
+    /**
+     * A range; missing start month or year come from the end. Without any year, the range is the first
+     * one that has not ended yet (so on 31 December "du 28 décembre au 3 janvier" is the current one).
+     */
+    static DateRange range(Integer d1, Integer m1, Integer y1, Integer d2, Integer m2, Integer y2, LocalDate now) {
+        int startMonth = m1 != null ? m1 : m2;
+        if (y2 != null || y1 != null) {
+            LocalDate start;
+            LocalDate end;
+            if (y2 != null) {
+                end = date(y2, m2, d2);
+                start = date(y1 != null ? y1 : y2, startMonth, d1);
+                if (y1 == null && start != null && end != null && start.isAfter(end)) {
+                    start = date(y2 - 1, startMonth, d1);
+                }
+            } else {
+                start = date(y1, startMonth, d1);
+                end = date(y1, m2, d2);
+                if (start != null && end != null && end.isBefore(start)) {
+                    end = date(y1 + 1, m2, d2);
+                }
+            }
+            return checked(start, end);
+        }
+        for (int y = now.getYear() - 1; y <= now.getYear() + 8; y++) {
+            LocalDate start = date(y, startMonth, d1);
+            if (start == null) {
+                continue;
+            }
+            LocalDate end = date(y, m2, d2);
+            if (end != null && end.isBefore(start) || end == null && m2 < startMonth) {
+                end = date(y + 1, m2, d2);
+            }
+            if (end != null && !end.isBefore(now)) {
+                return checked(start, end);
+            }
+        }
+        return null;
+    }
+
+    private static DateRange checked(LocalDate start, LocalDate end) {
+        if (start == null || end == null || end.isBefore(start) || start.plusDays(366).isBefore(end)) {
+            return null;
+        }
+        return new DateRange(start, end);
+    }
+
+    private static DateRange monthAlone(Groups g, LocalDate now) {
+        String pre = g.get("pre");
+        boolean context = pre != null || g.get("pre2") != null;
+        Integer y = g.year("y");
+        String name = g.get("m");
+        if (y == null && !context && !BARE_MONTH.matcher(name).matches()) {
+            return null; // "may", "march", "june" alone are too often something else
+        }
+        if (y == null && name.equals("may") && (pre == null
+                || !pre.matches("in|during|early|late|mid|until|till|since|before|after|throughout|through"
+                        + "|month of"))) {
+            return null; // "this may be", "you may"
+        }
+        int m = monthOf(name);
+        if (y != null) {
+            return month(YearMonth.of(y, m));
+        }
+        int year = m >= now.getMonthValue() ? now.getYear() : now.getYear() + 1;
+        return month(YearMonth.of(year, m));
+    }
+
+    private static DateRange weekdayAndDay(Groups g, LocalDate now) {
+        DayOfWeek wd = weekdayOf(g.get("wd"));
+        int d = g.day("d");
+        LocalDate first = null;
+        LocalDate cursor = now;
+        for (int i = 0; i < 24; i++) {
+            LocalDate candidate = date(cursor.getYear(), cursor.getMonthValue(), d);
+            if (candidate != null && !candidate.isBefore(now)) {
+                if (first == null) {
+                    first = candidate;
+                }
+                if (candidate.getDayOfWeek() == wd) {
+                    return day(candidate);
+                }
+            }
+            cursor = cursor.withDayOfMonth(1).plusMonths(1);
+        }
+        return first == null ? null : day(first);
+    }
+
+    private static DateRange weekday(Groups g, LocalDate now) {
+        DayOfWeek wd = weekdayOf(g.get("wd"));
+        String pre = g.get("pre");
+        String post = g.get("post");
+        if ("last".equals(pre) || post != null && post.startsWith(" dernier")) {
+            return day(now.with(TemporalAdjusters.previous(wd)));
+        }
+        if ("next".equals(pre) || post != null) {
+            return day(now.with(TemporalAdjusters.next(wd)));
+        }
+        return day(now.with(TemporalAdjusters.nextOrSame(wd)));
+    }
+
+    private static DateRange inSome(Groups g, LocalDate now) {
+        String n = g.get("n");
+        long count = n.equals("a") || n.equals("an") ? 1
+                : Character.isDigit(n.charAt(0)) ? Long.parseLong(n) : EntityNumbers.wordValue(n);
+        if (count < 0 || count > 1000) {
+            return null;
+        }
+        String u = g.get("u");
+        LocalDate d;
+        if (u.startsWith("j") || u.startsWith("d")) {
+            d = now.plusDays(count);
+        } else if (u.startsWith("s") || u.startsWith("w")) {
+            d = now.plusWeeks(count);
+        } else if (u.startsWith("m")) {
+            d = now.plusMonths(count);
+        } else {
+            d = now.plusYears(count);
+        }
+        return day(d);
+    }
+}

@@ -1,0 +1,4 @@
+package io.guichet.nlu;
+
+public record IntentScore(String name, double confidence) {
+}

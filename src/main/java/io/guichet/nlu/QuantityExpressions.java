@@ -1,0 +1,257 @@
+package io.guichet.nlu;
+
+import static io.guichet.nlu.EntityNumbers.AMOUNT;
+import static io.guichet.nlu.EntityNumbers.APPROX;
+import static io.guichet.nlu.EntityNumbers.COUNT_END;
+import static io.guichet.nlu.EntityNumbers.DIGITS_INT;
+import static io.guichet.nlu.EntityNumbers.EN_SET;
+import static io.guichet.nlu.EntityNumbers.NOT_AFTER;
+import static io.guichet.nlu.EntityNumbers.PEOPLE_NOUN;
+import static io.guichet.nlu.EntityNumbers.WORDNUM;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** People counts, nights, amounts in euros and surfaces, found in folded text. */
+final class QuantityExpressions {
+    private QuantityExpressions() {
+    }
+
+    private static final String NUMERAL = "(?:" + APPROX + "|" + EN_SET + "|" + DIGITS_INT + "|" + WORDNUM + ")";
+    private static final String ABOUT = "(?:(?:environ|a peu pres|approximativement|pres de|plus de|moins de|au moins"
+            + "|about|around|approximately|roughly|at least|over|more than|up to|jusqu'a|maximum|max) )?";
+
+    /** "40 personnes", "une quarantaine de participants", "two guests", "a dozen people". */
+    private static final Pattern PEOPLE = Pattern.compile("(?<n>" + NUMERAL + ") ?(?:de |d'|of )?"
+            + "(?:(?:autres|other|more|additional|extra|nouveaux|nouvelles|new|petits|young) )?" + PEOPLE_NOUN);
+
+    /** "on est 4", "nous serons 60", "on sera une cinquantaine", "we'll be 12". */
+    private static final Pattern WE_ARE = Pattern.compile("\\b(?:on (?:est|sera|serait|etait|va etre)|nous (?:sommes"
+            + "|serons|serions|allons etre|etions)|we(?: are|'re| re| will be|'ll be| would be|'d be| are going to be"
+            + "|'re going to be| will be around)) " + ABOUT + "(?<n>" + NUMERAL + ")(?:" + COUNT_END
+            + "|(?= a (?!\\d)))");
+
+    /** "groupe de 30", "family of four", "party of 6", "équipe d'une douzaine". */
+    private static final Pattern GROUP_OF = Pattern.compile("\\b(?:groupe|group|equipe|team|famille|family|party"
+            + "|delegation|classe|class)(?: de | d'| of | pour | for )" + ABOUT + "(?<n>" + NUMERAL + ")"
+            + COUNT_END);
+
+    /** "for 15", "pour 12" followed by nothing that makes it something else. */
+    private static final Pattern FOR_N = Pattern.compile("(?<![\\d] )\\b(?:pour|for) " + ABOUT + "(?<n>" + NUMERAL + ")"
+            + COUNT_END);
+
+    /** "nombre de participants : 40", "guests: 12". */
+    private static final Pattern NOUN_FIRST = Pattern.compile("\\b(?:(?:nombre|nb|nbre|number) (?:de |d'|of ))?"
+            + PEOPLE_NOUN + " ?: ?(?<n>" + DIGITS_INT + "|" + WORDNUM + ")(?!" + NOT_AFTER + ")");
+
+    /** "40 of us". */
+    private static final Pattern OF_US = Pattern.compile("(?<n>" + NUMERAL + ") of us(?![\\w])");
+
+    /** Counts after these are part of a count already stated ("40 personnes dont 10 enfants"). */
+    private static final Pattern SUBSET_BEFORE = Pattern.compile(
+            "(?:dont|including|incl\\.?|among them|y compris|parmi eux|parmi lesquels|parmi elles|of whom|of which)"
+            + " ?(?:environ |about |around )?$");
+    /** Counts summed when joined: "2 adultes et 3 enfants", "4 adults + 2 kids", "2 personnes et un bébé". */
+    private static final Pattern AGE_GROUP = Pattern.compile("(?<![\\w])(?:adultes?|enfants?|bebes?|ados|adolescents?"
+            + "|jeunes|seniors?|adults?|children|child|kids?|babies|baby|infants?|teenagers?|teens?)$");
+    private static final Pattern JOINER = Pattern.compile(
+            " ?(?:,|\\+|&|et|and|plus|ainsi que|avec|with) ?(?:(?:et|and) )?");
+
+    /** "2 nuits", "une nuit", "4 nights", "two-night stay". */
+    private static final Pattern NIGHTS = Pattern.compile("(?<n>" + DIGITS_INT + "|" + WORDNUM + ")[ -]?"
+            + "(?:nuits?|nuitees?|nights?)(?![\\w])");
+
+    private static final String MULT = "(?:k|m|mio|millions?|milliards?|mds?|mille|bn)";
+    private static final String CURRENCY = "(?:€|euros?(?![\\w])|eur(?![\\w]))";
+    /** "12 000 €", "5k€", "1,2 million d'euros", "deux mille euros". */
+    private static final Pattern MONEY = Pattern.compile("(?<n>" + AMOUNT + "|" + WORDNUM + ") ?(?<mult>" + MULT
+            + ")? ?(?:d'|de )?" + CURRENCY);
+    /** "€8,500", "EUR 2,500", "€1.5M". */
+    private static final Pattern MONEY_FIRST = Pattern.compile("(?<![\\w€$£])(?:€|eur(?![\\w])) ?(?<n>" + AMOUNT
+            + ")(?: ?(?<mult>" + MULT + ")(?![\\w]))?");
+    /** "budget 3000", "budget de 2 millions", "budget: 8000". */
+    private static final Pattern BUDGET_BARE = Pattern.compile("\\b(?:budget|enveloppe)"
+            + "(?<fill>(?: ?[:~≈]| (?:de|d'|of"
+            + "|est|is|was|will be|would be|sera|serait|total|totale|global|globale|maximum|max|maxi|approximatif"
+            + "|estime|prevu|previsionnel|disponible|around|about|approximately|roughly|environ|d'environ|autour"
+            + "|de l'ordre|a hauteur|jusqu'a|up to|d'un|d'une|around|max|maximal|alloue|annuel|annual|total of)){0,5})"
+            + " ?(?<n>" + AMOUNT + "|" + WORDNUM + ")(?: ?(?<mult>" + MULT + ")(?![\\w]))?"
+            + "(?! ?(?:\\$|£|€|usd|dollars?|gbp|livres?|pounds?|chf|francs?|euros?|eur|yens?|%|[.,]\\d|\\d))"
+            + "(?!" + NOT_AFTER + ")");
+
+    /** "5000 m2", "80m²", "300 square metres", "1,5 hectare", "2 ha". */
+    private static final Pattern SURFACE = Pattern.compile("(?<n>" + AMOUNT + "|" + WORDNUM + ")(?: (?<mult>mille))?"
+            + " ?(?:(?<m2>m2|m²|m\\^2|metres? carres?|meters? squared|metres? squared|square met(?:re|er)s?"
+            + "|sq\\.? ?m(?:et(?:re|er)s?)?|sqm)|(?<ha>hectares?|ha)|(?<km>km2|km²|kilomet(?:re|er)s? carres?"
+            + "|square kilomet(?:re|er)s?))(?![\\w²])");
+
+    private static final Set<String> WE_STARTS = EntityScan.words("on|nous|we");
+    private static final Set<String> GROUP_STARTS = EntityScan.words(
+            "groupe|group|equipe|team|famille|family|party|delegation|classe|class");
+    private static final Set<String> FOR_STARTS = EntityScan.words("pour|for");
+    private static final Set<String> NIGHT_WORDS = EntityScan.words("nuit|nuits|nuitee|nuitees|night|nights");
+    private static final Set<String> EURO_WORDS = EntityScan.words("eur|euro|euros");
+    private static final Set<String> BUDGET_WORDS = EntityScan.words("budget|enveloppe");
+    private static final Set<String> SURFACE_WORDS = EntityScan.words(
+            "m|sqm|sq|square|metre|metres|meter|meters|ha|hectare|hectares|km|kilometre|kilometres|kilometer"
+            + "|kilometers");
+
+    static void find(EntityScan scan, List<EntityCandidate> out) {
+        people(scan, out);
+        if (scan.hasAny(NIGHT_WORDS)) {
+            nights(scan, out);
+        }
+        if (scan.contains("€") || scan.hasAny(EURO_WORDS) || scan.hasAny(BUDGET_WORDS)) {
+            money(scan, out);
+        }
+        if (scan.hasAny(SURFACE_WORDS)) {
+            surfaces(scan, out);
+        }
+    }
+
+    private static void people(EntityScan scan, List<EntityCandidate> out) {
+        String text = scan.text;
+        List<EntityCandidate> found = new ArrayList<>();
+        scan.each(PEOPLE, EntityNumbers.NUMERAL_STARTS, true, m -> {
+            long v = EntityNumbers.countValue(m.group("n"));
+            if (v > 0 && v <= 1_000_000 && !subset(text, m.start())) {
+                found.add(new EntityCandidate("people_count", (int) v, m.start(), m.end(), true));
+            }
+        });
+        scan.each(WE_ARE, WE_STARTS, false, m -> construction(text, m, false, found));
+        scan.each(GROUP_OF, GROUP_STARTS, false, m -> construction(text, m, false, found));
+        scan.each(FOR_N, FOR_STARTS, false, m -> construction(text, m, true, found));
+        if (scan.contains("of us")) {
+            scan.each(OF_US, EntityNumbers.NUMERAL_STARTS, true, m -> construction(text, m, false, found));
+        }
+        if (scan.contains(":")) {
+            scan.all(NOUN_FIRST, m -> construction(text, m, false, found));
+        }
+        found.sort(Comparator.comparingInt(EntityCandidate::start));
+        out.addAll(sumJoined(text, found));
+    }
+
+    private static void construction(String text, Matcher m, boolean forN, List<EntityCandidate> out) {
+        String n = m.group("n");
+        if (n.equals("un") || n.equals("une") || n.equals("one") || n.equals("cent") || n.equals("cents")
+                || n.equals("mille") || n.contains("couple")) {
+            return; // "nous sommes une entreprise", "10 pour cent", "we are a couple"
+        }
+        long v = EntityNumbers.countValue(n);
+        if (forN && (n.length() == 4 && v >= 1900 && v <= 2100 || n.endsWith("quinzaine"))) {
+            return; // "pour 2027" is a year, "pour une quinzaine" a fortnight
+        }
+        if (v > 0 && v <= 100_000 && !subset(text, m.start())) {
+            out.add(new EntityCandidate("people_count", (int) v, m.start(), m.end()));
+        }
+    }
+
+    private static boolean subset(String text, int start) {
+        int from = Math.max(0, start - 30);
+        return SUBSET_BEFORE.matcher(text.substring(from, start)).find();
+    }
+
+    /**
+     * "2 adultes et 3 enfants" is one count of 5, and so is "on est 3 + 2 enfants"; counts join only
+     * when one of them is an age group (adults, children, babies...), so that "35 collaborateurs et
+     * 600 congressistes" stay two counts.
+     */
+    private static List<EntityCandidate> sumJoined(String text, List<EntityCandidate> counts) {
+        List<EntityCandidate> merged = new ArrayList<>();
+        EntityCandidate current = null;
+        for (EntityCandidate c : counts) {
+            String gap = current == null || c.start() < current.end()
+                    ? null
+                    : text.substring(current.end(), c.start());
+            if (gap != null && JOINER.matcher(gap).matches()
+                    && (current.nounBased() && c.nounBased() || gap.contains("+") || gap.contains("plus"))
+                    && (ageGroup(text, c) || ageGroup(text, current))) {
+                current = new EntityCandidate(c.type(), (Integer) current.value() + (Integer) c.value(),
+                        current.start(), c.end(), true);
+                continue;
+            }
+            if (current != null) {
+                merged.add(current);
+            }
+            current = c;
+        }
+        if (current != null) {
+            merged.add(current);
+        }
+        return merged;
+    }
+
+    private static boolean ageGroup(String text, EntityCandidate count) {
+        return count.nounBased() && AGE_GROUP.matcher(text.substring(count.start(), count.end())).find();
+    }
+
+    private static void nights(EntityScan scan, List<EntityCandidate> out) {
+        scan.each(NIGHTS, EntityNumbers.NUMERAL_STARTS, true, m -> {
+            long v = EntityNumbers.countValue(m.group("n"));
+            if (v > 0 && v <= 1000) {
+                out.add(new EntityCandidate("nights", (int) v, m.start(), m.end()));
+            }
+        });
+    }
+
+    private static void money(EntityScan scan, List<EntityCandidate> out) {
+        scan.each(MONEY, EntityNumbers.NUMERAL_STARTS, true, m -> money(m, false, out));
+        if (scan.contains("€") || scan.has("eur")) {
+            scan.all(MONEY_FIRST, m -> money(m, false, out));
+        }
+        if (scan.hasAny(BUDGET_WORDS)) {
+            scan.each(BUDGET_BARE, BUDGET_WORDS, false, m -> money(m, true, out));
+        }
+    }
+
+    private static void money(Matcher m, boolean bare, List<EntityCandidate> out) {
+        String n = m.group("n");
+        if (bare && m.group("fill").isEmpty() && m.group("mult") == null && n.matches("(?:19|20)\\d\\d")) {
+            return; // "budget 2027" is a year
+        }
+        Number value = EntityNumbers.toNumber(number(n, m.group("mult")));
+        if (bare && !Character.isDigit(n.charAt(0)) && value != null && value.doubleValue() < 100) {
+            return; // "le budget d'une entreprise"
+        }
+        if (value != null && value.doubleValue() > 0) {
+            out.add(new EntityCandidate("budget_eur", value, m.start(), m.end()));
+        }
+    }
+
+    private static void surfaces(EntityScan scan, List<EntityCandidate> out) {
+        scan.each(SURFACE, EntityNumbers.NUMERAL_STARTS, true, m -> {
+            BigDecimal v = number(m.group("n"), m.group("mult"));
+            if (v == null) {
+                return;
+            }
+            if (m.group("ha") != null) {
+                v = v.multiply(BigDecimal.valueOf(10_000));
+            } else if (m.group("km") != null) {
+                v = v.multiply(BigDecimal.valueOf(1_000_000));
+            }
+            Number value = EntityNumbers.toNumber(v);
+            if (value != null && value.doubleValue() > 0) {
+                out.add(new EntityCandidate("surface_m2", value, m.start(), m.end()));
+            }
+        });
+    }
+
+    private static BigDecimal number(String n, String mult) {
+        BigDecimal base;
+        if (Character.isDigit(n.charAt(0))) {
+            base = EntityNumbers.amountValue(n);
+        } else {
+            long w = EntityNumbers.wordValue(n);
+            if (w <= 0) {
+                return null;
+            }
+            base = BigDecimal.valueOf(w);
+        }
+        return base.multiply(EntityNumbers.multiplier(mult));
+    }
+}

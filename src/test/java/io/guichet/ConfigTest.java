@@ -1,0 +1,34 @@
+package io.guichet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+
+    @Test
+    void embeddedDefaults() {
+        assertEquals(new Config(8080, Path.of("knowledge-base"), Path.of("intents"), Path.of("data")),
+                Config.from(new String[0], Map.of()));
+    }
+
+    @Test
+    void flagsWinOverEnvironment() {
+        Config config = Config.from(new String[] {"--port", "0", "--kb", "/tmp/kb"},
+                Map.of("GUICHET_PORT", "9000", "GUICHET_KB_DIR", "/srv/kb", "GUICHET_DATA_DIR", "/srv/data"));
+        assertEquals(0, config.port());
+        assertEquals(Path.of("/tmp/kb"), config.kb());
+        assertEquals(Path.of("/srv/data"), config.data());
+    }
+
+    @Test
+    void refusesUnknownFlagsMissingValuesAndBadPorts() {
+        assertThrows(IllegalArgumentException.class, () -> Config.from(new String[] {"--colour", "x"}, Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> Config.from(new String[] {"--kb"}, Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> Config.from(new String[] {"--port", "http"}, Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> Config.from(new String[0], Map.of("GUICHET_PORT", "70000")));
+    }
+}

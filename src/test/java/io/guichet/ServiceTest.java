@@ -1,0 +1,245 @@
+package io.guichet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The service started for real on a free port, with the shipped intents plus a broken intents
+ * file, and a small knowledge base of its own that holds a broken document too.
+ */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ServiceTest {
+    private static WebClient client;
+    private static Path folder;
+
+    @BeforeAll
+    static void start(Vertx vertx, VertxTestContext context) throws IOException {
+        folder = Files.createTempDirectory("guichet-service-test");
+        Path intents = Files.createDirectories(folder.resolve("intents"));
+        try (Stream<Path> files = Files.list(TestFixtures.INTENTS)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, intents.resolve(file.getFileName()));
+            }
+        }
+        Files.writeString(intents.resolve("broken.yml"), "intent: greeting\nexamples: [unclosed\n");
+        Files.writeString(intents.resolve("unknown.yml"), "intent: order_pizza\nexamples:\n  fr: [une pizza]\n");
+        Config config = new Config(0, Path.of("src/test/resources/service-kb"), intents, folder.resolve("data"));
+        Main.start(vertx, config).onComplete(context.succeeding(server -> {
+            client = WebClient.create(vertx, new WebClientOptions().setDefaultPort(server.actualPort()));
+            context.completeNow();
+        }));
+    }
+
+    @AfterAll
+    static void cleanUp() throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private static JsonObject post(String path, JsonObject body, int expectedStatus) {
+        return await(client.post(path).sendJsonObject(body), expectedStatus);
+    }
+
+    private static JsonObject await(Future<HttpResponse<Buffer>> request, int expectedStatus) {
+        try {
+            HttpResponse<Buffer> response = request.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            assertEquals(expectedStatus, response.statusCode(), response.bodyAsString());
+            assertTrue(response.getHeader("content-type").startsWith("application/json"));
+            return response.bodyAsJsonObject();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void healthIsUpOnceLoadedAndBrokenFilesAreSkipped() {
+        JsonObject health = await(client.get("/health").send(), 200);
+        assertEquals("UP", health.getString("status"));
+        assertEquals(4, health.getInteger("documents"), "the broken document is skipped, the others load");
+    }
+
+    @Test
+    void parseGivesLanguageIntentRankingAndEntities() {
+        JsonObject parse = post("/api/v1/parse",
+                new JsonObject().put("text", "Bonjour, on organise un séminaire pour 40 personnes du 12 au 14 mars")
+                        .put("now", "2026-11-21"), 200);
+        assertEquals("fr", parse.getString("lang"));
+        assertEquals("seminar_planning", parse.getJsonObject("intent").getString("name"));
+        JsonArray ranking = parse.getJsonArray("ranking");
+        assertEquals("seminar_planning", ranking.getJsonObject(0).getString("name"));
+        assertTrue(ranking.size() >= 2);
+        List<String> types = parse.getJsonArray("entities").stream().map(e -> ((JsonObject) e).getString("type"))
+                .toList();
+        assertTrue(types.contains("people_count") && types.contains("date"), types.toString());
+        JsonObject people = parse.getJsonArray("entities").stream().map(JsonObject.class::cast)
+                .filter(e -> e.getString("type").equals("people_count")).findFirst().orElseThrow();
+        assertEquals(40, people.getInteger("value"));
+        assertEquals("40 personnes", parse.getString("text").substring(people.getInteger("start"),
+                people.getInteger("end")));
+    }
+
+    @Test
+    void parseDetectsEnglishAndSendsOutOfScopeToNone() {
+        JsonObject hello = post("/api/v1/parse", new JsonObject().put("text", "hello there"), 200);
+        assertEquals("en", hello.getString("lang"));
+        assertEquals("greeting", hello.getJsonObject("intent").getString("name"));
+        JsonObject alarm = post("/api/v1/parse", new JsonObject().put("text", "mets un réveil à 7h demain"), 200);
+        assertEquals("none", alarm.getJsonObject("intent").getString("name"));
+    }
+
+    @Test
+    void searchReturnsScoredHitsBestFirst() {
+        JsonObject result = post("/api/v1/search",
+                new JsonObject().put("query", "navete aeroport prix du billet").put("k", 3), 200);
+        JsonArray hits = result.getJsonArray("hits");
+        assertFalse(hits.isEmpty());
+        assertTrue(hits.size() <= 3);
+        JsonObject best = hits.getJsonObject(0);
+        assertEquals("navette-aeroport", best.getString("id"));
+        assertEquals("https://www.valmoreau-tourisme.example/navette", best.getString("url"));
+        assertTrue(best.getString("snippet").contains("8 €"), best.getString("snippet"));
+        double previous = 1;
+        for (Object hit : hits) {
+            double score = ((JsonObject) hit).getDouble("score");
+            assertTrue(score >= 0 && score <= previous, hits.encode());
+            previous = score;
+        }
+    }
+
+    @Test
+    void searchCrossesLanguages() {
+        JsonObject english = post("/api/v1/search",
+                new JsonObject().put("query", "tourist office opening hours on sunday").put("lang", "en"), 200);
+        assertEquals("office-de-tourisme", english.getJsonArray("hits").getJsonObject(0).getString("id"));
+        JsonObject french = post("/api/v1/search",
+                new JsonObject().put("query", "un château dans les vignes pour une réunion").put("lang", "fr"), 200);
+        assertEquals("meeting-venues", french.getJsonArray("hits").getJsonObject(0).getString("id"));
+    }
+
+    @Test
+    void aConversationAnswersGreetsHandsOffAndKeepsItsTranscript() {
+        JsonObject created = post("/api/v1/conversations", new JsonObject().put("channel", "web"), 201);
+        String id = created.getString("id");
+        assertTrue(id.length() >= 20, "ids are unguessable: " + id);
+        String messages = "/api/v1/conversations/" + id + "/messages";
+
+        JsonObject hello = post(messages, new JsonObject().put("text", "bonjour"), 200);
+        assertEquals("greeting", hello.getJsonObject("intent").getString("name"));
+        assertEquals("text", hello.getJsonArray("replies").getJsonObject(0).getString("type"));
+        assertTrue(hello.getJsonArray("replies").stream()
+                .anyMatch(r -> ((JsonObject) r).getString("type").equals("quick_replies")));
+        assertEquals("bot", hello.getString("status"));
+
+        JsonObject answer = post(messages,
+                new JsonObject().put("text", "à quelle heure ouvre l'office de tourisme le dimanche ?"), 200);
+        assertEquals("none", answer.getJsonObject("intent").getString("name"));
+        assertFalse(answer.getBoolean("fallback"));
+        assertEquals("office-de-tourisme", answer.getJsonArray("sources").getJsonObject(0).getString("id"));
+        assertTrue(answer.encode().contains("10 h à 13 h"), answer.encode());
+
+        JsonObject unknown = post(messages, new JsonObject().put("text", "quel est le score du match de rugby hier"), 200);
+        assertTrue(unknown.getBoolean("fallback"), unknown.encode());
+        assertTrue(unknown.getJsonArray("sources").isEmpty());
+
+        JsonObject human = post(messages, new JsonObject().put("text", "je voudrais parler à un conseiller"), 200);
+        assertEquals("human_handoff", human.getJsonObject("intent").getString("name"));
+        assertEquals("waiting_agent", human.getString("status"));
+
+        JsonObject conversation = await(client.get("/api/v1/conversations/" + id).send(), 200);
+        assertEquals(id, conversation.getString("id"));
+        assertEquals("web", conversation.getString("channel"));
+        assertEquals("waiting_agent", conversation.getString("status"));
+        assertTrue(conversation.containsKey("journey"));
+        JsonArray transcript = conversation.getJsonArray("messages");
+        assertEquals("user", transcript.getJsonObject(0).getString("from"));
+        assertEquals("bonjour", transcript.getJsonObject(0).getString("text"));
+        assertNotNull(transcript.getJsonObject(0).getString("at"));
+        assertEquals(4, transcript.stream().filter(m -> ((JsonObject) m).getString("from").equals("user")).count());
+    }
+
+    @Test
+    void aJourneyIntentIsAcknowledgedWithTheJourneysDocuments() {
+        String id = post("/api/v1/conversations", new JsonObject(), 201).getString("id");
+        JsonObject turn = post("/api/v1/conversations/" + id + "/messages",
+                new JsonObject().put("text", "nous cherchons un terrain pour construire notre usine"), 200);
+        assertEquals("business_setup", turn.getJsonObject("intent").getString("name"));
+        JsonObject cards = turn.getJsonArray("replies").stream().map(JsonObject.class::cast)
+                .filter(r -> r.getString("type").equals("cards")).findFirst().orElseThrow();
+        assertEquals("parc-des-sources", cards.getJsonArray("items").getJsonObject(0).getString("sourceId"));
+    }
+
+    static Stream<Arguments> badRequests() {
+        String big = "{\"text\": \"" + "a".repeat(70 * 1024) + "\"}";
+        return Stream.of(
+                Arguments.of("/api/v1/parse", "not json", 400),
+                Arguments.of("/api/v1/parse", "[1, 2]", 400),
+                Arguments.of("/api/v1/parse", "", 400),
+                Arguments.of("/api/v1/parse", "{}", 400),
+                Arguments.of("/api/v1/parse", "{\"text\": 42}", 400),
+                Arguments.of("/api/v1/parse", "{\"text\": \"   \"}", 400),
+                Arguments.of("/api/v1/parse", "{\"text\": \"salut\", \"lang\": \"de\"}", 400),
+                Arguments.of("/api/v1/parse", "{\"text\": \"salut\", \"now\": \"demain\"}", 400),
+                Arguments.of("/api/v1/parse", big, 413),
+                Arguments.of("/api/v1/search", "{\"query\": \"hotel\", \"k\": \"5\"}", 400),
+                Arguments.of("/api/v1/search", "{\"query\": \"hotel\", \"k\": 0}", 400),
+                Arguments.of("/api/v1/search", "{\"query\": \"hotel\", \"k\": 2.5}", 400),
+                Arguments.of("/api/v1/search", "{\"query\": null}", 400),
+                Arguments.of("/api/v1/search", "{\"text\": \"hotel\"}", 400),
+                Arguments.of("/api/v1/conversations", "{\"lang\": 3}", 400),
+                Arguments.of("/api/v1/conversations", "{oops", 400),
+                Arguments.of("/api/v1/conversations/does-not-exist/messages", "{\"text\": \"salut\"}", 404),
+                Arguments.of("/api/v1/nothing-here", "{}", 404));
+    }
+
+    @ParameterizedTest
+    @MethodSource
+    void badRequests(String path, String body, int status) {
+        JsonObject error = await(client.post(path).putHeader("content-type", "application/json")
+                .sendBuffer(Buffer.buffer(body)), status);
+        assertNotNull(error.getString("error"));
+        assertFalse(error.getString("message").isBlank());
+        assertFalse(error.encode().contains("Exception"), error.encode());
+    }
+
+    @Test
+    void badMessageBodiesOnAnExistingConversation() {
+        String id = post("/api/v1/conversations", new JsonObject(), 201).getString("id");
+        String messages = "/api/v1/conversations/" + id + "/messages";
+        post(messages, new JsonObject().put("text", ""), 400);
+        post(messages, new JsonObject().put("text", "salut").put("now", "2026-13-45"), 400);
+        await(client.request(HttpMethod.GET, "/api/v1/conversations/unknown-id").send(), 404);
+        await(client.request(HttpMethod.DELETE, "/api/v1/parse").send(), 405);
+        assertEquals(0, await(client.get("/api/v1/conversations/" + id).send(), 200).getJsonArray("messages").size(),
+                "refused messages are not recorded");
+    }
+}

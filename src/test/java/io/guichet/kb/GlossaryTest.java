@@ -1,0 +1,48 @@
+package io.guichet.kb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class GlossaryTest {
+    private final Glossary glossary = Glossary.parse(new BufferedReader(new StringReader("""
+            # comment
+            hôtel|hébergement	hotel|accommodation
+            salle de réunion	meeting room
+            salle	room|hall
+            navette	shuttle
+            broken line without tab
+            """)));
+
+    GlossaryTest() throws IOException {
+    }
+
+    @Test
+    void findsInflectedAndUnaccentedTermsLongestFirst() {
+        List<Glossary.Concept> concepts = glossary.concepts("des navettes vers les hotels et une salle de reunion", "fr");
+        assertTrue(concepts.stream().anyMatch(c -> c.translations().equals(Set.of("shuttle"))), concepts.toString());
+        assertTrue(concepts.stream().anyMatch(c -> c.translations().contains("hotel")), concepts.toString());
+        assertTrue(concepts.stream().anyMatch(c -> c.translations().equals(Set.of("meeting room"))),
+                concepts.toString());
+        assertTrue(concepts.stream().noneMatch(c -> c.translations().contains("hall")), concepts.toString());
+    }
+
+    @Test
+    void translatesEnglishToFrenchAndKeepsUnknownWords() {
+        List<Glossary.Concept> concepts = glossary.concepts("cheap accommodation", "en");
+        assertEquals(2, concepts.size());
+        assertTrue(concepts.get(0).translations().isEmpty());
+        assertEquals(Set.of("hôtel", "hébergement"), concepts.get(1).translations());
+    }
+
+    @Test
+    void theShippedGlossaryLoads() {
+        assertTrue(Glossary.shipped().size() > 300);
+    }
+}

@@ -1,0 +1,91 @@
+package io.guichet.kb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.guichet.TestFixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KnowledgeBaseTest {
+
+    private static void write(Path folder, String id, String lang, String title, String body) throws IOException {
+        Files.writeString(folder.resolve(id + ".md"),
+                "---\nid: " + id + "\ntitle: " + title + "\nlang: " + lang + "\n---\n# " + title + "\n\n" + body + "\n");
+    }
+
+    private static void seed(Path folder) throws IOException {
+        write(folder, "plage", "fr", "La plage du lac", "Baignade surveillée en juillet et août, de 11 h à 19 h.");
+        write(folder, "musee", "fr", "Musée des beaux-arts", "Ouvert du mercredi au dimanche, entrée 7 €.");
+        write(folder, "ski", "en", "Ski area", "Eight slopes open from December to March; a day pass costs 29 euros.");
+    }
+
+    @Test
+    void findsTheRightDocumentAndTellsWeakAnswersApart(@TempDir Path folder) throws IOException {
+        seed(folder);
+        KnowledgeBase base = KnowledgeBase.load(folder, TestFixtures.embedder());
+        List<SearchHit> hits = base.search("prix d'entrée du musee", 3, "fr");
+        assertEquals("musee", hits.get(0).id());
+        assertTrue(hits.get(0).score() >= KnowledgeBase.TRUSTED, "score " + hits.get(0).score());
+        assertEquals("ski", base.search("combien coûte le forfait de ski", 1, "fr").get(0).id());
+        List<SearchHit> unrelated = base.search("réparer le moteur de ma voiture", 3, "fr");
+        assertTrue(unrelated.isEmpty() || unrelated.get(0).score() < KnowledgeBase.TRUSTED, unrelated.toString());
+    }
+
+    @Test
+    void filtersDocuments(@TempDir Path folder) throws IOException {
+        seed(folder);
+        KnowledgeBase base = KnowledgeBase.load(folder, TestFixtures.embedder());
+        List<SearchHit> hits = base.search("musée", 5, "fr", d -> d.lang().equals("en"));
+        assertTrue(hits.stream().allMatch(h -> h.id().equals("ski")), hits.toString());
+    }
+
+    @Test
+    void reloadsWhenAFileChangesWithoutFailingSearchesInFlight(@TempDir Path folder) throws Exception {
+        seed(folder);
+        KnowledgeBase base = KnowledgeBase.load(folder, TestFixtures.embedder());
+        assertFalse(base.reloadIfChanged(), "nothing changed yet");
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger searches = new AtomicInteger();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<?> load = pool.submit(() -> {
+            while (running.get()) {
+                assertFalse(base.search("plage baignade", 3, "fr").isEmpty());
+                searches.incrementAndGet();
+            }
+        });
+        try {
+            write(folder, "velo", "fr", "Location de vélos", "Vélos à assistance électrique, 15 € la journée.");
+            Files.setLastModifiedTime(folder.resolve("velo.md"), FileTime.from(Instant.now().plusSeconds(5)));
+            assertTrue(base.reloadIfChanged());
+            assertEquals(4, base.size());
+            assertEquals("velo", base.search("louer un vélo électrique", 1, "fr").get(0).id());
+            Files.delete(folder.resolve("plage.md"));
+            assertTrue(base.reloadIfChanged());
+            assertEquals(3, base.size());
+        } finally {
+            running.set(false);
+            load.get();
+            pool.shutdown();
+        }
+        assertTrue(searches.get() > 0);
+    }
+
+    @Test
+    void aMissingFolderIsRefused() {
+        assertThrows(IOException.class, () -> KnowledgeBase.load(Path.of("no/such/folder"), TestFixtures.embedder()));
+    }
+}
