@@ -2,9 +2,10 @@ package io.guichet.embedding;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Unit-length sentence vectors from an in-process langchain4j model, so that a dot product is
@@ -17,9 +18,17 @@ public final class SentenceEmbedder {
     private static final String QUERY = "query: ";
     private static final String PASSAGE = "passage: ";
     private static final int BATCH = 64;
+    /** Recent query vectors kept: a message is embedded once for its intent and reused by search. */
+    private static final int CACHED_QUERIES = 4096;
 
     private final EmbeddingModel model;
     private final int dimension;
+    private final Map<String, float[]> recentQueries = new LinkedHashMap<>(CACHED_QUERIES, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > CACHED_QUERIES;
+        }
+    };
 
     public SentenceEmbedder(EmbeddingModel model) {
         this.model = model;
@@ -28,7 +37,7 @@ public final class SentenceEmbedder {
 
     /** The model shipped with the product. */
     public static SentenceEmbedder shipped() {
-        return new SentenceEmbedder(new E5SmallV2QuantizedEmbeddingModel());
+        return new SentenceEmbedder(new E5SmallModel());
     }
 
     public int dimension() {
@@ -37,11 +46,35 @@ public final class SentenceEmbedder {
 
     /** A question, or a short text to compare with others of its kind. */
     public float[] embedQuery(String text) {
-        return unit(model.embed(QUERY + text).content().vector());
+        return embedQueries(List.of(text)).get(0);
     }
 
+    /** As {@link #embedQuery}, for several texts at once (one model call for those not seen recently). */
     public List<float[]> embedQueries(List<String> texts) {
-        return embedAll(QUERY, texts);
+        List<float[]> out = new ArrayList<>(texts.size());
+        List<String> missing = new ArrayList<>();
+        synchronized (recentQueries) {
+            for (String text : texts) {
+                float[] known = recentQueries.get(text);
+                out.add(known);
+                if (known == null) {
+                    missing.add(text);
+                }
+            }
+        }
+        if (missing.isEmpty()) {
+            return out;
+        }
+        List<float[]> fresh = embedAll(QUERY, missing);
+        synchronized (recentQueries) {
+            for (int i = 0, f = 0; i < out.size(); i++) {
+                if (out.get(i) == null) {
+                    out.set(i, fresh.get(f));
+                    recentQueries.put(texts.get(i), fresh.get(f++));
+                }
+            }
+        }
+        return out;
     }
 
     /** Texts to be searched. */

@@ -158,6 +158,8 @@ final class KnowledgeIndex {
     List<SearchHit> search(String query, int k, String lang, Predicate<KbDocument> filter) {
         String other = "en".equals(lang) ? "fr" : "en";
         List<Glossary.Concept> concepts = glossary.concepts(query, lang);
+        double[] weights = concepts.stream()
+                .mapToDouble(c -> c.words().stream().mapToDouble(w -> idf(lang, w)).max().orElse(0)).toArray();
         Map<Integer, Double> passageCosines = denseCosines(query, concepts);
         Map<Integer, Double> fused = new HashMap<>();
         fuse(documentsByBestPassage(passageCosines), fused);
@@ -177,7 +179,7 @@ final class KnowledgeIndex {
             int passageIndex = bestPassage(documentIndex, passageCosines);
             Passage passage = passages.get(passageIndex);
             double cosine = passageCosines.getOrDefault(passageIndex, COSINE_FLOOR);
-            double confidence = confidence(cosine, coverage(concepts, lang, document, passage));
+            double confidence = confidence(cosine, coverage(concepts, weights, lang, document, passage));
             // Scores follow the ranking down, so that a client can cut the list at a threshold.
             ceiling = Math.min(ceiling, confidence);
             hits.add(new SearchHit(document, Math.round(ceiling * 1000) / 1000.0, passage.heading(), passage.text(),
@@ -287,9 +289,9 @@ final class KnowledgeIndex {
             queries.add(String.join(" ", translation));
         }
         Map<Integer, Double> cosines = new HashMap<>();
-        for (String text : queries) {
+        for (float[] vector : embedder.embedQueries(queries)) {
             EmbeddingSearchRequest request = EmbeddingSearchRequest.builder()
-                    .queryEmbedding(Embedding.from(embedder.embedQuery(text))).maxResults(CANDIDATES).build();
+                    .queryEmbedding(Embedding.from(vector)).maxResults(CANDIDATES).build();
             for (EmbeddingMatch<Integer> match : vectors.search(request).matches()) {
                 cosines.merge(match.embedded(), match.score(), Math::max);
             }
@@ -302,7 +304,8 @@ final class KnowledgeIndex {
      * its own words or in the glossary's translation: a query about something the base never
      * mentions keeps a low coverage however well its common words match.
      */
-    private double coverage(List<Glossary.Concept> concepts, String lang, KbDocument document, Passage passage) {
+    private static double coverage(List<Glossary.Concept> concepts, double[] weights, String lang,
+                                   KbDocument document, Passage passage) {
         if (concepts.isEmpty()) {
             return 0;
         }
@@ -313,8 +316,9 @@ final class KnowledgeIndex {
         boolean sameLanguage = document.lang().equals(lang);
         double total = 0;
         double covered = 0;
-        for (Glossary.Concept concept : concepts) {
-            double weight = concept.words().stream().mapToDouble(w -> idf(lang, w)).max().orElse(0);
+        for (int c = 0; c < concepts.size(); c++) {
+            Glossary.Concept concept = concepts.get(c);
+            double weight = weights[c];
             total += weight;
             boolean stated = present.containsAll(concept.words()) || !sameLanguage && concept.translations().stream()
                     .anyMatch(t -> present.containsAll(KbAnalyzers.terms(analyzer, t)));

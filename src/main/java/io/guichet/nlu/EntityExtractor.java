@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds people counts, dates, nights, budgets, surfaces, e-mail addresses and phone numbers in a chat
@@ -11,6 +13,7 @@ import java.util.List;
  * text. Where spans overlap the longest wins. Stateless and thread-safe; never throws.
  */
 public final class EntityExtractor {
+    private static final Logger LOG = LoggerFactory.getLogger(EntityExtractor.class);
 
     private static final Comparator<EntityCandidate> LONGEST_FIRST = Comparator
             .comparingInt(EntityCandidate::length).reversed()
@@ -34,24 +37,22 @@ public final class EntityExtractor {
             EntityText folded = EntityText.of(text);
             EntityScan s = new EntityScan(folded.folded);
             List<EntityCandidate> candidates = new ArrayList<>();
-            try {
-                ContactDetails.find(s, candidates);
-            } catch (RuntimeException | StackOverflowError e) {
-                // keep what the other finders find
-            }
-            try {
-                QuantityExpressions.find(s, candidates);
-            } catch (RuntimeException | StackOverflowError e) {
-                // idem
-            }
-            try {
-                DateExpressions.find(s, today, candidates);
-            } catch (RuntimeException | StackOverflowError e) {
-                // idem
-            }
+            isolated("contacts", () -> ContactDetails.find(s, candidates));
+            isolated("quantities", () -> QuantityExpressions.find(s, candidates));
+            isolated("dates", () -> DateExpressions.find(s, today, candidates));
             return settle(candidates, folded);
         } catch (RuntimeException | StackOverflowError e) {
+            LOG.warn("entity extraction failed on a message of {} characters; no entities for it", text.length(), e);
             return List.of();
+        }
+    }
+
+    /** A finder that trips on a strange message must cost neither the other finders' entities nor the request. */
+    private static void isolated(String finder, Runnable find) {
+        try {
+            find.run();
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.warn("entity finder '{}' failed; its entities are skipped for this message", finder, e);
         }
     }
 
