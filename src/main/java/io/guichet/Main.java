@@ -1,12 +1,12 @@
 package io.guichet;
 
-import io.guichet.conversation.InMemoryConversationStore;
 import io.guichet.dialogue.ConversationService;
 import io.guichet.embedding.SentenceEmbedder;
 import io.guichet.http.HttpApi;
 import io.guichet.kb.KnowledgeBase;
 import io.guichet.nlu.IntentFile;
 import io.guichet.nlu.Understanding;
+import io.guichet.store.SqliteConversationStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -54,7 +54,6 @@ public final class Main {
             if (!Files.isDirectory(config.intents())) {
                 throw new IllegalStateException("intents folder " + config.intents().toAbsolutePath() + " does not exist");
             }
-            Files.createDirectories(config.data());
             SentenceEmbedder embedder = SentenceEmbedder.shipped();
             List<IntentFile> intents = IntentFile.loadAll(config.intents());
             Understanding understanding = Understanding.train(intents, embedder);
@@ -62,7 +61,7 @@ public final class Main {
             Warmup.run(understanding, knowledge, intents, WARMUP);
             Clock clock = Clock.systemDefaultZone();
             ConversationService conversations = new ConversationService(understanding, knowledge,
-                    new InMemoryConversationStore(clock), intents, clock);
+                    SqliteConversationStore.open(config.data(), clock), intents, clock);
             watch(vertx, knowledge);
             return new HttpApi(vertx, understanding, knowledge, conversations, clock);
         }).compose(api -> vertx.createHttpServer().requestHandler(api.router()).listen(config.port()))

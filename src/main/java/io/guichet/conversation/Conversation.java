@@ -24,6 +24,15 @@ public final class Conversation {
         this.createdAt = createdAt;
     }
 
+    /** A stored conversation as it was left. */
+    public static Conversation restore(String id, String channel, String lang, Status status, Instant createdAt,
+                                       List<Message> messages) {
+        Conversation conversation = new Conversation(id, channel, lang, createdAt);
+        conversation.status = status;
+        conversation.messages.addAll(messages);
+        return conversation;
+    }
+
     public String id() {
         return id;
     }

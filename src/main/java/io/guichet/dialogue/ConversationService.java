@@ -58,16 +58,17 @@ public final class ConversationService {
         synchronized (conversation) {
             Parse parse = understanding.parse(text, null, conversation.lang(), now);
             conversation.lang(parse.lang());
-            conversation.append(new Message("user", text, clock.instant()));
+            List<Message> appended = new ArrayList<>();
+            appended.add(new Message("user", text, clock.instant()));
             Turn turn = decide(conversation, parse);
-            if (turn.status() != conversation.status()) {
-                conversation.status(turn.status());
-            }
+            conversation.status(turn.status());
             for (Reply reply : turn.replies()) {
                 if (reply instanceof Reply.Text t) {
-                    conversation.append(new Message("bot", t.text(), clock.instant()));
+                    appended.add(new Message("bot", t.text(), clock.instant()));
                 }
             }
+            store.save(conversation, appended);
+            appended.forEach(conversation::append);
             return turn;
         }
     }

@@ -1,0 +1,199 @@
+package io.guichet.store;
+
+import io.guichet.conversation.Conversation;
+import io.guichet.conversation.ConversationStore;
+import io.guichet.conversation.Message;
+import io.guichet.conversation.Status;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Conversations in one SQLite file, written through: a turn is committed before its reply is
+ * sent, and a restart finds every conversation where it was left. Recent conversations are
+ * also kept in memory so that a turn does not read its whole transcript back.
+ *
+ * <p>The journal is in WAL mode with {@code synchronous=NORMAL}: a commit is in the log once the
+ * call returns, which survives the process being killed (the failure this store is built for);
+ * surviving a power cut as well would take an fsync per turn.
+ */
+public final class SqliteConversationStore implements ConversationStore, AutoCloseable {
+    /** Conversations kept in memory; older ones are read back from the file when they come back. */
+    private static final int CACHED = 10_000;
+
+    private final Connection connection;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Conversation> recent = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Conversation> eldest) {
+            return size() > CACHED;
+        }
+    };
+
+    private SqliteConversationStore(Connection connection, Clock clock) {
+        this.connection = connection;
+        this.clock = clock;
+    }
+
+    /** Opens (or creates) {@code guichet.db} in {@code folder} and brings its schema up to date. */
+    public static SqliteConversationStore open(Path folder, Clock clock) {
+        try {
+            Files.createDirectories(folder);
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("guichet.db"));
+            try (var statement = connection.createStatement()) {
+                statement.execute("PRAGMA journal_mode=WAL");
+                statement.execute("PRAGMA synchronous=NORMAL");
+                statement.execute("PRAGMA foreign_keys=ON");
+                statement.execute("PRAGMA busy_timeout=5000");
+            }
+            Migrations.apply(connection);
+            return new SqliteConversationStore(connection, clock);
+        } catch (SQLException | java.io.IOException e) {
+            throw new StoreException("cannot open the store in " + folder.toAbsolutePath(), e);
+        }
+    }
+
+    @Override
+    public Conversation create(String channel, String lang) {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        Conversation conversation = new Conversation(id, channel, lang, now);
+        synchronized (connection) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO conversations (id, channel, lang, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, id);
+                insert.setString(2, channel);
+                insert.setString(3, lang);
+                insert.setString(4, conversation.status().name());
+                insert.setString(5, now.toString());
+                insert.setString(6, now.toString());
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                throw new StoreException("cannot store a new conversation", e);
+            }
+            recent.put(id, conversation);
+        }
+        return conversation;
+    }
+
+    @Override
+    public Optional<Conversation> find(String id) {
+        synchronized (connection) {
+            Conversation cached = recent.get(id);
+            if (cached != null) {
+                return Optional.of(cached);
+            }
+            try {
+                Optional<Conversation> loaded = load(id);
+                loaded.ifPresent(c -> recent.put(id, c));
+                return loaded;
+            } catch (SQLException e) {
+                throw new StoreException("cannot read conversation " + id, e);
+            }
+        }
+    }
+
+    private Optional<Conversation> load(String id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT channel, lang, status, created_at FROM conversations WHERE id = ?")) {
+            select.setString(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(Conversation.restore(id, row.getString(1), row.getString(2),
+                        Status.valueOf(row.getString(3)), Instant.parse(row.getString(4)), messages(id)));
+            }
+        }
+    }
+
+    private List<Message> messages(String id) throws SQLException {
+        List<Message> messages = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT sender, text, at FROM messages WHERE conversation_id = ? ORDER BY seq")) {
+            select.setString(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    messages.add(new Message(row.getString(1), row.getString(2), Instant.parse(row.getString(3))));
+                }
+            }
+        }
+        return messages;
+    }
+
+    @Override
+    public void save(Conversation conversation, List<Message> appended) {
+        synchronized (connection) {
+            try {
+                connection.setAutoCommit(false);
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE conversations SET lang = ?, status = ?, updated_at = ? WHERE id = ?");
+                     PreparedStatement insert = connection.prepareStatement(
+                             "INSERT INTO messages (conversation_id, sender, text, at) VALUES (?, ?, ?, ?)")) {
+                    update.setString(1, conversation.lang());
+                    update.setString(2, conversation.status().name());
+                    update.setString(3, clock.instant().toString());
+                    update.setString(4, conversation.id());
+                    update.executeUpdate();
+                    for (Message message : appended) {
+                        insert.setString(1, conversation.id());
+                        insert.setString(2, message.from());
+                        insert.setString(3, message.text());
+                        insert.setString(4, message.at().toString());
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                rollback();
+                throw new StoreException("cannot store a turn of conversation " + conversation.id(), e);
+            } finally {
+                autoCommit();
+            }
+        }
+    }
+
+    private void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The connection is broken; the failure being reported says why.
+        }
+    }
+
+    private void autoCommit() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // Same: the next statement will fail and say so.
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (connection) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                throw new StoreException("cannot close the store", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.guichet.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.guichet.conversation.Conversation;
+import io.guichet.conversation.Message;
+import io.guichet.conversation.Status;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteConversationStoreTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
+
+    @Test
+    void aSavedTurnIsThereAfterReopening(@TempDir Path folder) {
+        String id;
+        try (SqliteConversationStore store = SqliteConversationStore.open(folder, CLOCK)) {
+            Conversation conversation = store.create("web", "fr");
+            id = conversation.id();
+            conversation.status(Status.WAITING_AGENT);
+            List<Message> turn = List.of(new Message("user", "je veux parler à quelqu'un", CLOCK.instant()),
+                    new Message("bot", "Je transmets votre demande.", CLOCK.instant()));
+            store.save(conversation, turn);
+            turn.forEach(conversation::append);
+        }
+        try (SqliteConversationStore store = SqliteConversationStore.open(folder, CLOCK)) {
+            Conversation restored = store.find(id).orElseThrow();
+            assertEquals("web", restored.channel());
+            assertEquals("fr", restored.lang());
+            assertEquals(Status.WAITING_AGENT, restored.status());
+            assertEquals(List.of("user", "bot"), restored.messages().stream().map(Message::from).toList());
+            assertEquals("je veux parler à quelqu'un", restored.messages().get(0).text());
+            assertEquals(CLOCK.instant(), restored.messages().get(0).at());
+            assertTrue(store.find("no-such-id").isEmpty());
+        }
+    }
+
+    @Test
+    void idsAreUniqueAndUnguessable(@TempDir Path folder) {
+        try (SqliteConversationStore store = SqliteConversationStore.open(folder, CLOCK)) {
+            String a = store.create("web", null).id();
+            String b = store.create("web", null).id();
+            assertTrue(a.length() >= 22 && !a.equals(b), a + " " + b);
+        }
+    }
+
+    @Test
+    void migrationsRunOnceAndRecordTheirVersion(@TempDir Path folder) throws Exception {
+        SqliteConversationStore.open(folder, CLOCK).close();
+        SqliteConversationStore.open(folder, CLOCK).close();
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("guichet.db"))) {
+            assertEquals(Migrations.SCRIPTS.size(), Migrations.version(connection));
+        }
+    }
+
+    @Test
+    void aTurnIsAllOrNothing(@TempDir Path folder) {
+        String id;
+        try (SqliteConversationStore store = SqliteConversationStore.open(folder, CLOCK)) {
+            Conversation conversation = store.create("web", "fr");
+            id = conversation.id();
+            List<Message> broken = List.of(new Message("user", "bonjour", CLOCK.instant()),
+                    new Message("bot", null, CLOCK.instant()));
+            assertThrows(StoreException.class, () -> store.save(conversation, broken));
+            store.save(conversation, List.of(new Message("user", "salut", CLOCK.instant())));
+        }
+        try (SqliteConversationStore store = SqliteConversationStore.open(folder, CLOCK)) {
+            List<Message> messages = store.find(id).orElseThrow().messages();
+            assertEquals(List.of("salut"), messages.stream().map(Message::text).toList(),
+                    "the failed turn left nothing behind, and the store still works after it");
+        }
+    }
+
+    @Test
+    void anUnwritableFolderIsAClearError(@TempDir Path folder) throws Exception {
+        Path file = Files.writeString(folder.resolve("not-a-folder"), "x");
+        StoreException error = assertThrows(StoreException.class, () -> SqliteConversationStore.open(file, CLOCK));
+        assertTrue(error.getMessage().contains("not-a-folder"), error.getMessage());
+    }
+}
