@@ -1,16 +1,22 @@
 package io.guichet;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /** The contract's run options: each flag, else its environment variable, else the embedded default. */
-record Config(int port, Path kb, Path intents, Path data) {
+record Config(int port, Path kb, Path intents, Path data, String adminToken, Duration warmup) {
+    static final Duration DEFAULT_WARMUP = Duration.ofSeconds(3);
+
 
     static Config from(String[] args, Map<String, String> env) {
         int port = parsePort(env.getOrDefault("GUICHET_PORT", "8080"));
         Path kb = Path.of(env.getOrDefault("GUICHET_KB_DIR", "knowledge-base"));
         Path intents = Path.of(env.getOrDefault("GUICHET_INTENTS_DIR", "intents"));
         Path data = Path.of(env.getOrDefault("GUICHET_DATA_DIR", "data"));
+        String adminToken = env.get("GUICHET_ADMIN_TOKEN");
+        Duration warmup = env.containsKey("GUICHET_WARMUP_SECONDS") ? seconds(env.get("GUICHET_WARMUP_SECONDS"))
+                : DEFAULT_WARMUP;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {
@@ -22,10 +28,15 @@ record Config(int port, Path kb, Path intents, Path data) {
                 case "--kb" -> kb = Path.of(value);
                 case "--intents" -> intents = Path.of(value);
                 case "--data" -> data = Path.of(value);
+                case "--admin-token" -> adminToken = value;
+                case "--warmup" -> warmup = seconds(value);
                 default -> throw new IllegalArgumentException(usage(flag));
             }
         }
-        return new Config(port, kb, intents, data);
+        if (adminToken != null && adminToken.length() < 16) {
+            throw new IllegalArgumentException("the admin token must be at least 16 characters long");
+        }
+        return new Config(port, kb, intents, data, adminToken, warmup);
     }
 
     private static int parsePort(String value) {
@@ -40,8 +51,20 @@ record Config(int port, Path kb, Path intents, Path data) {
         }
     }
 
+    private static Duration seconds(String value) {
+        try {
+            int seconds = Integer.parseInt(value.strip());
+            if (seconds < 0 || seconds > 600) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the warm-up is a number of seconds from 0 to 600, not '" + value + "'");
+        }
+    }
+
     private static String usage(String flag) {
         return "unknown option '" + flag + "'; usage: java -jar guichet.jar [--port N] [--kb DIR] [--intents DIR]"
-                + " [--data DIR]";
+                + " [--data DIR] [--admin-token TOKEN] [--warmup SECONDS]";
     }
 }

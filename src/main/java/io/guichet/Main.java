@@ -6,13 +6,12 @@ import io.guichet.http.HttpApi;
 import io.guichet.kb.KnowledgeBase;
 import io.guichet.nlu.IntentFile;
 import io.guichet.nlu.Understanding;
-import io.guichet.store.SqliteConversationStore;
+import io.guichet.store.SqliteStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -22,8 +21,6 @@ import org.slf4j.LoggerFactory;
 public final class Main {
     /** How often the knowledge-base folder is checked for changes. */
     static final long KB_POLL_MS = 2000;
-    /** Time given to warming the request path up before reporting UP. */
-    static final Duration WARMUP = Duration.ofSeconds(3);
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     private Main() {
@@ -58,12 +55,13 @@ public final class Main {
             List<IntentFile> intents = IntentFile.loadAll(config.intents());
             Understanding understanding = Understanding.train(intents, embedder);
             KnowledgeBase knowledge = KnowledgeBase.load(config.kb(), embedder);
-            Warmup.run(understanding, knowledge, intents, WARMUP);
+            Warmup.run(understanding, knowledge, intents, config.warmup());
             Clock clock = Clock.systemDefaultZone();
-            ConversationService conversations = new ConversationService(understanding, knowledge,
-                    SqliteConversationStore.open(config.data(), clock), intents, clock);
+            SqliteStore store = SqliteStore.open(config.data(), clock);
+            ConversationService conversations = new ConversationService(understanding, knowledge, store, store,
+                    intents, clock);
             watch(vertx, knowledge);
-            return new HttpApi(vertx, understanding, knowledge, conversations, clock);
+            return new HttpApi(vertx, understanding, knowledge, conversations, store, config.adminToken(), clock);
         }).compose(api -> vertx.createHttpServer().requestHandler(api.router()).listen(config.port()))
                 .onSuccess(server -> LOG.info("started in {} ms; heap after start-up {} MB (after a GC)",
                         (System.nanoTime() - started) / 1_000_000, heapAfterGcMb()));

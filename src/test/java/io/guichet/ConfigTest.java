@@ -11,7 +11,8 @@ class ConfigTest {
 
     @Test
     void embeddedDefaults() {
-        assertEquals(new Config(8080, Path.of("knowledge-base"), Path.of("intents"), Path.of("data")),
+        assertEquals(new Config(8080, Path.of("knowledge-base"), Path.of("intents"), Path.of("data"), null,
+                        Config.DEFAULT_WARMUP),
                 Config.from(new String[0], Map.of()));
     }
 
@@ -30,5 +31,6 @@ class ConfigTest {
         assertThrows(IllegalArgumentException.class, () -> Config.from(new String[] {"--kb"}, Map.of()));
         assertThrows(IllegalArgumentException.class, () -> Config.from(new String[] {"--port", "http"}, Map.of()));
         assertThrows(IllegalArgumentException.class, () -> Config.from(new String[0], Map.of("GUICHET_PORT", "70000")));
+        assertThrows(IllegalArgumentException.class, () -> Config.from(new String[] {"--admin-token", "short"}, Map.of()));
     }
 }

@@ -19,6 +19,7 @@ import io.vertx.junit5.VertxTestContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -52,7 +53,8 @@ class ServiceTest {
         }
         Files.writeString(intents.resolve("broken.yml"), "intent: greeting\nexamples: [unclosed\n");
         Files.writeString(intents.resolve("unknown.yml"), "intent: order_pizza\nexamples:\n  fr: [une pizza]\n");
-        Config config = new Config(0, Path.of("src/test/resources/service-kb"), intents, folder.resolve("data"));
+        Config config = new Config(0, Path.of("src/test/resources/service-kb"), intents, folder.resolve("data"), null,
+                Duration.ZERO);
         Main.start(vertx, config).onComplete(context.succeeding(server -> {
             client = WebClient.create(vertx, new WebClientOptions().setDefaultPort(server.actualPort()));
             context.completeNow();
@@ -85,7 +87,7 @@ class ServiceTest {
     void healthIsUpOnceLoadedAndBrokenFilesAreSkipped() {
         JsonObject health = await(client.get("/health").send(), 200);
         assertEquals("UP", health.getString("status"));
-        assertEquals(4, health.getInteger("documents"), "the broken document is skipped, the others load");
+        assertEquals(6, health.getInteger("documents"), "the broken document is skipped, the others load");
     }
 
     @Test
@@ -142,7 +144,8 @@ class ServiceTest {
                 new JsonObject().put("query", "tourist office opening hours on sunday").put("lang", "en"), 200);
         assertEquals("office-de-tourisme", english.getJsonArray("hits").getJsonObject(0).getString("id"));
         JsonObject french = post("/api/v1/search",
-                new JsonObject().put("query", "un château dans les vignes pour une réunion").put("lang", "fr"), 200);
+                new JsonObject().put("query", "combien de places dans l'auditorium du centre de congrès").put("lang", "fr"),
+                200);
         assertEquals("meeting-venues", french.getJsonArray("hits").getJsonObject(0).getString("id"));
     }
 
@@ -188,14 +191,27 @@ class ServiceTest {
     }
 
     @Test
-    void aJourneyIntentIsAcknowledgedWithTheJourneysDocuments() {
+    void aJourneyStartsWithWhatTheMessageSaysAndAsksTheRest() {
         String id = post("/api/v1/conversations", new JsonObject(), 201).getString("id");
         JsonObject turn = post("/api/v1/conversations/" + id + "/messages",
-                new JsonObject().put("text", "nous cherchons un terrain pour construire notre usine"), 200);
-        assertEquals("business_setup", turn.getJsonObject("intent").getString("name"));
-        JsonObject cards = turn.getJsonArray("replies").stream().map(JsonObject.class::cast)
-                .filter(r -> r.getString("type").equals("cards")).findFirst().orElseThrow();
-        assertEquals("parc-des-sources", cards.getJsonArray("items").getJsonObject(0).getString("sourceId"));
+                new JsonObject().put("text", "nous organisons un séminaire pour 40 personnes les 12 et 13 mars")
+                        .put("now", "2026-11-21"), 200);
+        assertEquals("seminar_planning", turn.getJsonObject("intent").getString("name"));
+        assertTrue(turn.getJsonArray("replies").stream().map(JsonObject.class::cast)
+                .anyMatch(r -> r.getString("type").equals("text") && r.getString("text").contains("nuit")),
+                "the next question is the nights, neither the people nor the dates: " + turn.encode());
+        JsonObject journey = await(client.get("/api/v1/conversations/" + id).send(), 200).getJsonObject("journey");
+        assertEquals("seminar_planning", journey.getString("name"));
+        assertEquals(40, journey.getJsonObject("slots").getInteger("people_count"));
+        assertEquals(new JsonObject().put("start", "2027-03-12").put("end", "2027-03-13"),
+                journey.getJsonObject("slots").getJsonObject("date"));
+        assertFalse(journey.getBoolean("complete"));
+    }
+
+    @Test
+    void theLeadsApiIsClosedWithoutAnAdminToken() {
+        JsonObject error = await(client.get("/api/v1/leads").send(), 403);
+        assertEquals("forbidden", error.getString("error"));
     }
 
     static Stream<Arguments> badRequests() {

@@ -16,6 +16,7 @@ public final class Conversation {
     private final List<Message> messages = new ArrayList<>();
     private String lang;
     private Status status = Status.BOT;
+    private JourneyState journey;
 
     public Conversation(String id, String channel, String lang, Instant createdAt) {
         this.id = id;
@@ -26,9 +27,10 @@ public final class Conversation {
 
     /** A stored conversation as it was left. */
     public static Conversation restore(String id, String channel, String lang, Status status, Instant createdAt,
-                                       List<Message> messages) {
+                                       JourneyState journey, List<Message> messages) {
         Conversation conversation = new Conversation(id, channel, lang, createdAt);
         conversation.status = status;
+        conversation.journey = journey;
         conversation.messages.addAll(messages);
         return conversation;
     }
@@ -60,6 +62,15 @@ public final class Conversation {
 
     public synchronized void status(Status status) {
         this.status = status;
+    }
+
+    /** The journey under way or last followed; null when there has been none. */
+    public synchronized JourneyState journey() {
+        return journey;
+    }
+
+    public synchronized void journey(JourneyState journey) {
+        this.journey = journey;
     }
 
     public synchronized void append(Message message) {

@@ -5,7 +5,7 @@ import io.guichet.conversation.ConversationStore;
 import io.guichet.conversation.Message;
 import io.guichet.conversation.Status;
 import io.guichet.kb.KnowledgeBase;
-import io.guichet.kb.SearchHit;
+import io.guichet.lead.LeadStore;
 import io.guichet.nlu.IntentFile;
 import io.guichet.nlu.IntentScore;
 import io.guichet.nlu.Intents;
@@ -14,34 +14,36 @@ import io.guichet.nlu.Understanding;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Takes a user's message through a conversation: understand it, decide the answer, record both.
- * Answers only say what the knowledge base says; when nothing trustworthy is found the bot says
- * so and offers a person. Blocking (embedding, search): call from a worker thread.
+ * Takes a user's message through a conversation: understand it, decide the answer, record both
+ * before replying. A journey under way takes the message first; otherwise a journey intent starts
+ * one, and a question is answered from the knowledge base, quoting it, or honestly not at all,
+ * with the offer of a person. Blocking (embedding, search, store): call from a worker thread.
  */
 public final class ConversationService {
-    /** How many documents a journey's acknowledgement shows as cards. */
-    private static final int JOURNEY_CARDS = 3;
-    /** An extractive answer quotes at most this much of the best passage. */
-    private static final int ANSWER_CHARS = 600;
-
     private final Understanding understanding;
-    private final KnowledgeBase knowledge;
     private final ConversationStore store;
     private final IntentReplies intentReplies;
     private final Phrases phrases = Phrases.shipped();
+    private final Answers answers;
+    private final JourneyPolicy journeys;
     private final Clock clock;
 
     public ConversationService(Understanding understanding, KnowledgeBase knowledge, ConversationStore store,
-                               List<IntentFile> intents, Clock clock) {
+                               LeadStore leads, List<IntentFile> intents, Clock clock) {
         this.understanding = understanding;
-        this.knowledge = knowledge;
         this.store = store;
         this.intentReplies = new IntentReplies(intents);
+        this.answers = new Answers(knowledge, phrases);
+        Map<String, Journey> declared = new HashMap<>();
+        intents.forEach(file -> Journey.from(file).ifPresent(j -> declared.put(j.name(), j)));
+        this.journeys = new JourneyPolicy(Map.copyOf(declared), phrases, intentReplies, answers,
+                new Recommender(knowledge), leads, clock);
         this.clock = clock;
     }
 
@@ -60,7 +62,7 @@ public final class ConversationService {
             conversation.lang(parse.lang());
             List<Message> appended = new ArrayList<>();
             appended.add(new Message("user", text, clock.instant()));
-            Turn turn = decide(conversation, parse);
+            Turn turn = decide(conversation, parse, now);
             conversation.status(turn.status());
             for (Reply reply : turn.replies()) {
                 if (reply instanceof Reply.Text t) {
@@ -73,18 +75,21 @@ public final class ConversationService {
         }
     }
 
-    private Turn decide(Conversation conversation, Parse parse) {
+    private Turn decide(Conversation conversation, Parse parse, LocalDate now) {
         String lang = parse.lang();
         IntentScore intent = parse.intent();
         int turnNumber = conversation.messages().size();
         Status status = conversation.status();
+        if (journeys.underWay(conversation)) {
+            return journeys.resume(conversation, parse, now, turnNumber);
+        }
+        if (journeys.declares(intent.name())) {
+            return journeys.start(conversation, parse, now, turnNumber);
+        }
         if (intent.name().equals(Intents.HUMAN_HANDOFF)) {
             String text = Optional.ofNullable(intentReplies.pick(intent.name(), lang, turnNumber))
                     .orElse(phrases.text("waiting_agent", lang));
             return new Turn(List.of(new Reply.Text(text)), intent, List.of(), false, Status.WAITING_AGENT);
-        }
-        if (Intents.isJourney(intent.name())) {
-            return journey(parse, turnNumber, status);
         }
         if (!intent.name().equals(Intents.NONE)) {
             List<Reply> replies = new ArrayList<>();
@@ -95,56 +100,10 @@ public final class ConversationService {
             }
             return new Turn(replies, intent, List.of(), false, status);
         }
-        return answer(parse, status);
-    }
-
-    /** A journey's first step (journeys proper come later): acknowledge, then the journey's best pages. */
-    private Turn journey(Parse parse, int turnNumber, Status status) {
-        String lang = parse.lang();
-        String name = parse.intent().name();
-        List<SearchHit> hits = knowledge.search(parse.text(), JOURNEY_CARDS, lang, d -> name.equals(d.journey()));
-        List<Reply> replies = new ArrayList<>();
-        String acknowledgement = intentReplies.pick(name, lang, turnNumber);
-        if (acknowledgement != null) {
-            replies.add(new Reply.Text(acknowledgement));
-        }
-        List<Reply.Card> cards = hits.stream().map(ConversationService::card).toList();
-        if (!cards.isEmpty()) {
-            replies.add(new Reply.Text(phrases.text("journey_cards", lang)));
-            replies.add(new Reply.Cards(cards));
-        }
-        return new Turn(replies, parse.intent(), cards, false, status);
-    }
-
-    /** An information question: quote the best passage when it is trusted, else say we don't know. */
-    private Turn answer(Parse parse, Status status) {
-        String lang = parse.lang();
-        List<SearchHit> hits = knowledge.search(parse.text(), 3, lang);
-        if (hits.isEmpty() || hits.get(0).score() < KnowledgeBase.TRUSTED) {
-            List<Reply> replies = List.of(new Reply.Text(phrases.text("fallback", lang)),
-                    new Reply.QuickReplies(List.of(phrases.text("ask_human", lang))));
-            return new Turn(replies, parse.intent(), List.of(), true, status);
-        }
-        SearchHit best = hits.get(0);
-        Reply.Card card = card(best);
-        List<Reply> replies = List.of(
-                new Reply.Text(phrases.text("answer_intro", lang, Map.of("title", best.document().title()))),
-                new Reply.Text(quote(best.passage())),
-                new Reply.Cards(List.of(card)));
-        return new Turn(replies, parse.intent(), List.of(card), false, status);
-    }
-
-    private static Reply.Card card(SearchHit hit) {
-        return new Reply.Card(hit.document().title(), hit.document().url(), hit.id());
-    }
-
-    /** The passage up to {@link #ANSWER_CHARS}, cut after a whole sentence or line where possible. */
-    static String quote(String passage) {
-        if (passage.length() <= ANSWER_CHARS) {
-            return passage;
-        }
-        String head = passage.substring(0, ANSWER_CHARS);
-        int cut = Math.max(head.lastIndexOf(". "), head.lastIndexOf('\n'));
-        return cut > ANSWER_CHARS / 3 ? head.substring(0, cut + 1).strip() : head.strip() + "…";
+        return answers.answer(parse)
+                .map(answer -> new Turn(answer.replies(), intent, List.of(answer.source()), false, status))
+                .orElseGet(() -> new Turn(List.of(new Reply.Text(phrases.text("fallback", lang)),
+                        new Reply.QuickReplies(List.of(phrases.text("ask_human", lang)))), intent, List.of(), true,
+                        status));
     }
 }

@@ -3,14 +3,18 @@ package io.guichet.http;
 import io.guichet.conversation.Conversation;
 import io.guichet.dialogue.ConversationService;
 import io.guichet.kb.KnowledgeBase;
+import io.guichet.lead.LeadStore;
 import io.guichet.nlu.Understanding;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -33,14 +37,19 @@ public final class HttpApi {
     private final Understanding understanding;
     private final KnowledgeBase knowledge;
     private final ConversationService conversations;
+    private final LeadStore leads;
+    private final byte[] adminToken;
     private final Clock clock;
 
+    /** @param adminToken the token that opens the leads API; null keeps it closed */
     public HttpApi(Vertx vertx, Understanding understanding, KnowledgeBase knowledge,
-                   ConversationService conversations, Clock clock) {
+                   ConversationService conversations, LeadStore leads, String adminToken, Clock clock) {
         this.vertx = vertx;
         this.understanding = understanding;
         this.knowledge = knowledge;
         this.conversations = conversations;
+        this.leads = leads;
+        this.adminToken = adminToken == null ? null : adminToken.getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
     }
 
@@ -54,6 +63,7 @@ public final class HttpApi {
         router.post("/api/v1/conversations").handler(this::openConversation);
         router.post("/api/v1/conversations/:id/messages").handler(this::postMessage);
         router.get("/api/v1/conversations/:id").handler(this::getConversation);
+        router.get("/api/v1/leads").handler(this::listLeads);
         router.errorHandler(404, ctx -> respond(ctx, 404, "not_found", "no such endpoint: "
                 + ctx.request().method() + " " + ctx.request().path()));
         router.errorHandler(405, ctx -> respond(ctx, 405, "method_not_allowed",
@@ -100,6 +110,34 @@ public final class HttpApi {
 
     private void getConversation(RoutingContext ctx) {
         ctx.json(JsonViews.conversation(existing(ctx)));
+    }
+
+    /** Every lead, newest first, as JSON or, with {@code ?format=csv}, as a CSV export. */
+    private void listLeads(RoutingContext ctx) {
+        authorizeAdmin(ctx);
+        boolean csv = "csv".equals(ctx.request().getParam("format"));
+        vertx.executeBlocking(leads::all, false).onSuccess(all -> {
+            if (csv) {
+                ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/csv; charset=utf-8")
+                        .putHeader("Content-Disposition", "attachment; filename=\"leads.csv\"")
+                        .end(LeadsCsv.of(all));
+            } else {
+                ctx.json(new JsonObject().put("leads", new JsonArray(all.stream().map(JsonViews::lead).toList())));
+            }
+        }).onFailure(ctx::fail);
+    }
+
+    private void authorizeAdmin(RoutingContext ctx) {
+        if (adminToken == null) {
+            throw new ApiError(403, "forbidden", "the leads API is closed: set GUICHET_ADMIN_TOKEN to open it");
+        }
+        String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        byte[] given = header != null && header.startsWith("Bearer ")
+                ? header.substring(7).strip().getBytes(StandardCharsets.UTF_8) : new byte[0];
+        if (!MessageDigest.isEqual(adminToken, given)) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+            throw new ApiError(401, "unauthorized", "an admin token is required: Authorization: Bearer <token>");
+        }
     }
 
     private Conversation existing(RoutingContext ctx) {

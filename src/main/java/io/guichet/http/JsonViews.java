@@ -1,9 +1,11 @@
 package io.guichet.http;
 
 import io.guichet.conversation.Conversation;
+import io.guichet.conversation.JourneyState;
 import io.guichet.dialogue.Reply;
 import io.guichet.dialogue.Turn;
 import io.guichet.kb.SearchHit;
+import io.guichet.lead.Lead;
 import io.guichet.nlu.DateRange;
 import io.guichet.nlu.Entity;
 import io.guichet.nlu.IntentScore;
@@ -72,6 +74,20 @@ final class JsonViews {
                 .toList()));
     }
 
+    static JsonObject lead(Lead lead) {
+        return new JsonObject().put("id", lead.id()).put("createdAt", lead.createdAt().toString())
+                .put("journey", lead.journey()).put("team", lead.team()).put("lang", lead.lang())
+                .put("name", lead.name()).put("email", lead.email()).put("phone", lead.phone())
+                .put("conversationId", lead.conversationId()).put("request", new JsonObject(lead.slots()));
+    }
+
+    private static JsonObject journey(JourneyState state) {
+        return state == null ? null : new JsonObject().put("name", state.name())
+                .put("slots", new JsonObject(new java.util.LinkedHashMap<>(state.slots())))
+                .put("complete", state.complete())
+                .put("stage", state.stage().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
     static JsonObject conversation(Conversation conversation) {
         synchronized (conversation) {
             return new JsonObject()
@@ -82,7 +98,7 @@ final class JsonViews {
                     .put("createdAt", conversation.createdAt().toString())
                     .put("messages", new JsonArray(conversation.messages().stream().map(m -> new JsonObject()
                             .put("from", m.from()).put("text", m.text()).put("at", m.at().toString())).toList()))
-                    .putNull("journey");
+                    .put("journey", journey(conversation.journey()));
         }
     }
 }

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * never edited: a change of schema is a new script.
  */
 final class Migrations {
-    static final List<String> SCRIPTS = List.of("V1__conversations.sql");
+    static final List<String> SCRIPTS = List.of("V1__conversations.sql", "V2__journeys_and_leads.sql");
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     private Migrations() {

@@ -17,13 +17,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SqliteConversationStoreTest {
+class SqliteStoreTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
 
     @Test
     void aSavedTurnIsThereAfterReopening(@TempDir Path folder) {
         String id;
-        try (SqliteConversationStore store = SqliteConversationStore.open(folder, CLOCK)) {
+        try (SqliteStore store = SqliteStore.open(folder, CLOCK)) {
             Conversation conversation = store.create("web", "fr");
             id = conversation.id();
             conversation.status(Status.WAITING_AGENT);
@@ -32,7 +32,7 @@ class SqliteConversationStoreTest {
             store.save(conversation, turn);
             turn.forEach(conversation::append);
         }
-        try (SqliteConversationStore store = SqliteConversationStore.open(folder, CLOCK)) {
+        try (SqliteStore store = SqliteStore.open(folder, CLOCK)) {
             Conversation restored = store.find(id).orElseThrow();
             assertEquals("web", restored.channel());
             assertEquals("fr", restored.lang());
@@ -46,7 +46,7 @@ class SqliteConversationStoreTest {
 
     @Test
     void idsAreUniqueAndUnguessable(@TempDir Path folder) {
-        try (SqliteConversationStore store = SqliteConversationStore.open(folder, CLOCK)) {
+        try (SqliteStore store = SqliteStore.open(folder, CLOCK)) {
             String a = store.create("web", null).id();
             String b = store.create("web", null).id();
             assertTrue(a.length() >= 22 && !a.equals(b), a + " " + b);
@@ -55,8 +55,8 @@ class SqliteConversationStoreTest {
 
     @Test
     void migrationsRunOnceAndRecordTheirVersion(@TempDir Path folder) throws Exception {
-        SqliteConversationStore.open(folder, CLOCK).close();
-        SqliteConversationStore.open(folder, CLOCK).close();
+        SqliteStore.open(folder, CLOCK).close();
+        SqliteStore.open(folder, CLOCK).close();
         try (var connection = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("guichet.db"))) {
             assertEquals(Migrations.SCRIPTS.size(), Migrations.version(connection));
         }
@@ -65,7 +65,7 @@ class SqliteConversationStoreTest {
     @Test
     void aTurnIsAllOrNothing(@TempDir Path folder) {
         String id;
-        try (SqliteConversationStore store = SqliteConversationStore.open(folder, CLOCK)) {
+        try (SqliteStore store = SqliteStore.open(folder, CLOCK)) {
             Conversation conversation = store.create("web", "fr");
             id = conversation.id();
             List<Message> broken = List.of(new Message("user", "bonjour", CLOCK.instant()),
@@ -73,7 +73,7 @@ class SqliteConversationStoreTest {
             assertThrows(StoreException.class, () -> store.save(conversation, broken));
             store.save(conversation, List.of(new Message("user", "salut", CLOCK.instant())));
         }
-        try (SqliteConversationStore store = SqliteConversationStore.open(folder, CLOCK)) {
+        try (SqliteStore store = SqliteStore.open(folder, CLOCK)) {
             List<Message> messages = store.find(id).orElseThrow().messages();
             assertEquals(List.of("salut"), messages.stream().map(Message::text).toList(),
                     "the failed turn left nothing behind, and the store still works after it");
@@ -83,7 +83,7 @@ class SqliteConversationStoreTest {
     @Test
     void anUnwritableFolderIsAClearError(@TempDir Path folder) throws Exception {
         Path file = Files.writeString(folder.resolve("not-a-folder"), "x");
-        StoreException error = assertThrows(StoreException.class, () -> SqliteConversationStore.open(file, CLOCK));
+        StoreException error = assertThrows(StoreException.class, () -> SqliteStore.open(file, CLOCK));
         assertTrue(error.getMessage().contains("not-a-folder"), error.getMessage());
     }
 }

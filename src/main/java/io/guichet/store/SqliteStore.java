@@ -1,8 +1,14 @@
 package io.guichet.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guichet.conversation.Conversation;
 import io.guichet.conversation.ConversationStore;
+import io.guichet.conversation.JourneyState;
 import io.guichet.conversation.Message;
+import io.guichet.lead.Lead;
+import io.guichet.lead.LeadStore;
 import io.guichet.conversation.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +18,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Conversations in one SQLite file, written through: a turn is committed before its reply is
+ * Conversations and leads in one SQLite file, written through: a turn is committed before its reply is
  * sent, and a restart finds every conversation where it was left. Recent conversations are
  * also kept in memory so that a turn does not read its whole transcript back.
  *
@@ -30,9 +37,10 @@ import java.util.Optional;
  * call returns, which survives the process being killed (the failure this store is built for);
  * surviving a power cut as well would take an fsync per turn.
  */
-public final class SqliteConversationStore implements ConversationStore, AutoCloseable {
+public final class SqliteStore implements ConversationStore, LeadStore, AutoCloseable {
     /** Conversations kept in memory; older ones are read back from the file when they come back. */
     private static final int CACHED = 10_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Connection connection;
     private final Clock clock;
@@ -44,13 +52,13 @@ public final class SqliteConversationStore implements ConversationStore, AutoClo
         }
     };
 
-    private SqliteConversationStore(Connection connection, Clock clock) {
+    private SqliteStore(Connection connection, Clock clock) {
         this.connection = connection;
         this.clock = clock;
     }
 
     /** Opens (or creates) {@code guichet.db} in {@code folder} and brings its schema up to date. */
-    public static SqliteConversationStore open(Path folder, Clock clock) {
+    public static SqliteStore open(Path folder, Clock clock) {
         try {
             Files.createDirectories(folder);
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("guichet.db"));
@@ -61,7 +69,7 @@ public final class SqliteConversationStore implements ConversationStore, AutoClo
                 statement.execute("PRAGMA busy_timeout=5000");
             }
             Migrations.apply(connection);
-            return new SqliteConversationStore(connection, clock);
+            return new SqliteStore(connection, clock);
         } catch (SQLException | java.io.IOException e) {
             throw new StoreException("cannot open the store in " + folder.toAbsolutePath(), e);
         }
@@ -111,14 +119,16 @@ public final class SqliteConversationStore implements ConversationStore, AutoClo
 
     private Optional<Conversation> load(String id) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT channel, lang, status, created_at FROM conversations WHERE id = ?")) {
+                "SELECT channel, lang, status, created_at, journey FROM conversations WHERE id = ?")) {
             select.setString(1, id);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
                 }
+                String journey = row.getString(5);
                 return Optional.of(Conversation.restore(id, row.getString(1), row.getString(2),
-                        Status.valueOf(row.getString(3)), Instant.parse(row.getString(4)), messages(id)));
+                        Status.valueOf(row.getString(3)), Instant.parse(row.getString(4)),
+                        journey == null ? null : JourneyState.fromJson(journey), messages(id)));
             }
         }
     }
@@ -143,13 +153,15 @@ public final class SqliteConversationStore implements ConversationStore, AutoClo
             try {
                 connection.setAutoCommit(false);
                 try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE conversations SET lang = ?, status = ?, updated_at = ? WHERE id = ?");
+                        "UPDATE conversations SET lang = ?, status = ?, updated_at = ?, journey = ? WHERE id = ?");
                      PreparedStatement insert = connection.prepareStatement(
                              "INSERT INTO messages (conversation_id, sender, text, at) VALUES (?, ?, ?, ?)")) {
                     update.setString(1, conversation.lang());
                     update.setString(2, conversation.status().name());
                     update.setString(3, clock.instant().toString());
-                    update.setString(4, conversation.id());
+                    JourneyState journey = conversation.journey();
+                    update.setString(4, journey == null ? null : journey.toJson());
+                    update.setString(5, conversation.id());
                     update.executeUpdate();
                     for (Message message : appended) {
                         insert.setString(1, conversation.id());
@@ -183,6 +195,53 @@ public final class SqliteConversationStore implements ConversationStore, AutoClo
             connection.setAutoCommit(true);
         } catch (SQLException ignored) {
             // Same: the next statement will fail and say so.
+        }
+    }
+
+    @Override
+    public Lead add(Lead lead) {
+        synchronized (connection) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO leads (conversation_id, journey,"
+                    + " team, lang, name, email, phone, slots, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, lead.conversationId());
+                insert.setString(2, lead.journey());
+                insert.setString(3, lead.team());
+                insert.setString(4, lead.lang());
+                insert.setString(5, lead.name());
+                insert.setString(6, lead.email());
+                insert.setString(7, lead.phone());
+                insert.setString(8, JSON.writeValueAsString(lead.slots()));
+                insert.setString(9, lead.createdAt().toString());
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    return new Lead(keys.getLong(1), lead.conversationId(), lead.journey(), lead.team(), lead.lang(),
+                            lead.name(), lead.email(), lead.phone(), lead.slots(), lead.createdAt());
+                }
+            } catch (SQLException | JsonProcessingException e) {
+                throw new StoreException("cannot store a lead", e);
+            }
+        }
+    }
+
+    @Override
+    public List<Lead> all() {
+        synchronized (connection) {
+            List<Lead> leads = new ArrayList<>();
+            try (Statement select = connection.createStatement();
+                 ResultSet row = select.executeQuery("SELECT id, conversation_id, journey, team, lang, name, email,"
+                         + " phone, slots, created_at FROM leads ORDER BY id DESC")) {
+                while (row.next()) {
+                    leads.add(new Lead(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                            row.getString(5), row.getString(6), row.getString(7), row.getString(8),
+                            JSON.readValue(row.getString(9), new TypeReference<Map<String, Object>>() { }),
+                            Instant.parse(row.getString(10))));
+                }
+                return leads;
+            } catch (SQLException | JsonProcessingException e) {
+                throw new StoreException("cannot read the leads", e);
+            }
         }
     }
 

@@ -1,0 +1,131 @@
+package io.guichet.conversation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where a conversation stands in a journey: the slots filled so far (JSON-friendly values:
+ * numbers, strings, booleans, dates as {@code {"start","end"}}), the slots skipped, the question
+ * awaiting an answer and how often it was asked, and the stage after the questions.
+ */
+public final class JourneyState {
+    /** After the questions: recommend and ask consent, then take a name and a contact. */
+    public enum Stage { COLLECTING, CONSENT, CONTACT_NAME, CONTACT_DETAILS, DONE, CANCELLED }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String name;
+    private final Map<String, Object> slots = new LinkedHashMap<>();
+    private final Set<String> skipped = new LinkedHashSet<>();
+    private Stage stage = Stage.COLLECTING;
+    private String awaiting;
+    private int attempts;
+    private String contactName;
+    private boolean complete;
+
+    public JourneyState(String name) {
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Map<String, Object> slots() {
+        return slots;
+    }
+
+    public Set<String> skipped() {
+        return skipped;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public void stage(Stage stage) {
+        this.stage = stage;
+    }
+
+    /** The slot whose question was asked last, or null. */
+    public String awaiting() {
+        return awaiting;
+    }
+
+    /** Asks {@code slot}: a new question resets the count of attempts, the same one adds to it. */
+    public void ask(String slot) {
+        attempts = slot.equals(awaiting) ? attempts + 1 : 1;
+        awaiting = slot;
+    }
+
+    public void answered() {
+        awaiting = null;
+        attempts = 0;
+    }
+
+    /** How many times the awaited question has been asked. */
+    public int attempts() {
+        return attempts;
+    }
+
+    public String contactName() {
+        return contactName;
+    }
+
+    public void contactName(String contactName) {
+        this.contactName = contactName;
+    }
+
+    /** Whether every required slot was known once the questions ended. */
+    public boolean complete() {
+        return complete;
+    }
+
+    public void complete(boolean complete) {
+        this.complete = complete;
+    }
+
+    public boolean active() {
+        return stage != Stage.DONE && stage != Stage.CANCELLED;
+    }
+
+    public String toJson() {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("name", name);
+        node.set("slots", JSON.valueToTree(slots));
+        node.set("skipped", JSON.valueToTree(skipped));
+        node.put("stage", stage.name());
+        node.put("awaiting", awaiting);
+        node.put("attempts", attempts);
+        node.put("contactName", contactName);
+        node.put("complete", complete);
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static JourneyState fromJson(String json) {
+        try {
+            var node = JSON.readTree(json);
+            JourneyState state = new JourneyState(node.path("name").asText());
+            node.path("slots").fields().forEachRemaining(f ->
+                    state.slots.put(f.getKey(), JSON.convertValue(f.getValue(), Object.class)));
+            node.path("skipped").forEach(s -> state.skipped.add(s.asText()));
+            state.stage = Stage.valueOf(node.path("stage").asText(Stage.COLLECTING.name()));
+            state.awaiting = node.path("awaiting").isTextual() ? node.path("awaiting").asText() : null;
+            state.attempts = node.path("attempts").asInt();
+            state.contactName = node.path("contactName").isTextual() ? node.path("contactName").asText() : null;
+            state.complete = node.path("complete").asBoolean();
+            return state;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a journey state: " + json, e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.guichet.dialogue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** One thing a journey needs to know, with its question, its label in summaries, and its bounds. */
+record Slot(String name, Type type, boolean required, Double min, Double max, Map<String, String> label,
+            Map<String, String> ask, List<Choice> choices) {
+
+    enum Type {
+        PEOPLE_COUNT, DATE, NIGHTS, BUDGET_EUR, SURFACE_M2, CHOICE, YES_NO, TEXT;
+
+        /** The entity type that fills this slot, or null for the types answered in words. */
+        String entityType() {
+            return switch (this) {
+                case CHOICE, YES_NO, TEXT -> null;
+                default -> name().toLowerCase(Locale.ROOT);
+            };
+        }
+
+        boolean numeric() {
+            return this == PEOPLE_COUNT || this == NIGHTS || this == BUDGET_EUR || this == SURFACE_M2;
+        }
+    }
+
+    /** An answer to a choice slot: a language-neutral value and the words that say it, first the button's. */
+    record Choice(String value, Map<String, List<String>> words) {
+        String label(String lang) {
+            return words.getOrDefault(lang, words.get("fr")).get(0);
+        }
+    }
+
+    static Slot from(JsonNode node) {
+        String name = node.path("name").asText();
+        Type type;
+        try {
+            type = Type.valueOf(node.path("type").asText("text").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("slot '" + name + "' has an unknown type '" + node.path("type").asText()
+                    + "'");
+        }
+        List<Choice> choices = new ArrayList<>();
+        node.path("choices").forEach(choice -> {
+            Map<String, List<String>> words = new HashMap<>();
+            choice.fields().forEachRemaining(f -> {
+                if (!f.getKey().equals("value")) {
+                    List<String> list = new ArrayList<>();
+                    f.getValue().forEach(w -> list.add(w.asText()));
+                    words.put(f.getKey(), List.copyOf(list));
+                }
+            });
+            choices.add(new Choice(choice.path("value").asText(), Map.copyOf(words)));
+        });
+        return new Slot(name, type, node.path("required").asBoolean(false),
+                node.hasNonNull("min") ? node.get("min").asDouble() : null,
+                node.hasNonNull("max") ? node.get("max").asDouble() : null,
+                Journey.texts(node.path("label")), Journey.texts(node.path("ask")), List.copyOf(choices));
+    }
+
+    String label(String lang) {
+        return label.getOrDefault(lang, label.getOrDefault("fr", name));
+    }
+
+    String question(String lang) {
+        return ask.getOrDefault(lang, ask.getOrDefault("fr", name));
+    }
+}

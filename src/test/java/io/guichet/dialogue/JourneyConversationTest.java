@@ -1,0 +1,248 @@
+package io.guichet.dialogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.guichet.TestFixtures;
+import io.guichet.conversation.Conversation;
+import io.guichet.conversation.JourneyState;
+import io.guichet.conversation.Status;
+import io.guichet.kb.KnowledgeBase;
+import io.guichet.lead.Lead;
+import io.guichet.nlu.IntentFile;
+import io.guichet.nlu.Understanding;
+import io.guichet.store.SqliteStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Scripted conversations through the journeys, in French and English, on the shipped journey definitions. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class JourneyConversationTest {
+    private static final LocalDate NOW = LocalDate.parse("2026-11-21");
+    private static List<IntentFile> intents;
+    private static Understanding understanding;
+    private static KnowledgeBase knowledge;
+
+    private Path folder;
+    private SqliteStore store;
+    private ConversationService service;
+
+    @BeforeAll
+    static void train() throws IOException {
+        intents = IntentFile.loadAll(TestFixtures.INTENTS);
+        understanding = Understanding.train(intents, TestFixtures.embedder());
+        knowledge = KnowledgeBase.load(Path.of("src/test/resources/service-kb"), TestFixtures.embedder());
+    }
+
+    @BeforeEach
+    void open() throws IOException {
+        folder = Files.createTempDirectory("guichet-journeys");
+        store = SqliteStore.open(folder, Clock.systemUTC());
+        service = new ConversationService(understanding, knowledge, store, store, intents, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        store.close();
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private Turn say(Conversation conversation, String text) {
+        return service.post(conversation, text, NOW);
+    }
+
+    private static String text(Turn turn) {
+        return turn.replies().stream().filter(r -> r instanceof Reply.Text).map(r -> ((Reply.Text) r).text())
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static List<String> quickReplies(Turn turn) {
+        return turn.replies().stream().filter(r -> r instanceof Reply.QuickReplies)
+                .flatMap(r -> ((Reply.QuickReplies) r).options().stream()).toList();
+    }
+
+    private static Map<String, Object> slots(Conversation conversation) {
+        return conversation.journey().slots();
+    }
+
+    @Test
+    void aSeminarFromFirstMessageToLead() {
+        Conversation c = service.open("web", null);
+        Turn first = say(c, "Bonjour, nous organisons un séminaire pour 40 personnes les 12 et 13 mars");
+        assertEquals("seminar_planning", c.journey().name());
+        assertEquals(40, slots(c).get("people_count"));
+        assertEquals(Map.of("start", "2027-03-12", "end", "2027-03-13"), slots(c).get("date"));
+        assertEquals("nights", c.journey().awaiting(), "people and dates are not asked again: " + text(first));
+
+        say(c, "1 nuit");
+        assertEquals(1, slots(c).get("nights"));
+        Turn layout = say(c, "en théâtre");
+        assertEquals("theatre", slots(c).get("room_layout"), text(layout));
+        Turn lodging = say(c, "oui");
+        assertEquals(true, slots(c).get("lodging"), text(lodging));
+        assertTrue(quickReplies(lodging).contains("Passer"), "the optional budget can be skipped: " + quickReplies(lodging));
+
+        Turn concluded = say(c, "je ne sais pas");
+        assertTrue(c.journey().skipped().contains("budget_eur"));
+        assertTrue(c.journey().complete());
+        assertEquals(JourneyState.Stage.CONSENT, c.journey().stage());
+        assertTrue(text(concluded).contains("40"), "the summary restates the request: " + text(concluded));
+        List<String> recommended = concluded.sources().stream().map(Reply.Card::sourceId).toList();
+        assertTrue(recommended.contains("domaine-des-vignes") && recommended.contains("meeting-venues"), recommended.toString());
+        assertFalse(recommended.contains("loft-des-canuts"), "a venue for 25 is never proposed for 40: " + recommended);
+
+        say(c, "oui");
+        assertEquals(JourneyState.Stage.CONTACT_NAME, c.journey().stage());
+        say(c, "Je m'appelle Claire Martin");
+        Turn invalid = say(c, "je n'ai pas d'adresse sous la main");
+        assertTrue(store.all().isEmpty(), "no lead without valid contact details");
+        assertEquals(JourneyState.Stage.CONTACT_DETAILS, c.journey().stage(), text(invalid));
+        Turn sent = say(c, "claire.martin@example.org");
+        assertEquals(JourneyState.Stage.DONE, c.journey().stage(), text(sent));
+
+        List<Lead> leads = store.all();
+        assertEquals(1, leads.size());
+        Lead lead = leads.get(0);
+        assertEquals("Claire Martin", lead.name());
+        assertEquals("claire.martin@example.org", lead.email());
+        assertEquals("convention_bureau", lead.team());
+        assertEquals(40, lead.slots().get("people_count"));
+        assertEquals(c.id(), lead.conversationId());
+    }
+
+    @Test
+    void correctionsAndOutOfRangeValues() {
+        Conversation c = service.open("web", null);
+        say(c, "on voudrait organiser un séminaire pour 40 personnes");
+        say(c, "finalement on sera 60");
+        assertEquals(60, slots(c).get("people_count"));
+        Turn tooMany = say(c, "en fait pour 100000 personnes");
+        assertEquals(60, slots(c).get("people_count"), "an impossible value does not replace a good one");
+        assertTrue(text(tooMany).contains("Participants") || text(tooMany).contains("au plus"), text(tooMany));
+        assertEquals("people_count", c.journey().awaiting(), "the refused slot is asked again");
+        Turn past = say(c, "le 3 janvier 2020");
+        assertNull(slots(c).get("date"), text(past));
+        assertTrue(text(past).contains("passée"), text(past));
+    }
+
+    @Test
+    void cancelling() {
+        Conversation c = service.open("web", null);
+        say(c, "je cherche un lieu pour le séminaire annuel de mon entreprise");
+        Turn cancelled = say(c, "laisse tomber");
+        assertFalse(c.journey().active());
+        assertTrue(quickReplies(cancelled).size() >= 4, "the menu of journeys is offered again");
+        Turn after = say(c, "merci");
+        assertEquals("thanks", after.intent().name());
+    }
+
+    @Test
+    void aQuestionOnTheWayIsAnsweredThenTheJourneyResumes() {
+        Conversation c = service.open("web", null);
+        say(c, "séminaire pour 30 personnes le 4 février, 2 nuits");
+        String awaiting = c.journey().awaiting();
+        assertNotNull(awaiting);
+        Turn answer = say(c, "à quelle heure ouvre l'office de tourisme le dimanche ?");
+        assertTrue(text(answer).contains("10 h à 13 h"), text(answer));
+        assertEquals("office-de-tourisme", answer.sources().get(0).sourceId());
+        assertEquals(awaiting, c.journey().awaiting(), "the same question comes back");
+        assertEquals(1, c.journey().attempts(), "a digression is not a failed answer");
+    }
+
+    @Test
+    void aQuestionNotUnderstoodTwiceMoreGivesWayToAPerson() {
+        Conversation c = service.open("web", null);
+        say(c, "nous allons déménager à Valmoreau avec nos deux enfants");
+        assertEquals("relocation", c.journey().name());
+        Turn once = say(c, "bleu");
+        Turn twice = say(c, "bleu");
+        assertFalse(once.fallback() || twice.fallback());
+        Turn third = say(c, "bleu");
+        assertTrue(third.fallback(), text(third));
+        assertTrue(quickReplies(third).contains("Parler à un conseiller"), quickReplies(third).toString());
+        Turn handoff = say(c, "Parler à un conseiller");
+        assertEquals(Status.WAITING_AGENT, handoff.status());
+        assertEquals("relocation", c.journey().name(), "the agent will see the journey so far");
+    }
+
+    @Test
+    void changingJourney() {
+        Conversation c = service.open("web", null);
+        say(c, "on organise un séminaire pour 25 personnes");
+        Turn switched = say(c, "en fait je préfère venir passer un week-end en amoureux");
+        assertEquals("weekend_stay", c.journey().name(), text(switched));
+    }
+
+    @Test
+    void englishJourneyAndASwitchOfLanguage() {
+        Conversation c = service.open("web", null);
+        Turn first = say(c, "We'd like to plan a weekend getaway for two people next month");
+        assertEquals("weekend_stay", c.journey().name());
+        assertEquals(2, slots(c).get("people_count"));
+        assertEquals(Map.of("start", "2026-12-01", "end", "2026-12-31"), slots(c).get("date"));
+        assertEquals("en", c.lang());
+        assertTrue(quickReplies(first).contains("Yes"), "an English question with English buttons: " + quickReplies(first));
+        Turn french = say(c, "non, sans enfants");
+        assertEquals(false, slots(c).get("children"));
+        assertEquals("fr", c.lang(), text(french));
+    }
+
+    @Test
+    void noConsentNoPersonalData() {
+        Conversation c = service.open("web", null);
+        say(c, "séminaire pour 20 personnes le 4 février, en théâtre");
+        say(c, "0");
+        assertEquals(0, slots(c).get("nights"));
+        say(c, "non");
+        say(c, "passer");
+        assertEquals(JourneyState.Stage.CONSENT, c.journey().stage(), c.journey().toJson());
+        Turn declined = say(c, "non merci");
+        assertEquals(JourneyState.Stage.DONE, c.journey().stage(), text(declined));
+        assertTrue(store.all().isEmpty());
+        assertNull(c.journey().contactName());
+    }
+
+    @Test
+    void aRequiredQuestionCannotBePassed() {
+        Conversation c = service.open("web", null);
+        say(c, "séminaire pour 20 personnes");
+        String awaiting = c.journey().awaiting();
+        say(c, "je ne sais pas");
+        say(c, "passer");
+        assertEquals(awaiting, c.journey().awaiting());
+        assertFalse(c.journey().skipped().contains(awaiting));
+        assertTrue(say(c, "aucune idée").fallback(), "after two re-asks, a person is offered");
+    }
+
+    @Test
+    void aJourneyResumesAfterARestart() {
+        Conversation c = service.open("web", null);
+        say(c, "séminaire pour 40 personnes les 12 et 13 mars");
+        String id = c.id();
+        store.close();
+        store = SqliteStore.open(folder, Clock.systemUTC());
+        service = new ConversationService(understanding, knowledge, store, store, intents, Clock.systemUTC());
+        Conversation restored = service.find(id).orElseThrow();
+        assertEquals(40, slots(restored).get("people_count"));
+        assertEquals("nights", restored.journey().awaiting());
+        say(restored, "2 nuits");
+        assertEquals(2, slots(restored).get("nights"));
+    }
+}
