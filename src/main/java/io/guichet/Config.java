@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /** The contract's run options: each flag, else its environment variable, else the embedded default. */
-record Config(int port, Path kb, Path intents, Path data, String adminToken, Duration warmup) {
+record Config(int port, Path kb, Path intents, Path data, String adminToken, Duration warmup, int retentionDays) {
     static final Duration DEFAULT_WARMUP = Duration.ofSeconds(3);
+    static final int DEFAULT_RETENTION_DAYS = 365;
 
 
     static Config from(String[] args, Map<String, String> env) {
@@ -17,6 +18,8 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
         String adminToken = env.get("GUICHET_ADMIN_TOKEN");
         Duration warmup = env.containsKey("GUICHET_WARMUP_SECONDS") ? seconds(env.get("GUICHET_WARMUP_SECONDS"))
                 : DEFAULT_WARMUP;
+        int retentionDays = env.containsKey("GUICHET_RETENTION_DAYS") ? days(env.get("GUICHET_RETENTION_DAYS"))
+                : DEFAULT_RETENTION_DAYS;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {
@@ -30,13 +33,14 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
                 case "--data" -> data = Path.of(value);
                 case "--admin-token" -> adminToken = value;
                 case "--warmup" -> warmup = seconds(value);
+                case "--retention-days" -> retentionDays = days(value);
                 default -> throw new IllegalArgumentException(usage(flag));
             }
         }
         if (adminToken != null && adminToken.length() < 16) {
             throw new IllegalArgumentException("the admin token must be at least 16 characters long");
         }
-        return new Config(port, kb, intents, data, adminToken, warmup);
+        return new Config(port, kb, intents, data, adminToken, warmup, retentionDays);
     }
 
     private static int parsePort(String value) {
@@ -63,8 +67,20 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
         }
     }
 
+    private static int days(String value) {
+        try {
+            int days = Integer.parseInt(value.strip());
+            if (days < 1 || days > 36500) {
+                throw new NumberFormatException();
+            }
+            return days;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the retention is a number of days from 1 to 36500, not '" + value + "'");
+        }
+    }
+
     private static String usage(String flag) {
         return "unknown option '" + flag + "'; usage: java -jar guichet.jar [--port N] [--kb DIR] [--intents DIR]"
-                + " [--data DIR] [--admin-token TOKEN] [--warmup SECONDS]";
+                + " [--data DIR] [--admin-token TOKEN] [--warmup SECONDS] [--retention-days N]";
     }
 }

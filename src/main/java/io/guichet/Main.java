@@ -12,6 +12,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class Main {
     /** How often the knowledge-base folder is checked for changes. */
     static final long KB_POLL_MS = 2000;
+    /** How often messages past the retention period are deleted. */
+    static final Duration RETENTION_PERIOD = Duration.ofHours(6);
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     private Main() {
@@ -61,10 +64,21 @@ public final class Main {
             ConversationService conversations = new ConversationService(understanding, knowledge, store, store,
                     intents, clock);
             watch(vertx, knowledge);
+            retain(vertx, store, clock, config.retentionDays());
             return new HttpApi(vertx, understanding, knowledge, conversations, store, config.adminToken(), clock);
         }).compose(api -> vertx.createHttpServer().requestHandler(api.router()).listen(config.port()))
                 .onSuccess(server -> LOG.info("started in {} ms; heap after start-up {} MB (after a GC)",
                         (System.nanoTime() - started) / 1_000_000, heapAfterGcMb()));
+    }
+
+    /** Deletes messages past the retention period now, then every few hours, on a worker. */
+    private static void retain(Vertx vertx, SqliteStore store, Clock clock, int days) {
+        Runnable purge = () -> vertx.executeBlocking(() -> store.purgeBefore(clock.instant().minus(Duration.ofDays(days))),
+                        false)
+                .onSuccess(deleted -> LOG.info("retention: {} messages older than {} days deleted", deleted, days))
+                .onFailure(e -> LOG.error("retention: purge failed: {}", e.getMessage()));
+        purge.run();
+        vertx.setPeriodic(RETENTION_PERIOD.toMillis(), id -> purge.run());
     }
 
     /** Reloads the knowledge base when its files change; one check at a time, on a worker. */

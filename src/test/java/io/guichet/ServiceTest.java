@@ -39,6 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ServiceTest {
+    private static final String ADMIN_TOKEN = "test-admin-token-0123456789";
     private static WebClient client;
     private static Path folder;
 
@@ -53,8 +54,8 @@ class ServiceTest {
         }
         Files.writeString(intents.resolve("broken.yml"), "intent: greeting\nexamples: [unclosed\n");
         Files.writeString(intents.resolve("unknown.yml"), "intent: order_pizza\nexamples:\n  fr: [une pizza]\n");
-        Config config = new Config(0, Path.of("src/test/resources/service-kb"), intents, folder.resolve("data"), null,
-                Duration.ZERO);
+        Config config = new Config(0, Path.of("src/test/resources/service-kb"), intents, folder.resolve("data"), ADMIN_TOKEN,
+                Duration.ZERO, 30);
         Main.start(vertx, config).onComplete(context.succeeding(server -> {
             client = WebClient.create(vertx, new WebClientOptions().setDefaultPort(server.actualPort()));
             context.completeNow();
@@ -209,9 +210,69 @@ class ServiceTest {
     }
 
     @Test
-    void theLeadsApiIsClosedWithoutAnAdminToken() {
-        JsonObject error = await(client.get("/api/v1/leads").send(), 403);
-        assertEquals("forbidden", error.getString("error"));
+    void leadsNeedTheAdminTokenAndExportAsCsv() {
+        assertEquals("unauthorized", await(client.get("/api/v1/leads").send(), 401).getString("error"));
+        await(client.get("/api/v1/leads").putHeader("Authorization", "Bearer wrong-token-0000000000").send(), 401);
+        String id = post("/api/v1/conversations", new JsonObject(), 201).getString("id");
+        String messages = "/api/v1/conversations/" + id + "/messages";
+        for (String text : List.of("séminaire pour 30 personnes le 4 février, en théâtre", "1 nuit", "oui", "passer",
+                "oui", "=Paul Durand", "paul.durand@example.org")) {
+            post(messages, new JsonObject().put("text", text).put("now", "2026-11-21"), 200);
+        }
+        JsonObject leads = await(client.get("/api/v1/leads").putHeader("Authorization", "Bearer " + ADMIN_TOKEN).send(),
+                200);
+        JsonObject lead = leads.getJsonArray("leads").stream().map(JsonObject.class::cast)
+                .filter(l -> id.equals(l.getString("conversationId"))).findFirst().orElseThrow();
+        assertEquals("paul.durand@example.org", lead.getString("email"));
+        assertEquals(30, lead.getJsonObject("request").getInteger("people_count"));
+        try {
+            HttpResponse<Buffer> csv = client.get("/api/v1/leads?format=csv")
+                    .putHeader("Authorization", "Bearer " + ADMIN_TOKEN).send()
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            assertEquals(200, csv.statusCode());
+            assertTrue(csv.getHeader("content-type").startsWith("text/csv"));
+            String body = csv.bodyAsString();
+            assertTrue(body.startsWith("id,created_at,journey,team"), body);
+            assertTrue(body.contains("\"'=Paul Durand\""), "a formula typed by a user stays text: " + body);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void oddMessagesGetClearAnswers() {
+        String id = post("/api/v1/conversations", new JsonObject(), 201).getString("id");
+        String messages = "/api/v1/conversations/" + id + "/messages";
+        for (String text : List.of("🙂🙂🙂", "Ich möchte bitte ein Zimmer reservieren", "a".repeat(5000),
+                "\u202Eمرحبا", "e\u0301\u0301\u0301")) {
+            JsonObject turn = post(messages, new JsonObject().put("text", text), 200);
+            assertFalse(turn.getJsonArray("replies").isEmpty(), text);
+        }
+        JsonArray transcript = await(client.get("/api/v1/conversations/" + id).send(), 200).getJsonArray("messages");
+        assertEquals(5, transcript.stream().filter(m -> ((JsonObject) m).getString("from").equals("user")).count());
+        assertTrue(transcript.size() >= 10, "each message and its answer are recorded");
+    }
+
+    @Test
+    void aFloodedConversationKeepsAConsistentTranscript() throws Exception {
+        String id = post("/api/v1/conversations", new JsonObject(), 201).getString("id");
+        String messages = "/api/v1/conversations/" + id + "/messages";
+        List<Future<HttpResponse<Buffer>>> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            sent.add(client.post(messages).sendJsonObject(new JsonObject().put("text", "message " + i)));
+        }
+        for (Future<HttpResponse<Buffer>> response : sent) {
+            assertEquals(200, response.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS).statusCode());
+        }
+        JsonArray transcript = await(client.get("/api/v1/conversations/" + id).send(), 200).getJsonArray("messages");
+        long users = transcript.stream().filter(m -> ((JsonObject) m).getString("from").equals("user")).count();
+        assertEquals(60, users);
+        for (int i = 0; i + 1 < transcript.size(); i++) {
+            if (transcript.getJsonObject(i).getString("from").equals("user")) {
+                assertEquals("bot", transcript.getJsonObject(i + 1).getString("from"),
+                        "each message is followed by its own answer, never interleaved");
+            }
+        }
     }
 
     static Stream<Arguments> badRequests() {

@@ -77,6 +77,11 @@ public final class Conversation {
         messages.add(message);
     }
 
+    /** Drops the messages older than {@code cutoff} (the retention period has run out for them). */
+    public synchronized void forgetBefore(Instant cutoff) {
+        messages.removeIf(m -> m.at().isBefore(cutoff));
+    }
+
     public synchronized List<Message> messages() {
         return List.copyOf(messages);
     }

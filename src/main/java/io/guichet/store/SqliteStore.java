@@ -198,6 +198,28 @@ public final class SqliteStore implements ConversationStore, LeadStore, AutoClos
         }
     }
 
+    /**
+     * Deletes the messages older than {@code cutoff}, and the conversations idle since then.
+     * Leads are not touched: they are kept under their own rules. Returns the messages deleted.
+     */
+    public int purgeBefore(Instant cutoff) {
+        synchronized (connection) {
+            try (PreparedStatement messages = connection.prepareStatement("DELETE FROM messages WHERE at < ?");
+                 PreparedStatement idle = connection.prepareStatement("DELETE FROM conversations WHERE updated_at < ?")) {
+                messages.setString(1, cutoff.toString());
+                int deleted = messages.executeUpdate();
+                idle.setString(1, cutoff.toString());
+                idle.executeUpdate();
+                recent.values().removeIf(c -> c.messages().stream().allMatch(m -> m.at().isBefore(cutoff))
+                        && c.createdAt().isBefore(cutoff));
+                recent.values().forEach(c -> c.forgetBefore(cutoff));
+                return deleted;
+            } catch (SQLException e) {
+                throw new StoreException("cannot purge old messages", e);
+            }
+        }
+    }
+
     @Override
     public Lead add(Lead lead) {
         synchronized (connection) {

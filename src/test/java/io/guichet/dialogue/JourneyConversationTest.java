@@ -128,6 +128,44 @@ class JourneyConversationTest {
     }
 
     @Test
+    void aBusinessSetupInFrench() {
+        Conversation c = service.open("web", null);
+        say(c, "Nous cherchons un terrain de 5000 m2 pour implanter notre usine de 40 salariés");
+        assertEquals("business_setup", c.journey().name());
+        assertEquals(5000, ((Number) slots(c).get("surface_m2")).intValue());
+        assertEquals("land", slots(c).get("need"));
+        assertEquals("industry", slots(c).get("sector"));
+        say(c, "40 emplois");
+        Turn timeline = say(c, "dès que possible");
+        assertEquals("under_6_months", slots(c).get("timeline"), text(timeline));
+        Turn concluded = say(c, "budget 800 000 €");
+        assertEquals(800000, ((Number) slots(c).get("budget_eur")).intValue());
+        assertEquals(JourneyState.Stage.CONSENT, c.journey().stage(), text(concluded));
+        assertTrue(text(concluded).contains("Valmoreau Invest"), "the team is named: " + text(concluded));
+        assertEquals(List.of("parc-des-sources"), concluded.sources().stream().map(Reply.Card::sourceId).toList(),
+                "the base's only business page, whose 40,000 m² fit the 5,000 sought");
+    }
+
+    @Test
+    void aRelocationInEnglish() {
+        Conversation c = service.open("web", null);
+        Turn first = say(c, "We are moving to Valmoreau with our children next summer");
+        assertEquals("relocation", c.journey().name(), text(first));
+        assertEquals("family", slots(c).get("household"), text(first));
+        say(c, "I'm looking for a job");
+        say(c, "rent");
+        Turn concluded = say(c, "yes");
+        assertEquals(JourneyState.Stage.CONSENT, c.journey().stage(), text(concluded));
+        assertTrue(text(concluded).contains("Would you like me to pass your request on"), text(concluded));
+        say(c, "yes");
+        say(c, "My name is Anna Lee");
+        say(c, "+44 20 7946 0958");
+        assertEquals("+442079460958", store.all().get(0).phone());
+        assertEquals("Anna Lee", store.all().get(0).name());
+        assertEquals("welcome_service", store.all().get(0).team());
+    }
+
+    @Test
     void correctionsAndOutOfRangeValues() {
         Conversation c = service.open("web", null);
         say(c, "on voudrait organiser un séminaire pour 40 personnes");

@@ -45,6 +45,38 @@ class SqliteStoreTest {
     }
 
     @Test
+    void retentionDeletesOldMessagesAndIdleConversationsButKeepsLeads(@TempDir Path folder) {
+        Instant old = Instant.parse("2025-01-10T10:00:00Z");
+        String idle;
+        String active;
+        try (SqliteStore store = SqliteStore.open(folder, Clock.fixed(old, ZoneOffset.UTC))) {
+            Conversation first = store.create("web", "fr");
+            idle = first.id();
+            store.save(first, List.of(new Message("user", "vieux message", old)));
+            Conversation second = store.create("web", "fr");
+            active = second.id();
+            store.save(second, List.of(new Message("user", "vieux aussi", old)));
+            store.add(new io.guichet.lead.Lead(0, idle, "seminar_planning", "convention_bureau", "fr", "Claire",
+                    "claire@example.org", null, java.util.Map.of("people_count", 40), old));
+        }
+        try (SqliteStore store = SqliteStore.open(folder, CLOCK)) {
+            Conversation second = store.find(active).orElseThrow();
+            store.save(second, List.of(new Message("user", "nouveau message", CLOCK.instant())));
+            second.append(new Message("user", "nouveau message", CLOCK.instant()));
+            assertEquals(2, store.purgeBefore(CLOCK.instant().minus(java.time.Duration.ofDays(30))),
+                    "both old messages are deleted");
+            assertTrue(store.find(idle).isEmpty(), "a conversation idle past the retention period is gone");
+            assertEquals(List.of("nouveau message"), store.find(active).orElseThrow().messages().stream()
+                    .map(Message::text).toList());
+            assertEquals(1, store.all().size(), "leads are kept apart from the transcripts");
+        }
+        try (SqliteStore store = SqliteStore.open(folder, CLOCK)) {
+            assertEquals(List.of("nouveau message"), store.find(active).orElseThrow().messages().stream()
+                    .map(Message::text).toList());
+        }
+    }
+
+    @Test
     void idsAreUniqueAndUnguessable(@TempDir Path folder) {
         try (SqliteStore store = SqliteStore.open(folder, CLOCK)) {
             String a = store.create("web", null).id();
