@@ -44,39 +44,27 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
     }
 
     private static int parsePort(String value) {
-        try {
-            int port = Integer.parseInt(value.strip());
-            if (port < 0 || port > 65535) {
-                throw new NumberFormatException();
-            }
-            return port;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("the port must be a number from 0 to 65535, not '" + value + "'");
-        }
+        return bounded(value, 0, 65535, "the port must be a number from 0 to 65535");
     }
 
     private static Duration seconds(String value) {
-        try {
-            int seconds = Integer.parseInt(value.strip());
-            if (seconds < 0 || seconds > 600) {
-                throw new NumberFormatException();
-            }
-            return Duration.ofSeconds(seconds);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("the warm-up is a number of seconds from 0 to 600, not '" + value + "'");
-        }
+        return Duration.ofSeconds(bounded(value, 0, 600, "the warm-up is a number of seconds from 0 to 600"));
     }
 
     private static int days(String value) {
+        return bounded(value, 1, 36500, "the retention is a number of days from 1 to 36500");
+    }
+
+    private static int bounded(String value, int min, int max, String rule) {
         try {
-            int days = Integer.parseInt(value.strip());
-            if (days < 1 || days > 36500) {
-                throw new NumberFormatException();
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
             }
-            return days;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("the retention is a number of days from 1 to 36500, not '" + value + "'");
+            // reported below, with the rule
         }
+        throw new IllegalArgumentException(rule + ", not '" + value + "'");
     }
 
     private static String usage(String flag) {

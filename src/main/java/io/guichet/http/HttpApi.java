@@ -153,13 +153,9 @@ public final class HttpApi {
         }).onFailure(ctx::fail);
     }
 
-    private static void fail(RoutingContext ctx, ApiError error) {
-        respond(ctx, error.status(), error.code(), error.getMessage());
-    }
-
     private void internalError(RoutingContext ctx) {
         if (ctx.failure() instanceof ApiError error) {
-            fail(ctx, error);
+            respond(ctx, error.status(), error.code(), error.getMessage());
             return;
         }
         LOG.error("unexpected failure on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());

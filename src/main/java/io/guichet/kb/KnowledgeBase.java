@@ -74,10 +74,6 @@ public final class KnowledgeBase {
         return index.documentCount();
     }
 
-    public KbDocument document(String id) {
-        return index.document(id);
-    }
-
     /** The best documents for a query in {@code lang} ("fr" or "en"), best first. Blocks a few ms. */
     public List<SearchHit> search(String query, int k, String lang) {
         return search(query, k, lang, d -> true);

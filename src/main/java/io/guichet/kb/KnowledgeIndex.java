@@ -151,10 +151,6 @@ final class KnowledgeIndex {
         return passages.size();
     }
 
-    KbDocument document(String id) {
-        return documents.stream().filter(d -> d.id().equals(id)).findFirst().orElse(null);
-    }
-
     List<SearchHit> search(String query, int k, String lang, Predicate<KbDocument> filter) {
         String other = "en".equals(lang) ? "fr" : "en";
         List<Glossary.Concept> concepts = glossary.concepts(query, lang);
@@ -182,7 +178,7 @@ final class KnowledgeIndex {
             double confidence = confidence(cosine, coverage(concepts, weights, lang, document, passage));
             // Scores follow the ranking down, so that a client can cut the list at a threshold.
             ceiling = Math.min(ceiling, confidence);
-            hits.add(new SearchHit(document, Math.round(ceiling * 1000) / 1000.0, passage.heading(), passage.text(),
+            hits.add(new SearchHit(document, Math.round(ceiling * 1000) / 1000.0, passage.text(),
                     snippet(passage.text())));
         }
         return hits;

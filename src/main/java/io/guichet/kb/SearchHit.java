@@ -5,7 +5,7 @@ package io.guichet.kb;
  * quote of it, {@code score} in [0, 1] a calibrated confidence that the document answers (see
  * {@link KnowledgeBase#TRUSTED}).
  */
-public record SearchHit(KbDocument document, double score, String heading, String passage, String snippet) {
+public record SearchHit(KbDocument document, double score, String passage, String snippet) {
     public String id() {
         return document.id();
     }
