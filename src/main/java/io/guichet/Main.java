@@ -1,5 +1,6 @@
 package io.guichet;
 
+import io.guichet.channels.rest.RestChannel;
 import io.guichet.dialogue.ConversationService;
 import io.guichet.embedding.SentenceEmbedder;
 import io.guichet.http.HttpApi;
@@ -10,6 +11,7 @@ import io.guichet.store.SqliteStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,8 +67,11 @@ public final class Main {
                     intents, clock);
             watch(vertx, knowledge);
             retain(vertx, store, clock, config.retentionDays());
-            return new HttpApi(vertx, understanding, knowledge, conversations, store, config.adminToken(), clock);
-        }).compose(api -> vertx.createHttpServer().requestHandler(api.router()).listen(config.port()))
+            Router router = new HttpApi(vertx, understanding, knowledge, conversations, store, config.adminToken(),
+                    clock).router();
+            new RestChannel(vertx, conversations, clock).mount(router);
+            return router;
+        }).compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.port()))
                 .onSuccess(server -> LOG.info("started in {} ms; heap after start-up {} MB (after a GC)",
                         (System.nanoTime() - started) / 1_000_000, heapAfterGcMb()));
     }

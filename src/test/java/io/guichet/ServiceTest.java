@@ -275,6 +275,51 @@ class ServiceTest {
         }
     }
 
+    private static JsonArray rasa(String sender, String message) {
+        try {
+            HttpResponse<Buffer> response = client.post("/webhooks/rest/webhook")
+                    .sendJsonObject(new JsonObject().put("sender", sender).put("message", message))
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            assertEquals(200, response.statusCode(), response.bodyAsString());
+            return response.bodyAsJsonArray();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void theRasaRestChannelSpeaksRasasShapesAndKeepsOneConversationPerSender() {
+        JsonArray hello = rasa("rasa-user-1", "bonjour");
+        assertFalse(hello.isEmpty());
+        for (Object item : hello) {
+            JsonObject message = (JsonObject) item;
+            assertEquals("rasa-user-1", message.getString("recipient_id"));
+            assertNotNull(message.getString("text"));
+        }
+        JsonArray buttons = hello.getJsonObject(hello.size() - 1).getJsonArray("buttons");
+        assertEquals(4, buttons.size(), "the journeys menu as buttons: " + hello.encode());
+        assertEquals(buttons.getJsonObject(0).getString("title"), buttons.getJsonObject(0).getString("payload"));
+
+        rasa("rasa-user-2", "séminaire pour 40 personnes les 12 et 13 mars");
+        JsonArray next = rasa("rasa-user-2", "2 nuits");
+        List<String> titles = next.stream().map(JsonObject.class::cast).filter(m -> m.containsKey("buttons"))
+                .flatMap(m -> m.getJsonArray("buttons").stream()).map(b -> ((JsonObject) b).getString("title")).toList();
+        assertTrue(titles.stream().anyMatch(t -> t.toLowerCase().contains("théâtre")),
+                "the same sender's journey goes on to the room layout: " + next.encode());
+        JsonArray other = rasa("rasa-user-3", "2 nuits");
+        assertFalse(other.encode().contains("héâtre"), "another sender has a conversation of its own");
+    }
+
+    @Test
+    void theRasaRestChannelRefusesBadBodies() {
+        for (String body : List.of("not json", "{}", "{\"sender\": 42, \"message\": \"hi\"}",
+                "{\"sender\": \"u\", \"message\": \"\"}", "[\"a\"]")) {
+            JsonObject error = await(client.post("/webhooks/rest/webhook").putHeader("content-type", "application/json")
+                    .sendBuffer(Buffer.buffer(body)), 400);
+            assertEquals("bad_request", error.getString("error"), body);
+        }
+    }
+
     static Stream<Arguments> badRequests() {
         String big = "{\"text\": \"" + "a".repeat(70 * 1024) + "\"}";
         return Stream.of(

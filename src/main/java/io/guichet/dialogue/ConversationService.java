@@ -51,6 +51,11 @@ public final class ConversationService {
         return store.create(channel, lang);
     }
 
+    /** The conversation of a messaging channel's user, created on first contact. */
+    public Conversation forChannelUser(String channel, String channelUser) {
+        return store.forChannelUser(channel, channelUser);
+    }
+
     public Optional<Conversation> find(String id) {
         return store.find(id);
     }

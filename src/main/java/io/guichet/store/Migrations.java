@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * never edited: a change of schema is a new script.
  */
 final class Migrations {
-    static final List<String> SCRIPTS = List.of("V1__conversations.sql", "V2__journeys_and_leads.sql");
+    static final List<String> SCRIPTS = List.of("V1__conversations.sql", "V2__journeys_and_leads.sql",
+            "V3__channel_users.sql");
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     private Migrations() {

@@ -77,26 +77,51 @@ public final class SqliteStore implements ConversationStore, LeadStore, AutoClos
 
     @Override
     public Conversation create(String channel, String lang) {
+        synchronized (connection) {
+            return insert(channel, null, lang);
+        }
+    }
+
+    @Override
+    public Conversation forChannelUser(String channel, String channelUser) {
+        synchronized (connection) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id FROM conversations WHERE channel = ? AND channel_user = ?")) {
+                select.setString(1, channel);
+                select.setString(2, channelUser);
+                try (ResultSet row = select.executeQuery()) {
+                    if (row.next()) {
+                        return find(row.getString(1)).orElseThrow();
+                    }
+                }
+            } catch (SQLException e) {
+                throw new StoreException("cannot look up the conversation of a " + channel + " user", e);
+            }
+            return insert(channel, channelUser, null);
+        }
+    }
+
+    /** Called holding the connection's lock. */
+    private Conversation insert(String channel, String channelUser, String lang) {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
         Conversation conversation = new Conversation(id, channel, lang, now);
-        synchronized (connection) {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO conversations (id, channel, lang, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, id);
-                insert.setString(2, channel);
-                insert.setString(3, lang);
-                insert.setString(4, conversation.status().name());
-                insert.setString(5, now.toString());
-                insert.setString(6, now.toString());
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                throw new StoreException("cannot store a new conversation", e);
-            }
-            recent.put(id, conversation);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO conversations"
+                + " (id, channel, channel_user, lang, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, id);
+            insert.setString(2, channel);
+            insert.setString(3, channelUser);
+            insert.setString(4, lang);
+            insert.setString(5, conversation.status().name());
+            insert.setString(6, now.toString());
+            insert.setString(7, now.toString());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot store a new conversation", e);
         }
+        recent.put(id, conversation);
         return conversation;
     }
 

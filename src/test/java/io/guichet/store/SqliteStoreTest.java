@@ -77,6 +77,21 @@ class SqliteStoreTest {
     }
 
     @Test
+    void aChannelUserKeepsOneConversationPerChannel(@TempDir Path folder) {
+        String id;
+        try (SqliteStore store = SqliteStore.open(folder, CLOCK)) {
+            id = store.forChannelUser("messenger", "psid-1").id();
+            assertEquals(id, store.forChannelUser("messenger", "psid-1").id());
+            assertTrue(!id.equals(store.forChannelUser("whatsapp", "psid-1").id()), "one conversation per channel");
+            assertTrue(!id.equals(store.forChannelUser("messenger", "psid-2").id()), "one conversation per user");
+            assertEquals("messenger", store.find(id).orElseThrow().channel());
+        }
+        try (SqliteStore store = SqliteStore.open(folder, CLOCK)) {
+            assertEquals(id, store.forChannelUser("messenger", "psid-1").id(), "and the same after a restart");
+        }
+    }
+
+    @Test
     void idsAreUniqueAndUnguessable(@TempDir Path folder) {
         try (SqliteStore store = SqliteStore.open(folder, CLOCK)) {
             String a = store.create("web", null).id();
