@@ -1,11 +1,13 @@
 package io.guichet;
 
+import io.guichet.channels.messenger.MessengerSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 /** The contract's run options: each flag, else its environment variable, else the embedded default. */
-record Config(int port, Path kb, Path intents, Path data, String adminToken, Duration warmup, int retentionDays) {
+record Config(int port, Path kb, Path intents, Path data, String adminToken, Duration warmup, int retentionDays,
+              MessengerSettings messenger) {
     static final Duration DEFAULT_WARMUP = Duration.ofSeconds(3);
     static final int DEFAULT_RETENTION_DAYS = 365;
 
@@ -40,7 +42,8 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
         if (adminToken != null && adminToken.length() < 16) {
             throw new IllegalArgumentException("the admin token must be at least 16 characters long");
         }
-        return new Config(port, kb, intents, data, adminToken, warmup, retentionDays);
+        return new Config(port, kb, intents, data, adminToken, warmup, retentionDays,
+                MessengerSettings.fromEnvironment(env).orElse(null));
     }
 
     private static int parsePort(String value) {

@@ -1,5 +1,6 @@
 package io.guichet;
 
+import io.guichet.channels.messenger.MessengerChannel;
 import io.guichet.channels.rest.RestChannel;
 import io.guichet.dialogue.ConversationService;
 import io.guichet.embedding.SentenceEmbedder;
@@ -70,6 +71,10 @@ public final class Main {
             Router router = new HttpApi(vertx, understanding, knowledge, conversations, store, config.adminToken(),
                     clock).router();
             new RestChannel(vertx, conversations, clock).mount(router);
+            if (config.messenger() != null) {
+                new MessengerChannel(vertx, conversations, config.messenger(), clock).mount(router);
+                LOG.info("messenger channel on ({})", config.messenger());
+            }
             return router;
         }).compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.port()))
                 .onSuccess(server -> LOG.info("started in {} ms; heap after start-up {} MB (after a GC)",

@@ -1,0 +1,177 @@
+package io.guichet.channels.messenger;
+
+import io.guichet.channels.meta.GraphSender;
+import io.guichet.channels.meta.HubSignature;
+import io.guichet.channels.meta.RecentIds;
+import io.guichet.dialogue.ConversationService;
+import io.guichet.dialogue.Reply;
+import io.guichet.dialogue.Turn;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Facebook Messenger. {@code GET /webhooks/messenger} answers the subscription handshake;
+ * {@code POST /webhooks/messenger} takes signed events, answers 200 at once (Meta redelivers
+ * anything slower) and handles them afterwards: text, quick-reply payloads and postbacks, each
+ * sender in a conversation of its own, echoes of the page's own messages and redeliveries
+ * dropped. Replies go out through the Send API in order, within Messenger's limits.
+ */
+public final class MessengerChannel {
+    public static final String CHANNEL = "messenger";
+    /** Messenger shows at most 13 quick replies, with titles of 20 characters. */
+    static final int MAX_QUICK_REPLIES = 13;
+    static final int MAX_TITLE = 20;
+    static final int MAX_TEXT = 2000;
+    private static final Logger LOG = LoggerFactory.getLogger(MessengerChannel.class);
+
+    private final Vertx vertx;
+    private final ConversationService conversations;
+    private final MessengerSettings settings;
+    private final GraphSender sender;
+    private final RecentIds recent = new RecentIds(10_000);
+    private final Clock clock;
+
+    public MessengerChannel(Vertx vertx, ConversationService conversations, MessengerSettings settings, Clock clock) {
+        this.vertx = vertx;
+        this.conversations = conversations;
+        this.settings = settings;
+        this.sender = new GraphSender(vertx, settings.graphUrl() + "/me/messages", settings.pageToken(), CHANNEL);
+        this.clock = clock;
+    }
+
+    public void mount(Router router) {
+        router.get("/webhooks/messenger").handler(this::verify);
+        router.post("/webhooks/messenger").handler(BodyHandler.create(false).setBodyLimit(1024 * 1024))
+                .handler(this::receive);
+    }
+
+    private void verify(RoutingContext ctx) {
+        String challenge = ctx.request().getParam("hub.challenge");
+        if ("subscribe".equals(ctx.request().getParam("hub.mode"))
+                && settings.verifyToken().equals(ctx.request().getParam("hub.verify_token")) && challenge != null) {
+            ctx.response().putHeader("content-type", "text/plain").end(challenge);
+        } else {
+            ctx.response().setStatusCode(403).end();
+        }
+    }
+
+    private void receive(RoutingContext ctx) {
+        byte[] raw = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+        if (!HubSignature.valid(settings.appSecret(), raw, ctx.request().getHeader("X-Hub-Signature-256"))) {
+            ctx.response().setStatusCode(403).end();
+            return;
+        }
+        JsonObject payload;
+        try {
+            payload = new JsonObject(ctx.body().buffer());
+        } catch (RuntimeException e) {
+            ctx.response().setStatusCode(400).end();
+            return;
+        }
+        ctx.response().setStatusCode(200).end("EVENT_RECEIVED");
+        for (Inbound inbound : inbound(payload)) {
+            if (recent.firstTime(inbound.id())) {
+                handle(inbound);
+            }
+        }
+    }
+
+    /** A message or postback from a person, as this channel reads it. */
+    record Inbound(String id, String psid, String text) {
+    }
+
+    static List<Inbound> inbound(JsonObject payload) {
+        List<Inbound> out = new ArrayList<>();
+        if (!"page".equals(payload.getString("object")) || !(payload.getValue("entry") instanceof JsonArray entries)) {
+            return out;
+        }
+        for (Object entry : entries) {
+            if (!(entry instanceof JsonObject page) || !(page.getValue("messaging") instanceof JsonArray events)) {
+                continue;
+            }
+            for (Object value : events) {
+                if (!(value instanceof JsonObject event) || !(event.getValue("sender") instanceof JsonObject from)
+                        || !(from.getValue("id") instanceof String psid)) {
+                    continue;
+                }
+                if (event.getValue("message") instanceof JsonObject message && !message.getBoolean("is_echo", false)
+                        && message.getValue("mid") instanceof String mid) {
+                    String text = message.getValue("quick_reply") instanceof JsonObject quick
+                            && quick.getValue("payload") instanceof String payloadText ? payloadText
+                            : message.getValue("text") instanceof String typed ? typed : null;
+                    if (text != null && !text.isBlank()) {
+                        out.add(new Inbound(mid, psid, text));
+                    }
+                } else if (event.getValue("postback") instanceof JsonObject postback
+                        && postback.getValue("payload") instanceof String payloadText) {
+                    String id = postback.getString("mid", psid + ":" + event.getValue("timestamp"));
+                    out.add(new Inbound(id, psid, payloadText));
+                }
+            }
+        }
+        return out;
+    }
+
+    private void handle(Inbound inbound) {
+        JsonObject recipient = new JsonObject().put("id", inbound.psid());
+        sender.send(new JsonObject().put("recipient", recipient).put("sender_action", "typing_on"));
+        LocalDate today = LocalDate.now(clock);
+        vertx.executeBlocking(() -> conversations.post(conversations.forChannelUser(CHANNEL, inbound.psid()),
+                        inbound.text(), today), false)
+                .onSuccess(turn -> sendInOrder(render(inbound.psid(), turn), 0))
+                .onFailure(e -> LOG.error("messenger: could not answer a message: {}", e.getMessage()));
+    }
+
+    private Future<Void> sendInOrder(List<JsonObject> messages, int from) {
+        if (from >= messages.size()) {
+            return Future.succeededFuture();
+        }
+        return sender.send(messages.get(from)).compose(sent -> sendInOrder(messages, from + 1));
+    }
+
+    /**
+     * Send API calls for a turn. What Messenger cannot show is folded into what it can: cards
+     * become texts with their link, quick replies beyond 13 are dropped, titles and texts are
+     * cut to Messenger's lengths.
+     */
+    static List<JsonObject> render(String psid, Turn turn) {
+        List<JsonObject> messages = new ArrayList<>();
+        for (Reply reply : turn.replies()) {
+            if (reply instanceof Reply.Text text) {
+                messages.add(message(psid, new JsonObject().put("text", cut(text.text(), MAX_TEXT))));
+            } else if (reply instanceof Reply.Cards cards) {
+                cards.items().forEach(card -> messages.add(message(psid, new JsonObject().put("text",
+                        cut(card.url() == null ? card.title() : card.title() + "\n" + card.url(), MAX_TEXT)))));
+            } else if (reply instanceof Reply.QuickReplies quick) {
+                JsonArray options = new JsonArray(quick.options().stream().limit(MAX_QUICK_REPLIES)
+                        .map(option -> new JsonObject().put("content_type", "text")
+                                .put("title", cut(option, MAX_TITLE)).put("payload", option)).toList());
+                if (messages.isEmpty()) {
+                    messages.add(message(psid, new JsonObject().put("text", "…")));
+                }
+                messages.get(messages.size() - 1).getJsonObject("message").put("quick_replies", options);
+            }
+        }
+        return messages;
+    }
+
+    private static JsonObject message(String psid, JsonObject message) {
+        return new JsonObject().put("recipient", new JsonObject().put("id", psid)).put("messaging_type", "RESPONSE")
+                .put("message", message);
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

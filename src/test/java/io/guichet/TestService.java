@@ -1,0 +1,19 @@
+package io.guichet;
+
+import io.guichet.channels.messenger.MessengerSettings;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Starts the service for a test of another package, on a free port, with the test knowledge base. */
+public final class TestService {
+    private TestService() {
+    }
+
+    public static Future<Integer> start(Vertx vertx, Path data, MessengerSettings messenger) {
+        Config config = new Config(0, Path.of("src/test/resources/service-kb"), TestFixtures.INTENTS, data, null,
+                Duration.ZERO, 30, messenger);
+        return Main.start(vertx, config).map(server -> server.actualPort());
+    }
+}

@@ -1,0 +1,190 @@
+package io.guichet.channels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.guichet.TestFixtures;
+import io.guichet.channels.meta.HubSignature;
+import io.guichet.channels.messenger.MessengerSettings;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Messenger end to end against a fake Graph API on loopback: a Vert.x server in the test plays
+ * Meta's side, records every Send API call, and fails on demand.
+ */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class MessengerChannelTest {
+    private static final String SECRET = "test-app-secret";
+    private static final String VERIFY = "test-verify-token";
+    /** Send API calls received, per recipient PSID (typing indicators included). */
+    private static final Map<String, Queue<JsonObject>> SENT = new ConcurrentHashMap<>();
+    /** Attempts per recipient, failed ones included. */
+    private static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
+    private static WebClient client;
+
+    @BeforeAll
+    static void start(Vertx vertx, VertxTestContext context) throws Exception {
+        Router graph = Router.router(vertx);
+        graph.post("/v21.0/me/messages").handler(BodyHandler.create()).handler(ctx -> {
+            JsonObject body = ctx.body().asJsonObject();
+            String psid = body.getJsonObject("recipient").getString("id");
+            int attempt = ATTEMPTS.computeIfAbsent(psid, k -> new AtomicInteger()).incrementAndGet();
+            if (psid.startsWith("revoked") || !("Bearer page-token").equals(ctx.request().getHeader("Authorization"))) {
+                ctx.response().setStatusCode(401).end("{\"error\":{\"code\":190}}");
+            } else if (psid.startsWith("flaky") && attempt <= 2) {
+                ctx.response().setStatusCode(500).end();
+            } else {
+                SENT.computeIfAbsent(psid, k -> new ConcurrentLinkedQueue<>()).add(body);
+                ctx.json(new JsonObject().put("recipient_id", psid).put("message_id", "m-" + attempt));
+            }
+        });
+        Path data = Files.createTempDirectory("guichet-messenger");
+        vertx.createHttpServer().requestHandler(graph).listen(0).compose(fake -> {
+            MessengerSettings settings = new MessengerSettings(SECRET, VERIFY, "page-token",
+                    "http://127.0.0.1:" + fake.actualPort() + "/v21.0");
+            return io.guichet.TestService.start(vertx, data, settings);
+        }).onComplete(context.succeeding(port -> {
+            client = WebClient.create(vertx, new WebClientOptions().setDefaultPort(port));
+            context.completeNow();
+        }));
+    }
+
+    private static <T> T await(io.vertx.core.Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static JsonObject event(String psid, String mid, JsonObject message) {
+        return new JsonObject().put("object", "page").put("entry", new JsonArray().add(new JsonObject()
+                .put("id", "PAGE_ID").put("time", 1_700_000_000_000L)
+                .put("messaging", new JsonArray().add(new JsonObject()
+                        .put("sender", new JsonObject().put("id", psid))
+                        .put("recipient", new JsonObject().put("id", "PAGE_ID"))
+                        .put("timestamp", 1_700_000_000_000L)
+                        .put("message", message.put("mid", mid))))));
+    }
+
+    private static int post(JsonObject payload, String signature) {
+        var request = client.post("/webhooks/messenger").putHeader("content-type", "application/json");
+        if (signature != null) {
+            request.putHeader("X-Hub-Signature-256", signature);
+        }
+        return await(request.sendBuffer(Buffer.buffer(payload.encode()))).statusCode();
+    }
+
+    private static String sign(String secret, JsonObject payload) {
+        return "sha256=" + HexFormat.of().formatHex(HubSignature.sign(secret, payload.encode().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static int say(String psid, String mid, String text) {
+        JsonObject payload = event(psid, mid, new JsonObject().put("text", text));
+        return post(payload, sign(SECRET, payload));
+    }
+
+    /** The texts sent to a PSID, once {@code done} holds for them (or the wait runs out). */
+    private static List<JsonObject> messagesTo(String psid, Predicate<List<JsonObject>> done) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<JsonObject> messages;
+        do {
+            Thread.sleep(50);
+            messages = SENT.getOrDefault(psid, new ConcurrentLinkedQueue<>()).stream()
+                    .filter(m -> m.containsKey("message")).map(m -> m.getJsonObject("message")).toList();
+        } while (!done.test(messages) && System.nanoTime() < deadline);
+        return messages;
+    }
+
+    @Test
+    void theSubscriptionHandshake() {
+        HttpResponse<Buffer> ok = await(client.get("/webhooks/messenger?hub.mode=subscribe&hub.verify_token=" + VERIFY
+                + "&hub.challenge=1158201444").send());
+        assertEquals(200, ok.statusCode());
+        assertEquals("1158201444", ok.bodyAsString());
+        assertEquals(403, await(client.get("/webhooks/messenger?hub.mode=subscribe&hub.verify_token=wrong"
+                + "&hub.challenge=1").send()).statusCode());
+    }
+
+    @Test
+    void unsignedOrWronglySignedCallsAreRefused() throws InterruptedException {
+        JsonObject payload = event("psid-intruder", "mid-x", new JsonObject().put("text", "bonjour"));
+        assertEquals(403, post(payload, null));
+        assertEquals(403, post(payload, sign("another-secret", payload)));
+        assertEquals(403, post(payload, "sha256=not-hex"));
+        assertEquals(403, post(payload, sign(SECRET, payload.copy().put("object", "tampered"))));
+        assertTrue(messagesTo("psid-intruder", m -> false).isEmpty(), "nothing refused is processed");
+    }
+
+    @Test
+    void aJourneyOverMessengerWithQuickReplies() throws InterruptedException {
+        assertEquals(200, say("psid-journey", "mid-1", "Nous organisons un séminaire pour 40 personnes les 12 et 13 mars"));
+        List<JsonObject> first = messagesTo("psid-journey", m -> m.stream().anyMatch(x -> x.getString("text", "").contains("nuit")));
+        assertTrue(first.stream().anyMatch(m -> m.getString("text", "").contains("nuit")), first.toString());
+
+        JsonObject quick = event("psid-journey", "mid-2", new JsonObject().put("text", "2")
+                .put("quick_reply", new JsonObject().put("payload", "2 nuits")));
+        assertEquals(200, post(quick, sign(SECRET, quick)));
+        List<JsonObject> second = messagesTo("psid-journey", m -> m.stream().anyMatch(x -> x.containsKey("quick_replies")));
+        JsonArray options = second.stream().filter(m -> m.containsKey("quick_replies")).findFirst().orElseThrow()
+                .getJsonArray("quick_replies");
+        assertTrue(options.size() <= 13);
+        options.forEach(o -> assertTrue(((JsonObject) o).getString("title").length() <= 20, o.toString()));
+        assertTrue(options.stream().anyMatch(o -> ((JsonObject) o).getString("title").contains("héâtre")), options.encode());
+    }
+
+    @Test
+    void redeliveriesAndEchoesAreDropped() throws InterruptedException {
+        assertEquals(200, say("psid-redelivered", "mid-same", "bonjour"));
+        assertEquals(200, say("psid-redelivered", "mid-same", "bonjour"));
+        JsonObject echo = event("psid-redelivered", "mid-echo", new JsonObject().put("text", "bonjour").put("is_echo", true));
+        assertEquals(200, post(echo, sign(SECRET, echo)));
+        assertEquals(200, say("psid-control", "mid-control", "bonjour"));
+        int answer = messagesTo("psid-control", m -> !m.isEmpty()).size();
+        Thread.sleep(1500);
+        assertTrue(answer > 0);
+        assertEquals(messagesTo("psid-control", m -> true).size(),
+                messagesTo("psid-redelivered", m -> true).size(), "answered once, like a sender who said it once");
+    }
+
+    @Test
+    void a500IsRetriedAndA401IsNot() throws InterruptedException {
+        assertEquals(200, say("flaky-1", "mid-flaky", "bonjour"));
+        List<JsonObject> delivered = messagesTo("flaky-1", m -> !m.isEmpty());
+        assertTrue(!delivered.isEmpty(), "delivered after two 500s");
+        assertEquals(200, say("revoked-1", "mid-revoked", "bonjour"));
+        Thread.sleep(2000);
+        int sends = ATTEMPTS.get("revoked-1").get();
+        Thread.sleep(1500);
+        assertEquals(sends, ATTEMPTS.get("revoked-1").get(), "no retry storm on a rejected token");
+        assertTrue(sends <= 3, "one attempt per call (typing, the reply texts): " + sends);
+    }
+}
