@@ -1,7 +1,7 @@
 package io.guichet.channels.messenger;
 
 import io.guichet.channels.meta.GraphSender;
-import io.guichet.channels.meta.HubSignature;
+import io.guichet.channels.meta.MetaWebhook;
 import io.guichet.channels.meta.RecentIds;
 import io.guichet.dialogue.ConversationService;
 import io.guichet.dialogue.Reply;
@@ -11,8 +11,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,11 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Facebook Messenger. {@code GET /webhooks/messenger} answers the subscription handshake;
- * {@code POST /webhooks/messenger} takes signed events, answers 200 at once (Meta redelivers
- * anything slower) and handles them afterwards: text, quick-reply payloads and postbacks, each
- * sender in a conversation of its own, echoes of the page's own messages and redeliveries
- * dropped. Replies go out through the Send API in order, within Messenger's limits.
+ * Facebook Messenger, on the {@link MetaWebhook} at {@code /webhooks/messenger}: texts,
+ * quick-reply payloads and postbacks, each sender in a conversation of its own, the page's own
+ * echoes and redeliveries dropped. Replies go out through the Send API in order, within
+ * Messenger's limits.
  */
 public final class MessengerChannel {
     public static final String CHANNEL = "messenger";
@@ -51,40 +48,13 @@ public final class MessengerChannel {
     }
 
     public void mount(Router router) {
-        router.get("/webhooks/messenger").handler(this::verify);
-        router.post("/webhooks/messenger").handler(BodyHandler.create(false).setBodyLimit(1024 * 1024))
-                .handler(this::receive);
-    }
-
-    private void verify(RoutingContext ctx) {
-        String challenge = ctx.request().getParam("hub.challenge");
-        if ("subscribe".equals(ctx.request().getParam("hub.mode"))
-                && settings.verifyToken().equals(ctx.request().getParam("hub.verify_token")) && challenge != null) {
-            ctx.response().putHeader("content-type", "text/plain").end(challenge);
-        } else {
-            ctx.response().setStatusCode(403).end();
-        }
-    }
-
-    private void receive(RoutingContext ctx) {
-        byte[] raw = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-        if (!HubSignature.valid(settings.appSecret(), raw, ctx.request().getHeader("X-Hub-Signature-256"))) {
-            ctx.response().setStatusCode(403).end();
-            return;
-        }
-        JsonObject payload;
-        try {
-            payload = new JsonObject(ctx.body().buffer());
-        } catch (RuntimeException e) {
-            ctx.response().setStatusCode(400).end();
-            return;
-        }
-        ctx.response().setStatusCode(200).end("EVENT_RECEIVED");
-        for (Inbound inbound : inbound(payload)) {
-            if (recent.firstTime(inbound.id())) {
-                handle(inbound);
+        MetaWebhook.mount(router, "/webhooks/messenger", settings.verifyToken(), settings.appSecret(), payload -> {
+            for (Inbound inbound : inbound(payload)) {
+                if (recent.firstTime(inbound.id())) {
+                    handle(inbound);
+                }
             }
-        }
+        });
     }
 
     /** A message or postback from a person, as this channel reads it. */
