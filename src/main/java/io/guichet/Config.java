@@ -1,13 +1,14 @@
 package io.guichet;
 
 import io.guichet.channels.messenger.MessengerSettings;
+import io.guichet.channels.whatsapp.WhatsAppSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 /** The contract's run options: each flag, else its environment variable, else the embedded default. */
 record Config(int port, Path kb, Path intents, Path data, String adminToken, Duration warmup, int retentionDays,
-              MessengerSettings messenger) {
+              MessengerSettings messenger, WhatsAppSettings whatsapp) {
     static final Duration DEFAULT_WARMUP = Duration.ofSeconds(3);
     static final int DEFAULT_RETENTION_DAYS = 365;
 
@@ -43,7 +44,7 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
             throw new IllegalArgumentException("the admin token must be at least 16 characters long");
         }
         return new Config(port, kb, intents, data, adminToken, warmup, retentionDays,
-                MessengerSettings.fromEnvironment(env).orElse(null));
+                MessengerSettings.fromEnvironment(env).orElse(null), WhatsAppSettings.fromEnvironment(env).orElse(null));
     }
 
     private static int parsePort(String value) {

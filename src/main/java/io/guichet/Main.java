@@ -2,6 +2,7 @@ package io.guichet;
 
 import io.guichet.channels.messenger.MessengerChannel;
 import io.guichet.channels.rest.RestChannel;
+import io.guichet.channels.whatsapp.WhatsAppChannel;
 import io.guichet.dialogue.ConversationService;
 import io.guichet.embedding.SentenceEmbedder;
 import io.guichet.http.HttpApi;
@@ -74,6 +75,10 @@ public final class Main {
             if (config.messenger() != null) {
                 new MessengerChannel(vertx, conversations, config.messenger(), clock).mount(router);
                 LOG.info("messenger channel on ({})", config.messenger());
+            }
+            if (config.whatsapp() != null) {
+                new WhatsAppChannel(vertx, conversations, config.whatsapp(), clock).mount(router);
+                LOG.info("whatsapp channel on ({})", config.whatsapp());
             }
             return router;
         }).compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.port()))

@@ -1,6 +1,7 @@
 package io.guichet;
 
 import io.guichet.channels.messenger.MessengerSettings;
+import io.guichet.channels.whatsapp.WhatsAppSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -11,9 +12,9 @@ public final class TestService {
     private TestService() {
     }
 
-    public static Future<Integer> start(Vertx vertx, Path data, MessengerSettings messenger) {
+    public static Future<Integer> start(Vertx vertx, Path data, MessengerSettings messenger, WhatsAppSettings whatsapp) {
         Config config = new Config(0, Path.of("src/test/resources/service-kb"), TestFixtures.INTENTS, data, null,
-                Duration.ZERO, 30, messenger);
+                Duration.ZERO, 30, messenger, whatsapp);
         return Main.start(vertx, config).map(server -> server.actualPort());
     }
 }

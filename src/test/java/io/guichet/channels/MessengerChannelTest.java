@@ -3,32 +3,21 @@ package io.guichet.channels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.guichet.TestFixtures;
-import io.guichet.channels.meta.HubSignature;
 import io.guichet.channels.messenger.MessengerSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,37 +33,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MessengerChannelTest {
     private static final String SECRET = "test-app-secret";
     private static final String VERIFY = "test-verify-token";
-    /** Send API calls received, per recipient PSID (typing indicators included). */
-    private static final Map<String, Queue<JsonObject>> SENT = new ConcurrentHashMap<>();
-    /** Attempts per recipient, failed ones included. */
-    private static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
+    private static FakeGraph graph;
     private static WebClient client;
 
     @BeforeAll
     static void start(Vertx vertx, VertxTestContext context) throws Exception {
-        Router graph = Router.router(vertx);
-        graph.post("/v21.0/me/messages").handler(BodyHandler.create()).handler(ctx -> {
-            JsonObject body = ctx.body().asJsonObject();
-            String psid = body.getJsonObject("recipient").getString("id");
-            int attempt = ATTEMPTS.computeIfAbsent(psid, k -> new AtomicInteger()).incrementAndGet();
-            if (psid.startsWith("revoked") || !("Bearer page-token").equals(ctx.request().getHeader("Authorization"))) {
-                ctx.response().setStatusCode(401).end("{\"error\":{\"code\":190}}");
-            } else if (psid.startsWith("flaky") && attempt <= 2) {
-                ctx.response().setStatusCode(500).end();
-            } else {
-                SENT.computeIfAbsent(psid, k -> new ConcurrentLinkedQueue<>()).add(body);
-                ctx.json(new JsonObject().put("recipient_id", psid).put("message_id", "m-" + attempt));
-            }
-        });
         Path data = Files.createTempDirectory("guichet-messenger");
-        vertx.createHttpServer().requestHandler(graph).listen(0).compose(fake -> {
-            MessengerSettings settings = new MessengerSettings(SECRET, VERIFY, "page-token",
-                    "http://127.0.0.1:" + fake.actualPort() + "/v21.0");
-            return io.guichet.TestService.start(vertx, data, settings);
-        }).onComplete(context.succeeding(port -> {
-            client = WebClient.create(vertx, new WebClientOptions().setDefaultPort(port));
-            context.completeNow();
-        }));
+        FakeGraph.start(vertx, "/v21.0/me/messages", body -> body.getJsonObject("recipient").getString("id"),
+                (psid, attempt, authorization) -> psid.startsWith("revoked") || !"Bearer page-token".equals(authorization)
+                        ? 401 : psid.startsWith("flaky") && attempt <= 2 ? 500 : 200)
+                .compose(fake -> {
+                    graph = fake;
+                    return io.guichet.TestService.start(vertx, data,
+                            new MessengerSettings(SECRET, VERIFY, "page-token", fake.baseUrl()), null);
+                }).onComplete(context.succeeding(port -> {
+                    client = WebClient.create(vertx, new WebClientOptions().setDefaultPort(port));
+                    context.completeNow();
+                }));
     }
 
     private static <T> T await(io.vertx.core.Future<T> future) {
@@ -103,25 +78,16 @@ class MessengerChannelTest {
         return await(request.sendBuffer(Buffer.buffer(payload.encode()))).statusCode();
     }
 
-    private static String sign(String secret, JsonObject payload) {
-        return "sha256=" + HexFormat.of().formatHex(HubSignature.sign(secret, payload.encode().getBytes(StandardCharsets.UTF_8)));
-    }
-
     private static int say(String psid, String mid, String text) {
         JsonObject payload = event(psid, mid, new JsonObject().put("text", text));
-        return post(payload, sign(SECRET, payload));
+        return post(payload, FakeGraph.signature(SECRET, payload));
     }
 
-    /** The texts sent to a PSID, once {@code done} holds for them (or the wait runs out). */
+    /** The messages (not the typing indicators) sent to a PSID, once {@code done} holds for them. */
     private static List<JsonObject> messagesTo(String psid, Predicate<List<JsonObject>> done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        List<JsonObject> messages;
-        do {
-            Thread.sleep(50);
-            messages = SENT.getOrDefault(psid, new ConcurrentLinkedQueue<>()).stream()
-                    .filter(m -> m.containsKey("message")).map(m -> m.getJsonObject("message")).toList();
-        } while (!done.test(messages) && System.nanoTime() < deadline);
-        return messages;
+        Function<List<JsonObject>, List<JsonObject>> messages = calls -> calls.stream().filter(m -> m.containsKey("message"))
+                .map(m -> m.getJsonObject("message")).toList();
+        return messages.apply(graph.accepted(psid, calls -> done.test(messages.apply(calls))));
     }
 
     @Test
@@ -138,9 +104,9 @@ class MessengerChannelTest {
     void unsignedOrWronglySignedCallsAreRefused() throws InterruptedException {
         JsonObject payload = event("psid-intruder", "mid-x", new JsonObject().put("text", "bonjour"));
         assertEquals(403, post(payload, null));
-        assertEquals(403, post(payload, sign("another-secret", payload)));
+        assertEquals(403, post(payload, FakeGraph.signature("another-secret", payload)));
         assertEquals(403, post(payload, "sha256=not-hex"));
-        assertEquals(403, post(payload, sign(SECRET, payload.copy().put("object", "tampered"))));
+        assertEquals(403, post(payload, FakeGraph.signature(SECRET, payload.copy().put("object", "tampered"))));
         assertTrue(messagesTo("psid-intruder", m -> false).isEmpty(), "nothing refused is processed");
     }
 
@@ -152,7 +118,7 @@ class MessengerChannelTest {
 
         JsonObject quick = event("psid-journey", "mid-2", new JsonObject().put("text", "2")
                 .put("quick_reply", new JsonObject().put("payload", "2 nuits")));
-        assertEquals(200, post(quick, sign(SECRET, quick)));
+        assertEquals(200, post(quick, FakeGraph.signature(SECRET, quick)));
         List<JsonObject> second = messagesTo("psid-journey", m -> m.stream().anyMatch(x -> x.containsKey("quick_replies")));
         JsonArray options = second.stream().filter(m -> m.containsKey("quick_replies")).findFirst().orElseThrow()
                 .getJsonArray("quick_replies");
@@ -166,7 +132,7 @@ class MessengerChannelTest {
         assertEquals(200, say("psid-redelivered", "mid-same", "bonjour"));
         assertEquals(200, say("psid-redelivered", "mid-same", "bonjour"));
         JsonObject echo = event("psid-redelivered", "mid-echo", new JsonObject().put("text", "bonjour").put("is_echo", true));
-        assertEquals(200, post(echo, sign(SECRET, echo)));
+        assertEquals(200, post(echo, FakeGraph.signature(SECRET, echo)));
         assertEquals(200, say("psid-control", "mid-control", "bonjour"));
         int answer = messagesTo("psid-control", m -> !m.isEmpty()).size();
         Thread.sleep(1500);
@@ -182,9 +148,9 @@ class MessengerChannelTest {
         assertTrue(!delivered.isEmpty(), "delivered after two 500s");
         assertEquals(200, say("revoked-1", "mid-revoked", "bonjour"));
         Thread.sleep(2000);
-        int sends = ATTEMPTS.get("revoked-1").get();
+        int sends = graph.attempts("revoked-1");
         Thread.sleep(1500);
-        assertEquals(sends, ATTEMPTS.get("revoked-1").get(), "no retry storm on a rejected token");
+        assertEquals(sends, graph.attempts("revoked-1"), "no retry storm on a rejected token");
         assertTrue(sends <= 3, "one attempt per call (typing, the reply texts): " + sends);
     }
 }

@@ -1,22 +1,19 @@
 package io.guichet.channels.messenger;
 
 import io.guichet.channels.meta.GraphSender;
+import io.guichet.channels.meta.MetaReplier;
 import io.guichet.channels.meta.MetaWebhook;
 import io.guichet.channels.meta.RecentIds;
 import io.guichet.dialogue.ConversationService;
 import io.guichet.dialogue.Reply;
 import io.guichet.dialogue.Turn;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Facebook Messenger, on the {@link MetaWebhook} at {@code /webhooks/messenger}: texts,
@@ -30,21 +27,16 @@ public final class MessengerChannel {
     static final int MAX_QUICK_REPLIES = 13;
     static final int MAX_TITLE = 20;
     static final int MAX_TEXT = 2000;
-    private static final Logger LOG = LoggerFactory.getLogger(MessengerChannel.class);
 
-    private final Vertx vertx;
-    private final ConversationService conversations;
     private final MessengerSettings settings;
     private final GraphSender sender;
+    private final MetaReplier replier;
     private final RecentIds recent = new RecentIds(10_000);
-    private final Clock clock;
 
     public MessengerChannel(Vertx vertx, ConversationService conversations, MessengerSettings settings, Clock clock) {
-        this.vertx = vertx;
-        this.conversations = conversations;
         this.settings = settings;
         this.sender = new GraphSender(vertx, settings.graphUrl() + "/me/messages", settings.pageToken(), CHANNEL);
-        this.clock = clock;
+        this.replier = new MetaReplier(vertx, conversations, CHANNEL, sender, clock);
     }
 
     public void mount(Router router) {
@@ -94,20 +86,9 @@ public final class MessengerChannel {
     }
 
     private void handle(Inbound inbound) {
-        JsonObject recipient = new JsonObject().put("id", inbound.psid());
-        sender.send(new JsonObject().put("recipient", recipient).put("sender_action", "typing_on"));
-        LocalDate today = LocalDate.now(clock);
-        vertx.executeBlocking(() -> conversations.post(conversations.forChannelUser(CHANNEL, inbound.psid()),
-                        inbound.text(), today), false)
-                .onSuccess(turn -> sendInOrder(render(inbound.psid(), turn), 0))
-                .onFailure(e -> LOG.error("messenger: could not answer a message: {}", e.getMessage()));
-    }
-
-    private Future<Void> sendInOrder(List<JsonObject> messages, int from) {
-        if (from >= messages.size()) {
-            return Future.succeededFuture();
-        }
-        return sender.send(messages.get(from)).compose(sent -> sendInOrder(messages, from + 1));
+        sender.send(new JsonObject().put("recipient", new JsonObject().put("id", inbound.psid()))
+                .put("sender_action", "typing_on"));
+        replier.answer(inbound.psid(), inbound.text(), turn -> render(inbound.psid(), turn));
     }
 
     /**

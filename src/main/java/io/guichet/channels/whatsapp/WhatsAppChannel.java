@@ -1,0 +1,182 @@
+package io.guichet.channels.whatsapp;
+
+import io.guichet.channels.meta.GraphSender;
+import io.guichet.channels.meta.MetaReplier;
+import io.guichet.channels.meta.MetaWebhook;
+import io.guichet.channels.meta.RecentIds;
+import io.guichet.dialogue.ConversationService;
+import io.guichet.dialogue.Reply;
+import io.guichet.dialogue.Turn;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WhatsApp Cloud API, on the {@link MetaWebhook} at
+ * {@code /webhooks/whatsapp}: text messages and interactive button or list replies, one
+ * conversation per number; delivery statuses are ignored. Replies use WhatsApp's interactive
+ * messages where they fit (3 buttons, 10 list rows) and numbered text beyond. WhatsApp lets a
+ * business answer freely only within 24 hours of the person's last message: a message older
+ * than that (a late redelivery) is logged, not answered.
+ */
+public final class WhatsAppChannel {
+    public static final String CHANNEL = "whatsapp";
+    static final int MAX_BUTTONS = 3;
+    static final int MAX_ROWS = 10;
+    static final int MAX_BUTTON_TITLE = 20;
+    static final int MAX_ROW_TITLE = 24;
+    static final int MAX_TEXT = 4096;
+    static final Duration SERVICE_WINDOW = Duration.ofHours(24);
+    private static final Logger LOG = LoggerFactory.getLogger(WhatsAppChannel.class);
+
+    private final WhatsAppSettings settings;
+    private final MetaReplier replier;
+    private final RecentIds recent = new RecentIds(10_000);
+    private final Clock clock;
+
+    public WhatsAppChannel(Vertx vertx, ConversationService conversations, WhatsAppSettings settings, Clock clock) {
+        this.settings = settings;
+        GraphSender sender = new GraphSender(vertx, settings.graphUrl() + "/" + settings.phoneNumberId() + "/messages",
+                settings.accessToken(), CHANNEL);
+        this.replier = new MetaReplier(vertx, conversations, CHANNEL, sender, clock);
+        this.clock = clock;
+    }
+
+    public void mount(Router router) {
+        MetaWebhook.mount(router, "/webhooks/whatsapp", settings.verifyToken(), settings.appSecret(), payload -> {
+            for (Inbound inbound : inbound(payload)) {
+                if (!recent.firstTime(inbound.id())) {
+                    continue;
+                }
+                if (!withinServiceWindow(inbound.sentAt(), clock.instant())) {
+                    LOG.warn("whatsapp: message {} is older than WhatsApp's 24-hour window; not answered", inbound.id());
+                    continue;
+                }
+                replier.answer(inbound.number(), inbound.text(), turn -> render(inbound.number(), turn));
+            }
+        });
+    }
+
+    static boolean withinServiceWindow(Instant lastInbound, Instant now) {
+        return !lastInbound.plus(SERVICE_WINDOW).isBefore(now);
+    }
+
+    /** A person's message as this channel reads it. */
+    record Inbound(String id, String number, String text, Instant sentAt) {
+    }
+
+    static List<Inbound> inbound(JsonObject payload) {
+        List<Inbound> out = new ArrayList<>();
+        if (!"whatsapp_business_account".equals(payload.getString("object"))
+                || !(payload.getValue("entry") instanceof JsonArray entries)) {
+            return out;
+        }
+        for (Object entry : entries) {
+            if (!(entry instanceof JsonObject account) || !(account.getValue("changes") instanceof JsonArray changes)) {
+                continue;
+            }
+            for (Object change : changes) {
+                if (change instanceof JsonObject c && c.getValue("value") instanceof JsonObject value
+                        && value.getValue("messages") instanceof JsonArray messages) {
+                    messages.forEach(m -> read(m).ifPresent(out::add));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static java.util.Optional<Inbound> read(Object value) {
+        if (!(value instanceof JsonObject message) || !(message.getValue("from") instanceof String from)
+                || !(message.getValue("id") instanceof String id)) {
+            return java.util.Optional.empty();
+        }
+        String text = switch (message.getString("type", "")) {
+            case "text" -> message.getJsonObject("text", new JsonObject()).getString("body");
+            case "interactive" -> {
+                JsonObject interactive = message.getJsonObject("interactive", new JsonObject());
+                JsonObject reply = interactive.getJsonObject("button_reply", interactive.getJsonObject("list_reply"));
+                yield reply == null ? null : reply.getString("id", reply.getString("title"));
+            }
+            case "button" -> message.getJsonObject("button", new JsonObject()).getString("payload");
+            default -> null;
+        };
+        Instant sentAt;
+        try {
+            sentAt = Instant.ofEpochSecond(Long.parseLong(message.getString("timestamp", "")));
+        } catch (NumberFormatException e) {
+            sentAt = Instant.now();
+        }
+        return text == null || text.isBlank() ? java.util.Optional.empty()
+                : java.util.Optional.of(new Inbound(id, from, text, sentAt));
+    }
+
+    /** Cloud API calls for a turn: texts, cards as texts with their link, quick replies as buttons, a list, or numbered text. */
+    static List<JsonObject> render(String number, Turn turn) {
+        List<JsonObject> calls = new ArrayList<>();
+        String pending = null;
+        for (Reply reply : turn.replies()) {
+            if (reply instanceof Reply.Text text) {
+                if (pending != null) {
+                    calls.add(text(number, pending));
+                }
+                pending = text.text();
+            } else if (reply instanceof Reply.Cards cards) {
+                if (pending != null) {
+                    calls.add(text(number, pending));
+                    pending = null;
+                }
+                cards.items().forEach(card -> calls.add(text(number,
+                        card.url() == null ? card.title() : card.title() + "\n" + card.url())));
+            } else if (reply instanceof Reply.QuickReplies quick) {
+                calls.add(choices(number, pending == null ? "…" : pending, quick.options()));
+                pending = null;
+            }
+        }
+        if (pending != null) {
+            calls.add(text(number, pending));
+        }
+        return calls;
+    }
+
+    private static JsonObject choices(String number, String body, List<String> options) {
+        if (options.size() > MAX_ROWS) {
+            StringBuilder numbered = new StringBuilder(body);
+            for (int i = 0; i < options.size(); i++) {
+                numbered.append('\n').append(i + 1).append(". ").append(options.get(i));
+            }
+            return text(number, numbered.toString());
+        }
+        JsonObject interactive = new JsonObject().put("body", new JsonObject().put("text", cut(body, 1024)));
+        if (options.size() <= MAX_BUTTONS) {
+            interactive.put("type", "button").put("action", new JsonObject().put("buttons", new JsonArray(options.stream()
+                    .map(o -> new JsonObject().put("type", "reply").put("reply",
+                            new JsonObject().put("id", o).put("title", cut(o, MAX_BUTTON_TITLE)))).toList())));
+        } else {
+            interactive.put("type", "list").put("action", new JsonObject().put("button", "Choisir / Choose")
+                    .put("sections", new JsonArray().add(new JsonObject().put("title", "Options")
+                            .put("rows", new JsonArray(options.stream().map(o -> new JsonObject().put("id", o)
+                                    .put("title", cut(o, MAX_ROW_TITLE))).toList())))));
+        }
+        return envelope(number).put("type", "interactive").put("interactive", interactive);
+    }
+
+    private static JsonObject text(String number, String body) {
+        return envelope(number).put("type", "text").put("text", new JsonObject().put("body", cut(body, MAX_TEXT)));
+    }
+
+    private static JsonObject envelope(String number) {
+        return new JsonObject().put("messaging_product", "whatsapp").put("recipient_type", "individual").put("to", number);
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

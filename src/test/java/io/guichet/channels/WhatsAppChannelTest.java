@@ -1,0 +1,127 @@
+package io.guichet.channels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.guichet.channels.whatsapp.WhatsAppSettings;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** WhatsApp Cloud API end to end against a fake Graph API on loopback. */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class WhatsAppChannelTest {
+    private static final String SECRET = "test-whatsapp-secret";
+    private static FakeGraph graph;
+    private static WebClient client;
+
+    @BeforeAll
+    static void start(Vertx vertx, VertxTestContext context) throws Exception {
+        Path data = Files.createTempDirectory("guichet-whatsapp");
+        FakeGraph.start(vertx, "/v21.0/1234567890/messages", body -> body.getString("to"), (to, attempt, auth) -> 200)
+                .compose(fake -> {
+                    graph = fake;
+                    return io.guichet.TestService.start(vertx, data, null,
+                            new WhatsAppSettings(SECRET, "verify", "wa-token", "1234567890", fake.baseUrl()));
+                }).onComplete(context.succeeding(port -> {
+                    client = WebClient.create(vertx, new WebClientOptions().setDefaultPort(port));
+                    context.completeNow();
+                }));
+    }
+
+    private static JsonObject change(JsonObject value) {
+        return new JsonObject().put("object", "whatsapp_business_account").put("entry", new JsonArray().add(
+                new JsonObject().put("id", "WABA_ID").put("changes", new JsonArray().add(new JsonObject()
+                        .put("field", "messages").put("value", value.put("messaging_product", "whatsapp")
+                                .put("metadata", new JsonObject().put("phone_number_id", "1234567890")))))));
+    }
+
+    private static JsonObject message(String from, String id, JsonObject content, Instant at) {
+        return change(new JsonObject().put("contacts", new JsonArray().add(new JsonObject().put("wa_id", from)))
+                .put("messages", new JsonArray().add(content.put("from", from).put("id", id)
+                        .put("timestamp", String.valueOf(at.getEpochSecond())))));
+    }
+
+    private static int post(JsonObject payload, String secret) {
+        String signature = FakeGraph.signature(secret, payload);
+        try {
+            return client.post("/webhooks/whatsapp").putHeader("X-Hub-Signature-256", signature)
+                    .putHeader("content-type", "application/json").sendBuffer(Buffer.buffer(payload.encode()))
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS).statusCode();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static int text(String from, String id, String body) {
+        return post(message(from, id, new JsonObject().put("type", "text")
+                .put("text", new JsonObject().put("body", body)), Instant.now()), SECRET);
+    }
+
+    private static List<JsonObject> sentTo(String number, Predicate<List<JsonObject>> done) throws InterruptedException {
+        return graph.accepted(number, done);
+    }
+
+    @Test
+    void aJourneyWithButtonsListsAndInteractiveReplies() throws InterruptedException {
+        assertEquals(200, text("33639980001", "wamid.1", "Nous organisons un séminaire pour 40 personnes les 12 et 13 mars"));
+        List<JsonObject> first = sentTo("33639980001", s -> s.stream().anyMatch(m -> m.encode().contains("nuit")));
+        assertTrue(first.stream().allMatch(m -> m.getString("messaging_product").equals("whatsapp")), first.toString());
+        assertEquals(200, text("33639980001", "wamid.2", "2 nuits"));
+        List<JsonObject> layout = sentTo("33639980001", s -> s.stream().anyMatch(m -> m.containsKey("interactive")));
+        JsonObject list = layout.stream().filter(m -> m.containsKey("interactive")).findFirst().orElseThrow()
+                .getJsonObject("interactive");
+        assertEquals("list", list.getString("type"), "six layouts do not fit three buttons: " + list.encode());
+        JsonArray rows = list.getJsonObject("action").getJsonArray("sections").getJsonObject(0).getJsonArray("rows");
+        assertEquals(6, rows.size());
+        String theatre = rows.getJsonObject(0).getString("id");
+
+        JsonObject listReply = new JsonObject().put("type", "interactive").put("interactive", new JsonObject()
+                .put("type", "list_reply").put("list_reply", new JsonObject().put("id", theatre).put("title", theatre)));
+        assertEquals(200, post(message("33639980001", "wamid.3", listReply, Instant.now()), SECRET));
+        List<JsonObject> lodging = sentTo("33639980001", s -> s.stream().filter(m -> m.containsKey("interactive"))
+                .anyMatch(m -> m.getJsonObject("interactive").getString("type").equals("button")));
+        JsonObject buttons = lodging.stream().filter(m -> m.containsKey("interactive"))
+                .map(m -> m.getJsonObject("interactive")).filter(i -> i.getString("type").equals("button"))
+                .findFirst().orElseThrow();
+        JsonArray choices = buttons.getJsonObject("action").getJsonArray("buttons");
+        assertEquals(2, choices.size(), "yes / no as two reply buttons: " + buttons.encode());
+        choices.forEach(b -> assertTrue(((JsonObject) b).getJsonObject("reply").getString("title").length() <= 20));
+    }
+
+    @Test
+    void statusesAreIgnoredAndUnsignedCallsRefused() throws InterruptedException {
+        JsonObject status = change(new JsonObject().put("statuses", new JsonArray().add(new JsonObject()
+                .put("id", "wamid.out").put("status", "delivered").put("recipient_id", "33639980002"))));
+        assertEquals(200, post(status, SECRET));
+        assertEquals(403, post(message("33639980002", "wamid.x", new JsonObject().put("type", "text")
+                .put("text", new JsonObject().put("body", "bonjour")), Instant.now()), "wrong-secret"));
+        assertTrue(sentTo("33639980002", s -> false).isEmpty());
+    }
+
+    @Test
+    void aMessageOutsideTheServiceWindowIsNotAnswered() throws InterruptedException {
+        assertEquals(200, post(message("33639980003", "wamid.old", new JsonObject().put("type", "text")
+                .put("text", new JsonObject().put("body", "bonjour")), Instant.now().minus(Duration.ofHours(25))), SECRET));
+        assertEquals(200, text("33639980004", "wamid.fresh", "bonjour"));
+        assertTrue(!sentTo("33639980004", s -> !s.isEmpty()).isEmpty(), "a fresh message is answered");
+        assertEquals(0, graph.attempts("33639980003"), "a message older than 24 hours is not");
+    }
+}
