@@ -1,6 +1,5 @@
 package io.guichet.dialogue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.guichet.nlu.IntentFile;
 import java.util.ArrayList;
 import java.util.HashMap;
