@@ -8,7 +8,7 @@ import java.util.Map;
 
 /** The contract's run options: each flag, else its environment variable, else the embedded default. */
 record Config(int port, Path kb, Path intents, Path data, String adminToken, Duration warmup, int retentionDays,
-              MessengerSettings messenger, WhatsAppSettings whatsapp) {
+              MessengerSettings messenger, WhatsAppSettings whatsapp, Path agents) {
     static final Duration DEFAULT_WARMUP = Duration.ofSeconds(3);
     static final int DEFAULT_RETENTION_DAYS = 365;
 
@@ -19,6 +19,7 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
         Path intents = Path.of(env.getOrDefault("GUICHET_INTENTS_DIR", "intents"));
         Path data = Path.of(env.getOrDefault("GUICHET_DATA_DIR", "data"));
         String adminToken = env.get("GUICHET_ADMIN_TOKEN");
+        Path agents = Path.of(env.getOrDefault("GUICHET_AGENTS_FILE", "agents.yml"));
         Duration warmup = env.containsKey("GUICHET_WARMUP_SECONDS") ? seconds(env.get("GUICHET_WARMUP_SECONDS"))
                 : DEFAULT_WARMUP;
         int retentionDays = env.containsKey("GUICHET_RETENTION_DAYS") ? days(env.get("GUICHET_RETENTION_DAYS"))
@@ -35,6 +36,7 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
                 case "--intents" -> intents = Path.of(value);
                 case "--data" -> data = Path.of(value);
                 case "--admin-token" -> adminToken = value;
+                case "--agents" -> agents = Path.of(value);
                 case "--warmup" -> warmup = seconds(value);
                 case "--retention-days" -> retentionDays = days(value);
                 default -> throw new IllegalArgumentException(usage(flag));
@@ -44,7 +46,8 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
             throw new IllegalArgumentException("the admin token must be at least 16 characters long");
         }
         return new Config(port, kb, intents, data, adminToken, warmup, retentionDays,
-                MessengerSettings.fromEnvironment(env).orElse(null), WhatsAppSettings.fromEnvironment(env).orElse(null));
+                MessengerSettings.fromEnvironment(env).orElse(null), WhatsAppSettings.fromEnvironment(env).orElse(null),
+                agents);
     }
 
     private static int parsePort(String value) {
@@ -73,6 +76,6 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
 
     private static String usage(String flag) {
         return "unknown option '" + flag + "'; usage: java -jar guichet.jar [--port N] [--kb DIR] [--intents DIR]"
-                + " [--data DIR] [--admin-token TOKEN] [--warmup SECONDS] [--retention-days N]";
+                + " [--data DIR] [--admin-token TOKEN] [--agents FILE] [--warmup SECONDS] [--retention-days N]";
     }
 }

@@ -4,6 +4,9 @@ import io.guichet.channels.messenger.MessengerChannel;
 import io.guichet.channels.rest.RestChannel;
 import io.guichet.channels.whatsapp.WhatsAppChannel;
 import io.guichet.dialogue.ConversationService;
+import io.guichet.dialogue.Outbox;
+import io.guichet.handoff.AgentDirectory;
+import io.guichet.handoff.Handoff;
 import io.guichet.embedding.SentenceEmbedder;
 import io.guichet.http.HttpApi;
 import io.guichet.kb.KnowledgeBase;
@@ -17,6 +20,10 @@ import io.vertx.ext.web.Router;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -69,17 +76,26 @@ public final class Main {
                     intents, clock);
             watch(vertx, knowledge);
             retain(vertx, store, clock, config.retentionDays());
-            Router router = new HttpApi(vertx, understanding, knowledge, conversations, store, config.adminToken(),
-                    clock).router();
-            new RestChannel(vertx, conversations, clock).mount(router);
+            Map<String, Outbox> outboxes = new HashMap<>();
+            List<Consumer<Router>> channels = new ArrayList<>();
+            channels.add(new RestChannel(vertx, conversations, clock)::mount);
             if (config.messenger() != null) {
-                new MessengerChannel(vertx, conversations, config.messenger(), clock).mount(router);
+                MessengerChannel messenger = new MessengerChannel(vertx, conversations, config.messenger(), clock);
+                outboxes.put(MessengerChannel.CHANNEL, messenger);
+                channels.add(messenger::mount);
                 LOG.info("messenger channel on ({})", config.messenger());
             }
             if (config.whatsapp() != null) {
-                new WhatsAppChannel(vertx, conversations, config.whatsapp(), clock).mount(router);
+                WhatsAppChannel whatsapp = new WhatsAppChannel(vertx, conversations, config.whatsapp(), clock);
+                outboxes.put(WhatsAppChannel.CHANNEL, whatsapp);
+                channels.add(whatsapp::mount);
                 LOG.info("whatsapp channel on ({})", config.whatsapp());
             }
+            AgentDirectory agents = config.agents() != null && Files.exists(config.agents())
+                    ? AgentDirectory.load(config.agents()) : AgentDirectory.empty();
+            Router router = new HttpApi(vertx, understanding, knowledge, conversations, store, config.adminToken(),
+                    new Handoff(store, Map.copyOf(outboxes), clock), agents, clock).router();
+            channels.forEach(channel -> channel.accept(router));
             return router;
         }).compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.port()))
                 .onSuccess(server -> LOG.info("started in {} ms; heap after start-up {} MB (after a GC)",

@@ -12,7 +12,8 @@ class ConfigTest {
     @Test
     void embeddedDefaults() {
         assertEquals(new Config(8080, Path.of("knowledge-base"), Path.of("intents"), Path.of("data"), null,
-                        Config.DEFAULT_WARMUP, Config.DEFAULT_RETENTION_DAYS, null, null),
+                        Config.DEFAULT_WARMUP, Config.DEFAULT_RETENTION_DAYS, null, null,
+                        Path.of("agents.yml")),
                 Config.from(new String[0], Map.of()));
     }
 

@@ -12,9 +12,10 @@ public final class TestService {
     private TestService() {
     }
 
-    public static Future<Integer> start(Vertx vertx, Path data, MessengerSettings messenger, WhatsAppSettings whatsapp) {
+    public static Future<Integer> start(Vertx vertx, Path data, MessengerSettings messenger, WhatsAppSettings whatsapp,
+                                        Path agents) {
         Config config = new Config(0, Path.of("src/test/resources/service-kb"), TestFixtures.INTENTS, data, null,
-                Duration.ZERO, 30, messenger, whatsapp);
+                Duration.ZERO, 30, messenger, whatsapp, agents);
         return Main.start(vertx, config).map(server -> server.actualPort());
     }
 }

@@ -17,6 +17,9 @@ public final class Conversation {
     private String lang;
     private Status status = Status.BOT;
     private JourneyState journey;
+    private String channelUser;
+    private String team;
+    private String agent;
 
     public Conversation(String id, String channel, String lang, Instant createdAt) {
         this.id = id;
@@ -26,11 +29,15 @@ public final class Conversation {
     }
 
     /** A stored conversation as it was left. */
-    public static Conversation restore(String id, String channel, String lang, Status status, Instant createdAt,
-                                       JourneyState journey, List<Message> messages) {
+    public static Conversation restore(String id, String channel, String channelUser, String lang, Status status,
+                                       Instant createdAt, JourneyState journey, String team, String agent,
+                                       List<Message> messages) {
         Conversation conversation = new Conversation(id, channel, lang, createdAt);
+        conversation.channelUser = channelUser;
         conversation.status = status;
         conversation.journey = journey;
+        conversation.team = team;
+        conversation.agent = agent;
         conversation.messages.addAll(messages);
         return conversation;
     }
@@ -62,6 +69,33 @@ public final class Conversation {
 
     public synchronized void status(Status status) {
         this.status = status;
+    }
+
+    /** The user's id on a messaging channel (a PSID, a phone number), or null on the web. */
+    public synchronized String channelUser() {
+        return channelUser;
+    }
+
+    public synchronized void channelUser(String channelUser) {
+        this.channelUser = channelUser;
+    }
+
+    /** The team the conversation was handed to; null until handed off. */
+    public synchronized String team() {
+        return team;
+    }
+
+    public synchronized void team(String team) {
+        this.team = team;
+    }
+
+    /** The id of the agent holding the conversation; null when none does. */
+    public synchronized String agent() {
+        return agent;
+    }
+
+    public synchronized void agent(String agent) {
+        this.agent = agent;
     }
 
     /** The journey under way or last followed; null when there has been none. */

@@ -13,6 +13,9 @@ public interface ConversationStore {
     /** The conversation of a channel's user (one per channel and user), created on first contact. */
     Conversation forChannelUser(String channel, String channelUser);
 
+    /** The conversations waiting for an agent, longest waiting first. */
+    List<Conversation> waiting();
+
     /**
      * Stores a turn at once: the messages it appended and the conversation's language and
      * status. Returns only once they are durable; a reply is sent after, never before.

@@ -67,7 +67,13 @@ public final class ConversationService {
             conversation.lang(parse.lang());
             List<Message> appended = new ArrayList<>();
             appended.add(new Message("user", text, clock.instant()));
-            Turn turn = decide(conversation, parse, now);
+            // An agent holds the conversation: the bot stays silent, the agent reads the message.
+            Turn turn = conversation.status() == Status.AGENT
+                    ? new Turn(List.of(), parse.intent(), List.of(), false, Status.AGENT)
+                    : decide(conversation, parse, now);
+            if (turn.status() == Status.WAITING_AGENT && conversation.team() == null) {
+                conversation.team(journeys.team(conversation));
+            }
             conversation.status(turn.status());
             for (Reply reply : turn.replies()) {
                 if (reply instanceof Reply.Text t) {

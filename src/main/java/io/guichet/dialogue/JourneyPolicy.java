@@ -36,6 +36,8 @@ final class JourneyPolicy {
     static final int MAX_ASKS = 3;
     /** A journey other than the current one must be this sure to take over. */
     static final double SWITCH_CONFIDENCE = 0.6;
+    /** The team of conversations handed off outside any journey. */
+    static final String GENERAL_TEAM = "general";
     private static final Set<String> CANCEL = Set.of("laisse tomber", "laissez tomber", "annule", "annuler",
             "on annule", "oublie", "oubliez", "on arrete", "arrete", "stop", "cancel", "forget it", "never mind",
             "nevermind", "abandon", "abandonner");
@@ -67,6 +69,13 @@ final class JourneyPolicy {
 
     boolean declares(String intent) {
         return journeys.containsKey(intent);
+    }
+
+    /** The team a conversation goes to when handed off: its journey's, else the team for everything else. */
+    String team(Conversation conversation) {
+        JourneyState state = conversation.journey();
+        Journey journey = state == null ? null : journeys.get(state.name());
+        return journey == null ? GENERAL_TEAM : journey.teamId();
     }
 
     /** Whether the conversation is in a journey that this policy knows. */

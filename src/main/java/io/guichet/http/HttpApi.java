@@ -2,6 +2,10 @@ package io.guichet.http;
 
 import io.guichet.conversation.Conversation;
 import io.guichet.dialogue.ConversationService;
+import io.guichet.handoff.Agent;
+import io.guichet.handoff.AgentDirectory;
+import io.guichet.handoff.Handoff;
+import io.guichet.handoff.HandoffException;
 import io.guichet.kb.KnowledgeBase;
 import io.guichet.lead.LeadStore;
 import io.guichet.nlu.Understanding;
@@ -39,17 +43,22 @@ public final class HttpApi {
     private final ConversationService conversations;
     private final LeadStore leads;
     private final byte[] adminToken;
+    private final Handoff handoff;
+    private final AgentDirectory agents;
     private final Clock clock;
 
     /** @param adminToken the token that opens the leads API; null keeps it closed */
     public HttpApi(Vertx vertx, Understanding understanding, KnowledgeBase knowledge,
-                   ConversationService conversations, LeadStore leads, String adminToken, Clock clock) {
+                   ConversationService conversations, LeadStore leads, String adminToken, Handoff handoff,
+                   AgentDirectory agents, Clock clock) {
         this.vertx = vertx;
         this.understanding = understanding;
         this.knowledge = knowledge;
         this.conversations = conversations;
         this.leads = leads;
         this.adminToken = adminToken == null ? null : adminToken.getBytes(StandardCharsets.UTF_8);
+        this.handoff = handoff;
+        this.agents = agents;
         this.clock = clock;
     }
 
@@ -64,6 +73,28 @@ public final class HttpApi {
         router.post("/api/v1/conversations/:id/messages").handler(this::postMessage);
         router.get("/api/v1/conversations/:id").handler(this::getConversation);
         router.get("/api/v1/leads").handler(this::listLeads);
+        router.get("/api/v1/agent/queue").handler(ctx -> {
+            Agent agent = agent(ctx);
+            blocking(ctx, () -> new JsonObject().put("conversations", new JsonArray(handoff.queue(agent).stream()
+                    .map(JsonViews::conversation).toList())), 200);
+        });
+        router.post("/api/v1/agent/conversations/:id/claim").handler(ctx -> {
+            Agent agent = agent(ctx);
+            blocking(ctx, () -> JsonViews.conversation(handoff.claim(ctx.pathParam("id"), agent)), 200);
+        });
+        router.post("/api/v1/agent/conversations/:id/messages").handler(ctx -> {
+            Agent agent = agent(ctx);
+            String text = RequestBody.of(ctx.body().buffer(), false).text("text");
+            agentAction(ctx, () -> handoff.message(ctx.pathParam("id"), agent, text));
+        });
+        router.post("/api/v1/agent/conversations/:id/release").handler(ctx -> {
+            Agent agent = agent(ctx);
+            agentAction(ctx, () -> handoff.release(ctx.pathParam("id"), agent));
+        });
+        router.post("/api/v1/agent/conversations/:id/close").handler(ctx -> {
+            Agent agent = agent(ctx);
+            agentAction(ctx, () -> handoff.close(ctx.pathParam("id"), agent));
+        });
         router.errorHandler(404, ctx -> respond(ctx, 404, "not_found", "no such endpoint: "
                 + ctx.request().method() + " " + ctx.request().path()));
         router.errorHandler(405, ctx -> respond(ctx, 405, "method_not_allowed",
@@ -95,21 +126,21 @@ public final class HttpApi {
         RequestBody body = RequestBody.of(ctx.body().buffer(), true);
         String channel = body.optionalString("channel");
         String lang = body.language("lang");
-        Conversation conversation = conversations.open(channel == null || channel.isBlank() ? "web" : channel, lang);
-        ctx.response().setStatusCode(201);
-        ctx.json(new JsonObject().put("id", conversation.id()));
+        String named = channel == null || channel.isBlank() ? "web" : channel;
+        blocking(ctx, () -> new JsonObject().put("id", conversations.open(named, lang).id()), 201);
     }
 
     private void postMessage(RoutingContext ctx) {
-        Conversation conversation = existing(ctx);
+        String id = ctx.pathParam("id");
         RequestBody body = RequestBody.of(ctx.body().buffer(), false);
         String text = body.text("text");
         LocalDate now = body.date("now", LocalDate.now(clock));
-        blocking(ctx, () -> JsonViews.turn(conversations.post(conversation, text, now)), 200);
+        blocking(ctx, () -> JsonViews.turn(conversations.post(existing(id), text, now)), 200);
     }
 
     private void getConversation(RoutingContext ctx) {
-        ctx.json(JsonViews.conversation(existing(ctx)));
+        String id = ctx.pathParam("id");
+        blocking(ctx, () -> JsonViews.conversation(existing(id)), 200);
     }
 
     /** Every lead, newest first, as JSON or, with {@code ?format=csv}, as a CSV export. */
@@ -127,6 +158,24 @@ public final class HttpApi {
         }).onFailure(ctx::fail);
     }
 
+    /** The agent whose bearer token the request carries; 401 without a valid one. */
+    private Agent agent(RoutingContext ctx) {
+        String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        return agents.authenticate(header != null && header.startsWith("Bearer ") ? header.substring(7) : null)
+                .orElseThrow(() -> {
+                    ctx.response().putHeader("WWW-Authenticate", "Bearer");
+                    return new ApiError(401, "unauthorized", "an agent token is required: Authorization: Bearer <token>");
+                });
+    }
+
+    /** An agent's action, done on a worker; answers with the conversation as it now stands. */
+    private void agentAction(RoutingContext ctx, Runnable action) {
+        blocking(ctx, () -> {
+            action.run();
+            return JsonViews.conversation(existing(ctx.pathParam("id")));
+        }, 200);
+    }
+
     private void authorizeAdmin(RoutingContext ctx) {
         if (adminToken == null) {
             throw new ApiError(403, "forbidden", "the leads API is closed: set GUICHET_ADMIN_TOKEN to open it");
@@ -140,8 +189,8 @@ public final class HttpApi {
         }
     }
 
-    private Conversation existing(RoutingContext ctx) {
-        String id = ctx.pathParam("id");
+    /** The conversation, read from the store if need be: call on a worker. */
+    private Conversation existing(String id) {
         return conversations.find(id).orElseThrow(() -> ApiError.notFound("no conversation " + id));
     }
 
@@ -156,6 +205,14 @@ public final class HttpApi {
     private void internalError(RoutingContext ctx) {
         if (ctx.failure() instanceof ApiError error) {
             respond(ctx, error.status(), error.code(), error.getMessage());
+            return;
+        }
+        if (ctx.failure() instanceof HandoffException refused) {
+            switch (refused.kind()) {
+                case NOT_FOUND -> respond(ctx, 404, "not_found", refused.getMessage());
+                case FORBIDDEN -> respond(ctx, 403, "forbidden", refused.getMessage());
+                default -> respond(ctx, 409, "conflict", refused.getMessage());
+            }
             return;
         }
         LOG.error("unexpected failure on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());

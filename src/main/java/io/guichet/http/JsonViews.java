@@ -95,6 +95,8 @@ final class JsonViews {
                     .put("channel", conversation.channel())
                     .put("lang", conversation.lang())
                     .put("status", conversation.status().wireName())
+                    .put("team", conversation.team())
+                    .put("agent", conversation.agent())
                     .put("createdAt", conversation.createdAt().toString())
                     .put("messages", new JsonArray(conversation.messages().stream().map(m -> new JsonObject()
                             .put("from", m.from()).put("text", m.text()).put("at", m.at().toString())).toList()))

@@ -108,6 +108,7 @@ public final class SqliteStore implements ConversationStore, LeadStore, AutoClos
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
         Conversation conversation = new Conversation(id, channel, lang, now);
+        conversation.channelUser(channelUser);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO conversations"
                 + " (id, channel, channel_user, lang, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, id);
@@ -144,16 +145,17 @@ public final class SqliteStore implements ConversationStore, LeadStore, AutoClos
 
     private Optional<Conversation> load(String id) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT channel, lang, status, created_at, journey FROM conversations WHERE id = ?")) {
+                "SELECT channel, channel_user, lang, status, created_at, journey, team, agent FROM conversations WHERE id = ?")) {
             select.setString(1, id);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                String journey = row.getString(5);
-                return Optional.of(Conversation.restore(id, row.getString(1), row.getString(2),
-                        Status.valueOf(row.getString(3)), Instant.parse(row.getString(4)),
-                        journey == null ? null : JourneyState.fromJson(journey), messages(id)));
+                String journey = row.getString(6);
+                return Optional.of(Conversation.restore(id, row.getString(1), row.getString(2), row.getString(3),
+                        Status.valueOf(row.getString(4)), Instant.parse(row.getString(5)),
+                        journey == null ? null : JourneyState.fromJson(journey), row.getString(7), row.getString(8),
+                        messages(id)));
             }
         }
     }
@@ -173,12 +175,30 @@ public final class SqliteStore implements ConversationStore, LeadStore, AutoClos
     }
 
     @Override
+    public List<Conversation> waiting() {
+        synchronized (connection) {
+            List<String> ids = new ArrayList<>();
+            try (Statement select = connection.createStatement();
+                 ResultSet row = select.executeQuery(
+                         "SELECT id FROM conversations WHERE status = 'WAITING_AGENT' ORDER BY updated_at")) {
+                while (row.next()) {
+                    ids.add(row.getString(1));
+                }
+            } catch (SQLException e) {
+                throw new StoreException("cannot read the queue", e);
+            }
+            return ids.stream().map(id -> find(id).orElseThrow()).toList();
+        }
+    }
+
+    @Override
     public void save(Conversation conversation, List<Message> appended) {
         synchronized (connection) {
             try {
                 connection.setAutoCommit(false);
                 try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE conversations SET lang = ?, status = ?, updated_at = ?, journey = ? WHERE id = ?");
+                        "UPDATE conversations SET lang = ?, status = ?, updated_at = ?, journey = ?, team = ?, agent = ?"
+                                + " WHERE id = ?");
                      PreparedStatement insert = connection.prepareStatement(
                              "INSERT INTO messages (conversation_id, sender, text, at) VALUES (?, ?, ?, ?)")) {
                     update.setString(1, conversation.lang());
@@ -186,7 +206,9 @@ public final class SqliteStore implements ConversationStore, LeadStore, AutoClos
                     update.setString(3, clock.instant().toString());
                     JourneyState journey = conversation.journey();
                     update.setString(4, journey == null ? null : journey.toJson());
-                    update.setString(5, conversation.id());
+                    update.setString(5, conversation.team());
+                    update.setString(6, conversation.agent());
+                    update.setString(7, conversation.id());
                     update.executeUpdate();
                     for (Message message : appended) {
                         insert.setString(1, conversation.id());

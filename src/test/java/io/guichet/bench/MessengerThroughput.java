@@ -57,7 +57,7 @@ public final class MessengerThroughput {
         int graphPort = vertx.createHttpServer().requestHandler(graph).listen(0).toCompletionStage()
                 .toCompletableFuture().get().actualPort();
         int port = TestService.start(vertx, Files.createTempDirectory("guichet-bench"),
-                new MessengerSettings(SECRET, "verify", "token", "http://127.0.0.1:" + graphPort + "/v21.0"), null)
+                new MessengerSettings(SECRET, "verify", "token", "http://127.0.0.1:" + graphPort + "/v21.0"), null, null)
                 .toCompletionStage().toCompletableFuture().get();
         WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultPort(port),
                 new PoolOptions().setHttp1MaxSize(senders));

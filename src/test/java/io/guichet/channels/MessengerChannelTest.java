@@ -33,19 +33,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MessengerChannelTest {
     private static final String SECRET = "test-app-secret";
     private static final String VERIFY = "test-verify-token";
+    private static final String AGENT_TOKEN = "agent-token-0123456789";
     private static FakeGraph graph;
     private static WebClient client;
 
     @BeforeAll
     static void start(Vertx vertx, VertxTestContext context) throws Exception {
         Path data = Files.createTempDirectory("guichet-messenger");
+        Path agents = Files.writeString(data.resolveSibling(data.getFileName() + "-agents.yml"), "agents:\n"
+                + "  - id: claire\n    name: Claire\n    team: \"*\"\n    title: {fr: \"du bureau des congrès\"}\n"
+                + "    token_sha256: " + io.guichet.handoff.AgentDirectory.sha256(AGENT_TOKEN) + "\n");
         FakeGraph.start(vertx, "/v21.0/me/messages", body -> body.getJsonObject("recipient").getString("id"),
                 (psid, attempt, authorization) -> psid.startsWith("revoked") || !"Bearer page-token".equals(authorization)
                         ? 401 : psid.startsWith("flaky") && attempt <= 2 ? 500 : 200)
                 .compose(fake -> {
                     graph = fake;
                     return io.guichet.TestService.start(vertx, data,
-                            new MessengerSettings(SECRET, VERIFY, "page-token", fake.baseUrl()), null);
+                            new MessengerSettings(SECRET, VERIFY, "page-token", fake.baseUrl()), null, agents);
                 }).onComplete(context.succeeding(port -> {
                     client = WebClient.create(vertx, new WebClientOptions().setDefaultPort(port));
                     context.completeNow();
@@ -88,6 +92,27 @@ class MessengerChannelTest {
         Function<List<JsonObject>, List<JsonObject>> messages = calls -> calls.stream().filter(m -> m.containsKey("message"))
                 .map(m -> m.getJsonObject("message")).toList();
         return messages.apply(graph.accepted(psid, calls -> done.test(messages.apply(calls))));
+    }
+
+    @Test
+    void anAgentsReplyReachesTheMessengerUser() throws InterruptedException {
+        assertEquals(200, say("psid-handoff", "mid-h1", "je voudrais parler à un conseiller"));
+        messagesTo("psid-handoff", m -> !m.isEmpty());
+        JsonObject queued = await(client.get("/api/v1/agent/queue").putHeader("Authorization", "Bearer " + AGENT_TOKEN)
+                .send()).bodyAsJsonObject().getJsonArray("conversations").stream().map(JsonObject.class::cast)
+                .filter(c -> c.getString("channel").equals("messenger")).findFirst().orElseThrow();
+        String id = queued.getString("id");
+        assertEquals(200, await(client.post("/api/v1/agent/conversations/" + id + "/claim")
+                .putHeader("Authorization", "Bearer " + AGENT_TOKEN).send()).statusCode());
+        assertEquals(200, await(client.post("/api/v1/agent/conversations/" + id + "/messages")
+                .putHeader("Authorization", "Bearer " + AGENT_TOKEN)
+                .sendJsonObject(new JsonObject().put("text", "Bonjour, ici Claire. Que puis-je faire pour vous ?")))
+                .statusCode());
+        List<JsonObject> received = messagesTo("psid-handoff",
+                m -> m.stream().anyMatch(x -> x.getString("text", "").startsWith("Bonjour, ici Claire")));
+        assertTrue(received.stream().anyMatch(x -> x.getString("text", "").contains("a rejoint la conversation")),
+                "the user is told who joined: " + received);
+        assertTrue(received.stream().anyMatch(x -> x.getString("text", "").startsWith("Bonjour, ici Claire")), received.toString());
     }
 
     @Test

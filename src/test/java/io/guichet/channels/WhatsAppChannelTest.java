@@ -39,7 +39,7 @@ class WhatsAppChannelTest {
                 .compose(fake -> {
                     graph = fake;
                     return io.guichet.TestService.start(vertx, data, null,
-                            new WhatsAppSettings(SECRET, "verify", "wa-token", "1234567890", fake.baseUrl()));
+                            new WhatsAppSettings(SECRET, "verify", "wa-token", "1234567890", fake.baseUrl()), null);
                 }).onComplete(context.succeeding(port -> {
                     client = WebClient.create(vertx, new WebClientOptions().setDefaultPort(port));
                     context.completeNow();

@@ -4,9 +4,10 @@ import io.guichet.channels.meta.GraphSender;
 import io.guichet.channels.meta.MetaReplier;
 import io.guichet.channels.meta.MetaWebhook;
 import io.guichet.channels.meta.RecentIds;
+import io.guichet.conversation.Conversation;
 import io.guichet.dialogue.ConversationService;
+import io.guichet.dialogue.Outbox;
 import io.guichet.dialogue.Reply;
-import io.guichet.dialogue.Turn;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -21,7 +22,7 @@ import java.util.List;
  * echoes and redeliveries dropped. Replies go out through the Send API in order, within
  * Messenger's limits.
  */
-public final class MessengerChannel {
+public final class MessengerChannel implements Outbox {
     public static final String CHANNEL = "messenger";
     /** Messenger shows at most 13 quick replies, with titles of 20 characters. */
     static final int MAX_QUICK_REPLIES = 13;
@@ -88,17 +89,22 @@ public final class MessengerChannel {
     private void handle(Inbound inbound) {
         sender.send(new JsonObject().put("recipient", new JsonObject().put("id", inbound.psid()))
                 .put("sender_action", "typing_on"));
-        replier.answer(inbound.psid(), inbound.text(), turn -> render(inbound.psid(), turn));
+        replier.answer(inbound.psid(), inbound.text(), turn -> render(inbound.psid(), turn.replies()));
+    }
+
+    @Override
+    public void deliver(Conversation conversation, List<Reply> replies) {
+        replier.send(render(conversation.channelUser(), replies));
     }
 
     /**
-     * Send API calls for a turn. What Messenger cannot show is folded into what it can: cards
+     * Send API calls for replies. What Messenger cannot show is folded into what it can: cards
      * become texts with their link, quick replies beyond 13 are dropped, titles and texts are
      * cut to Messenger's lengths.
      */
-    static List<JsonObject> render(String psid, Turn turn) {
+    static List<JsonObject> render(String psid, List<Reply> replies) {
         List<JsonObject> messages = new ArrayList<>();
-        for (Reply reply : turn.replies()) {
+        for (Reply reply : replies) {
             if (reply instanceof Reply.Text text) {
                 messages.add(message(psid, new JsonObject().put("text", cut(text.text(), MAX_TEXT))));
             } else if (reply instanceof Reply.Cards cards) {

@@ -34,8 +34,13 @@ public final class MetaReplier {
     public void answer(String user, String text, Function<Turn, List<JsonObject>> render) {
         LocalDate today = LocalDate.now(clock);
         vertx.executeBlocking(() -> conversations.post(conversations.forChannelUser(channel, user), text, today), false)
-                .onSuccess(turn -> sendInOrder(render.apply(turn), 0))
+                .onSuccess(turn -> send(render.apply(turn)))
                 .onFailure(e -> LOG.error("{}: could not answer a message: {}", channel, e.getMessage()));
+    }
+
+    /** Sends the calls one after the other, each once the previous one was accepted. */
+    public Future<Void> send(List<JsonObject> calls) {
+        return sendInOrder(calls, 0);
     }
 
     private Future<Void> sendInOrder(List<JsonObject> calls, int from) {

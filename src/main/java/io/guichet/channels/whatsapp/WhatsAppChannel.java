@@ -4,9 +4,11 @@ import io.guichet.channels.meta.GraphSender;
 import io.guichet.channels.meta.MetaReplier;
 import io.guichet.channels.meta.MetaWebhook;
 import io.guichet.channels.meta.RecentIds;
+import io.guichet.conversation.Conversation;
+import io.guichet.conversation.Message;
 import io.guichet.dialogue.ConversationService;
+import io.guichet.dialogue.Outbox;
 import io.guichet.dialogue.Reply;
-import io.guichet.dialogue.Turn;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -27,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * business answer freely only within 24 hours of the person's last message: a message older
  * than that (a late redelivery) is logged, not answered.
  */
-public final class WhatsAppChannel {
+public final class WhatsAppChannel implements Outbox {
     public static final String CHANNEL = "whatsapp";
     static final int MAX_BUTTONS = 3;
     static final int MAX_ROWS = 10;
@@ -60,9 +62,24 @@ public final class WhatsAppChannel {
                     LOG.warn("whatsapp: message {} is older than WhatsApp's 24-hour window; not answered", inbound.id());
                     continue;
                 }
-                replier.answer(inbound.number(), inbound.text(), turn -> render(inbound.number(), turn));
+                replier.answer(inbound.number(), inbound.text(), turn -> render(inbound.number(), turn.replies()));
             }
         });
+    }
+
+    /**
+     * An agent's message goes out only within 24 hours of the person's last message; outside
+     * that window WhatsApp refuses free-form messages, so it is logged instead.
+     */
+    @Override
+    public void deliver(Conversation conversation, List<Reply> replies) {
+        Instant lastInbound = conversation.messages().stream().filter(m -> m.from().equals("user"))
+                .map(Message::at).reduce((a, b) -> b).orElse(Instant.EPOCH);
+        if (!withinServiceWindow(lastInbound, clock.instant())) {
+            LOG.warn("whatsapp: conversation {} is outside the 24-hour window; message not sent", conversation.id());
+            return;
+        }
+        replier.send(render(conversation.channelUser(), replies));
     }
 
     static boolean withinServiceWindow(Instant lastInbound, Instant now) {
@@ -118,11 +135,11 @@ public final class WhatsAppChannel {
                 : java.util.Optional.of(new Inbound(id, from, text, sentAt));
     }
 
-    /** Cloud API calls for a turn: texts, cards as texts with their link, quick replies as buttons, a list, or numbered text. */
-    static List<JsonObject> render(String number, Turn turn) {
+    /** Cloud API calls for replies: texts, cards as texts with their link, quick replies as buttons, a list, or numbered text. */
+    static List<JsonObject> render(String number, List<Reply> replies) {
         List<JsonObject> calls = new ArrayList<>();
         String pending = null;
-        for (Reply reply : turn.replies()) {
+        for (Reply reply : replies) {
             if (reply instanceof Reply.Text text) {
                 if (pending != null) {
                     calls.add(text(number, pending));

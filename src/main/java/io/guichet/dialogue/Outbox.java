@@ -1,0 +1,10 @@
+package io.guichet.dialogue;
+
+import io.guichet.conversation.Conversation;
+import java.util.List;
+
+/** Where what is said to a user outside their own request goes: an agent's message, a notice. */
+public interface Outbox {
+    /** Sends the replies to the conversation's user through its channel; never blocks. */
+    void deliver(Conversation conversation, List<Reply> replies);
+}
