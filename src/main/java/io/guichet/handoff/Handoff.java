@@ -24,6 +24,9 @@ public final class Handoff {
             "Vous êtes de nouveau avec l'assistant. Comment puis-je vous aider ?",
             "en", "You're back with the assistant. How can I help?");
 
+    static final String NOT_DELIVERED = "[Message not delivered: the channel refused it, e.g. WhatsApp more than"
+            + " 24 hours after the person's last message. Contact them another way.]";
+
     private final ConversationStore store;
     private final Map<String, Outbox> outboxes;
     private final Clock clock;
@@ -98,8 +101,11 @@ public final class Handoff {
         store.save(conversation, List.of(message));
         conversation.append(message);
         Outbox outbox = outboxes.get(conversation.channel());
-        if (outbox != null) {
-            outbox.deliver(conversation, List.of(new Reply.Text(text)));
+        if (outbox != null && !outbox.deliver(conversation, List.of(new Reply.Text(text)))) {
+            // Marked in the transcript, where the agent sees it: the channel would not send it.
+            Message note = new Message("bot", NOT_DELIVERED, clock.instant());
+            store.save(conversation, List.of(note));
+            conversation.append(note);
         }
     }
 

@@ -150,6 +150,20 @@ class MessengerChannelTest {
         assertTrue(options.size() <= 13);
         options.forEach(o -> assertTrue(((JsonObject) o).getString("title").length() <= 20, o.toString()));
         assertTrue(options.stream().anyMatch(o -> ((JsonObject) o).getString("title").contains("héâtre")), options.encode());
+
+        String[][] steps = {{"Théâtre", "hébergement"}, {"Oui", "budget"}, {"Passer", "transmette"},
+                {"Oui", "nom"}, {"Claire Martin", "adresse e-mail"}, {"claire.martin@example.org", "transmis"}};
+        int mid = 3;
+        for (String[] step : steps) {
+            JsonObject answer = event("psid-journey", "mid-" + mid++, new JsonObject().put("text", step[0])
+                    .put("quick_reply", new JsonObject().put("payload", step[0])));
+            assertEquals(200, post(answer, FakeGraph.signature(SECRET, answer)));
+            String expected = step[1];
+            List<JsonObject> sent = messagesTo("psid-journey",
+                    m -> m.stream().anyMatch(x -> x.getString("text", "").contains(expected)));
+            assertTrue(sent.stream().anyMatch(x -> x.getString("text", "").contains(expected)),
+                    "after '" + step[0] + "' the bot says '" + expected + "': " + sent);
+        }
     }
 
     @Test

@@ -104,6 +104,22 @@ class WhatsAppChannelTest {
         JsonArray choices = buttons.getJsonObject("action").getJsonArray("buttons");
         assertEquals(2, choices.size(), "yes / no as two reply buttons: " + buttons.encode());
         choices.forEach(b -> assertTrue(((JsonObject) b).getJsonObject("reply").getString("title").length() <= 20));
+
+        String yes = choices.getJsonObject(0).getJsonObject("reply").getString("id");
+        String[][] steps = {{yes, "budget"}, {"je ne sais pas", "transmette"}, {"oui", "nom"},
+                {"Paul Durand", "adresse e-mail"}, {"06 39 98 12 34", "transmis"}};
+        int id = 4;
+        for (String[] step : steps) {
+            JsonObject reply = step[0].equals(yes)
+                    ? new JsonObject().put("type", "interactive").put("interactive", new JsonObject().put("type",
+                    "button_reply").put("button_reply", new JsonObject().put("id", yes).put("title", yes)))
+                    : new JsonObject().put("type", "text").put("text", new JsonObject().put("body", step[0]));
+            assertEquals(200, post(message("33639980001", "wamid." + id++, reply, Instant.now()), SECRET));
+            String expected = step[1];
+            List<JsonObject> sent = sentTo("33639980001", s -> s.stream().anyMatch(m -> m.encode().contains(expected)));
+            assertTrue(sent.stream().anyMatch(m -> m.encode().contains(expected)),
+                    "after '" + step[0] + "' the bot says '" + expected + "': " + sent);
+        }
     }
 
     @Test
@@ -114,6 +130,22 @@ class WhatsAppChannelTest {
         assertEquals(403, post(message("33639980002", "wamid.x", new JsonObject().put("type", "text")
                 .put("text", new JsonObject().put("body", "bonjour")), Instant.now()), "wrong-secret"));
         assertTrue(sentTo("33639980002", s -> false).isEmpty());
+    }
+
+    @Test
+    void anAgentMessageOutsideTheServiceWindowIsRefused(Vertx vertx) {
+        io.guichet.channels.whatsapp.WhatsAppChannel channel = new io.guichet.channels.whatsapp.WhatsAppChannel(vertx,
+                null, new WhatsAppSettings(SECRET, "verify", "wa-token", "1234567890", graph.baseUrl()),
+                java.time.Clock.systemUTC());
+        Instant yesterday = Instant.now().minus(Duration.ofHours(25));
+        io.guichet.conversation.Conversation old = io.guichet.conversation.Conversation.restore("c1", "whatsapp",
+                "33639980009", "fr", io.guichet.conversation.Status.AGENT, yesterday, null, "general", "claire",
+                List.of(new io.guichet.conversation.Message("user", "bonjour", yesterday)));
+        assertTrue(!channel.deliver(old, List.of(new io.guichet.dialogue.Reply.Text("Bonjour !"))));
+        io.guichet.conversation.Conversation recent = io.guichet.conversation.Conversation.restore("c2", "whatsapp",
+                "33639980010", "fr", io.guichet.conversation.Status.AGENT, Instant.now(), null, "general", "claire",
+                List.of(new io.guichet.conversation.Message("user", "bonjour", Instant.now())));
+        assertTrue(channel.deliver(recent, List.of(new io.guichet.dialogue.Reply.Text("Bonjour !"))));
     }
 
     @Test

@@ -93,8 +93,9 @@ public final class MessengerChannel implements Outbox {
     }
 
     @Override
-    public void deliver(Conversation conversation, List<Reply> replies) {
+    public boolean deliver(Conversation conversation, List<Reply> replies) {
         replier.send(render(conversation.channelUser(), replies));
+        return true;
     }
 
     /**

@@ -69,17 +69,18 @@ public final class WhatsAppChannel implements Outbox {
 
     /**
      * An agent's message goes out only within 24 hours of the person's last message; outside
-     * that window WhatsApp refuses free-form messages, so it is logged instead.
+     * that window WhatsApp refuses free-form messages, so it is logged and refused instead.
      */
     @Override
-    public void deliver(Conversation conversation, List<Reply> replies) {
+    public boolean deliver(Conversation conversation, List<Reply> replies) {
         Instant lastInbound = conversation.messages().stream().filter(m -> m.from().equals("user"))
                 .map(Message::at).reduce((a, b) -> b).orElse(Instant.EPOCH);
         if (!withinServiceWindow(lastInbound, clock.instant())) {
             LOG.warn("whatsapp: conversation {} is outside the 24-hour window; message not sent", conversation.id());
-            return;
+            return false;
         }
         replier.send(render(conversation.channelUser(), replies));
+        return true;
     }
 
     static boolean withinServiceWindow(Instant lastInbound, Instant now) {
