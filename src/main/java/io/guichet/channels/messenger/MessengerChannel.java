@@ -100,8 +100,8 @@ public final class MessengerChannel implements Outbox {
 
     /**
      * Send API calls for replies. What Messenger cannot show is folded into what it can: cards
-     * become texts with their link, quick replies beyond 13 are dropped, titles and texts are
-     * cut to Messenger's lengths.
+     * become texts with their link, more than 13 quick replies become a numbered list in the
+     * text, titles and texts are cut to Messenger's lengths (the payload keeps the whole option).
      */
     static List<JsonObject> render(String psid, List<Reply> replies) {
         List<JsonObject> messages = new ArrayList<>();
@@ -112,13 +112,22 @@ public final class MessengerChannel implements Outbox {
                 cards.items().forEach(card -> messages.add(message(psid, new JsonObject().put("text",
                         cut(card.url() == null ? card.title() : card.title() + "\n" + card.url(), MAX_TEXT)))));
             } else if (reply instanceof Reply.QuickReplies quick) {
-                JsonArray options = new JsonArray(quick.options().stream().limit(MAX_QUICK_REPLIES)
-                        .map(option -> new JsonObject().put("content_type", "text")
-                                .put("title", cut(option, MAX_TITLE)).put("payload", option)).toList());
                 if (messages.isEmpty()) {
                     messages.add(message(psid, new JsonObject().put("text", "…")));
                 }
-                messages.get(messages.size() - 1).getJsonObject("message").put("quick_replies", options);
+                JsonObject last = messages.get(messages.size() - 1).getJsonObject("message");
+                if (quick.options().size() > MAX_QUICK_REPLIES) {
+                    // More choices than Messenger shows as buttons: a numbered list to answer in words.
+                    StringBuilder numbered = new StringBuilder(last.getString("text"));
+                    for (int i = 0; i < quick.options().size(); i++) {
+                        numbered.append('\n').append(i + 1).append(". ").append(quick.options().get(i));
+                    }
+                    last.put("text", cut(numbered.toString(), MAX_TEXT));
+                } else {
+                    last.put("quick_replies", new JsonArray(quick.options().stream()
+                            .map(option -> new JsonObject().put("content_type", "text")
+                                    .put("title", cut(option, MAX_TITLE)).put("payload", option)).toList()));
+                }
             }
         }
         return messages;
