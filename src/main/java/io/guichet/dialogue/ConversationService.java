@@ -67,6 +67,10 @@ public final class ConversationService {
             conversation.lang(parse.lang());
             List<Message> appended = new ArrayList<>();
             appended.add(new Message("user", text, clock.instant()));
+            if (conversation.status() == Status.CLOSED) {
+                // Writing again after a close opens a new exchange with the bot.
+                conversation.status(Status.BOT);
+            }
             // An agent holds the conversation: the bot stays silent, the agent reads the message.
             Turn turn = conversation.status() == Status.AGENT
                     ? new Turn(List.of(), parse.intent(), List.of(), false, Status.AGENT)

@@ -107,7 +107,7 @@ final class JourneyPolicy {
         Journey journey = journeys.get(state.name());
         String lang = parse.lang();
         List<String> words = TextNormalizer.tokens(parse.text());
-        if (words.size() <= CANCEL_MAX_WORDS && containsPhrase(words, CANCEL)) {
+        if (!isQuestion(parse) && words.size() <= CANCEL_MAX_WORDS && containsPhrase(words, CANCEL)) {
             state.stage(Stage.CANCELLED);
             return turn(parse, List.of(new Reply.Text(phrases.text("cancelled", lang)),
                     new Reply.QuickReplies(phrases.list("journeys_menu", lang))), List.of(), conversation.status());
@@ -125,7 +125,7 @@ final class JourneyPolicy {
         String lang = parse.lang();
         IntentScore intent = parse.intent();
         // A question is a question first, even when it names a date or a number ("open on Sunday?").
-        if (QUESTION.matcher(TextNormalizer.fold(parse.text().strip())).find() && !intent.name().equals(journey.name())) {
+        if (isQuestion(parse) && !intent.name().equals(journey.name())) {
             Optional<Turn> digression = digression(conversation, journey, state, parse);
             if (digression.isPresent()) {
                 return digression.get();
@@ -353,6 +353,10 @@ final class JourneyPolicy {
 
     private static Locale locale(String lang) {
         return "en".equals(lang) ? Locale.UK : Locale.FRANCE;
+    }
+
+    private static boolean isQuestion(Parse parse) {
+        return QUESTION.matcher(TextNormalizer.fold(parse.text().strip())).find();
     }
 
     private static boolean containsPhrase(List<String> words, Set<String> phrases) {

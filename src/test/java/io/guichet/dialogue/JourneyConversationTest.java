@@ -192,6 +192,16 @@ class JourneyConversationTest {
     }
 
     @Test
+    void aQuestionThatSaysStopDoesNotCancel() {
+        Conversation c = service.open("web", null);
+        say(c, "séminaire pour 30 personnes le 4 février");
+        say(c, "where is the bus stop?");
+        assertTrue(c.journey().active(), "a question about a bus stop is no cancellation");
+        say(c, "stop");
+        assertFalse(c.journey().active());
+    }
+
+    @Test
     void aQuestionOnTheWayIsAnsweredThenTheJourneyResumes() {
         Conversation c = service.open("web", null);
         say(c, "séminaire pour 30 personnes le 4 février, 2 nuits");

@@ -128,6 +128,7 @@ class AgentApiTest {
         assertEquals(200, asAgent(CLAIRE, "/api/v1/agent/conversations/" + id + "/claim", null).statusCode());
         assertEquals(200, asAgent(CLAIRE, "/api/v1/agent/conversations/" + id + "/close", null).statusCode());
         assertEquals("closed", conversation(id).getString("status"));
+        assertEquals("bot", say(id, "bonjour").getString("status"), "writing again opens a new exchange with the bot");
         assertEquals(409, asAgent(CLAIRE, "/api/v1/agent/conversations/" + id + "/messages",
                 new JsonObject().put("text", "trop tard")).statusCode());
     }
