@@ -1,5 +1,8 @@
 package io.guichet.channels.messenger;
 
+import static io.guichet.channels.meta.ChannelText.cut;
+
+import io.guichet.channels.meta.ChannelText;
 import io.guichet.channels.meta.GraphSender;
 import io.guichet.channels.meta.MetaReplier;
 import io.guichet.channels.meta.MetaWebhook;
@@ -118,11 +121,7 @@ public final class MessengerChannel implements Outbox {
                 JsonObject last = messages.get(messages.size() - 1).getJsonObject("message");
                 if (quick.options().size() > MAX_QUICK_REPLIES) {
                     // More choices than Messenger shows as buttons: a numbered list to answer in words.
-                    StringBuilder numbered = new StringBuilder(last.getString("text"));
-                    for (int i = 0; i < quick.options().size(); i++) {
-                        numbered.append('\n').append(i + 1).append(". ").append(quick.options().get(i));
-                    }
-                    last.put("text", cut(numbered.toString(), MAX_TEXT));
+                    last.put("text", cut(ChannelText.numbered(last.getString("text"), quick.options()), MAX_TEXT));
                 } else {
                     last.put("quick_replies", new JsonArray(quick.options().stream()
                             .map(option -> new JsonObject().put("content_type", "text")
@@ -136,9 +135,5 @@ public final class MessengerChannel implements Outbox {
     private static JsonObject message(String psid, JsonObject message) {
         return new JsonObject().put("recipient", new JsonObject().put("id", psid)).put("messaging_type", "RESPONSE")
                 .put("message", message);
-    }
-
-    private static String cut(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -1,5 +1,8 @@
 package io.guichet.channels.whatsapp;
 
+import static io.guichet.channels.meta.ChannelText.cut;
+
+import io.guichet.channels.meta.ChannelText;
 import io.guichet.channels.meta.GraphSender;
 import io.guichet.channels.meta.MetaReplier;
 import io.guichet.channels.meta.MetaWebhook;
@@ -166,11 +169,7 @@ public final class WhatsAppChannel implements Outbox {
 
     private static JsonObject choices(String number, String body, List<String> options) {
         if (options.size() > MAX_ROWS) {
-            StringBuilder numbered = new StringBuilder(body);
-            for (int i = 0; i < options.size(); i++) {
-                numbered.append('\n').append(i + 1).append(". ").append(options.get(i));
-            }
-            return text(number, numbered.toString());
+            return text(number, ChannelText.numbered(body, options));
         }
         JsonObject interactive = new JsonObject().put("body", new JsonObject().put("text", cut(body, 1024)));
         if (options.size() <= MAX_BUTTONS) {
@@ -192,9 +191,5 @@ public final class WhatsAppChannel implements Outbox {
 
     private static JsonObject envelope(String number) {
         return new JsonObject().put("messaging_product", "whatsapp").put("recipient_type", "individual").put("to", number);
-    }
-
-    private static String cut(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }
