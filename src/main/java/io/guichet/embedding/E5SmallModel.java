@@ -16,9 +16,9 @@ import java.util.concurrent.Executors;
  * e5-small-v2 (quantized), from the langchain4j jar that ships it, with an ONNX session of our
  * own: one thread per inference. ONNX Runtime's default spreads one inference over every core;
  * under a server's concurrent requests those threads fight each other and the event loop (on
- * two cores an embedding took 8.2 ms, median, in the service against 3.5 ms alone). With one thread each,
- * concurrent requests use the cores side by side, and batches are spread over a pool sized to
- * the cores.
+ * two cores an embedding took 8.2 ms, median, in the service against 3.5 ms alone). With one
+ * thread each, concurrent requests use the cores side by side, and batches are spread over a
+ * pool sized to the cores.
  */
 final class E5SmallModel extends AbstractInProcessEmbeddingModel {
     private static final int DIMENSION = 384;
