@@ -4,11 +4,14 @@ import io.guichet.channels.messenger.MessengerSettings;
 import io.guichet.channels.whatsapp.WhatsAppSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /** The contract's run options: each flag, else its environment variable, else the embedded default. */
 record Config(int port, Path kb, Path intents, Path data, String adminToken, Duration warmup, int retentionDays,
-              MessengerSettings messenger, WhatsAppSettings whatsapp, Path agents) {
+              MessengerSettings messenger, WhatsAppSettings whatsapp, Path agents, List<String> allowedOrigins,
+              boolean rateLimits) {
     static final Duration DEFAULT_WARMUP = Duration.ofSeconds(3);
     static final int DEFAULT_RETENTION_DAYS = 365;
 
@@ -24,6 +27,8 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
                 : DEFAULT_WARMUP;
         int retentionDays = env.containsKey("GUICHET_RETENTION_DAYS") ? days(env.get("GUICHET_RETENTION_DAYS"))
                 : DEFAULT_RETENTION_DAYS;
+        List<String> allowedOrigins = origins(env.getOrDefault("GUICHET_ALLOWED_ORIGINS", ""));
+        boolean rateLimits = onOff(env.getOrDefault("GUICHET_RATE_LIMITS", "on"));
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {
@@ -39,6 +44,8 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
                 case "--agents" -> agents = Path.of(value);
                 case "--warmup" -> warmup = seconds(value);
                 case "--retention-days" -> retentionDays = days(value);
+                case "--allowed-origins" -> allowedOrigins = origins(value);
+                case "--rate-limits" -> rateLimits = onOff(value);
                 default -> throw new IllegalArgumentException(usage(flag));
             }
         }
@@ -47,7 +54,28 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
         }
         return new Config(port, kb, intents, data, adminToken, warmup, retentionDays,
                 MessengerSettings.fromEnvironment(env).orElse(null), WhatsAppSettings.fromEnvironment(env).orElse(null),
-                agents);
+                agents, allowedOrigins, rateLimits);
+    }
+
+    /** Comma-separated origins such as {@code https://www.valmoreau.fr}; none means every site. */
+    private static List<String> origins(String value) {
+        List<String> origins = Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s).toList();
+        for (String origin : origins) {
+            if (!origin.matches("https?://[^/\\s]+")) {
+                throw new IllegalArgumentException("an allowed origin is a scheme and a host, like"
+                        + " https://www.example.fr, not '" + origin + "'");
+            }
+        }
+        return origins;
+    }
+
+    private static boolean onOff(String value) {
+        return switch (value.strip()) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("the rate limits are 'on' or 'off', not '" + value + "'");
+        };
     }
 
     private static int parsePort(String value) {
@@ -76,6 +104,7 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
 
     private static String usage(String flag) {
         return "unknown option '" + flag + "'; usage: java -jar guichet.jar [--port N] [--kb DIR] [--intents DIR]"
-                + " [--data DIR] [--admin-token TOKEN] [--agents FILE] [--warmup SECONDS] [--retention-days N]";
+                + " [--data DIR] [--admin-token TOKEN] [--agents FILE] [--warmup SECONDS] [--retention-days N]"
+                + " [--allowed-origins URL,URL] [--rate-limits on|off]";
     }
 }

@@ -2,16 +2,22 @@ package io.guichet;
 
 import io.guichet.channels.messenger.MessengerChannel;
 import io.guichet.channels.rest.RestChannel;
+import io.guichet.channels.web.WidgetChannel;
+import io.guichet.channels.web.WidgetSecrets;
 import io.guichet.channels.whatsapp.WhatsAppChannel;
 import io.guichet.dialogue.ConversationService;
 import io.guichet.dialogue.Outbox;
 import io.guichet.handoff.AgentDirectory;
 import io.guichet.handoff.Handoff;
 import io.guichet.embedding.SentenceEmbedder;
+import io.guichet.http.AgentApi;
 import io.guichet.http.HttpApi;
+import io.guichet.http.Origins;
+import io.guichet.http.RateLimiter;
 import io.guichet.kb.KnowledgeBase;
 import io.guichet.nlu.IntentFile;
 import io.guichet.nlu.Understanding;
+import io.guichet.realtime.LiveEvents;
 import io.guichet.store.SqliteStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -41,6 +47,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("hash-password")) {
+            PasswordHashCommand.run();
+            return;
+        }
         Config config;
         try {
             config = Config.from(args, System.getenv());
@@ -93,8 +103,22 @@ public final class Main {
             }
             AgentDirectory agents = config.agents() != null && Files.exists(config.agents())
                     ? AgentDirectory.load(config.agents()) : AgentDirectory.empty();
+            LiveEvents events = new LiveEvents(vertx);
+            Handoff handoff = new Handoff(store, Map.copyOf(outboxes), agents,
+                    (team, lang) -> conversations.teams(lang).getOrDefault(team, team), events, clock);
+            conversations.tell(events);
+            conversations.staffedBy(handoff);
+            Origins origins = new Origins(config.allowedOrigins());
+            WidgetSecrets secrets = WidgetSecrets.in(config.data());
+            // A person opens a conversation now and then and writes a message every few seconds at most.
+            RateLimiter newConversations = new RateLimiter(20, 0.2, config.rateLimits());
+            RateLimiter widgetMessages = new RateLimiter(10, 1, config.rateLimits());
+            RateLimiter logins = new RateLimiter(10, 0.1, config.rateLimits());
+            channels.add(new WidgetChannel(vertx, conversations, secrets, origins, newConversations, widgetMessages,
+                    clock)::mount);
+            channels.add(new AgentApi(vertx, handoff, agents, conversations, logins, clock)::mount);
             Router router = new HttpApi(vertx, understanding, knowledge, conversations, store, config.adminToken(),
-                    new Handoff(store, Map.copyOf(outboxes), clock), agents, clock).router();
+                    secrets, origins, newConversations, clock).router();
             channels.forEach(channel -> channel.accept(router));
             return router;
         }).compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.port()))

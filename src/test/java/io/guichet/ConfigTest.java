@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class ConfigTest {
     void embeddedDefaults() {
         assertEquals(new Config(8080, Path.of("knowledge-base"), Path.of("intents"), Path.of("data"), null,
                         Config.DEFAULT_WARMUP, Config.DEFAULT_RETENTION_DAYS, null, null,
-                        Path.of("agents.yml")),
+                        Path.of("agents.yml"), List.of(), true),
                 Config.from(new String[0], Map.of()));
     }
 
@@ -33,5 +34,15 @@ class ConfigTest {
         assertThrows(IllegalArgumentException.class, () -> Config.from(new String[] {"--port", "http"}, Map.of()));
         assertThrows(IllegalArgumentException.class, () -> Config.from(new String[0], Map.of("GUICHET_PORT", "70000")));
         assertThrows(IllegalArgumentException.class, () -> Config.from(new String[] {"--admin-token", "short"}, Map.of()));
+        assertThrows(IllegalArgumentException.class,
+                () -> Config.from(new String[] {"--allowed-origins", "www.example.fr"}, Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> Config.from(new String[] {"--rate-limits", "maybe"}, Map.of()));
+    }
+
+    @Test
+    void allowedOriginsAreListedWithoutTrailingSlashes() {
+        assertEquals(List.of("https://www.valmoreau.fr", "http://localhost:3000"), Config.from(
+                new String[] {"--allowed-origins", "https://www.valmoreau.fr/, http://localhost:3000"}, Map.of())
+                .allowedOrigins());
     }
 }

@@ -55,7 +55,7 @@ class ServiceTest {
         Files.writeString(intents.resolve("broken.yml"), "intent: greeting\nexamples: [unclosed\n");
         Files.writeString(intents.resolve("unknown.yml"), "intent: order_pizza\nexamples:\n  fr: [une pizza]\n");
         Config config = new Config(0, Path.of("src/test/resources/service-kb"), intents, folder.resolve("data"), ADMIN_TOKEN,
-                Duration.ZERO, 30, null, null, null);
+                Duration.ZERO, 30, null, null, null, List.of(), true);
         Main.start(vertx, config).onComplete(context.succeeding(server -> {
             client = WebClient.create(vertx, new WebClientOptions().setDefaultPort(server.actualPort()));
             context.completeNow();

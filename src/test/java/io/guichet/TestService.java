@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** Starts the service for a test of another package, on a free port, with the test knowledge base. */
 public final class TestService {
@@ -14,8 +15,14 @@ public final class TestService {
 
     public static Future<Integer> start(Vertx vertx, Path data, MessengerSettings messenger, WhatsAppSettings whatsapp,
                                         Path agents) {
+        return start(vertx, data, messenger, whatsapp, agents, List.of());
+    }
+
+    /** @param allowedOrigins the sites allowed to embed the widget; empty allows every site */
+    public static Future<Integer> start(Vertx vertx, Path data, MessengerSettings messenger, WhatsAppSettings whatsapp,
+                                        Path agents, List<String> allowedOrigins) {
         Config config = new Config(0, Path.of("src/test/resources/service-kb"), TestFixtures.INTENTS, data, null,
-                Duration.ZERO, 30, messenger, whatsapp, agents);
+                Duration.ZERO, 30, messenger, whatsapp, agents, allowedOrigins, true);
         return Main.start(vertx, config).map(server -> server.actualPort());
     }
 }

@@ -20,6 +20,7 @@ public final class Conversation {
     private String channelUser;
     private String team;
     private String agent;
+    private Instant waitingSince;
 
     public Conversation(String id, String channel, String lang, Instant createdAt) {
         this.id = id;
@@ -96,6 +97,28 @@ public final class Conversation {
 
     public synchronized void agent(String agent) {
         this.agent = agent;
+    }
+
+    /**
+     * Since when the conversation waits for an agent; after a restart, the time of its last
+     * line, the best the transcript tells. Null when it does not wait.
+     */
+    public synchronized Instant waitingSince() {
+        if (status != Status.WAITING_AGENT) {
+            return null;
+        }
+        if (waitingSince == null && !messages.isEmpty()) {
+            return messages.get(messages.size() - 1).at();
+        }
+        return waitingSince == null ? createdAt : waitingSince;
+    }
+
+    /** Puts the conversation in its team's queue from {@code at} on. */
+    public synchronized void waitForAgent(String team, Instant at) {
+        this.status = Status.WAITING_AGENT;
+        this.team = team;
+        this.agent = null;
+        this.waitingSince = at;
     }
 
     /** The journey under way or last followed; null when there has been none. */

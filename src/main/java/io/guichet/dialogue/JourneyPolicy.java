@@ -38,6 +38,12 @@ final class JourneyPolicy {
     static final double SWITCH_CONFIDENCE = 0.6;
     /** The team of conversations handed off outside any journey. */
     static final String GENERAL_TEAM = "general";
+    /**
+     * The journey of a message left for the general team when no one can take the conversation:
+     * no questions, only the name and contact that make it a lead.
+     */
+    private static final Journey MESSAGE_FOR_GENERAL = new Journey(Intents.HUMAN_HANDOFF, GENERAL_TEAM,
+            Map.of("fr", "notre équipe", "en", "our team"), List.of());
     private static final Set<String> CANCEL = Set.of("laisse tomber", "laissez tomber", "annule", "annuler",
             "on annule", "oublie", "oubliez", "on arrete", "arrete", "stop", "cancel", "forget it", "never mind",
             "nevermind", "abandon", "abandonner");
@@ -73,15 +79,42 @@ final class JourneyPolicy {
 
     /** The team a conversation goes to when handed off: its journey's, else the team for everything else. */
     String team(Conversation conversation) {
-        JourneyState state = conversation.journey();
-        Journey journey = state == null ? null : journeys.get(state.name());
-        return journey == null ? GENERAL_TEAM : journey.teamId();
+        return journeyOf(conversation).map(Journey::teamId).orElse(GENERAL_TEAM);
+    }
+
+    /** The team's name as users read it ("le bureau des congrès…"), for the journeys' teams and the general one. */
+    String teamName(String teamId, String lang) {
+        return journeys.values().stream().filter(j -> j.teamId().equals(teamId)).findFirst()
+                .orElse(MESSAGE_FOR_GENERAL).teamName(lang);
     }
 
     /** Whether the conversation is in a journey that this policy knows. */
     boolean underWay(Conversation conversation) {
         JourneyState state = conversation.journey();
-        return state != null && state.active() && journeys.containsKey(state.name());
+        return state != null && state.active() && journeyOf(conversation).isPresent();
+    }
+
+    /**
+     * No one can take the conversation now: asks for a name and a contact instead, so that the
+     * team gets a lead with what the journey already knows. Returns the question to ask.
+     */
+    Reply takeMessage(Conversation conversation, String lang) {
+        JourneyState state = conversation.journey();
+        if (state == null || journeyOf(conversation).isEmpty()) {
+            state = new JourneyState(MESSAGE_FOR_GENERAL.name());
+            conversation.journey(state);
+        }
+        state.stage(Stage.CONTACT_NAME);
+        return new Reply.Text(phrases.text("ask_name_for_message", lang));
+    }
+
+    private Optional<Journey> journeyOf(Conversation conversation) {
+        JourneyState state = conversation.journey();
+        if (state == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(journeys.get(state.name()))
+                .or(() -> Optional.of(MESSAGE_FOR_GENERAL).filter(j -> j.name().equals(state.name())));
     }
 
     /** Starts the journey the message asks for, keeping what an earlier journey already knew. */
@@ -104,7 +137,7 @@ final class JourneyPolicy {
     /** The next message of a journey under way. */
     Turn resume(Conversation conversation, Parse parse, LocalDate now, int turnNumber) {
         JourneyState state = conversation.journey();
-        Journey journey = journeys.get(state.name());
+        Journey journey = journeyOf(conversation).orElseThrow();
         String lang = parse.lang();
         List<String> words = TextNormalizer.tokens(parse.text());
         if (!isQuestion(parse) && words.size() <= CANCEL_MAX_WORDS && containsPhrase(words, CANCEL)) {

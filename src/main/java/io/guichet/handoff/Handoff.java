@@ -2,45 +2,88 @@ package io.guichet.handoff;
 
 import io.guichet.conversation.Conversation;
 import io.guichet.conversation.ConversationStore;
+import io.guichet.conversation.JourneyState;
+import io.guichet.conversation.JourneyState.Stage;
 import io.guichet.conversation.Message;
 import io.guichet.conversation.Status;
+import io.guichet.dialogue.ConversationEvents;
 import io.guichet.dialogue.Outbox;
 import io.guichet.dialogue.Reply;
+import io.guichet.dialogue.Staffing;
 import io.guichet.handoff.HandoffException.Kind;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 /**
  * Agents taking conversations over: the queue of their team, an exclusive claim (two agents
  * cannot hold one conversation), their messages to the user through the conversation's
- * channel, and giving the conversation back to the bot or closing it. Every change is stored
- * before it is answered. Blocking (store): call from a worker.
+ * channel, internal notes, a transfer to another team, and giving the conversation back to the
+ * bot or closing it. Every change is stored before it is answered, then told to the live views.
+ * It also knows who is online, so that a user is not left waiting for nobody. Blocking (store):
+ * call from a worker.
  */
-public final class Handoff {
+public final class Handoff implements Staffing {
+    /** An agent who used the API this recently counts as online, like one with the console open. */
+    static final Duration API_PRESENCE = Duration.ofMinutes(2);
+    /** The estimate per conversation ahead in the queue, before any wait has been measured. */
+    static final Duration FIRST_ESTIMATE = Duration.ofMinutes(2);
+    private static final int WAITS_KEPT = 20;
     private static final Map<String, String> JOINED = Map.of("fr", "%s, %s, a rejoint la conversation.",
             "en", "%s, %s, has joined the conversation.");
     private static final Map<String, String> BACK_TO_BOT = Map.of("fr",
             "Vous êtes de nouveau avec l'assistant. Comment puis-je vous aider ?",
             "en", "You're back with the assistant. How can I help?");
+    private static final Map<String, String> TRANSFERRED = Map.of("fr",
+            "Je transmets votre conversation à %s, qui va vous répondre ici.",
+            "en", "I'm passing your conversation on to %s, who will answer you here.");
 
     static final String NOT_DELIVERED = "[Message not delivered: the channel refused it, e.g. WhatsApp more than"
             + " 24 hours after the person's last message. Contact them another way.]";
 
     private final ConversationStore store;
     private final Map<String, Outbox> outboxes;
+    private final AgentDirectory directory;
+    private final BiFunction<String, String, String> teamNames;
+    private final ConversationEvents events;
     private final Clock clock;
+    private final Map<String, Integer> openConsoles = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastApiUse = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Duration>> recentWaits = new HashMap<>();
 
-    /** @param outboxes per channel name, the way to reach a user outside their own requests */
-    public Handoff(ConversationStore store, Map<String, Outbox> outboxes, Clock clock) {
+    /**
+     * @param outboxes  per channel name, the way to reach a user outside their own requests
+     * @param teamNames a team's name for users, from its id and a language
+     */
+    public Handoff(ConversationStore store, Map<String, Outbox> outboxes, AgentDirectory directory,
+                   BiFunction<String, String, String> teamNames, ConversationEvents events, Clock clock) {
         this.store = store;
         this.outboxes = outboxes;
+        this.directory = directory;
+        this.teamNames = teamNames;
+        this.events = events;
         this.clock = clock;
     }
 
     /** The conversations waiting for the agent's team, longest waiting first. */
     public List<Conversation> queue(Agent agent) {
         return store.waiting().stream().filter(c -> agent.serves(c.team())).toList();
+    }
+
+    /** The conversation, for an agent of its team (or of every team), whatever its status. */
+    public Conversation open(String id, Agent agent) {
+        Conversation conversation = find(id);
+        if (conversation.team() != null && !agent.serves(conversation.team())) {
+            throw new HandoffException(Kind.FORBIDDEN, "conversation " + id + " belongs to team " + conversation.team());
+        }
+        return conversation;
     }
 
     public Conversation claim(String id, Agent agent) {
@@ -57,11 +100,18 @@ public final class Handoff {
             if (!agent.serves(conversation.team())) {
                 throw new HandoffException(Kind.FORBIDDEN, "conversation " + id + " waits for team " + conversation.team());
             }
-            String lang = conversation.lang() == null ? "fr" : conversation.lang();
+            remember(conversation.team(), Duration.between(conversation.waitingSince(), clock.instant()));
+            JourneyState journey = conversation.journey();
+            if (journey != null && (journey.stage() == Stage.CONTACT_NAME || journey.stage() == Stage.CONTACT_DETAILS)) {
+                // The message the bot was taking for lack of an agent: an agent is here now.
+                journey.stage(Stage.DONE);
+            }
+            String lang = lang(conversation);
             conversation.status(Status.AGENT);
             conversation.agent(agent.id());
             say(conversation, "bot", String.format(JOINED.getOrDefault(lang, JOINED.get("fr")), agent.name(),
                     agent.title(lang)));
+            events.changed(conversation);
             return conversation;
         }
     }
@@ -74,6 +124,35 @@ public final class Handoff {
         }
     }
 
+    /** An internal note on the conversation, for the agents only: the user never sees it. */
+    public void note(String id, Agent agent, String text) {
+        Conversation conversation = open(id, agent);
+        synchronized (conversation) {
+            Message note = new Message(Message.NOTE, agent.name() + " : " + text, clock.instant());
+            store.save(conversation, List.of(note));
+            conversation.append(note);
+            events.appended(conversation, List.of(note), List.of());
+        }
+    }
+
+    /** Puts the conversation in another team's queue; its holder, or an agent of its current team, may. */
+    public void transfer(String id, Agent agent, String team) {
+        Conversation conversation = find(id);
+        synchronized (conversation) {
+            boolean held = conversation.status() == Status.AGENT && agent.id().equals(conversation.agent());
+            boolean waitingForThem = conversation.status() == Status.WAITING_AGENT && agent.serves(conversation.team());
+            if (!held && !waitingForThem) {
+                throw new HandoffException(Kind.CONFLICT, "conversation " + id + " is neither held by " + agent.id()
+                        + " nor waiting for their team");
+            }
+            conversation.waitForAgent(team, clock.instant());
+            String lang = lang(conversation);
+            say(conversation, "bot", String.format(TRANSFERRED.getOrDefault(lang, TRANSFERRED.get("fr")),
+                    teamNames.apply(team, lang)));
+            events.changed(conversation);
+        }
+    }
+
     /** Gives the conversation back to the bot. */
     public void release(String id, Agent agent) {
         Conversation conversation = find(id);
@@ -81,8 +160,9 @@ public final class Handoff {
             requireHeld(conversation, agent);
             conversation.status(Status.BOT);
             conversation.agent(null);
-            String lang = conversation.lang() == null ? "fr" : conversation.lang();
+            String lang = lang(conversation);
             say(conversation, "bot", BACK_TO_BOT.getOrDefault(lang, BACK_TO_BOT.get("fr")));
+            events.changed(conversation);
         }
     }
 
@@ -92,21 +172,81 @@ public final class Handoff {
             requireHeld(conversation, agent);
             conversation.status(Status.CLOSED);
             store.save(conversation, List.of());
+            events.changed(conversation);
         }
     }
 
-    /** Stores the line, then sends it to the user through their channel. */
+    /** An agent opened the console: online until it closes, whatever the API use. */
+    public void consoleOpened(Agent agent) {
+        openConsoles.merge(agent.id(), 1, Integer::sum);
+    }
+
+    public void consoleClosed(Agent agent) {
+        openConsoles.computeIfPresent(agent.id(), (id, open) -> open > 1 ? open - 1 : null);
+    }
+
+    /** An agent used the API: an integration's agent counts as online for a while after. */
+    public void seen(Agent agent) {
+        lastApiUse.put(agent.id(), clock.instant());
+    }
+
+    @Override
+    public Availability availability(String team) {
+        Instant now = clock.instant();
+        boolean open = directory.hours(team).map(hours -> hours.openAt(now)).orElse(true);
+        long online = directory.agents().stream().filter(a -> a.serves(team))
+                .filter(a -> openConsoles.containsKey(a.id())
+                        || lastApiUse.getOrDefault(a.id(), Instant.MIN).isAfter(now.minus(API_PRESENCE)))
+                .count();
+        if (!open || online == 0) {
+            return new Availability(false, null);
+        }
+        return new Availability(true, expectedWait(team, online));
+    }
+
+    /**
+     * The median of the team's last measured waits; before any, a fixed time per conversation
+     * ahead in the queue, shared among the agents online.
+     */
+    private Duration expectedWait(String team, long online) {
+        synchronized (recentWaits) {
+            Deque<Duration> waits = recentWaits.get(team);
+            if (waits != null && !waits.isEmpty()) {
+                return waits.stream().sorted().toList().get(waits.size() / 2);
+            }
+        }
+        long ahead = store.waiting().stream().filter(c -> team.equals(c.team())).count();
+        return FIRST_ESTIMATE.multipliedBy(Math.max(1, (ahead + online - 1) / online));
+    }
+
+    private void remember(String team, Duration wait) {
+        synchronized (recentWaits) {
+            Deque<Duration> waits = recentWaits.computeIfAbsent(team, t -> new ArrayDeque<>());
+            waits.addLast(wait);
+            if (waits.size() > WAITS_KEPT) {
+                waits.removeFirst();
+            }
+        }
+    }
+
+    /** Stores the line, tells the live views, then sends it to the user through their channel. */
     private void say(Conversation conversation, String from, String text) {
         Message message = new Message(from, text, clock.instant());
         store.save(conversation, List.of(message));
         conversation.append(message);
+        events.appended(conversation, List.of(message), List.of());
         Outbox outbox = outboxes.get(conversation.channel());
         if (outbox != null && !outbox.deliver(conversation, List.of(new Reply.Text(text)))) {
             // Marked in the transcript, where the agent sees it: the channel would not send it.
-            Message note = new Message("bot", NOT_DELIVERED, clock.instant());
+            Message note = new Message(Message.NOTE, NOT_DELIVERED, clock.instant());
             store.save(conversation, List.of(note));
             conversation.append(note);
+            events.appended(conversation, List.of(note), List.of());
         }
+    }
+
+    private static String lang(Conversation conversation) {
+        return conversation.lang() == null ? "fr" : conversation.lang();
     }
 
     private static void requireHeld(Conversation conversation, Agent agent) {

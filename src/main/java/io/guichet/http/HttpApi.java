@@ -1,10 +1,9 @@
 package io.guichet.http;
 
+import io.guichet.channels.web.WidgetChannel;
+import io.guichet.channels.web.WidgetSecrets;
 import io.guichet.conversation.Conversation;
 import io.guichet.dialogue.ConversationService;
-import io.guichet.handoff.Agent;
-import io.guichet.handoff.AgentDirectory;
-import io.guichet.handoff.Handoff;
 import io.guichet.handoff.HandoffException;
 import io.guichet.kb.KnowledgeBase;
 import io.guichet.lead.LeadStore;
@@ -12,15 +11,18 @@ import io.guichet.nlu.Understanding;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,8 @@ public final class HttpApi {
     /** Larger bodies are refused with 413 before they are read whole. */
     public static final int BODY_LIMIT = 64 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    /** The header that carries a widget conversation's secret on the HTTP fallback. */
+    public static final String SECRET_HEADER = "X-Guichet-Secret";
     private static final int MAX_K = 50;
 
     private final Vertx vertx;
@@ -43,22 +47,27 @@ public final class HttpApi {
     private final ConversationService conversations;
     private final LeadStore leads;
     private final byte[] adminToken;
-    private final Handoff handoff;
-    private final AgentDirectory agents;
+    private final WidgetSecrets secrets;
+    private final Origins origins;
+    private final RateLimiter newWidgetConversations;
     private final Clock clock;
 
-    /** @param adminToken the token that opens the leads API; null keeps it closed */
+    /**
+     * @param adminToken             the token that opens the leads API; null keeps it closed
+     * @param newWidgetConversations widget conversations a client address may open over HTTP
+     */
     public HttpApi(Vertx vertx, Understanding understanding, KnowledgeBase knowledge,
-                   ConversationService conversations, LeadStore leads, String adminToken, Handoff handoff,
-                   AgentDirectory agents, Clock clock) {
+                   ConversationService conversations, LeadStore leads, String adminToken, WidgetSecrets secrets,
+                   Origins origins, RateLimiter newWidgetConversations, Clock clock) {
         this.vertx = vertx;
         this.understanding = understanding;
         this.knowledge = knowledge;
         this.conversations = conversations;
         this.leads = leads;
         this.adminToken = adminToken == null ? null : adminToken.getBytes(StandardCharsets.UTF_8);
-        this.handoff = handoff;
-        this.agents = agents;
+        this.secrets = secrets;
+        this.origins = origins;
+        this.newWidgetConversations = newWidgetConversations;
         this.clock = clock;
     }
 
@@ -66,35 +75,20 @@ public final class HttpApi {
         Router router = Router.router(vertx);
         router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")
                 .put("documents", knowledge.size())));
+        router.route("/api/v1/conversations*").handler(cors());
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+        router.get("/widget.js").handler(ctx -> ctx.response().putHeader("Cache-Control", "public, max-age=300")
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/javascript; charset=utf-8").sendFile("webroot/widget.js").onFailure(ctx::fail));
+        router.get("/demo").handler(ctx -> ctx.response().sendFile("webroot/demo.html").onFailure(ctx::fail));
         router.post("/api/v1/parse").handler(this::parse);
         router.post("/api/v1/search").handler(this::search);
         router.post("/api/v1/conversations").handler(this::openConversation);
         router.post("/api/v1/conversations/:id/messages").handler(this::postMessage);
         router.get("/api/v1/conversations/:id").handler(this::getConversation);
         router.get("/api/v1/leads").handler(this::listLeads);
-        router.get("/api/v1/agent/queue").handler(ctx -> {
-            Agent agent = agent(ctx);
-            blocking(ctx, () -> new JsonObject().put("conversations", new JsonArray(handoff.queue(agent).stream()
-                    .map(JsonViews::conversation).toList())), 200);
-        });
-        router.post("/api/v1/agent/conversations/:id/claim").handler(ctx -> {
-            Agent agent = agent(ctx);
-            blocking(ctx, () -> JsonViews.conversation(handoff.claim(ctx.pathParam("id"), agent)), 200);
-        });
-        router.post("/api/v1/agent/conversations/:id/messages").handler(ctx -> {
-            Agent agent = agent(ctx);
-            String text = RequestBody.of(ctx.body().buffer(), false).text("text");
-            agentAction(ctx, () -> handoff.message(ctx.pathParam("id"), agent, text));
-        });
-        router.post("/api/v1/agent/conversations/:id/release").handler(ctx -> {
-            Agent agent = agent(ctx);
-            agentAction(ctx, () -> handoff.release(ctx.pathParam("id"), agent));
-        });
-        router.post("/api/v1/agent/conversations/:id/close").handler(ctx -> {
-            Agent agent = agent(ctx);
-            agentAction(ctx, () -> handoff.close(ctx.pathParam("id"), agent));
-        });
+        router.errorHandler(403, ctx -> respond(ctx, 403, "forbidden", ctx.failure() != null
+                && ctx.failure().getMessage() != null && ctx.failure().getMessage().startsWith("CORS")
+                ? "this site is not allowed to call the API" : "forbidden"));
         router.errorHandler(404, ctx -> respond(ctx, 404, "not_found", "no such endpoint: "
                 + ctx.request().method() + " " + ctx.request().path()));
         router.errorHandler(405, ctx -> respond(ctx, 405, "method_not_allowed",
@@ -122,12 +116,31 @@ public final class HttpApi {
                 lang != null ? lang : understanding.detectLanguage(query, null))), 200);
     }
 
+    /**
+     * The widget's pages call the conversation API from the sites that embed it: those sites
+     * (any, when none is configured) may, with the widget's secret header.
+     */
+    private CorsHandler cors() {
+        CorsHandler cors = CorsHandler.create().allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST))
+                .allowedHeaders(Set.of("Content-Type", SECRET_HEADER)).maxAgeSeconds(600);
+        return origins.allowed().isEmpty() ? cors : cors.addOrigins(origins.allowed());
+    }
+
     private void openConversation(RoutingContext ctx) {
         RequestBody body = RequestBody.of(ctx.body().buffer(), true);
         String channel = body.optionalString("channel");
         String lang = body.language("lang");
         String named = channel == null || channel.isBlank() ? "web" : channel;
-        blocking(ctx, () -> new JsonObject().put("id", conversations.open(named, lang).id()), 201);
+        boolean widget = named.equals(WidgetChannel.CHANNEL);
+        if (widget && !newWidgetConversations.tryAcquire(clientAddress(ctx))) {
+            ctx.response().putHeader("Retry-After", Long.toString(newWidgetConversations.retryAfterSeconds()));
+            throw new ApiError(429, "too_many_requests", "too many new conversations from this address");
+        }
+        blocking(ctx, () -> {
+            String id = conversations.open(named, lang).id();
+            JsonObject opened = new JsonObject().put("id", id);
+            return widget ? opened.put("secret", secrets.of(id)) : opened;
+        }, 201);
     }
 
     private void postMessage(RoutingContext ctx) {
@@ -135,12 +148,18 @@ public final class HttpApi {
         RequestBody body = RequestBody.of(ctx.body().buffer(), false);
         String text = body.text("text");
         LocalDate now = body.date("now", LocalDate.now(clock));
-        blocking(ctx, () -> JsonViews.turn(conversations.post(existing(id), text, now)), 200);
+        String secret = ctx.request().getHeader(SECRET_HEADER);
+        blocking(ctx, () -> JsonViews.turn(conversations.post(existing(id, secret), text, now)), 200);
     }
 
     private void getConversation(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        blocking(ctx, () -> JsonViews.conversation(existing(id)), 200);
+        String secret = ctx.request().getHeader(SECRET_HEADER);
+        blocking(ctx, () -> JsonViews.conversation(existing(id, secret)), 200);
+    }
+
+    private static String clientAddress(RoutingContext ctx) {
+        return ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
     }
 
     /** Every lead, newest first, as JSON or, with {@code ?format=csv}, as a CSV export. */
@@ -158,24 +177,6 @@ public final class HttpApi {
         }).onFailure(ctx::fail);
     }
 
-    /** The agent whose bearer token the request carries; 401 without a valid one. */
-    private Agent agent(RoutingContext ctx) {
-        String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-        return agents.authenticate(header != null && header.startsWith("Bearer ") ? header.substring(7) : null)
-                .orElseThrow(() -> {
-                    ctx.response().putHeader("WWW-Authenticate", "Bearer");
-                    return new ApiError(401, "unauthorized", "an agent token is required: Authorization: Bearer <token>");
-                });
-    }
-
-    /** An agent's action, done on a worker; answers with the conversation as it now stands. */
-    private void agentAction(RoutingContext ctx, Runnable action) {
-        blocking(ctx, () -> {
-            action.run();
-            return JsonViews.conversation(existing(ctx.pathParam("id")));
-        }, 200);
-    }
-
     private void authorizeAdmin(RoutingContext ctx) {
         if (adminToken == null) {
             throw new ApiError(403, "forbidden", "the leads API is closed: set GUICHET_ADMIN_TOKEN to open it");
@@ -189,9 +190,14 @@ public final class HttpApi {
         }
     }
 
-    /** The conversation, read from the store if need be: call on a worker. */
-    private Conversation existing(String id) {
-        return conversations.find(id).orElseThrow(() -> ApiError.notFound("no conversation " + id));
+    /**
+     * The conversation, read from the store if need be: call on a worker. A widget's
+     * conversation is found only with its secret; without it, it does not exist.
+     */
+    private Conversation existing(String id, String secret) {
+        return conversations.find(id)
+                .filter(c -> !c.channel().equals(WidgetChannel.CHANNEL) || secrets.matches(id, secret))
+                .orElseThrow(() -> ApiError.notFound("no conversation " + id));
     }
 
     private void blocking(RoutingContext ctx, Callable<JsonObject> work, int status) {

@@ -2,9 +2,9 @@ package io.guichet.http;
 
 import io.guichet.conversation.Conversation;
 import io.guichet.conversation.JourneyState;
-import io.guichet.dialogue.Reply;
 import io.guichet.dialogue.Turn;
 import io.guichet.kb.SearchHit;
+import io.guichet.realtime.LiveEvents;
 import io.guichet.lead.Lead;
 import io.guichet.nlu.DateRange;
 import io.guichet.nlu.Entity;
@@ -12,6 +12,8 @@ import io.guichet.nlu.IntentScore;
 import io.guichet.nlu.Parse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** The contract's JSON shapes for what the capabilities return. */
@@ -51,27 +53,12 @@ final class JsonViews {
 
     static JsonObject turn(Turn turn) {
         return new JsonObject()
-                .put("replies", new JsonArray(turn.replies().stream().map(JsonViews::reply).toList()))
+                .put("replies", new JsonArray(turn.replies().stream().map(LiveEvents::reply).toList()))
                 .put("intent", intent(turn.intent()))
                 .put("sources", new JsonArray(turn.sources().stream().map(card -> new JsonObject()
                         .put("id", card.sourceId()).put("title", card.title()).put("url", card.url())).toList()))
                 .put("fallback", turn.fallback())
                 .put("status", turn.status().wireName());
-    }
-
-    private static JsonObject reply(Reply reply) {
-        // Java 17 has no pattern matching in switch (a preview there), hence the chain.
-        if (reply instanceof Reply.Text text) {
-            return new JsonObject().put("type", "text").put("text", text.text());
-        }
-        if (reply instanceof Reply.QuickReplies quick) {
-            return new JsonObject().put("type", "quick_replies").put("options", new JsonArray(quick.options()));
-        }
-        Reply.Cards cards = (Reply.Cards) reply;
-        return new JsonObject().put("type", "cards").put("items", new JsonArray(cards.items().stream()
-                .map(card -> new JsonObject().put("title", card.title()).put("url", card.url())
-                        .put("sourceId", card.sourceId()))
-                .toList()));
     }
 
     static JsonObject lead(Lead lead) {
@@ -88,7 +75,20 @@ final class JsonViews {
                 .put("stage", state.stage().name().toLowerCase(java.util.Locale.ROOT));
     }
 
+    /** The conversation as its user may read it: every line but the agents' notes. */
     static JsonObject conversation(Conversation conversation) {
+        return conversation(conversation, false);
+    }
+
+    /** The conversation as agents read it: the notes too, and since when it waits. */
+    static JsonObject forAgents(Conversation conversation, Instant now) {
+        JsonObject view = conversation(conversation, true);
+        Instant since = conversation.waitingSince();
+        return since == null ? view : view.put("waitingSince", since.toString())
+                .put("waitingSeconds", Math.max(0, Duration.between(since, now).toSeconds()));
+    }
+
+    private static JsonObject conversation(Conversation conversation, boolean withNotes) {
         synchronized (conversation) {
             return new JsonObject()
                     .put("id", conversation.id())
@@ -98,8 +98,8 @@ final class JsonViews {
                     .put("team", conversation.team())
                     .put("agent", conversation.agent())
                     .put("createdAt", conversation.createdAt().toString())
-                    .put("messages", new JsonArray(conversation.messages().stream().map(m -> new JsonObject()
-                            .put("from", m.from()).put("text", m.text()).put("at", m.at().toString())).toList()))
+                    .put("messages", new JsonArray(conversation.messages().stream()
+                            .filter(m -> withNotes || m.visibleToUser()).map(LiveEvents::message).toList()))
                     .put("journey", journey(conversation.journey()));
         }
     }

@@ -3,14 +3,23 @@ package io.guichet.handoff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.guichet.conversation.Conversation;
 import io.guichet.conversation.Message;
 import io.guichet.conversation.Status;
+import io.guichet.dialogue.ConversationEvents;
+import io.guichet.dialogue.Outbox;
 import io.guichet.dialogue.Reply;
+import io.guichet.dialogue.Staffing;
 import io.guichet.store.SqliteStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class HandoffTest {
     private static final Agent CLAIRE = new Agent("claire", "Claire", "*", Map.of("fr", "du bureau des congrès"));
+
+    private static Handoff handoff(SqliteStore store, Map<String, Outbox> outboxes) {
+        return new Handoff(store, outboxes, AgentDirectory.empty(), (team, lang) -> team, ConversationEvents.NONE,
+                Clock.systemUTC());
+    }
 
     private static Conversation waiting(SqliteStore store, String channel) {
         Conversation conversation = store.forChannelUser(channel, "33639980001");
@@ -33,9 +47,9 @@ class HandoffTest {
     void messagesGoThroughTheChannelAndARefusalIsMarkedInTheTranscript(@TempDir Path folder) {
         try (SqliteStore store = SqliteStore.open(folder, Clock.systemUTC())) {
             List<String> delivered = new ArrayList<>();
-            Handoff handoff = new Handoff(store, Map.of(
+            Handoff handoff = handoff(store, Map.of(
                     "messenger", (c, replies) -> delivered.add(((Reply.Text) replies.get(0)).text()),
-                    "whatsapp", (c, replies) -> false), Clock.systemUTC());
+                    "whatsapp", (c, replies) -> false));
 
             Conversation messenger = waiting(store, "messenger");
             handoff.claim(messenger.id(), CLAIRE);
@@ -54,7 +68,7 @@ class HandoffTest {
     @Test
     void aClaimIsExclusiveAndOnlyTheHolderActs(@TempDir Path folder) {
         try (SqliteStore store = SqliteStore.open(folder, Clock.systemUTC())) {
-            Handoff handoff = new Handoff(store, Map.of(), Clock.systemUTC());
+            Handoff handoff = handoff(store, Map.of());
             Conversation conversation = waiting(store, "web");
             Agent paul = new Agent("paul", "Paul", "*", Map.of());
             handoff.claim(conversation.id(), CLAIRE);
@@ -65,6 +79,103 @@ class HandoffTest {
             Conversation restored = store.find(conversation.id()).orElseThrow();
             assertEquals(Status.BOT, restored.status());
             assertFalse(restored.messages().isEmpty());
+        }
+    }
+
+    @Test
+    void notesStayWithTheAgentsAndATransferRequeuesForTheOtherTeam(@TempDir Path folder) {
+        try (SqliteStore store = SqliteStore.open(folder, Clock.systemUTC())) {
+            List<String> delivered = new ArrayList<>();
+            Handoff handoff = handoff(store, Map.of("messenger",
+                    (c, replies) -> delivered.add(((Reply.Text) replies.get(0)).text())));
+            Conversation conversation = waiting(store, "messenger");
+            handoff.claim(conversation.id(), CLAIRE);
+            handoff.note(conversation.id(), CLAIRE, "client déjà venu en 2024");
+            assertEquals(1, delivered.size(), "only the joined line went to the user, not the note");
+            Message note = store.find(conversation.id()).orElseThrow().messages().stream()
+                    .filter(m -> !m.visibleToUser()).findFirst().orElseThrow();
+            assertEquals("Claire : client déjà venu en 2024", note.text());
+
+            handoff.transfer(conversation.id(), CLAIRE, "convention_bureau");
+            Conversation moved = store.find(conversation.id()).orElseThrow();
+            assertEquals(Status.WAITING_AGENT, moved.status());
+            assertEquals("convention_bureau", moved.team());
+            assertEquals(null, moved.agent());
+            Agent lea = new Agent("lea", "Léa", "tourist_office", Map.of());
+            assertTrue(handoff.queue(lea).stream().noneMatch(c -> c.id().equals(conversation.id())));
+            assertThrows(HandoffException.class, () -> handoff.transfer(conversation.id(), lea, "general"),
+                    "an agent of another team can't move it");
+        }
+    }
+
+    @Test
+    void aTeamIsStaffedWhenOneOfItsAgentsIsOnlineWithinItsHours(@TempDir Path folder) throws Exception {
+        Path file = Files.writeString(folder.resolve("agents.yml"), """
+                timezone: Europe/Paris
+                teams:
+                  convention_bureau: {hours: "mon-fri 09:00-18:00"}
+                agents:
+                  - id: claire
+                    team: convention_bureau
+                    token_sha256: %s
+                """.formatted(AgentDirectory.sha256("claire-token-0123456789")));
+        AgentDirectory directory = AgentDirectory.load(file);
+        Agent claire = directory.agents().get(0);
+        // Wednesday 25 November 2026, 10:00 in Paris.
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-25T09:00:00Z"));
+        try (SqliteStore store = SqliteStore.open(folder, clock)) {
+            Handoff handoff = new Handoff(store, Map.of(), directory, (team, lang) -> team, ConversationEvents.NONE,
+                    clock);
+            assertFalse(handoff.availability("convention_bureau").staffed(), "no one is online");
+            handoff.consoleOpened(claire);
+            assertEquals(new Staffing.Availability(true, Handoff.FIRST_ESTIMATE),
+                    handoff.availability("convention_bureau"));
+            assertFalse(handoff.availability("tourist_office").staffed(), "claire does not serve this team");
+
+            Conversation conversation = waiting(store, "web");
+            conversation.waitForAgent("convention_bureau", clock.instant());
+            clock.advance(Duration.ofMinutes(7));
+            handoff.claim(conversation.id(), claire);
+            assertEquals(Duration.ofMinutes(7), handoff.availability("convention_bureau").expectedWait(),
+                    "the measured wait replaces the first estimate");
+
+            clock.advance(Duration.ofHours(9));
+            assertFalse(handoff.availability("convention_bureau").staffed(), "19:07 is past the team's hours");
+            handoff.consoleClosed(claire);
+            clock.advance(Duration.ofHours(14));
+            assertFalse(handoff.availability("convention_bureau").staffed(), "open, but the console is closed");
+            handoff.seen(claire);
+            assertTrue(handoff.availability("convention_bureau").staffed(), "an API user counts as online");
+            clock.advance(Handoff.API_PRESENCE.plusSeconds(1));
+            assertFalse(handoff.availability("convention_bureau").staffed());
+        }
+    }
+
+    /** A clock the test moves forward. */
+    private static final class MovableClock extends Clock {
+        private Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
         }
     }
 }

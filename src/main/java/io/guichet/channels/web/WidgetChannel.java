@@ -1,0 +1,217 @@
+package io.guichet.channels.web;
+
+import io.guichet.conversation.Conversation;
+import io.guichet.conversation.Status;
+import io.guichet.dialogue.ConversationService;
+import io.guichet.http.Origins;
+import io.guichet.http.RateLimiter;
+import io.guichet.realtime.LiveEvents;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web widget's real-time channel, a WebSocket at {@code /ws/widget}. The page says hello
+ * (with the id and secret of its conversation when it has one), then sends the user's messages;
+ * everything said in the conversation, by the bot, an agent or the user in another tab, comes
+ * back as the event-bus frames of {@link LiveEvents}, agents' notes excepted.
+ * <pre>
+ * → {"type":"hello","lang":"fr"}  or  {"type":"hello","id":"…","secret":"…"}
+ * ← {"type":"welcome","id":"…","secret":"…","status":"bot","messages":[…]}
+ * → {"type":"message","text":"…"}   → {"type":"typing"}   → {"type":"ping"}
+ * ← message / turn_end / status / typing frames; {"type":"error","error":"…","message":"…"}; {"type":"pong"}
+ * </pre>
+ */
+public final class WidgetChannel {
+    public static final String CHANNEL = "widget";
+    /** The longest message a user may send, in characters. */
+    static final int MAX_TEXT = 2000;
+    private static final Logger LOG = LoggerFactory.getLogger(WidgetChannel.class);
+    private static final Set<String> LANGUAGES = Set.of("fr", "en");
+
+    private final Vertx vertx;
+    private final ConversationService conversations;
+    private final WidgetSecrets secrets;
+    private final Origins origins;
+    private final RateLimiter newConversations;
+    private final RateLimiter messages;
+    private final Clock clock;
+
+    /**
+     * @param newConversations conversations a client address may open
+     * @param messages         messages a conversation may send
+     */
+    public WidgetChannel(Vertx vertx, ConversationService conversations, WidgetSecrets secrets, Origins origins,
+                         RateLimiter newConversations, RateLimiter messages, Clock clock) {
+        this.vertx = vertx;
+        this.conversations = conversations;
+        this.secrets = secrets;
+        this.origins = origins;
+        this.newConversations = newConversations;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    public void mount(Router router) {
+        router.get("/ws/widget").handler(this::upgrade);
+    }
+
+    private void upgrade(RoutingContext ctx) {
+        if (!origins.allows(ctx.request())) {
+            ctx.response().setStatusCode(403).end("this site is not allowed to embed the widget");
+            return;
+        }
+        String client = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+        ctx.request().toWebSocket().onSuccess(socket -> new Session(socket, client).start())
+                .onFailure(e -> LOG.debug("widget upgrade refused: {}", e.getMessage()));
+    }
+
+    /** One open widget: its conversation once it said hello, and its subscription to it. */
+    private final class Session {
+        private final ServerWebSocket socket;
+        private final String client;
+        private Conversation conversation;
+        private MessageConsumer<JsonObject> subscription;
+
+        Session(ServerWebSocket socket, String client) {
+            this.socket = socket;
+            this.client = client;
+        }
+
+        void start() {
+            socket.textMessageHandler(this::received);
+            socket.binaryMessageHandler(b -> error("bad_frame", "frames are JSON text"));
+            socket.closeHandler(v -> {
+                if (subscription != null) {
+                    subscription.unregister();
+                }
+            });
+        }
+
+        private void received(String frame) {
+            JsonObject json;
+            try {
+                json = new JsonObject(frame);
+            } catch (DecodeException | ClassCastException e) {
+                error("bad_frame", "a frame is a JSON object");
+                return;
+            }
+            String type = json.getValue("type") instanceof String t ? t : "";
+            switch (type) {
+                case "hello" -> hello(json);
+                case "message" -> message(json);
+                case "typing" -> {
+                    if (conversation != null) {
+                        vertx.eventBus().publish(LiveEvents.conversationAddress(conversation.id()),
+                                new JsonObject().put("type", "typing").put("from", "user"));
+                    }
+                }
+                case "ping" -> socket.writeTextMessage(new JsonObject().put("type", "pong").encode());
+                default -> error("bad_frame", "unknown frame type '" + type + "'");
+            }
+        }
+
+        private void hello(JsonObject json) {
+            if (conversation != null) {
+                error("bad_frame", "hello was already said");
+                return;
+            }
+            String id = json.getValue("id") instanceof String s ? s : null;
+            String secret = json.getValue("secret") instanceof String s ? s : null;
+            String lang = json.getValue("lang") instanceof String s && LANGUAGES.contains(s) ? s : null;
+            if (id != null) {
+                if (!secrets.matches(id, secret)) {
+                    error("unknown_conversation", "no conversation with this id and secret");
+                    return;
+                }
+                vertx.executeBlocking(() -> conversations.find(id), false).onSuccess(found -> {
+                    if (found.isEmpty() || !CHANNEL.equals(found.get().channel())) {
+                        error("unknown_conversation", "no conversation with this id and secret");
+                    } else {
+                        welcome(found.get());
+                    }
+                }).onFailure(this::failed);
+                return;
+            }
+            if (!newConversations.tryAcquire(client)) {
+                error("rate_limited", "too many new conversations from this address; try again in a minute");
+                return;
+            }
+            vertx.executeBlocking(() -> conversations.open(CHANNEL, lang), false)
+                    .onSuccess(this::welcome).onFailure(this::failed);
+        }
+
+        private void welcome(Conversation opened) {
+            if (socket.isClosed()) {
+                return;
+            }
+            conversation = opened;
+            subscription = vertx.eventBus().<JsonObject>consumer(LiveEvents.conversationAddress(opened.id()))
+                    .handler(event -> forward(event.body()));
+            JsonArray transcript;
+            synchronized (opened) {
+                transcript = new JsonArray(opened.messages().stream().filter(m -> m.visibleToUser())
+                        .map(LiveEvents::message).toList());
+            }
+            socket.writeTextMessage(new JsonObject().put("type", "welcome").put("id", opened.id())
+                    .put("secret", secrets.of(opened.id())).put("status", opened.status().wireName())
+                    .put("lang", opened.lang()).put("messages", transcript).encode());
+        }
+
+        /** Passes on what the user may see: not the agents' notes, not the user's own typing. */
+        private void forward(JsonObject event) {
+            String type = event.getString("type");
+            if ("message".equals(type) && !"note".equals(event.getJsonObject("message").getString("from"))
+                    || "typing".equals(type) && !"user".equals(event.getString("from"))
+                    || "turn_end".equals(type) || "status".equals(type)) {
+                JsonObject visible = "status".equals(type) ? event.copy().put("agent", null) : event;
+                socket.writeTextMessage(visible.encode());
+            }
+        }
+
+        private void message(JsonObject json) {
+            if (conversation == null) {
+                error("bad_frame", "say hello first");
+                return;
+            }
+            String text = json.getValue("text") instanceof String s ? s.strip() : "";
+            if (text.isEmpty() || text.length() > MAX_TEXT) {
+                error("bad_message", "a message is a non-empty text of at most " + MAX_TEXT + " characters");
+                return;
+            }
+            if (!messages.tryAcquire(conversation.id())) {
+                error("rate_limited", "you are sending messages too fast; wait a few seconds");
+                return;
+            }
+            Conversation current = conversation;
+            if (current.status() != Status.AGENT) {
+                vertx.eventBus().publish(LiveEvents.conversationAddress(current.id()),
+                        new JsonObject().put("type", "typing").put("from", "bot"));
+            }
+            vertx.executeBlocking(() -> conversations.post(current, text, LocalDate.now(clock)), false)
+                    .onFailure(this::failed);
+        }
+
+        private void failed(Throwable e) {
+            LOG.error("widget: a request failed", e);
+            error("internal_error", "something went wrong on our side; please try again");
+        }
+
+        private void error(String code, String message) {
+            if (!socket.isClosed()) {
+                socket.writeTextMessage(new JsonObject().put("type", "error").put("error", code)
+                        .put("message", message).encode());
+            }
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package io.guichet.http;
+
+import io.guichet.conversation.Conversation;
+import io.guichet.dialogue.ConversationService;
+import io.guichet.handoff.Agent;
+import io.guichet.handoff.AgentDirectory;
+import io.guichet.handoff.Handoff;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * What agents use: the agent API ({@code /api/v1/agent/*}, with an API token or the console's
+ * session), the console's pages at {@code /agent}, its login, and its real-time socket. A
+ * console session lives in an HttpOnly, Secure, SameSite=Strict cookie; a state-changing call
+ * made with it must also carry {@code X-Guichet-Console: 1}, a header no other site's page can
+ * send here, so a forged cross-site request is refused.
+ */
+public final class AgentApi {
+    static final String COOKIE = "guichet_agent";
+    static final String CONSOLE_HEADER = "X-Guichet-Console";
+
+    private final Vertx vertx;
+    private final Handoff handoff;
+    private final AgentDirectory directory;
+    private final ConversationService conversations;
+    private final RateLimiter logins;
+    private final AgentSessions sessions;
+    private final Clock clock;
+
+    /** @param logins login attempts a client address may make */
+    public AgentApi(Vertx vertx, Handoff handoff, AgentDirectory directory, ConversationService conversations,
+                    RateLimiter logins, Clock clock) {
+        this.vertx = vertx;
+        this.handoff = handoff;
+        this.directory = directory;
+        this.conversations = conversations;
+        this.logins = logins;
+        this.sessions = new AgentSessions(clock);
+        this.clock = clock;
+    }
+
+    public void mount(Router router) {
+        router.route("/agent/login").handler(BodyHandler.create(false).setBodyLimit(HttpApi.BODY_LIMIT));
+        router.post("/agent/login").handler(this::login);
+        router.post("/agent/logout").handler(this::logout);
+        router.get("/agent").handler(ctx -> ctx.response().putHeader("Cache-Control", "no-store")
+                .putHeader("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'")
+                .sendFile("webroot/agent/" + (sessionAgent(ctx).isPresent() ? "console.html" : "login.html"))
+                .onFailure(ctx::fail));
+        router.get("/agent/static/*").handler(StaticHandler.create("webroot/agent/static"));
+        router.get("/ws/agent").handler(ctx -> new ConsoleSocket(vertx, handoff, conversations)
+                .accept(ctx, authenticate(ctx)));
+
+        router.get("/api/v1/agent/me").handler(ctx -> {
+            Agent agent = authenticate(ctx);
+            String lang = Optional.ofNullable(ctx.request().getParam("lang")).filter("en"::equals).orElse("fr");
+            ctx.json(new JsonObject().put("id", agent.id()).put("name", agent.name()).put("team", agent.team())
+                    .put("teams", new JsonObject(new LinkedHashMap<>(conversations.teams(lang)))));
+        });
+        router.get("/api/v1/agent/queue").handler(ctx -> {
+            Agent agent = authenticate(ctx);
+            blocking(ctx, () -> new JsonObject().put("conversations", new JsonArray(handoff.queue(agent).stream()
+                    .map(c -> JsonViews.forAgents(c, clock.instant())).toList())));
+        });
+        router.get("/api/v1/agent/conversations/:id").handler(ctx -> {
+            Agent agent = authenticate(ctx);
+            blocking(ctx, () -> JsonViews.forAgents(handoff.open(ctx.pathParam("id"), agent), clock.instant()));
+        });
+        router.post("/api/v1/agent/conversations/:id/claim").handler(ctx -> {
+            Agent agent = authenticate(ctx);
+            act(ctx, () -> handoff.claim(ctx.pathParam("id"), agent));
+        });
+        router.post("/api/v1/agent/conversations/:id/messages").handler(ctx -> {
+            Agent agent = authenticate(ctx);
+            String text = RequestBody.of(ctx.body().buffer(), false).text("text");
+            act(ctx, () -> handoff.message(ctx.pathParam("id"), agent, text));
+        });
+        router.post("/api/v1/agent/conversations/:id/notes").handler(ctx -> {
+            Agent agent = authenticate(ctx);
+            String text = RequestBody.of(ctx.body().buffer(), false).text("text");
+            act(ctx, () -> handoff.note(ctx.pathParam("id"), agent, text));
+        });
+        router.post("/api/v1/agent/conversations/:id/transfer").handler(ctx -> {
+            Agent agent = authenticate(ctx);
+            String team = RequestBody.of(ctx.body().buffer(), false).text("team");
+            if (!conversations.teams("fr").containsKey(team)) {
+                throw ApiError.badRequest("no team '" + team + "'; teams: " + conversations.teams("fr").keySet());
+            }
+            act(ctx, () -> handoff.transfer(ctx.pathParam("id"), agent, team));
+        });
+        router.post("/api/v1/agent/conversations/:id/release").handler(ctx -> {
+            Agent agent = authenticate(ctx);
+            act(ctx, () -> handoff.release(ctx.pathParam("id"), agent));
+        });
+        router.post("/api/v1/agent/conversations/:id/close").handler(ctx -> {
+            Agent agent = authenticate(ctx);
+            act(ctx, () -> handoff.close(ctx.pathParam("id"), agent));
+        });
+    }
+
+    private void login(RoutingContext ctx) {
+        String client = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+        if (!Origins.sameOrigin(ctx.request())) {
+            throw new ApiError(403, "forbidden", "log in from the console's own page");
+        }
+        if (!logins.tryAcquire(client)) {
+            ctx.response().putHeader("Retry-After", Long.toString(logins.retryAfterSeconds()));
+            throw new ApiError(429, "too_many_requests", "too many login attempts; wait a minute");
+        }
+        RequestBody body = RequestBody.of(ctx.body().buffer(), false);
+        String id = body.text("id");
+        String password = body.text("password");
+        vertx.executeBlocking(() -> directory.login(id.strip(), password), false).onSuccess(agent -> {
+            if (agent.isEmpty()) {
+                ctx.fail(new ApiError(401, "unauthorized", "unknown agent or wrong password"));
+                return;
+            }
+            ctx.response().addCookie(sessionCookie(sessions.open(agent.get())));
+            ctx.json(new JsonObject().put("id", agent.get().id()).put("name", agent.get().name()));
+        }).onFailure(ctx::fail);
+    }
+
+    private void logout(RoutingContext ctx) {
+        Cookie cookie = ctx.request().getCookie(COOKIE);
+        if (cookie != null && Origins.sameOrigin(ctx.request())) {
+            sessions.close(cookie.getValue());
+        }
+        ctx.response().addCookie(sessionCookie("").setMaxAge(0));
+        ctx.response().setStatusCode(204).end();
+    }
+
+    private static Cookie sessionCookie(String value) {
+        return Cookie.cookie(COOKIE, value).setPath("/").setHttpOnly(true).setSecure(true)
+                .setSameSite(CookieSameSite.STRICT);
+    }
+
+    private Optional<Agent> sessionAgent(RoutingContext ctx) {
+        Cookie cookie = ctx.request().getCookie(COOKIE);
+        return cookie == null ? Optional.empty() : sessions.agent(cookie.getValue());
+    }
+
+    /** The agent making the request, by API token or console session; 401 for anyone else. */
+    private Agent authenticate(RoutingContext ctx) {
+        String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (header != null && header.startsWith("Bearer ")) {
+            Agent agent = directory.authenticate(header.substring(7)).orElseThrow(() -> unauthorized(ctx));
+            handoff.seen(agent);
+            return agent;
+        }
+        Agent agent = sessionAgent(ctx).orElseThrow(() -> unauthorized(ctx));
+        if (ctx.request().method() != HttpMethod.GET && !"1".equals(ctx.request().getHeader(CONSOLE_HEADER))) {
+            throw new ApiError(403, "forbidden", "a console call that changes something needs " + CONSOLE_HEADER + ": 1");
+        }
+        return agent;
+    }
+
+    private static ApiError unauthorized(RoutingContext ctx) {
+        ctx.response().putHeader("WWW-Authenticate", "Bearer");
+        return new ApiError(401, "unauthorized", "log into the console, or send Authorization: Bearer <agent token>");
+    }
+
+    /** An agent's action, done on a worker; answers with the conversation as it now stands. */
+    private void act(RoutingContext ctx, Runnable action) {
+        blocking(ctx, () -> {
+            action.run();
+            Conversation conversation = conversations.find(ctx.pathParam("id")).orElseThrow();
+            return JsonViews.forAgents(conversation, clock.instant());
+        });
+    }
+
+    private void blocking(RoutingContext ctx, Callable<JsonObject> work) {
+        vertx.executeBlocking(work, false).onSuccess(ctx::json).onFailure(ctx::fail);
+    }
+}

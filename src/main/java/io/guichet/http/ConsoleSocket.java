@@ -1,0 +1,87 @@
+package io.guichet.http;
+
+import io.guichet.dialogue.ConversationService;
+import io.guichet.handoff.Agent;
+import io.guichet.handoff.Handoff;
+import io.guichet.realtime.LiveEvents;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One open agent console, a WebSocket at {@code /ws/agent}: it hears its teams' queue events
+ * and every event of the conversation it has open (notes and the user's typing included), and
+ * tells the user when the agent types. While it is open, its agent counts as online.
+ * <pre>
+ * → {"type":"watch","id":"…"}   → {"type":"typing","id":"…"}   → {"type":"ping"}
+ * ← {"type":"ready"}, then queue / message / turn_end / status / typing frames; {"type":"pong"}
+ * </pre>
+ */
+final class ConsoleSocket {
+    private final Vertx vertx;
+    private final Handoff handoff;
+    private final ConversationService conversations;
+    private final List<MessageConsumer<JsonObject>> queues = new ArrayList<>();
+    private MessageConsumer<JsonObject> watched;
+    private String watchedId;
+
+    ConsoleSocket(Vertx vertx, Handoff handoff, ConversationService conversations) {
+        this.vertx = vertx;
+        this.handoff = handoff;
+        this.conversations = conversations;
+    }
+
+    void accept(RoutingContext ctx, Agent agent) {
+        if (!Origins.sameOrigin(ctx.request())) {
+            throw new ApiError(403, "forbidden", "the console socket is open to the console's own page only");
+        }
+        ctx.request().toWebSocket().onSuccess(socket -> open(socket, agent));
+    }
+
+    private void open(ServerWebSocket socket, Agent agent) {
+        handoff.consoleOpened(agent);
+        conversations.teams("fr").keySet().stream().filter(agent::serves).forEach(team -> queues.add(
+                vertx.eventBus().<JsonObject>consumer(LiveEvents.queueAddress(team))
+                        .handler(event -> socket.writeTextMessage(event.body().encode()))));
+        socket.closeHandler(v -> {
+            handoff.consoleClosed(agent);
+            queues.forEach(MessageConsumer::unregister);
+            if (watched != null) {
+                watched.unregister();
+            }
+        });
+        socket.textMessageHandler(frame -> received(socket, agent, frame));
+        socket.writeTextMessage(new JsonObject().put("type", "ready").put("agent", agent.id()).encode());
+    }
+
+    private void received(ServerWebSocket socket, Agent agent, String frame) {
+        JsonObject json;
+        try {
+            json = new JsonObject(frame);
+        } catch (DecodeException | ClassCastException e) {
+            return;
+        }
+        String id = json.getValue("id") instanceof String s ? s : null;
+        String type = json.getValue("type") instanceof String s ? s : "";
+        if (type.equals("ping")) {
+            socket.writeTextMessage(new JsonObject().put("type", "pong").encode());
+        } else if (type.equals("watch") && id != null) {
+            vertx.executeBlocking(() -> handoff.open(id, agent), false).onSuccess(conversation -> {
+                if (watched != null) {
+                    watched.unregister();
+                }
+                watchedId = id;
+                watched = vertx.eventBus().<JsonObject>consumer(LiveEvents.conversationAddress(id))
+                        .handler(event -> socket.writeTextMessage(event.body().copy().put("id", id).encode()));
+            });
+        } else if (type.equals("typing") && id != null && id.equals(watchedId)) {
+            vertx.eventBus().publish(LiveEvents.conversationAddress(id),
+                    new JsonObject().put("type", "typing").put("from", "agent"));
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.guichet.realtime;
+
+import io.guichet.conversation.Conversation;
+import io.guichet.conversation.Message;
+import io.guichet.dialogue.ConversationEvents;
+import io.guichet.dialogue.Reply;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * Conversations' events published on the Vert.x event bus, where the widget and the console
+ * listen: {@code conversation.<id>} carries the lines of one conversation and its status
+ * changes, {@code queue.<team>} tells a team's consoles that their queue changed. Being on the
+ * bus, they would reach the consoles of other instances too once the bus is clustered.
+ *
+ * <p>Frames, as the widget and the console receive them:
+ * <pre>
+ * {"type":"message","message":{"from":"bot","text":"…","at":"…"},"replies":[…quick replies, cards…]}
+ * {"type":"turn_end"}                    after the bot's answer to a user's message
+ * {"type":"status","status":"agent","team":"…","agent":"claire"}
+ * {"type":"queue","id":"…","team":"…","status":"waiting_agent"}
+ * </pre>
+ */
+public final class LiveEvents implements ConversationEvents {
+    private final EventBus bus;
+    private final Context context;
+
+    /**
+     * Events are told from worker threads in the middle of a turn; they are published from one
+     * event-loop context instead, so that consumers are only ever called on their own event loop
+     * (a consumer called from a worker thread at the same time as from its loop was seen to lose
+     * frames) and the events of a conversation keep their order.
+     */
+    public LiveEvents(Vertx vertx) {
+        this.bus = vertx.eventBus();
+        this.context = vertx.getOrCreateContext();
+    }
+
+    private void publish(String address, JsonObject frame) {
+        context.runOnContext(v -> bus.publish(address, frame));
+    }
+
+    public static String conversationAddress(String id) {
+        return "conversation." + id;
+    }
+
+    public static String queueAddress(String team) {
+        return "queue." + team;
+    }
+
+    @Override
+    public void appended(Conversation conversation, List<Message> lines, List<Reply> replies) {
+        String address = conversationAddress(conversation.id());
+        for (int i = 0; i < lines.size(); i++) {
+            JsonObject frame = new JsonObject().put("type", "message").put("message", message(lines.get(i)));
+            if (i == lines.size() - 1) {
+                // Quick replies and cards go with the bot's last line of the turn, as a chat shows them.
+                frame.put("replies", new JsonArray(replies.stream().filter(r -> !(r instanceof Reply.Text))
+                        .map(LiveEvents::reply).toList()));
+            }
+            publish(address, frame);
+        }
+        if (!lines.isEmpty() && lines.get(0).from().equals("user")) {
+            publish(address, new JsonObject().put("type", "turn_end"));
+        }
+    }
+
+    @Override
+    public void changed(Conversation conversation) {
+        JsonObject status = new JsonObject().put("type", "status").put("status", conversation.status().wireName())
+                .put("team", conversation.team()).put("agent", conversation.agent());
+        publish(conversationAddress(conversation.id()), status);
+        if (conversation.team() != null) {
+            publish(queueAddress(conversation.team()), new JsonObject().put("type", "queue")
+                    .put("id", conversation.id()).put("team", conversation.team())
+                    .put("status", conversation.status().wireName()));
+        }
+    }
+
+    public static JsonObject message(Message message) {
+        return new JsonObject().put("from", message.from()).put("text", message.text()).put("at", message.at().toString());
+    }
+
+    /** A reply as the contract writes it: {@code text}, {@code quick_replies} with options, {@code cards} with items. */
+    public static JsonObject reply(Reply reply) {
+        // Java 17 has no pattern matching in switch (a preview there), hence the chain.
+        if (reply instanceof Reply.Text text) {
+            return new JsonObject().put("type", "text").put("text", text.text());
+        }
+        if (reply instanceof Reply.QuickReplies quick) {
+            return new JsonObject().put("type", "quick_replies").put("options", new JsonArray(quick.options()));
+        }
+        Reply.Cards cards = (Reply.Cards) reply;
+        return new JsonObject().put("type", "cards").put("items", new JsonArray(cards.items().stream()
+                .map(card -> new JsonObject().put("title", card.title()).put("url", card.url())
+                        .put("sourceId", card.sourceId()))
+                .toList()));
+    }
+}

@@ -1,0 +1,256 @@
+package io.guichet.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.guichet.TestService;
+import io.guichet.handoff.AgentDirectory;
+import io.guichet.handoff.Passwords;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The widget and the agent console in a real browser (Debian's headless Chromium): a visitor on
+ * a page that embeds the widget follows a journey with quick replies, reloads the page and finds
+ * the conversation, asks for a person; an agent, in a second browser, logs in, claims the
+ * conversation, and they talk both ways before the agent hands back to the bot. HTML sent by
+ * either side stays text. Screenshots of both go to {@code target/screenshots}.
+ *
+ * <p>Runs where {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} are (CI installs them);
+ * elsewhere it is skipped, unless {@code GUICHET_REQUIRE_BROWSER=1} makes their absence a failure.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class BrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String PASSWORD = "claire-console-pass";
+    private static final String TOKEN = "claire-token-0123456789";
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final String XSS_USER = "<img src=x onerror=\"window.__xss='user'\">";
+    private static final String XSS_AGENT = "<script>window.__xss='agent'</script><img src=x onerror=\"window.__xss='agent'\">";
+
+    private static Vertx vertx;
+    private static String base;
+    private static WebClient api;
+    private static final List<WebDriver> browsers = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present && "1".equals(System.getenv("GUICHET_REQUIRE_BROWSER"))) {
+            throw new IllegalStateException("chromium and chromedriver are required: apt-get install chromium chromium-driver");
+        }
+        assumeTrue(present, "no chromium/chromedriver here; .ci/run installs them");
+        vertx = Vertx.vertx();
+        Path folder = Files.createTempDirectory("guichet-browser");
+        Path agents = Files.writeString(folder.resolve("agents.yml"), """
+                agents:
+                  - id: claire
+                    name: Claire
+                    team: "*"
+                    title: {fr: "du bureau des congrès", en: "from the convention bureau"}
+                    password: "%s"
+                    token_sha256: %s
+                """.formatted(Passwords.hash(PASSWORD.toCharArray()), AgentDirectory.sha256(TOKEN)));
+        int port = TestService.start(vertx, folder.resolve("data"), null, null, agents)
+                .toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
+        base = "http://localhost:" + port;
+        api = WebClient.create(vertx, new WebClientOptions().setDefaultPort(port));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        browsers.forEach(WebDriver::quit);
+        if (vertx != null) {
+            vertx.close();
+        }
+    }
+
+    private static WebDriver browser(int width, int height) {
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+        // The flags this machine's closed network needs (see the environment notes), plus a fresh profile.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=" + width + "," + height, "--lang=fr-FR");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        WebDriver driver = new ChromeDriver(service, options);
+        browsers.add(driver);
+        return driver;
+    }
+
+    private static WebDriverWait waiting(WebDriver driver) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    private static List<String> lines(WebDriver driver, String selector) {
+        return driver.findElements(By.cssSelector(selector)).stream().map(WebElement::getText).toList();
+    }
+
+    private static void waitForLine(WebDriver driver, String selector, String fragment) {
+        waiting(driver).until(d -> lines(d, selector).stream().anyMatch(text -> text.contains(fragment)));
+    }
+
+    private static void userSays(WebDriver user, String text) {
+        WebElement input = user.findElement(By.id("guichet-input"));
+        input.sendKeys(text);
+        user.findElement(By.id("guichet-send")).click();
+        waiting(user).until(d -> d.findElements(By.cssSelector(".guichet-msg[data-from=user] .guichet-text")).stream()
+                .anyMatch(e -> e.getText().equals(text)
+                        && !"true".equals(e.findElement(By.xpath("..")).getAttribute("data-pending"))));
+    }
+
+    private static void clickQuickReply(WebDriver user, String label) {
+        waiting(user).until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//*[contains(@class,'guichet-quick')]//button[normalize-space()=\"" + label + "\"]"))).click();
+    }
+
+    private static void screenshot(WebDriver driver, String name) throws Exception {
+        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static int botLines(WebDriver user) {
+        return user.findElements(By.cssSelector(".guichet-msg[data-from=bot]")).size();
+    }
+
+    @Test
+    void aVisitorAndAnAgentTalkThroughTheWidgetAndTheConsole() throws Exception {
+        WebDriver agent = browser(1280, 800);
+        agent.get(base + "/agent");
+        agent.findElement(By.id("login-id")).sendKeys("claire");
+        agent.findElement(By.id("login-password")).sendKeys(PASSWORD);
+        agent.findElement(By.id("login-submit")).click();
+        waiting(agent).until(ExpectedConditions.textToBe(By.id("me"), "Claire"));
+
+        WebDriver user = browser(1280, 800);
+        user.get(base + "/demo");
+        WebElement launcher = waiting(user).until(ExpectedConditions.elementToBeClickable(By.id("guichet-launcher")));
+        launcher.click();
+        waiting(user).until(ExpectedConditions.attributeToBe(By.id("guichet-panel"), "data-connection", "ws"));
+        assertEquals("true", launcher.getAttribute("aria-expanded"));
+        assertTrue(user.findElement(By.id("guichet-privacy")).isDisplayed(), "the privacy notice is shown");
+
+        // A short journey: a seminar, answered with quick replies where the bot offers them.
+        clickQuickReply(user, "Organiser un séminaire");
+        waiting(user).until(d -> botLines(d) >= 1);
+        userSays(user, "nous serons 40 personnes les 12 et 13 mars");
+        waitForLine(user, ".guichet-msg[data-from=bot] .guichet-text", "nuit");
+        userSays(user, "1 nuit");
+        clickQuickReply(user, "Théâtre");
+        clickQuickReply(user, "Oui");
+        clickQuickReply(user, "Passer");
+        waitForLine(user, ".guichet-msg[data-from=bot] .guichet-text", "récapitulatif");
+        assertTrue(!user.findElements(By.cssSelector(".guichet-card a")).isEmpty(), "recommendations come as cards");
+        screenshot(user, "widget.png");
+        clickQuickReply(user, "Non");
+        waitForLine(user, ".guichet-msg[data-from=bot] .guichet-text", "je ne transmets rien");
+
+        // The conversation survives a reload of the page.
+        int shown = user.findElements(By.cssSelector(".guichet-msg")).size();
+        user.navigate().refresh();
+        waiting(user).until(ExpectedConditions.elementToBeClickable(By.id("guichet-launcher"))).click();
+        waiting(user).until(d -> d.findElements(By.cssSelector(".guichet-msg")).size() >= shown);
+        waitForLine(user, ".guichet-msg[data-from=user] .guichet-text", "1 nuit");
+
+        userSays(user, "je voudrais parler à un conseiller");
+        waitForLine(user, ".guichet-msg[data-from=bot] .guichet-text", "Temps d'attente estimé");
+
+        // The agent sees it in the queue, opens it with its journey, claims it.
+        WebElement queued = waiting(agent).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".queue-item")));
+        String id = queued.getAttribute("data-id");
+        queued.click();
+        waitForLine(agent, "#journey", "40");
+        waiting(agent).until(ExpectedConditions.elementToBeClickable(By.id("claim"))).click();
+        waitForLine(user, ".guichet-msg .guichet-text", "Claire, du bureau des congrès, a rejoint la conversation.");
+
+        agent.findElement(By.id("reply")).sendKeys("Bonjour, je regarde les salles disponibles.");
+        agent.findElement(By.id("send")).click();
+        waitForLine(user, ".guichet-msg[data-from=agent] .guichet-text", "je regarde les salles disponibles");
+        userSays(user, "Merci ! Il nous faut aussi un parking.");
+        waitForLine(agent, ".msg[data-from=user] .msg-text", "Il nous faut aussi un parking.");
+        agent.findElement(By.id("note")).sendKeys("Client à rappeler pour le parking");
+        agent.findElement(By.id("add-note")).click();
+        waitForLine(agent, ".msg[data-from=note] .msg-text", "Client à rappeler");
+
+        // HTML from either side stays text, and runs nothing.
+        userSays(user, XSS_USER);
+        waitForLine(agent, ".msg[data-from=user] .msg-text", XSS_USER);
+        agent.findElement(By.id("reply")).sendKeys(XSS_AGENT);
+        agent.findElement(By.id("send")).click();
+        waitForLine(user, ".guichet-msg[data-from=agent] .guichet-text", XSS_AGENT);
+        for (WebDriver side : List.of(user, agent)) {
+            assertNull(((JavascriptExecutor) side).executeScript("return window.__xss || null;"));
+            assertTrue(side.findElements(By.cssSelector(".guichet-text img, .msg-text img, .guichet-text script,"
+                    + " .msg-text script")).isEmpty(), "no element was made of a message");
+        }
+        assertTrue(user.findElements(By.xpath("//*[contains(text(),'Client à rappeler')]")).isEmpty(),
+                "the internal note never reaches the widget");
+        screenshot(agent, "console.png");
+
+        measureAgentToWidgetLatency(user, id);
+
+        agent.findElement(By.id("release")).click();
+        waitForLine(user, ".guichet-msg[data-from=bot] .guichet-text", "de nouveau avec l'assistant");
+        waiting(agent).until(ExpectedConditions.textToBePresentInElementLocated(By.id("conv-status"), "bot"));
+    }
+
+    /**
+     * Fifty agent messages, each timed from the moment the agent's API call is made to the moment
+     * the widget's page shows it (a MutationObserver in the page stamps it), on loopback.
+     */
+    private static void measureAgentToWidgetLatency(WebDriver user, String id) {
+        JavascriptExecutor page = (JavascriptExecutor) user;
+        page.executeScript("""
+                window.__shownAt = {};
+                new MutationObserver(() => {
+                  document.querySelectorAll('#guichet-log .guichet-msg[data-from=agent] .guichet-text').forEach(e => {
+                    if (!(e.textContent in window.__shownAt)) window.__shownAt[e.textContent] = Date.now();
+                  });
+                }).observe(document.getElementById('guichet-log'), {childList: true, subtree: true, characterData: true});
+                """);
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String text = "Mesure " + i;
+            long sent = System.currentTimeMillis();
+            api.post("/api/v1/agent/conversations/" + id + "/messages").putHeader("Authorization", "Bearer " + TOKEN)
+                    .sendJsonObject(new JsonObject().put("text", text));
+            Object shownAt = waiting(user).until(d -> page.executeScript("return window.__shownAt[arguments[0]];", text));
+            latencies.add(((Number) shownAt).longValue() - sent);
+        }
+        Collections.sort(latencies);
+        System.out.printf("agent message -> shown in the widget's page, over 50 on loopback: median %d ms,"
+                + " p90 %d ms, max %d ms%n", latencies.get(25), latencies.get(45), latencies.get(49));
+        assertTrue(latencies.get(25) < 1000, "median " + latencies.get(25) + " ms: " + Map.of("all", latencies));
+    }
+}

@@ -1,0 +1,88 @@
+package io.guichet.channels.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A test's WebSocket client: sends JSON frames and waits for the frames it expects, in order. */
+public final class WidgetSocket implements AutoCloseable {
+    private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    private final List<JsonObject> seen = new ArrayList<>();
+    private WebSocket socket;
+
+    /** Connects to {@code path}; fails with the server's refusal (an UpgradeRejectedException). */
+    public static WidgetSocket connect(Vertx vertx, int port, String path, String origin, String cookie) {
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("localhost").setPort(port).setURI(path);
+        if (origin != null) {
+            options.putHeader("Origin", origin);
+        }
+        if (cookie != null) {
+            options.putHeader("Cookie", cookie);
+        }
+        WidgetSocket client = new WidgetSocket();
+        // The handler is set before connecting: a server may speak first.
+        ClientWebSocket socket = vertx.createWebSocketClient().webSocket();
+        socket.textMessageHandler(text -> client.frames.add(new JsonObject(text)));
+        client.socket = await(socket.connect(options));
+        return client;
+    }
+
+    public static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void send(JsonObject frame) {
+        await(socket.writeTextMessage(frame.encode()));
+    }
+
+    /** The next frame that matches, dropping those before it; fails after 20 s. */
+    public JsonObject next(Predicate<JsonObject> wanted) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        try {
+            while (System.nanoTime() < deadline) {
+                JsonObject frame = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (frame != null) {
+                    seen.add(frame);
+                    if (wanted.test(frame)) {
+                        return frame;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new AssertionError("no such frame within 20 s; frames seen: " + seen);
+    }
+
+    public JsonObject next(String type) {
+        return next(frame -> type.equals(frame.getString("type")));
+    }
+
+    /** Every frame received so far and not yet taken. */
+    public List<JsonObject> drain() {
+        List<JsonObject> out = new ArrayList<>();
+        frames.drainTo(out);
+        return out;
+    }
+
+    @Override
+    public void close() {
+        await(socket.close());
+    }
+}
