@@ -221,7 +221,10 @@
     httpInFlight: 0,
     syncChain: Promise.resolve(),
     unread: 0,
-    quick: null               // the one quick-replies set on screen
+    quick: null,              // the one quick-replies set on screen
+    // Pending lines the server will still hear of (queued for the first connection, or on their
+    // way over HTTP): a transcript re-render must leave them in place, not hand them back.
+    inFlight: new WeakSet()
   };
 
   // ---------------------------------------------------------------------------------------------
@@ -681,18 +684,18 @@
   }
 
   /**
-   * Replaces what is shown by the server's transcript. The greeting stays, and so do the lines
-   * queued before the first connection, which the server has not been sent yet.
+   * Replaces what is shown by the server's transcript. The greeting stays, and so do the pending
+   * lines still on their way; those sent on a socket that dropped are handed back to the input.
    */
   function renderTranscript(messages) {
     var leftover = pendingElements().filter(function (node) {
-      return !node.hasAttribute('data-queued');
+      return !state.inFlight.has(node);
     }).map(function (node) {
       return node.querySelector('.guichet-text').textContent;
     });
     clearQuick();
     Array.prototype.slice.call(ui.log.children).forEach(function (child) {
-      if (!child.classList.contains('guichet-greeting') && !child.hasAttribute('data-queued')) {
+      if (!child.classList.contains('guichet-greeting') && !state.inFlight.has(child)) {
         child.remove();
       }
     });
@@ -850,7 +853,9 @@
     if (!state.everConnected) {
       // The very first connection is still on its way: the line waits for it, visibly pending.
       clearError();
-      addPending(text).setAttribute('data-queued', 'true');
+      var queued = addPending(text);
+      queued.setAttribute('data-queued', 'true');
+      state.inFlight.add(queued);
       return true;
     }
     // Reconnecting: the text stays where the user typed it until the connection is back.
@@ -864,6 +869,8 @@
     if (state.mode === 'ws') {
       queued.forEach(function (item) {
         item.removeAttribute('data-queued');
+        // Now an ordinary pending line: if this socket drops before the echo, it goes back to the input.
+        state.inFlight.delete(item);
         try {
           state.socket.send(JSON.stringify({ type: 'message', text: item.querySelector('.guichet-text').textContent }));
         } catch (e) {
@@ -1272,6 +1279,7 @@
 
   function httpSend(text, pendingItem) {
     state.httpInFlight++;
+    state.inFlight.add(pendingItem);
     showTyping('bot');
     var attempt = function (retried) {
       var ready = state.conversation ? Promise.resolve() : createHttpConversation();
@@ -1295,10 +1303,12 @@
         setStatus(turn && turn.status);
       });
     }).catch(function (failure) {
+      state.inFlight.delete(pendingItem);
       dropPending(pendingItem);
       showError(failure.status === 429 ? T.errors.rate_limited
         : failure.status === 400 ? T.errors.bad_message : T.errors.send_failed);
     }).then(function () {
+      state.inFlight.delete(pendingItem);
       state.httpInFlight--;
       hideTyping();
     });

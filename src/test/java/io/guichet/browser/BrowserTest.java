@@ -113,8 +113,11 @@ class BrowserTest {
         return new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
+    /** The texts of the elements, read in the page at once: the widget re-renders, so element handles go stale. */
+    @SuppressWarnings("unchecked")
     private static List<String> lines(WebDriver driver, String selector) {
-        return driver.findElements(By.cssSelector(selector)).stream().map(WebElement::getText).toList();
+        return (List<String>) ((JavascriptExecutor) driver).executeScript(
+                "return [...document.querySelectorAll(arguments[0])].map(e => e.textContent);", selector);
     }
 
     private static void waitForLine(WebDriver driver, String selector, String fragment) {
@@ -125,9 +128,8 @@ class BrowserTest {
         WebElement input = user.findElement(By.id("guichet-input"));
         input.sendKeys(text);
         user.findElement(By.id("guichet-send")).click();
-        waiting(user).until(d -> d.findElements(By.cssSelector(".guichet-msg[data-from=user] .guichet-text")).stream()
-                .anyMatch(e -> e.getText().equals(text)
-                        && !"true".equals(e.findElement(By.xpath("..")).getAttribute("data-pending"))));
+        waiting(user).until(d -> lines(d, ".guichet-msg[data-from=user]:not([data-pending=true]) .guichet-text")
+                .contains(text));
     }
 
     private static void clickQuickReply(WebDriver user, String label) {
@@ -221,8 +223,11 @@ class BrowserTest {
         measureAgentToWidgetLatency(user, id);
 
         agent.findElement(By.id("release")).click();
-        waitForLine(user, ".guichet-msg[data-from=bot] .guichet-text", "de nouveau avec l'assistant");
-        waiting(agent).until(ExpectedConditions.textToBePresentInElementLocated(By.id("conv-status"), "bot"));
+        // In French or in English: the HTML lines above may have turned the conversation's language.
+        waiting(user).until(d -> lines(d, ".guichet-msg[data-from=bot] .guichet-text").stream()
+                .anyMatch(t -> t.contains("de nouveau avec l'assistant") || t.contains("back with the assistant")));
+        waiting(agent).until(ExpectedConditions.textToBePresentInElementLocated(By.id("conv-status"),
+                "Avec l'assistant"));
     }
 
     /**
