@@ -1144,8 +1144,11 @@
       }, HELLO_RETRY_MS);
       return;
     }
-    if (code === 'rate_limited' || code === 'bad_message') {
+    // A refused or failed message: the last one sent leaves the log and goes back to the input.
+    if (code === 'rate_limited' || code === 'bad_message' || code === 'internal_error') {
       dropPending(null);
+    }
+    if (code === 'rate_limited' || code === 'bad_message') {
       showError(code === 'rate_limited' ? T.errors.rate_limited : T.errors.bad_message);
       return;
     }
@@ -1298,6 +1301,10 @@
     };
     return attempt(false).then(function (turn) {
       return sync(false).then(function () {
+        // The server has the line: if the transcript did not show it yet, the next poll will.
+        if (pendingItem.isConnected) {
+          pendingItem.remove();
+        }
         // Quick replies and cards come only in the answer: the transcript has the text lines.
         renderReplies(turn && turn.replies);
         setStatus(turn && turn.status);
