@@ -10,6 +10,7 @@ import io.guichet.handoff.Handoff;
 import io.guichet.embedding.SentenceEmbedder;
 import io.guichet.http.HttpApi;
 import io.guichet.kb.KnowledgeBase;
+import io.guichet.kb.PassageVectors;
 import io.guichet.nlu.IntentFile;
 import io.guichet.nlu.Understanding;
 import io.guichet.store.SqliteStore;
@@ -68,7 +69,8 @@ public final class Main {
             SentenceEmbedder embedder = SentenceEmbedder.shipped();
             List<IntentFile> intents = IntentFile.loadAll(config.intents());
             Understanding understanding = Understanding.train(intents, embedder);
-            KnowledgeBase knowledge = KnowledgeBase.load(config.kb(), embedder);
+            KnowledgeBase knowledge = KnowledgeBase.load(config.kb(), embedder,
+                    PassageVectors.persistent(embedder, config.data().resolve("passage-vectors.bin")));
             Warmup.run(understanding, knowledge, intents, config.warmup());
             Clock clock = Clock.systemDefaultZone();
             SqliteStore store = SqliteStore.open(config.data(), clock);
