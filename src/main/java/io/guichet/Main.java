@@ -42,6 +42,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("bench")) {
+            io.guichet.bench.Bench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Config config;
         try {
             config = Config.from(args, System.getenv());
