@@ -90,6 +90,7 @@ final class KnowledgeIndex {
         for (int p = 0; p < passages.size(); p++) {
             store.add(Embedding.from(embedded.get(p)), p);
         }
+        store.partition();
         return new KnowledgeIndex(documents, passages, store, lexicalIndex(documents, passages), embedder, glossary);
     }
 
