@@ -15,6 +15,7 @@ import io.guichet.http.HttpApi;
 import io.guichet.http.Origins;
 import io.guichet.http.RateLimiter;
 import io.guichet.kb.KnowledgeBase;
+import io.guichet.kb.PassageVectors;
 import io.guichet.nlu.IntentFile;
 import io.guichet.nlu.Understanding;
 import io.guichet.realtime.LiveEvents;
@@ -51,6 +52,10 @@ public final class Main {
             PasswordHashCommand.run();
             return;
         }
+        if (args.length > 0 && args[0].equals("bench")) {
+            io.guichet.bench.Bench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Config config;
         try {
             config = Config.from(args, System.getenv());
@@ -78,7 +83,8 @@ public final class Main {
             SentenceEmbedder embedder = SentenceEmbedder.shipped();
             List<IntentFile> intents = IntentFile.loadAll(config.intents());
             Understanding understanding = Understanding.train(intents, embedder);
-            KnowledgeBase knowledge = KnowledgeBase.load(config.kb(), embedder);
+            KnowledgeBase knowledge = KnowledgeBase.load(config.kb(), embedder,
+                    PassageVectors.persistent(embedder, config.data().resolve("passage-vectors.bin")));
             Warmup.run(understanding, knowledge, intents, config.warmup());
             Clock clock = Clock.systemDefaultZone();
             SqliteStore store = SqliteStore.open(config.data(), clock);

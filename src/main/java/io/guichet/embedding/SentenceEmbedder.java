@@ -44,6 +44,11 @@ public final class SentenceEmbedder {
         return dimension;
     }
 
+    /** Names the model: vectors made by another model are not comparable and must not be reused. */
+    public String modelId() {
+        return model.getClass().getName() + "/" + dimension;
+    }
+
     /** A question, or a short text to compare with others of its kind. */
     public float[] embedQuery(String text) {
         return embedQueries(List.of(text)).get(0);

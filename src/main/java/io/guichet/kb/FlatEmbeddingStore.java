@@ -7,23 +7,34 @@ import dev.langchain4j.store.embedding.EmbeddingSearchResult;
 import dev.langchain4j.store.embedding.EmbeddingStore;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
-import java.util.PriorityQueue;
+import java.util.Random;
 import java.util.UUID;
 
 /**
- * An exact (brute-force) embedding store over one contiguous float array of unit vectors: at the
- * knowledge base's size (thousands to tens of thousands of passages) a scan of a flat array is
- * both simpler and faster than an approximate index, and several times faster than a list of
- * objects. Built once per knowledge-base version, then only read: adds are not meant to race
- * with searches.
+ * An embedding store over one contiguous float array of unit vectors, several times faster to
+ * scan than a list of objects. Up to a few thousand passages, {@link #nearest} scans it all:
+ * exact, and a millisecond or two. A large base (10,000 documents make 25,000 passages, whose
+ * scan took 28% of the service's time under load) is {@linkplain #partition() partitioned} once
+ * built: the vectors are grouped around cluster centres (spherical k-means) and a query scans
+ * only the clusters whose centres are closest to it, about an eighth of the rows. Built once
+ * per knowledge-base version, then only read: adds are not meant to race with searches.
  */
 final class FlatEmbeddingStore<T> implements EmbeddingStore<T> {
+    /** Below this many vectors a full scan is cheap enough to stay exact. */
+    static final int PARTITION_FROM = 8000;
+    private static final int KMEANS_ROUNDS = 6;
+    private static final int SAMPLE_PER_CLUSTER = 32;
+
     private final int dimension;
     private float[] vectors = new float[0];
-    private final List<String> ids = new ArrayList<>();
-    private final List<T> items = new ArrayList<>();
+    private List<String> ids = new ArrayList<>();
+    private List<T> items = new ArrayList<>();
+    /** Cluster centres, one row each; empty until partitioned. */
+    private float[] centres = new float[0];
+    /** Rows of cluster c are [clusterStart[c], clusterStart[c + 1]). */
+    private int[] clusterStart = new int[0];
 
     FlatEmbeddingStore(int dimension) {
         this.dimension = dimension;
@@ -64,38 +75,285 @@ final class FlatEmbeddingStore<T> implements EmbeddingStore<T> {
         items.add(item);
     }
 
-    private float[] cosines(float[] query) {
+    /** An item and its cosine to a query. */
+    record Nearest<T>(T item, double score) {
+    }
+
+    /**
+     * For each query, its {@code maxResults} closest items, best first, from a single pass over the
+     * vectors. The scan is bound by memory bandwidth (10,000 documents make 38 MB of vectors), so
+     * several queries (a question and its translation) cost little more than one: each row is
+     * read once and compared with all of them while it is in cache.
+     */
+    List<List<Nearest<T>>> nearest(List<float[]> queries, int maxResults) {
         int rows = ids.size();
-        float[] out = new float[rows];
-        for (int r = 0; r < rows; r++) {
-            int base = r * dimension;
-            float sum = 0;
-            for (int d = 0; d < dimension; d++) {
-                sum += vectors[base + d] * query[d];
+        TopK[] best = new TopK[queries.size()];
+        for (int q = 0; q < best.length; q++) {
+            best[q] = new TopK(Math.min(maxResults, rows));
+        }
+        if (clusterStart.length == 0) {
+            scan(0, rows, queries, best);
+        } else {
+            // Each query's closest clusters; every query is compared in all of them, which can only help it.
+            boolean[] probed = new boolean[clusterStart.length - 1];
+            for (float[] query : queries) {
+                for (int c : closestCentres(query, probes())) {
+                    probed[c] = true;
+                }
             }
-            out[r] = sum;
+            for (int c = 0; c < probed.length; c++) {
+                if (probed[c]) {
+                    scan(clusterStart[c], clusterStart[c + 1], queries, best);
+                }
+            }
+        }
+        List<List<Nearest<T>>> out = new ArrayList<>(best.length);
+        for (TopK top : best) {
+            List<Nearest<T>> matches = new ArrayList<>(top.size());
+            top.bestFirst((row, score) -> matches.add(new Nearest<>(items.get(row), score)));
+            out.add(matches);
         }
         return out;
     }
 
+    private void scan(int from, int to, List<float[]> queries, TopK[] best) {
+        for (int r = from; r < to; r++) {
+            int base = r * dimension;
+            for (int q = 0; q < best.length; q++) {
+                best[q].offer(r, dot(vectors, base, queries.get(q), 0, dimension));
+            }
+        }
+    }
+
+    /** Clusters scanned per query: an eighth of them, and never fewer than 8. */
+    private int probes() {
+        int clusters = clusterStart.length - 1;
+        return Math.min(clusters, Math.max(8, clusters / 8));
+    }
+
+    private int[] closestCentres(float[] query, int count) {
+        TopK closest = new TopK(count);
+        for (int c = 0; c < clusterStart.length - 1; c++) {
+            closest.offer(c, dot(centres, c * dimension, query, 0, dimension));
+        }
+        int[] out = new int[closest.size()];
+        int[] next = {0};
+        closest.bestFirst((c, score) -> out[next[0]++] = c);
+        return out;
+    }
+
+    /**
+     * Groups the rows around about sqrt(n) centres, when there are at least {@link #PARTITION_FROM}
+     * of them: spherical k-means on a sample (centres are unit means, closeness is the cosine),
+     * then every row to its closest centre, rows regrouped cluster by cluster so that a probe
+     * reads contiguous memory. Deterministic: the same vectors give the same clusters. Takes
+     * about a second for 25,000 rows; call once, after the last add.
+     */
+    void partition() {
+        int rows = ids.size();
+        if (rows < PARTITION_FROM) {
+            return;
+        }
+        int clusters = (int) Math.round(Math.sqrt(rows));
+        Random random = new Random(rows);
+        int[] sample = random.ints(0, rows).distinct().limit(Math.min(rows, (long) clusters * SAMPLE_PER_CLUSTER))
+                .toArray();
+        float[] centre = new float[clusters * dimension];
+        for (int c = 0; c < clusters; c++) {
+            System.arraycopy(vectors, sample[c] * dimension, centre, c * dimension, dimension);
+        }
+        for (int round = 0; round < KMEANS_ROUNDS; round++) {
+            float[] sums = new float[clusters * dimension];
+            for (int row : sample) {
+                int c = closestOf(centre, clusters, row);
+                for (int d = 0; d < dimension; d++) {
+                    sums[c * dimension + d] += vectors[row * dimension + d];
+                }
+            }
+            for (int c = 0; c < clusters; c++) {
+                if (!normalise(sums, c * dimension)) {
+                    // An empty cluster keeps its centre rather than collapsing to zero.
+                    System.arraycopy(centre, c * dimension, sums, c * dimension, dimension);
+                }
+            }
+            centre = sums;
+        }
+        int[] clusterOf = new int[rows];
+        int[] counts = new int[clusters + 1];
+        for (int r = 0; r < rows; r++) {
+            clusterOf[r] = closestOf(centre, clusters, r);
+            counts[clusterOf[r] + 1]++;
+        }
+        int[] start = new int[clusters + 1];
+        for (int c = 0; c < clusters; c++) {
+            start[c + 1] = start[c] + counts[c + 1];
+        }
+        int[] next = Arrays.copyOf(start, clusters);
+        float[] regrouped = new float[rows * dimension];
+        List<String> regroupedIds = new ArrayList<>(Collections.nCopies(rows, null));
+        List<T> regroupedItems = new ArrayList<>(Collections.nCopies(rows, null));
+        for (int r = 0; r < rows; r++) {
+            int position = next[clusterOf[r]]++;
+            System.arraycopy(vectors, r * dimension, regrouped, position * dimension, dimension);
+            regroupedIds.set(position, ids.get(r));
+            regroupedItems.set(position, items.get(r));
+        }
+        vectors = regrouped;
+        ids = regroupedIds;
+        items = regroupedItems;
+        centres = centre;
+        clusterStart = start;
+    }
+
+    private int closestOf(float[] centre, int clusters, int row) {
+        int best = 0;
+        float bestScore = Float.NEGATIVE_INFINITY;
+        for (int c = 0; c < clusters; c++) {
+            float score = dot(centre, c * dimension, vectors, row * dimension, dimension);
+            if (score > bestScore) {
+                bestScore = score;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** Scales the row at {@code base} to unit length; false when it is all zeros. */
+    private boolean normalise(float[] rows, int base) {
+        double norm = 0;
+        for (int d = 0; d < dimension; d++) {
+            norm += rows[base + d] * rows[base + d];
+        }
+        if (norm == 0) {
+            return false;
+        }
+        float inverse = (float) (1 / Math.sqrt(norm));
+        for (int d = 0; d < dimension; d++) {
+            rows[base + d] *= inverse;
+        }
+        return true;
+    }
+
+    /**
+     * Dot product of two rows (of two arrays, at their offsets), with eight independent sums: the JIT does not
+     * reorder float additions, so a single running sum waits on itself at every step; eight let
+     * the CPU overlap them (measured: 25,000 rows of 384 in 3.4 ms instead of 5.3 ms).
+     */
+    private static float dot(float[] a, int aBase, float[] b, int bBase, int dimension) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        int d = 0;
+        for (; d + 8 <= dimension; d += 8) {
+            s0 += a[aBase + d] * b[bBase + d];
+            s1 += a[aBase + d + 1] * b[bBase + d + 1];
+            s2 += a[aBase + d + 2] * b[bBase + d + 2];
+            s3 += a[aBase + d + 3] * b[bBase + d + 3];
+            s4 += a[aBase + d + 4] * b[bBase + d + 4];
+            s5 += a[aBase + d + 5] * b[bBase + d + 5];
+            s6 += a[aBase + d + 6] * b[bBase + d + 6];
+            s7 += a[aBase + d + 7] * b[bBase + d + 7];
+        }
+        for (; d < dimension; d++) {
+            s0 += a[aBase + d] * b[bBase + d];
+        }
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    }
+
+    private interface RowVisitor {
+        void accept(int row, float score);
+    }
+
+    /** The k best-scoring rows seen so far: a min-heap on primitive arrays, no boxing per row. */
+    private static final class TopK {
+        private final int[] rows;
+        private final float[] scores;
+        private int size;
+
+        TopK(int k) {
+            rows = new int[k];
+            scores = new float[k];
+        }
+
+        void offer(int row, float score) {
+            if (size < rows.length) {
+                rows[size] = row;
+                scores[size] = score;
+                siftUp(size++);
+            } else if (size > 0 && score > scores[0]) {
+                rows[0] = row;
+                scores[0] = score;
+                siftDown(0);
+            }
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** Hands each kept row and its score to {@code visitor}, best first. */
+        void bestFirst(RowVisitor visitor) {
+            Integer[] order = new Integer[size];
+            for (int i = 0; i < size; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Float.compare(scores[b], scores[a]));
+            for (int i : order) {
+                visitor.accept(rows[i], scores[i]);
+            }
+        }
+
+        private void siftUp(int i) {
+            while (i > 0) {
+                int parent = (i - 1) / 2;
+                if (scores[parent] <= scores[i]) {
+                    return;
+                }
+                swap(i, parent);
+                i = parent;
+            }
+        }
+
+        private void siftDown(int i) {
+            while (true) {
+                int smallest = i;
+                int left = 2 * i + 1;
+                if (left < size && scores[left] < scores[smallest]) {
+                    smallest = left;
+                }
+                if (left + 1 < size && scores[left + 1] < scores[smallest]) {
+                    smallest = left + 1;
+                }
+                if (smallest == i) {
+                    return;
+                }
+                swap(i, smallest);
+                i = smallest;
+            }
+        }
+
+        private void swap(int a, int b) {
+            int row = rows[a];
+            rows[a] = rows[b];
+            rows[b] = row;
+            float score = scores[a];
+            scores[a] = scores[b];
+            scores[b] = score;
+        }
+    }
+
     @Override
     public EmbeddingSearchResult<T> search(EmbeddingSearchRequest request) {
-        float[] cosines = cosines(request.queryEmbedding().vector());
-        PriorityQueue<Integer> best = new PriorityQueue<>(Comparator.comparingDouble(r -> cosines[r]));
-        for (int r = 0; r < cosines.length; r++) {
-            if (cosines[r] >= request.minScore()) {
-                best.add(r);
-                if (best.size() > request.maxResults()) {
-                    best.poll();
-                }
+        float[] query = request.queryEmbedding().vector();
+        int rows = ids.size();
+        TopK best = new TopK(Math.min(request.maxResults(), rows));
+        for (int r = 0; r < rows; r++) {
+            float score = dot(vectors, r * dimension, query, 0, dimension);
+            if (score >= request.minScore()) {
+                best.offer(r, score);
             }
         }
         List<EmbeddingMatch<T>> matches = new ArrayList<>();
-        while (!best.isEmpty()) {
-            int r = best.poll();
-            float[] vector = Arrays.copyOfRange(vectors, r * dimension, (r + 1) * dimension);
-            matches.add(0, new EmbeddingMatch<>((double) cosines[r], ids.get(r), Embedding.from(vector), items.get(r)));
-        }
+        best.bestFirst((r, score) -> matches.add(new EmbeddingMatch<>((double) score, ids.get(r),
+                Embedding.from(Arrays.copyOfRange(vectors, r * dimension, (r + 1) * dimension)), items.get(r))));
         return new EmbeddingSearchResult<>(matches);
     }
 }

@@ -27,20 +27,28 @@ public final class KnowledgeBase {
 
     private final Path folder;
     private final SentenceEmbedder embedder;
+    private final PassageVectors cache;
     private final Glossary glossary = Glossary.shipped();
     private volatile KnowledgeIndex index;
     private volatile String fingerprint;
 
-    private KnowledgeBase(Path folder, SentenceEmbedder embedder) {
+    private KnowledgeBase(Path folder, SentenceEmbedder embedder, PassageVectors cache) {
         this.folder = folder;
         this.embedder = embedder;
+        this.cache = cache;
     }
 
+    /** Loads the folder; its passage vectors live as long as the knowledge base, in memory. */
     public static KnowledgeBase load(Path folder, SentenceEmbedder embedder) throws IOException {
+        return load(folder, embedder, PassageVectors.inMemory(embedder));
+    }
+
+    /** Loads the folder, taking the vectors of passages already embedded from {@code cache}. */
+    public static KnowledgeBase load(Path folder, SentenceEmbedder embedder, PassageVectors cache) throws IOException {
         if (!Files.isDirectory(folder)) {
             throw new IOException("knowledge-base folder " + folder.toAbsolutePath() + " does not exist");
         }
-        KnowledgeBase base = new KnowledgeBase(folder, embedder);
+        KnowledgeBase base = new KnowledgeBase(folder, embedder, cache);
         base.reloadIfChanged();
         return base;
     }
@@ -52,11 +60,12 @@ public final class KnowledgeBase {
             return false;
         }
         long started = System.nanoTime();
-        KnowledgeIndex next = KnowledgeIndex.build(KbLoader.load(folder), embedder, glossary, index);
+        KnowledgeIndex next = KnowledgeIndex.build(KbLoader.load(folder), embedder, glossary, cache);
         index = next;
         fingerprint = current;
-        LOG.info("knowledge base {}: {} documents, {} passages indexed in {} ms", folder, next.documentCount(),
-                next.passageCount(), (System.nanoTime() - started) / 1_000_000);
+        LOG.info("knowledge base {}: {} documents, {} passages indexed in {} ms, {} passages embedded", folder,
+                next.documentCount(), next.passageCount(), (System.nanoTime() - started) / 1_000_000,
+                cache.lastEmbedded());
         return true;
     }
 

@@ -1,8 +1,6 @@
 package io.guichet.kb;
 
 import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.store.embedding.EmbeddingMatch;
-import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
 import io.guichet.embedding.SentenceEmbedder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,15 +54,15 @@ final class KnowledgeIndex {
     private final List<Passage> passages;
     /** Passages are stored document after document: those of document d are [firstPassage[d], firstPassage[d+1]). */
     private final int[] firstPassage;
-    private final Map<String, float[]> vectorsByText;
     private final FlatEmbeddingStore<Integer> vectors;
     private final IndexSearcher searcher;
+    /** The knowledge-base document of each Lucene document id, read once rather than from stored fields per hit. */
+    private final int[] documentOfLuceneDoc;
     private final SentenceEmbedder embedder;
     private final Glossary glossary;
 
-    private KnowledgeIndex(List<KbDocument> documents, List<Passage> passages, Map<String, float[]> vectorsByText,
-                           FlatEmbeddingStore<Integer> vectors, IndexSearcher searcher, SentenceEmbedder embedder,
-                           Glossary glossary) {
+    private KnowledgeIndex(List<KbDocument> documents, List<Passage> passages, FlatEmbeddingStore<Integer> vectors,
+                           IndexSearcher searcher, SentenceEmbedder embedder, Glossary glossary) {
         this.documents = documents;
         this.passages = passages;
         this.firstPassage = new int[documents.size() + 1];
@@ -72,36 +70,28 @@ final class KnowledgeIndex {
             firstPassage[passages.get(p).document()] = p;
         }
         firstPassage[documents.size()] = passages.size();
-        this.vectorsByText = vectorsByText;
         this.vectors = vectors;
         this.searcher = searcher;
+        this.documentOfLuceneDoc = documentOfLuceneDoc(searcher);
         this.embedder = embedder;
         this.glossary = glossary;
     }
 
-    /** Builds a new version; passages whose text did not change reuse the previous version's vectors. */
+    /** Builds a new version; passages embedded before (same text) take their vectors from {@code cache}. */
     static KnowledgeIndex build(List<KbDocument> documents, SentenceEmbedder embedder, Glossary glossary,
-                                KnowledgeIndex previous) {
+                                PassageVectors cache) {
         List<Passage> passages = new ArrayList<>();
         for (int d = 0; d < documents.size(); d++) {
             List<Passage> split = PassageSplitter.split(d, documents.get(d).body());
             passages.addAll(split.isEmpty() ? List.of(new Passage(d, null, documents.get(d).title())) : split);
         }
-        List<String> texts = passages.stream().map(p -> embeddingText(documents, p)).toList();
-        Map<String, float[]> known = previous == null ? Map.of() : previous.vectorsByText;
-        List<String> missing = texts.stream().filter(t -> !known.containsKey(t)).distinct().toList();
-        Map<String, float[]> vectorsByText = new HashMap<>();
-        List<float[]> fresh = embedder.embedPassages(missing);
-        for (int i = 0; i < missing.size(); i++) {
-            vectorsByText.put(missing.get(i), fresh.get(i));
-        }
+        List<float[]> embedded = cache.vectors(passages.stream().map(p -> embeddingText(documents, p)).toList());
         FlatEmbeddingStore<Integer> store = new FlatEmbeddingStore<>(embedder.dimension());
         for (int p = 0; p < passages.size(); p++) {
-            float[] vector = vectorsByText.computeIfAbsent(texts.get(p), known::get);
-            store.add(Embedding.from(vector), p);
+            store.add(Embedding.from(embedded.get(p)), p);
         }
-        return new KnowledgeIndex(documents, passages, vectorsByText, store, lexicalIndex(documents, passages),
-                embedder, glossary);
+        store.partition();
+        return new KnowledgeIndex(documents, passages, store, lexicalIndex(documents, passages), embedder, glossary);
     }
 
     private static String embeddingText(List<KbDocument> documents, Passage passage) {
@@ -136,6 +126,18 @@ final class KnowledgeIndex {
             }
             writer.commit();
             return new IndexSearcher(DirectoryReader.open(directory));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int[] documentOfLuceneDoc(IndexSearcher searcher) {
+        try {
+            int[] out = new int[searcher.getIndexReader().maxDoc()];
+            for (int doc = 0; doc < out.length; doc++) {
+                out[doc] = searcher.storedFields().document(doc).getField("document").numericValue().intValue();
+            }
+            return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -251,7 +253,7 @@ final class KnowledgeIndex {
         try {
             List<Integer> ranking = new ArrayList<>();
             for (ScoreDoc hit : searcher.search(query, CANDIDATES).scoreDocs) {
-                ranking.add(searcher.storedFields().document(hit.doc).getField("document").numericValue().intValue());
+                ranking.add(documentOfLuceneDoc[hit.doc]);
             }
             return ranking;
         } catch (IOException e) {
@@ -283,11 +285,10 @@ final class KnowledgeIndex {
             queries.add(String.join(" ", translation));
         }
         Map<Integer, Double> cosines = new HashMap<>();
-        for (float[] vector : embedder.embedQueries(queries)) {
-            EmbeddingSearchRequest request = EmbeddingSearchRequest.builder()
-                    .queryEmbedding(Embedding.from(vector)).maxResults(CANDIDATES).build();
-            for (EmbeddingMatch<Integer> match : vectors.search(request).matches()) {
-                cosines.merge(match.embedded(), match.score(), Math::max);
+        for (List<FlatEmbeddingStore.Nearest<Integer>> matches : vectors.nearest(embedder.embedQueries(queries),
+                CANDIDATES)) {
+            for (FlatEmbeddingStore.Nearest<Integer> match : matches) {
+                cosines.merge(match.item(), match.score(), Math::max);
             }
         }
         return cosines;
