@@ -66,7 +66,7 @@
         bad_message: 'Votre message est vide ou trop long (2000 caractères au plus).',
         too_long: 'Votre message est trop long : 2000 caractères au plus.',
         send_failed: "Votre message n'a pas pu être envoyé. Réessayez dans un instant.",
-        offline: 'Connexion perdue : votre message est conservé, il pourra être envoyé dès le retour de la connexion.',
+        offline: 'Pas de connexion pour le moment : votre message est gardé, renvoyez-le dans un instant.',
         generic: 'Un problème est survenu de notre côté. Réessayez dans un instant.'
       }
     },
@@ -100,7 +100,7 @@
         bad_message: 'Your message is empty or too long (2000 characters at most).',
         too_long: 'Your message is too long: 2000 characters at most.',
         send_failed: 'Your message could not be sent. Please try again in a moment.',
-        offline: 'Connection lost: your message is kept and can be sent as soon as the connection is back.',
+        offline: 'No connection right now: your message is kept, send it again in a moment.',
         generic: 'Something went wrong on our side. Please try again in a moment.'
       }
     }
@@ -203,7 +203,8 @@
     open: false,
     started: false,
     conversation: loadConversation(),
-    mode: 'offline',          // ws | http | offline, mirrored on the panel's data-connection
+    mode: 'offline',          // ws | http | offline: the transport in use
+    httpReachable: true,      // on HTTP, whether the last request reached the server
     everConnected: false,     // "Connexion…" the first time, "Reconnexion…" after
     status: 'bot',
     socket: null,
@@ -217,6 +218,7 @@
     helloTimer: null,
     typingTimer: null,
     lastTypingSent: 0,
+    liveTimer: null,
     shownCount: 0,            // server messages on screen: the HTTP poll renders those beyond
     httpInFlight: 0,
     syncChain: Promise.resolve(),
@@ -302,7 +304,7 @@
     'max-height:calc(100vh - 112px);display:flex;flex-direction:column;overflow:hidden;background:var(--g-bg);',
     'color:var(--g-text);border-radius:var(--g-radius);box-shadow:0 12px 40px rgba(0,0,0,.28);border:1px solid var(--g-line);}',
     '@media (max-width:479.98px){#guichet-panel{inset:0;right:0;bottom:0;width:100%;height:100%;max-height:none;',
-    'border-radius:0;border:0;}}',
+    'border-radius:0;border:0;}#guichet-input{font-size:16px;}}',
     '#guichet-header{display:flex;align-items:center;gap:8px;padding:12px 12px 12px 16px;background:var(--g-primary);',
     'color:var(--g-on-primary);flex:none;}',
     '#guichet-heading{flex:1;font-size:16px;font-weight:700;line-height:1.25;}',
@@ -486,9 +488,13 @@
       link.href = privacyUrl;
       link.target = '_blank';
       link.rel = 'noopener noreferrer';
-      link.appendChild(el('span', 'guichet-sr', ' ' + T.newWindow));
+      link.setAttribute('aria-describedby', 'guichet-newtab');
       privacy.appendChild(link);
     }
+    // Said after every link that opens a new tab; one element, referenced, so links keep their own text.
+    var newTab = el('span', 'guichet-sr', T.newWindow);
+    newTab.id = 'guichet-newtab';
+    newTab.hidden = true;
 
     panel.appendChild(header);
     panel.appendChild(status);
@@ -497,6 +503,7 @@
     panel.appendChild(error);
     panel.appendChild(composer);
     panel.appendChild(privacy);
+    panel.appendChild(newTab);
     root.appendChild(panel);
     root.appendChild(launcher);
     document.body.appendChild(root);
@@ -633,7 +640,7 @@
         link.href = item.url;
         link.target = '_blank';
         link.rel = 'noopener noreferrer';
-        link.appendChild(el('span', 'guichet-sr', ' ' + T.newWindow));
+        link.setAttribute('aria-describedby', 'guichet-newtab');
       }
       card.appendChild(link);
       list.appendChild(card);
@@ -694,6 +701,13 @@
       return node.querySelector('.guichet-text').textContent;
     });
     clearQuick();
+    // Silenced while it is rebuilt (after each reconnection too): a screen reader must not read
+    // the whole conversation again, only what comes next.
+    ui.log.setAttribute('aria-live', 'off');
+    clearTimeout(state.liveTimer);
+    state.liveTimer = setTimeout(function () {
+      ui.log.setAttribute('aria-live', 'polite');
+    }, 100);
     Array.prototype.slice.call(ui.log.children).forEach(function (child) {
       if (!child.classList.contains('guichet-greeting') && !state.inFlight.has(child)) {
         child.remove();
@@ -768,10 +782,15 @@
     ui.typing.hidden = true;
   }
 
+  /** What the panel's data-connection says: HTTP that cannot reach the server is offline too. */
+  function connection() {
+    return state.mode === 'http' && !state.httpReachable ? 'offline' : state.mode;
+  }
+
   /** The status line: the connection's trouble first, then who answers the conversation. */
   function renderStatus() {
     var text = '';
-    if (state.mode === 'offline' && state.started) {
+    if (connection() === 'offline' && state.started) {
       text = state.everConnected ? T.reconnecting : T.connecting;
     } else if (T.status[state.status]) {
       text = T.status[state.status];
@@ -805,7 +824,8 @@
   function updateBadge() {
     ui.badge.textContent = String(state.unread);
     ui.badge.hidden = state.unread === 0;
-    ui.launcher.setAttribute('aria-label', state.unread ? T.launcher + ' (' + T.unread(state.unread) + ')' : T.launcher);
+    var label = state.unread ? T.launcher + ' (' + T.unread(state.unread) + ')' : T.launcher;
+    ui.launcher.setAttribute('aria-label', label);
   }
 
   function setMode(mode) {
@@ -813,8 +833,19 @@
     if (mode !== 'offline') {
       state.everConnected = true;
     }
-    ui.panel.setAttribute('data-connection', mode);
+    if (mode === 'http') {
+      state.httpReachable = true;
+    }
+    ui.panel.setAttribute('data-connection', connection());
     renderStatus();
+  }
+
+  function setHttpReachable(reachable) {
+    if (state.httpReachable !== reachable) {
+      state.httpReachable = reachable;
+      ui.panel.setAttribute('data-connection', connection());
+      renderStatus();
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1174,6 +1205,7 @@
       credentials: 'omit',
       cache: 'no-store'
     }).then(function (response) {
+      setHttpReachable(true);
       return response.text().then(function (raw) {
         var data = null;
         try {
@@ -1188,6 +1220,10 @@
         }
         return data;
       });
+    }, function (networkFailure) {
+      // No answer at all (server down, network gone): say so, the polls keep trying.
+      setHttpReachable(false);
+      throw networkFailure;
     });
   }
 

@@ -42,7 +42,7 @@ public final class Handoff implements Staffing {
             "Vous êtes de nouveau avec l'assistant. Comment puis-je vous aider ?",
             "en", "You're back with the assistant. How can I help?");
     private static final Map<String, String> TRANSFERRED = Map.of("fr",
-            "Je transmets votre conversation à %s, qui va vous répondre ici.",
+            "Je transmets votre conversation à une autre équipe (%s), qui va vous répondre ici.",
             "en", "I'm passing your conversation on to %s, who will answer you here.");
 
     static final String NOT_DELIVERED = "[Message not delivered: the channel refused it, e.g. WhatsApp more than"

@@ -31,7 +31,8 @@
     },
     team: function (name) { return 'Équipe : ' + name; },
     noTeam: 'Sans équipe',
-    openedAt: function (date) { return 'ouverte le ' + date; },
+    openedToday: function (time) { return 'ouverte à ' + time; },
+    openedBefore: function (day, time) { return 'ouverte le ' + day + ' à ' + time; },
     channels: { widget: 'Site web', web: 'API web', whatsapp: 'WhatsApp', messenger: 'Messenger' },
     authors: { user: 'Usager', bot: 'Assistant', agent: 'Conseiller', note: 'Note interne' },
     userTyping: "L'usager écrit…",
@@ -165,6 +166,19 @@
       : date.toLocaleString('fr-FR', { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
   }
 
+  /** "ouverte à 10:03" today, "ouverte le 12/05 à 10:03" before: a phrase, where formatTime gives a stamp. */
+  function formatOpening(at) {
+    var date = new Date(at);
+    if (!at || isNaN(date.getTime())) {
+      return '';
+    }
+    var time = date.toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' });
+    if (new Date().toDateString() === date.toDateString()) {
+      return TEXT.openedToday(time);
+    }
+    return TEXT.openedBefore(date.toLocaleDateString('fr-FR', { day: '2-digit', month: '2-digit' }), time);
+  }
+
   function lastUserLine(conversation) {
     var messages = conversation.messages || [];
     for (var i = messages.length - 1; i >= 0; i--) {
@@ -193,7 +207,12 @@
   }
 
   function api(method, path, body) {
-    var options = { method: method, credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } };
+    var options = {
+      method: method,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      headers: { Accept: 'application/json' }
+    };
     if (method !== 'GET') {
       options.headers['Content-Type'] = 'application/json';
       options.headers['X-Guichet-Console'] = '1';
@@ -540,15 +559,15 @@
     status.setAttribute('data-status', isHeldByMe(conversation) ? 'mine' : conversation.status || '');
     var details = [TEXT.team(teamLabel(conversation.team)), channelLabel(conversation.channel),
       String(conversation.lang || 'fr').toUpperCase()];
-    var opened = formatTime(conversation.createdAt);
+    var opened = formatOpening(conversation.createdAt);
     if (opened) {
-      details.push(TEXT.openedAt(opened));
+      details.push(opened);
     }
     $('conv-details').textContent = details.join(' · ');
   }
 
   function mergeMessages(messages) {
-    var added = false;
+    var added = [];
     var outOfOrder = false;
     messages.forEach(function (message) {
       if (!message || typeof message.text !== 'string') {
@@ -564,9 +583,13 @@
       }
       state.keys.add(key);
       state.messages.push(message);
-      added = true;
+      added.push(message);
     });
-    if (!added) {
+    if (!added.length) {
+      return;
+    }
+    if (!outOfOrder && $('transcript').childElementCount === state.messages.length - added.length) {
+      appendToTranscript(added);
       return;
     }
     if (outOfOrder) {
@@ -582,10 +605,32 @@
     renderTranscript();
   }
 
+  function nearBottom(transcript) {
+    return !transcript.childElementCount
+      || transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 120;
+  }
+
+  /** New lines at the end: only they reach the live region, so only they are read out. */
+  function appendToTranscript(messages) {
+    var transcript = $('transcript');
+    var follow = nearBottom(transcript);
+    messages.forEach(function (message) {
+      transcript.appendChild(messageElement(message));
+    });
+    if (follow) {
+      transcript.scrollTop = transcript.scrollHeight;
+    }
+    state.seenCounts.set(state.current.id, state.messages.length);
+  }
+
+  /**
+   * The whole transcript again (another conversation, or lines to put back in order). The live
+   * region is silenced meanwhile: a screen reader must not read the whole conversation anew.
+   */
   function renderTranscript() {
     var transcript = $('transcript');
-    var follow = transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 120
-      || !transcript.childElementCount;
+    var follow = nearBottom(transcript);
+    transcript.setAttribute('aria-live', 'off');
     transcript.textContent = '';
     state.messages.forEach(function (message) {
       transcript.appendChild(messageElement(message));
@@ -593,6 +638,9 @@
     if (follow) {
       transcript.scrollTop = transcript.scrollHeight;
     }
+    setTimeout(function () {
+      transcript.setAttribute('aria-live', 'polite');
+    }, 100);
     if (state.current) {
       state.seenCounts.set(state.current.id, state.messages.length);
     }

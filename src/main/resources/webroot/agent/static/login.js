@@ -10,6 +10,7 @@
     pending: 'Connexion…',
     submit: 'Se connecter',
     network: 'Le serveur ne répond pas. Vérifiez votre connexion, puis réessayez.',
+    cookieRefused: 'Connexion acceptée, mais le navigateur a refusé le cookie de session : la console doit être ouverte en HTTPS.',
     generic: 'La connexion a échoué. Réessayez dans un instant.'
   };
 
@@ -30,6 +31,18 @@
     form.setAttribute('aria-busy', pending ? 'true' : 'false');
   }
 
+  /**
+   * The session cookie is Secure: over plain HTTP (anywhere but localhost) the browser drops it,
+   * and /agent would show this page again without a word. Checked, so it can be said.
+   */
+  function sessionHeld() {
+    return fetch('/api/v1/agent/me', { credentials: 'same-origin', cache: 'no-store' }).then(function (response) {
+      return response.status !== 401;
+    }, function () {
+      return true; // A network hiccup now: let /agent decide.
+    });
+  }
+
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     var id = idField.value.trim();
@@ -48,8 +61,14 @@
       body: JSON.stringify({ id: id, password: password })
     }).then(function (response) {
       if (response.ok) {
-        window.location.href = '/agent';
-        return null;
+        return sessionHeld().then(function (held) {
+          if (held) {
+            window.location.href = '/agent';
+          } else {
+            showError(TEXT.cookieRefused);
+            setPending(false);
+          }
+        });
       }
       // The server's own words: it knows whether it was a wrong password or too many attempts.
       return response.json().catch(function () { return null; }).then(function (data) {

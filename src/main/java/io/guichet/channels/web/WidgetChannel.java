@@ -198,7 +198,8 @@ public final class WidgetChannel {
                 vertx.eventBus().publish(LiveEvents.conversationAddress(current.id()),
                         new JsonObject().put("type", "typing").put("from", "bot"));
             }
-            vertx.executeBlocking(() -> conversations.post(current, text, LocalDate.now(clock)), false)
+            // Ordered: one widget's messages are answered in the order they were sent.
+            vertx.executeBlocking(() -> conversations.post(current, text, LocalDate.now(clock)), true)
                     .onFailure(this::failed);
         }
 
