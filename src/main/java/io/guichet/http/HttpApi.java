@@ -9,6 +9,7 @@ import io.guichet.handoff.HandoffException;
 import io.guichet.kb.KnowledgeBase;
 import io.guichet.lead.LeadStore;
 import io.guichet.nlu.Understanding;
+import io.guichet.store.StoreException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -64,8 +65,8 @@ public final class HttpApi {
 
     public Router router() {
         Router router = Router.router(vertx);
-        router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")
-                .put("documents", knowledge.size())));
+        router.get("/health").handler(new Health(vertx, knowledge, conversations));
+        router.route("/api/*").handler(new Admission(Admission.DEFAULT_LIMIT));
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
         router.post("/api/v1/parse").handler(this::parse);
         router.post("/api/v1/search").handler(this::search);
@@ -205,6 +206,13 @@ public final class HttpApi {
     private void internalError(RoutingContext ctx) {
         if (ctx.failure() instanceof ApiError error) {
             respond(ctx, error.status(), error.code(), error.getMessage());
+            return;
+        }
+        if (ctx.failure() instanceof StoreException) {
+            // Logged by the store; the client may try again once the disk is fixed.
+            ctx.response().putHeader("Retry-After", "10");
+            respond(ctx, 503, "store_unavailable", "the message could not be stored, so it was not processed;"
+                    + " try again later");
             return;
         }
         if (ctx.failure() instanceof HandoffException refused) {
