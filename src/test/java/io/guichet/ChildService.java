@@ -3,14 +3,10 @@ package io.guichet;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,7 +22,6 @@ import java.util.stream.Stream;
 public final class ChildService implements AutoCloseable {
     public static final String ADMIN_TOKEN = "reliability-admin-token";
     private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Process process;
     private final int port;
@@ -63,12 +58,7 @@ public final class ChildService implements AutoCloseable {
 
     /** A JSON request to the service; {@code body} null sends none. */
     public HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(20)).header("content-type", "application/json")
-                .header("Authorization", "Bearer " + ADMIN_TOKEN);
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return TestHttp.send(port, method, path, body, ADMIN_TOKEN);
     }
 
     /** SIGKILL: no shutdown hook, no flush, exactly what a crash or the OOM killer does. */

@@ -14,8 +14,14 @@ public final class TestService {
 
     public static Future<Integer> start(Vertx vertx, Path data, MessengerSettings messenger, WhatsAppSettings whatsapp,
                                         Path agents) {
-        Config config = new Config(0, Path.of("src/test/resources/service-kb"), TestFixtures.INTENTS, data, null,
-                Duration.ZERO, 30, messenger, whatsapp, agents);
+        return start(vertx, Path.of("src/test/resources/service-kb"), data, messenger, whatsapp, agents);
+    }
+
+    /** As above, on the knowledge base in {@code kb}. */
+    public static Future<Integer> start(Vertx vertx, Path kb, Path data, MessengerSettings messenger,
+                                        WhatsAppSettings whatsapp, Path agents) {
+        Config config = new Config(0, kb, TestFixtures.INTENTS, data, null, Duration.ZERO, 30, messenger, whatsapp,
+                agents);
         return Main.start(vertx, config).map(server -> server.actualPort());
     }
 }
