@@ -22,6 +22,7 @@ import io.guichet.realtime.LiveEvents;
 import io.guichet.store.SqliteStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +66,9 @@ public final class Main {
             System.exit(2);
             return;
         }
-        Vertx vertx = Vertx.vertx();
+        // Loading and indexing 10,000 documents for the first time takes minutes on a worker: not a stuck thread.
+        Vertx vertx = Vertx.vertx(new VertxOptions().setMaxWorkerExecuteTime(10)
+                .setMaxWorkerExecuteTimeUnit(TimeUnit.MINUTES));
         start(vertx, config).onSuccess(server -> System.out.println("listening on port " + server.actualPort()))
                 .onFailure(e -> {
                     LOG.error("could not start: {}", e.getMessage(), e);

@@ -15,14 +15,25 @@ public final class TestService {
 
     public static Future<Integer> start(Vertx vertx, Path data, MessengerSettings messenger, WhatsAppSettings whatsapp,
                                         Path agents) {
-        return start(vertx, data, messenger, whatsapp, agents, List.of());
+        return start(vertx, Path.of("src/test/resources/service-kb"), data, messenger, whatsapp, agents, List.of());
+    }
+
+    /** As above, on the knowledge base in {@code kb}. */
+    public static Future<Integer> start(Vertx vertx, Path kb, Path data, MessengerSettings messenger,
+                                        WhatsAppSettings whatsapp, Path agents) {
+        return start(vertx, kb, data, messenger, whatsapp, agents, List.of());
     }
 
     /** @param allowedOrigins the sites allowed to embed the widget; empty allows every site */
     public static Future<Integer> start(Vertx vertx, Path data, MessengerSettings messenger, WhatsAppSettings whatsapp,
                                         Path agents, List<String> allowedOrigins) {
-        Config config = new Config(0, Path.of("src/test/resources/service-kb"), TestFixtures.INTENTS, data, null,
-                Duration.ZERO, 30, messenger, whatsapp, agents, allowedOrigins, true);
+        return start(vertx, Path.of("src/test/resources/service-kb"), data, messenger, whatsapp, agents, allowedOrigins);
+    }
+
+    private static Future<Integer> start(Vertx vertx, Path kb, Path data, MessengerSettings messenger,
+                                         WhatsAppSettings whatsapp, Path agents, List<String> allowedOrigins) {
+        Config config = new Config(0, kb, TestFixtures.INTENTS, data, null, Duration.ZERO, 30, messenger, whatsapp,
+                agents, allowedOrigins, true);
         return Main.start(vertx, config).map(server -> server.actualPort());
     }
 }

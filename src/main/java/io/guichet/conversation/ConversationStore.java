@@ -21,4 +21,12 @@ public interface ConversationStore {
      * status. Returns only once they are durable; a reply is sent after, never before.
      */
     void save(Conversation conversation, List<Message> appended);
+
+    /**
+     * Empty when the store can write; otherwise why it cannot (a full disk, a read-only folder).
+     * May try a write to find out: call off the event loop.
+     */
+    default Optional<String> writeProblem() {
+        return Optional.empty();
+    }
 }

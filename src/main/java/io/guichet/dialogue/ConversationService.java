@@ -84,6 +84,11 @@ public final class ConversationService {
         return store.find(id);
     }
 
+    /** Empty when turns can be stored; otherwise why not. Blocks: call on a worker. */
+    public Optional<String> storeProblem() {
+        return store.writeProblem();
+    }
+
     /** Handles one message of the conversation; {@code now} is the user's today (dates resolve against it). */
     public Turn post(Conversation conversation, String text, LocalDate now) {
         synchronized (conversation) {

@@ -8,6 +8,7 @@ import io.guichet.handoff.HandoffException;
 import io.guichet.kb.KnowledgeBase;
 import io.guichet.lead.LeadStore;
 import io.guichet.nlu.Understanding;
+import io.guichet.store.StoreException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -73,9 +74,9 @@ public final class HttpApi {
 
     public Router router() {
         Router router = Router.router(vertx);
-        router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")
-                .put("documents", knowledge.size())));
+        router.get("/health").handler(new Health(vertx, knowledge, conversations));
         router.route("/api/v1/conversations*").handler(cors());
+        router.route("/api/*").handler(new Admission(Admission.DEFAULT_LIMIT));
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
         router.get("/widget.js").handler(ctx -> ctx.response().putHeader("Cache-Control", "public, max-age=300")
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/javascript; charset=utf-8").sendFile("webroot/widget.js").onFailure(ctx::fail));
@@ -211,6 +212,13 @@ public final class HttpApi {
     private void internalError(RoutingContext ctx) {
         if (ctx.failure() instanceof ApiError error) {
             respond(ctx, error.status(), error.code(), error.getMessage());
+            return;
+        }
+        if (ctx.failure() instanceof StoreException) {
+            // Logged by the store; the client may try again once the disk is fixed.
+            ctx.response().putHeader("Retry-After", "10");
+            respond(ctx, 503, "store_unavailable", "the message could not be stored, so it was not processed;"
+                    + " try again later");
             return;
         }
         if (ctx.failure() instanceof HandoffException refused) {

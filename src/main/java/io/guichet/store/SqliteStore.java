@@ -27,6 +27,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Conversations and leads in one SQLite file, written through: a turn is committed before its reply is
@@ -36,14 +38,22 @@ import java.util.Optional;
  * <p>The journal is in WAL mode with {@code synchronous=NORMAL}: a commit is in the log once the
  * call returns, which survives the process being killed (the failure this store is built for);
  * surviving a power cut as well would take an fsync per turn.
+ *
+ * <p>A write that fails (disk full, file or folder made read-only) is reported to the caller,
+ * never swallowed, and the store remembers it: {@link #writeProblem()} then says why, and tries
+ * a small write again each time it is asked, so that the health check turns UP again by itself
+ * once the disk is fixed.
  */
 public final class SqliteStore implements ConversationStore, LeadStore, AutoCloseable {
     /** Conversations kept in memory; older ones are read back from the file when they come back. */
     private static final int CACHED = 10_000;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
 
     private final Connection connection;
     private final Clock clock;
+    /** Why the last write failed, or null when it succeeded. */
+    private volatile String writeFailure;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Conversation> recent = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -119,8 +129,9 @@ public final class SqliteStore implements ConversationStore, LeadStore, AutoClos
             insert.setString(6, now.toString());
             insert.setString(7, now.toString());
             insert.executeUpdate();
+            wrote();
         } catch (SQLException e) {
-            throw new StoreException("cannot store a new conversation", e);
+            throw writeFailed("cannot store a new conversation", e);
         }
         recent.put(id, conversation);
         return conversation;
@@ -220,9 +231,13 @@ public final class SqliteStore implements ConversationStore, LeadStore, AutoClos
                     insert.executeBatch();
                 }
                 connection.commit();
+                wrote();
             } catch (SQLException e) {
                 rollback();
-                throw new StoreException("cannot store a turn of conversation " + conversation.id(), e);
+                // The caller changed the conversation in memory before saving; forgetting it makes
+                // the next turn start again from what was committed.
+                recent.remove(conversation.id());
+                throw writeFailed("cannot store a turn of conversation " + conversation.id(), e);
             } finally {
                 autoCommit();
             }
@@ -260,9 +275,10 @@ public final class SqliteStore implements ConversationStore, LeadStore, AutoClos
                 recent.values().removeIf(c -> c.messages().stream().allMatch(m -> m.at().isBefore(cutoff))
                         && c.createdAt().isBefore(cutoff));
                 recent.values().forEach(c -> c.forgetBefore(cutoff));
+                wrote();
                 return deleted;
             } catch (SQLException e) {
-                throw new StoreException("cannot purge old messages", e);
+                throw writeFailed("cannot purge old messages", e);
             }
         }
     }
@@ -283,12 +299,15 @@ public final class SqliteStore implements ConversationStore, LeadStore, AutoClos
                 insert.setString(8, JSON.writeValueAsString(lead.slots()));
                 insert.setString(9, lead.createdAt().toString());
                 insert.executeUpdate();
+                wrote();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
                     return new Lead(keys.getLong(1), lead.conversationId(), lead.journey(), lead.team(), lead.lang(),
                             lead.name(), lead.email(), lead.phone(), lead.slots(), lead.createdAt());
                 }
-            } catch (SQLException | JsonProcessingException e) {
+            } catch (SQLException e) {
+                throw writeFailed("cannot store a lead", e);
+            } catch (JsonProcessingException e) {
                 throw new StoreException("cannot store a lead", e);
             }
         }
@@ -312,6 +331,42 @@ public final class SqliteStore implements ConversationStore, LeadStore, AutoClos
                 throw new StoreException("cannot read the leads", e);
             }
         }
+    }
+
+    /**
+     * Empty when the store can write; otherwise why it cannot. After a failed write, each call
+     * tries a write again (the schema version rewritten as it is: one page, no data touched)
+     * and reports its outcome. Blocks: call on a worker.
+     */
+    @Override
+    public Optional<String> writeProblem() {
+        if (writeFailure == null) {
+            return Optional.empty();
+        }
+        synchronized (connection) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA user_version = " + Migrations.version(connection));
+                wrote();
+            } catch (SQLException e) {
+                writeFailed("cannot write to the store", e);
+            }
+        }
+        return Optional.ofNullable(writeFailure);
+    }
+
+    private void wrote() {
+        if (writeFailure != null) {
+            writeFailure = null;
+            LOG.info("the store writes again");
+        }
+    }
+
+    private StoreException writeFailed(String what, SQLException e) {
+        if (writeFailure == null) {
+            LOG.error("{}: {}; the store is DOWN until a write succeeds", what, e.getMessage());
+        }
+        writeFailure = what + ": " + e.getMessage();
+        return new StoreException(what, e);
     }
 
     @Override
