@@ -81,6 +81,8 @@ public final class WidgetChannel {
         private final ServerWebSocket socket;
         private final String client;
         private Conversation conversation;
+        /** The conversation's status as the last frames told it, so the event loop never waits on its lock. */
+        private String status;
         private MessageConsumer<JsonObject> subscription;
 
         Session(ServerWebSocket socket, String client) {
@@ -134,8 +136,9 @@ public final class WidgetChannel {
                     error("unknown_conversation", "no conversation with this id and secret");
                     return;
                 }
-                vertx.executeBlocking(() -> conversations.find(id), false).onSuccess(found -> {
-                    if (found.isEmpty() || !CHANNEL.equals(found.get().channel())) {
+                vertx.executeBlocking(() -> conversations.find(id).filter(c -> CHANNEL.equals(c.channel()))
+                        .map(Session::welcomeFrame), false).onSuccess(found -> {
+                    if (found.isEmpty()) {
                         error("unknown_conversation", "no conversation with this id and secret");
                     } else {
                         welcome(found.get());
@@ -147,25 +150,33 @@ public final class WidgetChannel {
                 error("rate_limited", "too many new conversations from this address; try again in a minute");
                 return;
             }
-            vertx.executeBlocking(() -> conversations.open(CHANNEL, lang), false)
+            vertx.executeBlocking(() -> welcomeFrame(conversations.open(CHANNEL, lang)), false)
                     .onSuccess(this::welcome).onFailure(this::failed);
         }
 
-        private void welcome(Conversation opened) {
+        /** The conversation and what the widget is told of it; read on a worker (the conversation's lock). */
+        private record Welcome(Conversation conversation, JsonObject frame) {
+        }
+
+        private static Welcome welcomeFrame(Conversation opened) {
+            synchronized (opened) {
+                JsonArray transcript = new JsonArray(opened.messages().stream().filter(m -> m.visibleToUser())
+                        .map(LiveEvents::message).toList());
+                return new Welcome(opened, new JsonObject().put("type", "welcome").put("id", opened.id())
+                        .put("status", opened.status().wireName()).put("lang", opened.lang())
+                        .put("messages", transcript));
+            }
+        }
+
+        private void welcome(Welcome welcome) {
             if (socket.isClosed()) {
                 return;
             }
-            conversation = opened;
-            subscription = vertx.eventBus().<JsonObject>consumer(LiveEvents.conversationAddress(opened.id()))
+            conversation = welcome.conversation();
+            status = welcome.frame().getString("status");
+            subscription = vertx.eventBus().<JsonObject>consumer(LiveEvents.conversationAddress(conversation.id()))
                     .handler(event -> forward(event.body()));
-            JsonArray transcript;
-            synchronized (opened) {
-                transcript = new JsonArray(opened.messages().stream().filter(m -> m.visibleToUser())
-                        .map(LiveEvents::message).toList());
-            }
-            socket.writeTextMessage(new JsonObject().put("type", "welcome").put("id", opened.id())
-                    .put("secret", secrets.of(opened.id())).put("status", opened.status().wireName())
-                    .put("lang", opened.lang()).put("messages", transcript).encode());
+            socket.writeTextMessage(welcome.frame().put("secret", secrets.of(conversation.id())).encode());
         }
 
         /** Passes on what the user may see: not the agents' notes, not the user's own typing. */
@@ -174,6 +185,9 @@ public final class WidgetChannel {
             if ("message".equals(type) && !"note".equals(event.getJsonObject("message").getString("from"))
                     || "typing".equals(type) && !"user".equals(event.getString("from"))
                     || "turn_end".equals(type) || "status".equals(type)) {
+                if ("status".equals(type)) {
+                    status = event.getString("status");
+                }
                 JsonObject visible = "status".equals(type) ? event.copy().put("agent", null) : event;
                 socket.writeTextMessage(visible.encode());
             }
@@ -194,7 +208,7 @@ public final class WidgetChannel {
                 return;
             }
             Conversation current = conversation;
-            if (current.status() != Status.AGENT) {
+            if (!Status.AGENT.wireName().equals(status)) {
                 vertx.eventBus().publish(LiveEvents.conversationAddress(current.id()),
                         new JsonObject().put("type", "typing").put("from", "bot"));
             }
