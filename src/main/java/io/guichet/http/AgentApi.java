@@ -112,7 +112,7 @@ public final class AgentApi {
     }
 
     private void login(RoutingContext ctx) {
-        String client = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+        String client = HttpApi.clientAddress(ctx);
         if (!Origins.sameOrigin(ctx.request())) {
             throw new ApiError(403, "forbidden", "log in from the console's own page");
         }

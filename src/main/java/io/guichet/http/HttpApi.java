@@ -159,7 +159,7 @@ public final class HttpApi {
         blocking(ctx, () -> JsonViews.conversation(existing(id, secret)), 200);
     }
 
-    private static String clientAddress(RoutingContext ctx) {
+    static String clientAddress(RoutingContext ctx) {
         return ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
     }
 
