@@ -14,7 +14,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -53,7 +52,7 @@ public final class AgentApi {
     }
 
     public void mount(Router router) {
-        router.route("/agent/login").handler(BodyHandler.create(false).setBodyLimit(HttpApi.BODY_LIMIT));
+        router.route("/agent/login").handler(RawBody.limitedTo(HttpApi.BODY_LIMIT));
         router.post("/agent/login").handler(this::login);
         router.post("/agent/logout").handler(this::logout);
         router.get("/agent").handler(ctx -> ctx.response().putHeader("Cache-Control", "no-store")
@@ -85,17 +84,17 @@ public final class AgentApi {
         });
         router.post("/api/v1/agent/conversations/:id/messages").handler(ctx -> {
             Agent agent = authenticate(ctx);
-            String text = RequestBody.of(ctx.body().buffer(), false).text("text");
+            String text = RequestBody.of(ctx, false).text("text");
             act(ctx, () -> handoff.message(ctx.pathParam("id"), agent, text));
         });
         router.post("/api/v1/agent/conversations/:id/notes").handler(ctx -> {
             Agent agent = authenticate(ctx);
-            String text = RequestBody.of(ctx.body().buffer(), false).text("text");
+            String text = RequestBody.of(ctx, false).text("text");
             act(ctx, () -> handoff.note(ctx.pathParam("id"), agent, text));
         });
         router.post("/api/v1/agent/conversations/:id/transfer").handler(ctx -> {
             Agent agent = authenticate(ctx);
-            String team = RequestBody.of(ctx.body().buffer(), false).text("team");
+            String team = RequestBody.of(ctx, false).text("team");
             if (!conversations.teams("fr").containsKey(team)) {
                 throw ApiError.badRequest("no team '" + team + "'; teams: " + conversations.teams("fr").keySet());
             }
@@ -120,7 +119,7 @@ public final class AgentApi {
             ctx.response().putHeader("Retry-After", Long.toString(logins.retryAfterSeconds()));
             throw new ApiError(429, "too_many_requests", "too many login attempts; wait a minute");
         }
-        RequestBody body = RequestBody.of(ctx.body().buffer(), false);
+        RequestBody body = RequestBody.of(ctx, false);
         String id = body.text("id");
         String password = body.text("password");
         vertx.executeBlocking(() -> directory.login(id.strip(), password), false).onSuccess(agent -> {

@@ -17,7 +17,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -77,7 +76,7 @@ public final class HttpApi {
         router.get("/health").handler(new Health(vertx, knowledge, conversations));
         router.route("/api/v1/conversations*").handler(cors());
         router.route("/api/*").handler(new Admission(Admission.DEFAULT_LIMIT));
-        router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+        router.route("/api/*").handler(RawBody.limitedTo(BODY_LIMIT));
         router.get("/widget.js").handler(ctx -> ctx.response().putHeader("Cache-Control", "public, max-age=300")
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/javascript; charset=utf-8").sendFile("webroot/widget.js").onFailure(ctx::fail));
         router.get("/demo").handler(ctx -> ctx.response().sendFile("webroot/demo.html").onFailure(ctx::fail));
@@ -101,7 +100,7 @@ public final class HttpApi {
     }
 
     private void parse(RoutingContext ctx) {
-        RequestBody body = RequestBody.of(ctx.body().buffer(), false);
+        RequestBody body = RequestBody.of(ctx, false);
         String text = body.text("text");
         String lang = body.language("lang");
         LocalDate now = body.date("now", LocalDate.now(clock));
@@ -109,7 +108,7 @@ public final class HttpApi {
     }
 
     private void search(RoutingContext ctx) {
-        RequestBody body = RequestBody.of(ctx.body().buffer(), false);
+        RequestBody body = RequestBody.of(ctx, false);
         String query = body.text("query");
         int k = body.integer("k", 5, 1, MAX_K);
         String lang = body.language("lang");
@@ -128,7 +127,7 @@ public final class HttpApi {
     }
 
     private void openConversation(RoutingContext ctx) {
-        RequestBody body = RequestBody.of(ctx.body().buffer(), true);
+        RequestBody body = RequestBody.of(ctx, true);
         String channel = body.optionalString("channel");
         String lang = body.language("lang");
         String named = channel == null || channel.isBlank() ? "web" : channel;
@@ -146,7 +145,7 @@ public final class HttpApi {
 
     private void postMessage(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        RequestBody body = RequestBody.of(ctx.body().buffer(), false);
+        RequestBody body = RequestBody.of(ctx, false);
         String text = body.text("text");
         LocalDate now = body.date("now", LocalDate.now(clock));
         String secret = ctx.request().getHeader(SECRET_HEADER);

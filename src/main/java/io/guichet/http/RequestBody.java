@@ -3,6 +3,7 @@ package io.guichet.http;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
@@ -17,8 +18,9 @@ final class RequestBody {
     }
 
     /** The body as a JSON object; an empty body counts as {@code {}} when {@code emptyAllowed}. */
-    static RequestBody of(Buffer buffer, boolean emptyAllowed) {
-        if (buffer == null || buffer.length() == 0 || buffer.toString().isBlank()) {
+    static RequestBody of(RoutingContext ctx, boolean emptyAllowed) {
+        Buffer buffer = RawBody.of(ctx);
+        if (buffer.length() == 0 || buffer.toString().isBlank()) {
             if (emptyAllowed) {
                 return new RequestBody(new JsonObject());
             }

@@ -1,9 +1,10 @@
 package io.guichet.channels.meta;
 
+import io.guichet.http.RawBody;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.function.Consumer;
 
 /**
@@ -21,7 +22,7 @@ public final class MetaWebhook {
     public static void mount(Router router, String path, String verifyToken, String appSecret,
                              Consumer<JsonObject> events) {
         router.get(path).handler(ctx -> verify(ctx, verifyToken));
-        router.post(path).handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT))
+        router.post(path).handler(RawBody.limitedTo(BODY_LIMIT))
                 .handler(ctx -> receive(ctx, appSecret, events));
     }
 
@@ -36,14 +37,15 @@ public final class MetaWebhook {
     }
 
     private static void receive(RoutingContext ctx, String appSecret, Consumer<JsonObject> events) {
-        byte[] raw = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+        Buffer body = RawBody.of(ctx);
+        byte[] raw = body.getBytes();
         if (!HubSignature.valid(appSecret, raw, ctx.request().getHeader("X-Hub-Signature-256"))) {
             ctx.response().setStatusCode(403).end();
             return;
         }
         JsonObject payload;
         try {
-            payload = new JsonObject(ctx.body().buffer());
+            payload = new JsonObject(body);
         } catch (RuntimeException e) {
             ctx.response().setStatusCode(400).end();
             return;

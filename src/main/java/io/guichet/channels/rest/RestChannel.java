@@ -3,13 +3,14 @@ package io.guichet.channels.rest;
 import io.guichet.dialogue.ConversationService;
 import io.guichet.dialogue.Reply;
 import io.guichet.dialogue.Turn;
+import io.guichet.http.RawBody;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -37,14 +38,15 @@ public final class RestChannel {
     }
 
     public void mount(Router router) {
-        router.post("/webhooks/rest/webhook").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT))
+        router.post("/webhooks/rest/webhook").handler(RawBody.limitedTo(BODY_LIMIT))
                 .handler(this::webhook);
     }
 
     private void webhook(RoutingContext ctx) {
         JsonObject body;
         try {
-            body = ctx.body().length() == 0 ? null : ctx.body().asJsonObject();
+            Buffer raw = RawBody.of(ctx);
+            body = raw.length() == 0 ? null : raw.toJsonObject();
         } catch (DecodeException | ClassCastException e) {
             body = null;
         }
