@@ -47,7 +47,9 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + maxHeap));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.guichet.Main", "--port", "0",
-                "--kb", kb.toString(), "--intents", intents.toString(), "--data", data.toString()));
+                "--kb", kb.toString(), "--intents", intents.toString(), "--data", data.toString(),
+                // Every simulated user comes from this one address: per-client limits would refuse them.
+                "--rate-limits", "off"));
         long launched = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<Integer> listening = new CompletableFuture<>();

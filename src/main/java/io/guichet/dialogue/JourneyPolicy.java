@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -265,7 +266,7 @@ final class JourneyPolicy {
         state.complete(journey.complete(state));
         String summary = summary(journey, state, lang);
         replies.add(new Reply.Text(phrases.text("summary", lang, Map.of("summary", summary))));
-        List<SearchHit> hits = recommender.recommend(journey, state, summary, lang);
+        List<SearchHit> hits = recommender.recommend(journey, state, rankingRequest(journey, state, lang, summary), lang);
         List<Reply.Card> cards = hits.stream().map(Answers::card).toList();
         if (cards.isEmpty()) {
             replies.add(new Reply.Text(phrases.text("no_recommendation", lang)));
@@ -347,11 +348,28 @@ final class JourneyPolicy {
 
     /** "Participants : 40, Dates : du 12 mars 2027 au 14 mars 2027, …", in the slots' order. */
     String summary(Journey journey, JourneyState state, String lang) {
+        return summary(journey, state, lang, slot -> true);
+    }
+
+    /**
+     * What the recommendations are ranked against: the answers given in words (choices, yes or
+     * no, free text), or the whole summary when there are none. Counts, dates and amounts rule
+     * documents out through their facts instead, and in a sentence vector a number matches
+     * nothing; without them a request takes a few forms per journey, so its vector comes from
+     * the embedder's cache instead of costing a model call (two, with its translation) per
+     * conversation.
+     */
+    private String rankingRequest(Journey journey, JourneyState state, String lang, String summary) {
+        String inWords = summary(journey, state, lang, slot -> slot.type().entityType() == null);
+        return inWords.isEmpty() ? summary : inWords;
+    }
+
+    private String summary(Journey journey, JourneyState state, String lang, Predicate<Slot> included) {
         List<String> parts = new ArrayList<>();
         String separator = "fr".equals(lang) ? " : " : ": ";
         for (Slot slot : journey.slots()) {
             Object value = state.slots().get(slot.name());
-            if (value != null) {
+            if (value != null && included.test(slot)) {
                 parts.add(slot.label(lang) + separator + display(slot, value, lang));
             }
         }

@@ -15,7 +15,6 @@ import java.util.Map;
  */
 final class Recommender {
     static final int MOST = 5;
-    private static final int CANDIDATES = 30;
 
     private final KnowledgeBase knowledge;
 
@@ -24,8 +23,7 @@ final class Recommender {
     }
 
     List<SearchHit> recommend(Journey journey, JourneyState state, String request, String lang) {
-        return knowledge.search(request, CANDIDATES, lang,
-                d -> journey.name().equals(d.journey()) && fits(d, state.slots())).stream().limit(MOST).toList();
+        return knowledge.search(request, MOST, lang, d -> journey.name().equals(d.journey()) && fits(d, state.slots()));
     }
 
     static boolean fits(KbDocument document, Map<String, Object> slots) {

@@ -5,6 +5,7 @@ import dev.langchain4j.store.embedding.EmbeddingMatch;
 import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
 import dev.langchain4j.store.embedding.EmbeddingSearchResult;
 import dev.langchain4j.store.embedding.EmbeddingStore;
+import io.guichet.embedding.SentenceEmbedder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -120,7 +121,7 @@ final class FlatEmbeddingStore<T> implements EmbeddingStore<T> {
         for (int r = from; r < to; r++) {
             int base = r * dimension;
             for (int q = 0; q < best.length; q++) {
-                best[q].offer(r, dot(vectors, base, queries.get(q), 0, dimension));
+                best[q].offer(r, SentenceEmbedder.dot(vectors, base, queries.get(q), 0, dimension));
             }
         }
     }
@@ -134,7 +135,7 @@ final class FlatEmbeddingStore<T> implements EmbeddingStore<T> {
     private int[] closestCentres(float[] query, int count) {
         TopK closest = new TopK(count);
         for (int c = 0; c < clusterStart.length - 1; c++) {
-            closest.offer(c, dot(centres, c * dimension, query, 0, dimension));
+            closest.offer(c, SentenceEmbedder.dot(centres, c * dimension, query, 0, dimension));
         }
         int[] out = new int[closest.size()];
         int[] next = {0};
@@ -209,7 +210,7 @@ final class FlatEmbeddingStore<T> implements EmbeddingStore<T> {
         int best = 0;
         float bestScore = Float.NEGATIVE_INFINITY;
         for (int c = 0; c < clusters; c++) {
-            float score = dot(centre, c * dimension, vectors, row * dimension, dimension);
+            float score = SentenceEmbedder.dot(centre, c * dimension, vectors, row * dimension, dimension);
             if (score > bestScore) {
                 bestScore = score;
                 best = c;
@@ -232,30 +233,6 @@ final class FlatEmbeddingStore<T> implements EmbeddingStore<T> {
             rows[base + d] *= inverse;
         }
         return true;
-    }
-
-    /**
-     * Dot product of two rows (of two arrays, at their offsets), with eight independent sums: the JIT does not
-     * reorder float additions, so a single running sum waits on itself at every step; eight let
-     * the CPU overlap them (measured: 25,000 rows of 384 in 3.4 ms instead of 5.3 ms).
-     */
-    private static float dot(float[] a, int aBase, float[] b, int bBase, int dimension) {
-        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-        int d = 0;
-        for (; d + 8 <= dimension; d += 8) {
-            s0 += a[aBase + d] * b[bBase + d];
-            s1 += a[aBase + d + 1] * b[bBase + d + 1];
-            s2 += a[aBase + d + 2] * b[bBase + d + 2];
-            s3 += a[aBase + d + 3] * b[bBase + d + 3];
-            s4 += a[aBase + d + 4] * b[bBase + d + 4];
-            s5 += a[aBase + d + 5] * b[bBase + d + 5];
-            s6 += a[aBase + d + 6] * b[bBase + d + 6];
-            s7 += a[aBase + d + 7] * b[bBase + d + 7];
-        }
-        for (; d < dimension; d++) {
-            s0 += a[aBase + d] * b[bBase + d];
-        }
-        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
     private interface RowVisitor {
@@ -346,7 +323,7 @@ final class FlatEmbeddingStore<T> implements EmbeddingStore<T> {
         int rows = ids.size();
         TopK best = new TopK(Math.min(request.maxResults(), rows));
         for (int r = 0; r < rows; r++) {
-            float score = dot(vectors, r * dimension, query, 0, dimension);
+            float score = SentenceEmbedder.dot(vectors, r * dimension, query, 0, dimension);
             if (score >= request.minScore()) {
                 best.offer(r, score);
             }
