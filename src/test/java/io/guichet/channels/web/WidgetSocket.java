@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -18,6 +19,12 @@ import java.util.function.Predicate;
 public final class WidgetSocket implements AutoCloseable {
     private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
     private final List<JsonObject> seen = new ArrayList<>();
+    /**
+     * Held for as long as the socket is used: Vert.x closes a client once nothing refers to it
+     * (a Cleaner, on garbage collection), and the socket with it. Without this reference a
+     * socket went deaf in the middle of a test whenever a collection happened to run.
+     */
+    private WebSocketClient client;
     private WebSocket socket;
 
     /** Connects to {@code path}; fails with the server's refusal (an UpgradeRejectedException). */
@@ -31,7 +38,8 @@ public final class WidgetSocket implements AutoCloseable {
         }
         WidgetSocket client = new WidgetSocket();
         // The handler is set before connecting: a server may speak first.
-        ClientWebSocket socket = vertx.createWebSocketClient().webSocket();
+        client.client = vertx.createWebSocketClient();
+        ClientWebSocket socket = client.client.webSocket();
         socket.textMessageHandler(text -> client.frames.add(new JsonObject(text)));
         client.socket = await(socket.connect(options));
         return client;
@@ -84,5 +92,6 @@ public final class WidgetSocket implements AutoCloseable {
     @Override
     public void close() {
         await(socket.close());
+        await(client.close());
     }
 }
