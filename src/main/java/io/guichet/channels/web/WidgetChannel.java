@@ -6,6 +6,7 @@ import io.guichet.dialogue.ConversationService;
 import io.guichet.http.Origins;
 import io.guichet.http.RateLimiter;
 import io.guichet.realtime.LiveEvents;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
@@ -84,6 +85,8 @@ public final class WidgetChannel {
         /** The conversation's status as the last frames told it, so the event loop never waits on its lock. */
         private String status;
         private MessageConsumer<JsonObject> subscription;
+        /** The latest of this widget's turns, done or not. */
+        private Future<?> lastTurn = Future.succeededFuture();
 
         Session(ServerWebSocket socket, String client) {
             this.socket = socket;
@@ -212,9 +215,12 @@ public final class WidgetChannel {
                 vertx.eventBus().publish(LiveEvents.conversationAddress(current.id()),
                         new JsonObject().put("type", "typing").put("from", "bot"));
             }
-            // Ordered: one widget's messages are answered in the order they were sent.
-            vertx.executeBlocking(() -> conversations.post(current, text, LocalDate.now(clock)), true)
-                    .onFailure(this::failed);
+            // One widget's messages are answered in the order they were sent: each turn starts
+            // when the previous one has ended. Vert.x's ordered executeBlocking would keep that
+            // order too, but per event-loop context, which every widget of the server shares: all
+            // of them would then be answered one at a time.
+            lastTurn = lastTurn.transform(previous -> vertx.executeBlocking(
+                    () -> conversations.post(current, text, LocalDate.now(clock)), false)).onFailure(this::failed);
         }
 
         private void failed(Throwable e) {
