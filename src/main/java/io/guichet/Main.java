@@ -24,6 +24,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -131,9 +132,19 @@ public final class Main {
                     secrets, origins, newConversations, clock).router();
             channels.forEach(channel -> channel.accept(router));
             return router;
-        }).compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.port()))
+        }).compose(router -> vertx.createHttpServer(serverOptions()).requestHandler(router).listen(config.port()))
                 .onSuccess(server -> LOG.info("started in {} ms; heap after start-up {} MB (after a GC)",
                         (System.nanoTime() - started) / 1_000_000, heapAfterGcMb()));
+    }
+
+    /**
+     * HTTP/1.1 and WebSockets only. Vert.x also takes cleartext HTTP/2 by default, which nothing here
+     * uses (browsers speak HTTP/2 over TLS only, to the reverse proxy), and its upgrade code answers
+     * a malformed {@code Upgrade: h2c} with a 400 that says "connection: close", has no length,
+     * and never closes: the client waits for the end of that answer forever.
+     */
+    private static HttpServerOptions serverOptions() {
+        return new HttpServerOptions().setHttp2ClearTextEnabled(false);
     }
 
     /** Deletes messages past the retention period now, then every few hours, on a worker. */

@@ -30,10 +30,26 @@ public final class TestService {
         return start(vertx, Path.of("src/test/resources/service-kb"), data, messenger, whatsapp, agents, allowedOrigins);
     }
 
+    /**
+     * @param adminToken the token that opens the leads API
+     * @param rateLimits false lifts the per-client limits, for a test that plays many clients from one address
+     */
+    public static Future<Integer> start(Vertx vertx, Path data, MessengerSettings messenger, WhatsAppSettings whatsapp,
+                                        Path agents, String adminToken, boolean rateLimits) {
+        return start(vertx, Path.of("src/test/resources/service-kb"), data, messenger, whatsapp, agents, List.of(),
+                adminToken, rateLimits);
+    }
+
     private static Future<Integer> start(Vertx vertx, Path kb, Path data, MessengerSettings messenger,
                                          WhatsAppSettings whatsapp, Path agents, List<String> allowedOrigins) {
-        Config config = new Config(0, kb, TestFixtures.INTENTS, data, null, Duration.ZERO, 30, messenger, whatsapp,
-                agents, allowedOrigins, true);
+        return start(vertx, kb, data, messenger, whatsapp, agents, allowedOrigins, null, true);
+    }
+
+    private static Future<Integer> start(Vertx vertx, Path kb, Path data, MessengerSettings messenger,
+                                         WhatsAppSettings whatsapp, Path agents, List<String> allowedOrigins,
+                                         String adminToken, boolean rateLimits) {
+        Config config = new Config(0, kb, TestFixtures.INTENTS, data, adminToken, Duration.ZERO, 30, messenger,
+                whatsapp, agents, allowedOrigins, rateLimits);
         return Main.start(vertx, config).map(server -> server.actualPort());
     }
 }

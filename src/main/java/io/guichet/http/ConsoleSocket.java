@@ -4,6 +4,7 @@ import io.guichet.dialogue.ConversationService;
 import io.guichet.handoff.Agent;
 import io.guichet.handoff.Handoff;
 import io.guichet.realtime.LiveEvents;
+import io.guichet.realtime.SocketFailures;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
@@ -56,6 +57,7 @@ final class ConsoleSocket {
             }
         });
         socket.textMessageHandler(frame -> received(socket, agent, frame));
+        SocketFailures.closeOnFailure(socket);
         socket.writeTextMessage(new JsonObject().put("type", "ready").put("agent", agent.id()).encode());
     }
 

@@ -73,6 +73,7 @@ public final class HttpApi {
 
     public Router router() {
         Router router = Router.router(vertx);
+        router.route().handler(HttpApi::readableQuery);
         router.get("/health").handler(new Health(vertx, knowledge, conversations));
         router.route("/api/v1/conversations*").handler(cors());
         router.route("/api/*").handler(new Admission(Admission.DEFAULT_LIMIT));
@@ -86,6 +87,9 @@ public final class HttpApi {
         router.post("/api/v1/conversations/:id/messages").handler(this::postMessage);
         router.get("/api/v1/conversations/:id").handler(this::getConversation);
         router.get("/api/v1/leads").handler(this::listLeads);
+        // Vert.x refuses what it cannot read (an address with "%zz", no Host) before any route, in plain text.
+        router.errorHandler(400, ctx -> respond(ctx, 400, "bad_request",
+                "the request cannot be read: its address, its query or its headers are malformed"));
         router.errorHandler(403, ctx -> respond(ctx, 403, "forbidden", ctx.failure() != null
                 && ctx.failure().getMessage() != null && ctx.failure().getMessage().startsWith("CORS")
                 ? "this site is not allowed to call the API" : "forbidden"));
@@ -97,6 +101,20 @@ public final class HttpApi {
                 "the body is larger than " + BODY_LIMIT + " bytes"));
         router.errorHandler(500, this::internalError);
         return router;
+    }
+
+    /**
+     * Refuses a query string that is not valid percent-encoding before any handler reads a
+     * parameter: Vert.x decodes the query only then, and its exception would be a 500.
+     */
+    private static void readableQuery(RoutingContext ctx) {
+        try {
+            ctx.request().params();
+        } catch (IllegalArgumentException e) {
+            ctx.fail(400, e);
+            return;
+        }
+        ctx.next();
     }
 
     private void parse(RoutingContext ctx) {

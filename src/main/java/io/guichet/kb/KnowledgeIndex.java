@@ -46,6 +46,15 @@ final class KnowledgeIndex {
     /** Weight of a glossary synonym against the query's own words. */
     private static final float SYNONYM_BOOST = 0.5f;
     private static final int SNIPPET_CHARS = 280;
+    /**
+     * Distinct words a lexical query keeps, the first ones of the text: Lucene refuses a query of
+     * more than 1,024 clauses (TooManyClauses), and a pasted page has hundreds of words. A word
+     * makes two clauses (title and text) in each language, and a typo's fuzzy match up to 50
+     * more, hence fewer typos: 2 × 100 + 8 × 50 + 2 × 100 stays under the limit. A question has a
+     * few dozen words.
+     */
+    private static final int MAX_QUERY_TERMS = 100;
+    private static final int MAX_TYPO_TERMS = 8;
     /** e5 squeezes cosines together: below FLOOR is unrelated text, above CEILING a close paraphrase. */
     private static final double COSINE_FLOOR = 0.75;
     private static final double COSINE_CEILING = 0.90;
@@ -218,10 +227,14 @@ final class KnowledgeIndex {
         Analyzer analyzer = KbAnalyzers.forLanguage(lang);
         concepts.forEach(c -> c.synonyms().forEach(t -> synonyms.addAll(KbAnalyzers.terms(analyzer, t))));
         synonyms.removeAll(words);
-        synonyms.forEach(term -> addTerm(builder, lang, term, SYNONYM_BOOST));
-        for (String term : words) {
+        List<String> kept = words.stream().limit(MAX_QUERY_TERMS).toList();
+        synonyms.stream().limit(MAX_QUERY_TERMS - kept.size())
+                .forEach(term -> addTerm(builder, lang, term, SYNONYM_BOOST));
+        int typos = 0;
+        for (String term : kept) {
             addTerm(builder, lang, term, 1f);
-            if (isUnknown(lang, term) && term.length() >= 4) {
+            if (typos < MAX_TYPO_TERMS && isUnknown(lang, term) && term.length() >= 4) {
+                typos++;
                 int edits = term.length() >= 7 ? 2 : 1;
                 builder.add(new BoostQuery(new FuzzyQuery(new Term("text_" + lang, term), edits, 1), 0.6f),
                         BooleanClause.Occur.SHOULD);
@@ -241,7 +254,7 @@ final class KnowledgeIndex {
         concepts.forEach(c -> c.translations().forEach(t -> terms.addAll(KbAnalyzers.terms(analyzer, t))));
         terms.addAll(KbAnalyzers.terms(analyzer, query));
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
-        terms.forEach(term -> addTerm(builder, other, term, 1f));
+        terms.stream().limit(MAX_QUERY_TERMS).forEach(term -> addTerm(builder, other, term, 1f));
         return builder.build();
     }
 

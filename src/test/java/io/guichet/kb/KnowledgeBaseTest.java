@@ -46,6 +46,19 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void aQueryOfHundredsOfDistinctWordsIsSearchedNotRefused(@TempDir Path folder) throws IOException {
+        seed(folder);
+        KnowledgeBase base = KnowledgeBase.load(folder, TestFixtures.embedder());
+        StringBuilder page = new StringBuilder("prix d'entrée du musée");
+        for (int i = 0; i < 600; i++) {
+            page.append(" mot").append(Integer.toString(i, 36)).append("zq");
+        }
+        // Each word made clauses of its own, and Lucene refused the query past 1,024 of them.
+        List<SearchHit> hits = base.search(page.toString(), 3, "fr");
+        assertTrue(hits.size() <= 3, hits.toString());
+    }
+
+    @Test
     void filtersDocuments(@TempDir Path folder) throws IOException {
         seed(folder);
         KnowledgeBase base = KnowledgeBase.load(folder, TestFixtures.embedder());

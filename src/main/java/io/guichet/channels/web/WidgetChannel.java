@@ -6,6 +6,7 @@ import io.guichet.dialogue.ConversationService;
 import io.guichet.http.Origins;
 import io.guichet.http.RateLimiter;
 import io.guichet.realtime.LiveEvents;
+import io.guichet.realtime.SocketFailures;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -96,6 +97,7 @@ public final class WidgetChannel {
         void start() {
             socket.textMessageHandler(this::received);
             socket.binaryMessageHandler(b -> error("bad_frame", "frames are JSON text"));
+            SocketFailures.closeOnFailure(socket);
             socket.closeHandler(v -> {
                 if (subscription != null) {
                     subscription.unregister();

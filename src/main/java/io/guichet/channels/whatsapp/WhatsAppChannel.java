@@ -17,6 +17,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,8 +87,9 @@ public final class WhatsAppChannel implements Outbox {
         return true;
     }
 
+    /** Counted back from now: a timestamp near the last instant Java can hold must not overflow. */
     static boolean withinServiceWindow(Instant lastInbound, Instant now) {
-        return !lastInbound.plus(SERVICE_WINDOW).isBefore(now);
+        return !lastInbound.isBefore(now.minus(SERVICE_WINDOW));
     }
 
     /** A person's message as this channel reads it. */
@@ -132,7 +134,8 @@ public final class WhatsAppChannel implements Outbox {
         Instant sentAt;
         try {
             sentAt = Instant.ofEpochSecond(Long.parseLong(message.getString("timestamp", "")));
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | DateTimeException e) {
+            // Not a number, or seconds no instant can hold: as if it had no timestamp.
             sentAt = Instant.now();
         }
         return text == null || text.isBlank() ? java.util.Optional.empty()
