@@ -2,10 +2,12 @@ package io.guichet.channels.web;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +42,7 @@ public final class WidgetSocket implements AutoCloseable {
         // The handler is set before connecting: a server may speak first.
         client.client = vertx.createWebSocketClient();
         ClientWebSocket socket = client.client.webSocket();
-        socket.textMessageHandler(text -> client.frames.add(new JsonObject(text)));
+        socket.textMessageHandler(text -> client.frames.add(parsed(text)));
         client.socket = await(socket.connect(options));
         return client;
     }
@@ -55,8 +57,36 @@ public final class WidgetSocket implements AutoCloseable {
         }
     }
 
+    /** A frame that is not a JSON object is kept as {@code {"type":"not_json","text":…}}, for the test to see. */
+    private static JsonObject parsed(String text) {
+        try {
+            return new JsonObject(text);
+        } catch (DecodeException | ClassCastException e) {
+            return new JsonObject().put("type", "not_json").put("text", text);
+        }
+    }
+
     public void send(JsonObject frame) {
-        await(socket.writeTextMessage(frame.encode()));
+        sendText(frame.encode());
+    }
+
+    /** A text frame as given, JSON or not. */
+    public void sendText(String text) {
+        await(socket.writeTextMessage(text));
+    }
+
+    public void sendBinary(Buffer bytes) {
+        await(socket.writeBinaryMessage(bytes));
+    }
+
+    /** Whether either side closed the socket; {@link #closeStatus} then tells how. */
+    public boolean isClosed() {
+        return socket.isClosed();
+    }
+
+    /** The status code of the close frame, null while open or when the connection just dropped. */
+    public Short closeStatus() {
+        return socket.closeStatusCode();
     }
 
     /** The next frame that matches, dropping those before it; fails after 20 s. */
