@@ -1,6 +1,7 @@
 package io.guichet.channels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.guichet.channels.whatsapp.WhatsAppSettings;
@@ -146,6 +147,25 @@ class WhatsAppChannelTest {
                 "33639980010", "fr", io.guichet.conversation.Status.AGENT, Instant.now(), null, "general", "claire",
                 List.of(new io.guichet.conversation.Message("user", "bonjour", Instant.now())));
         assertTrue(channel.deliver(recent, List.of(new io.guichet.dialogue.Reply.Text("Bonjour !"))));
+    }
+
+    @Test
+    void aTimestampNoInstantHoldsLosesNeitherItsMessageNorTheOthers() throws InterruptedException {
+        // Seconds past Instant's range threw while the delivery was read, and near its end the 24-hour window
+        // overflowed: either way the exception dropped every message of the delivery, after Meta had its 200.
+        JsonObject text = new JsonObject().put("type", "text").put("text", new JsonObject().put("body", "bonjour"));
+        JsonObject delivery = message("33639980011", "wamid.beyond", text.copy(), Instant.now());
+        JsonArray messages = delivery.getJsonArray("entry").getJsonObject(0).getJsonArray("changes").getJsonObject(0)
+                .getJsonObject("value").getJsonArray("messages");
+        messages.getJsonObject(0).put("timestamp", Long.toString(Long.MAX_VALUE));
+        messages.add(text.copy().put("from", "33639980012").put("id", "wamid.last")
+                .put("timestamp", Long.toString(Instant.MAX.getEpochSecond())));
+        messages.add(text.copy().put("from", "33639980013").put("id", "wamid.now")
+                .put("timestamp", Long.toString(Instant.now().getEpochSecond())));
+        assertEquals(200, post(delivery, SECRET));
+        for (String number : List.of("33639980011", "33639980012", "33639980013")) {
+            assertFalse(sentTo(number, s -> !s.isEmpty()).isEmpty(), number + " is answered");
+        }
     }
 
     @Test

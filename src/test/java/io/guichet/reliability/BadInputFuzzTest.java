@@ -29,6 +29,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -1368,17 +1369,14 @@ class BadInputFuzzTest {
     }
 
     private static boolean closesWithin(WidgetSocket socket) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ANSWER_WITHIN_MS);
-        while (!socket.isClosed() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+        try {
+            return socket.awaitClosed(Duration.ofMillis(ANSWER_WITHIN_MS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-        return socket.isClosed();
     }
+
 
     /**
      * Frames that break RFC 6455 itself, which no WebSocket client library will send: after one,

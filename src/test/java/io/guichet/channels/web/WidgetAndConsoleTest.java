@@ -22,6 +22,7 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -327,5 +328,19 @@ class WidgetAndConsoleTest {
                     .statusCode() == 429;
         }
         assertTrue(limited, "a burst of new widget conversations from one address gets 429");
+    }
+
+    @Test
+    @Order(9)
+    void aMessageTooBigForTheServerClosesTheSocket() throws InterruptedException {
+        // Past 256 KiB Vert.x dropped the message, and every frame left of it, without a word: the page waited forever.
+        WidgetSocket socket = WidgetSocket.connect(vertx, port, "/ws/widget", SITE, null);
+        try {
+            socket.sendText("{\"type\":\"message\",\"text\":\"" + "a".repeat(300 * 1024) + "\"}");
+        } catch (RuntimeException closedWhileSending) {
+            // the server may hang up before the last frames are out
+        }
+        assertTrue(socket.awaitClosed(Duration.ofSeconds(10)), "the server closes the socket");
+        assertEquals(Short.valueOf((short) 1009), socket.closeStatus(), "with 1009, message too big");
     }
 }

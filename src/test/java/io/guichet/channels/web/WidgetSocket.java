@@ -9,6 +9,7 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -81,6 +82,15 @@ public final class WidgetSocket implements AutoCloseable {
 
     /** Whether either side closed the socket; {@link #closeStatus} then tells how. */
     public boolean isClosed() {
+        return socket.isClosed();
+    }
+
+    /** Waits until either side has closed the socket; false if it is still open after {@code patience}. */
+    public boolean awaitClosed(Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!socket.isClosed() && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
         return socket.isClosed();
     }
 
