@@ -85,11 +85,11 @@ public final class WidgetSocket implements AutoCloseable {
         return socket.isClosed();
     }
 
-    /** Waits until either side has closed the socket; false if it is still open after {@code patience}. */
-    public boolean awaitClosed(Duration patience) throws InterruptedException {
-        long deadline = System.nanoTime() + patience.toNanos();
+    /** Waits until the socket is closed; false when it is still open after {@code within}. */
+    public boolean awaitClosed(Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
         while (!socket.isClosed() && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(10);
+            Thread.sleep(10);
         }
         return socket.isClosed();
     }
@@ -101,7 +101,12 @@ public final class WidgetSocket implements AutoCloseable {
 
     /** The next frame that matches, dropping those before it; fails after 20 s. */
     public JsonObject next(Predicate<JsonObject> wanted) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        return next(wanted, Duration.ofSeconds(20));
+    }
+
+    /** The next frame that matches, dropping those before it; fails after {@code within}. */
+    public JsonObject next(Predicate<JsonObject> wanted, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
         try {
             while (System.nanoTime() < deadline) {
                 JsonObject frame = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -115,7 +120,7 @@ public final class WidgetSocket implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        throw new AssertionError("no such frame within 20 s; frames seen: " + seen);
+        throw new AssertionError("no such frame within " + within.toMillis() + " ms; frames seen: " + seen);
     }
 
     public JsonObject next(String type) {
