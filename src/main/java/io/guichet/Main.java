@@ -5,6 +5,8 @@ import io.guichet.channels.rest.RestChannel;
 import io.guichet.channels.web.WidgetChannel;
 import io.guichet.channels.web.WidgetSecrets;
 import io.guichet.channels.whatsapp.WhatsAppChannel;
+import io.guichet.channels.meta.MetaInbox;
+import io.guichet.dialogue.ConversationEvents;
 import io.guichet.dialogue.ConversationService;
 import io.guichet.dialogue.Outbox;
 import io.guichet.handoff.AgentDirectory;
@@ -20,6 +22,8 @@ import io.guichet.nlu.IntentFile;
 import io.guichet.nlu.Understanding;
 import io.guichet.realtime.LiveEvents;
 import io.guichet.store.SqliteStore;
+import io.guichet.turn.LocalConversationLocks;
+import io.guichet.turn.TurnGateway;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -93,43 +97,49 @@ public final class Main {
             Warmup.run(understanding, knowledge, intents, config.warmup());
             Clock clock = Clock.systemDefaultZone();
             SqliteStore store = SqliteStore.open(config.data(), clock);
-            ConversationService conversations = new ConversationService(understanding, knowledge, store, store,
-                    intents, clock);
+            ConversationService conversations = new ConversationService(understanding, knowledge, store, intents,
+                    clock);
+            TurnGateway gateway = new TurnGateway(conversations, new LocalConversationLocks(vertx));
             watch(vertx, knowledge);
             retain(vertx, store, clock, config.retentionDays());
             Map<String, Outbox> outboxes = new HashMap<>();
+            List<MetaInbox> inboxes = new ArrayList<>();
             List<Consumer<Router>> channels = new ArrayList<>();
-            channels.add(new RestChannel(vertx, conversations, clock)::mount);
+            channels.add(new RestChannel(gateway, clock)::mount);
             if (config.messenger() != null) {
-                MessengerChannel messenger = new MessengerChannel(vertx, conversations, config.messenger(), clock);
+                MessengerChannel messenger = new MessengerChannel(vertx, gateway, store, config.messenger(), clock);
                 outboxes.put(MessengerChannel.CHANNEL, messenger);
+                inboxes.add(messenger.inbox());
                 channels.add(messenger::mount);
                 LOG.info("messenger channel on ({})", config.messenger());
             }
             if (config.whatsapp() != null) {
-                WhatsAppChannel whatsapp = new WhatsAppChannel(vertx, conversations, config.whatsapp(), clock);
+                WhatsAppChannel whatsapp = new WhatsAppChannel(vertx, gateway, store, config.whatsapp(), clock);
                 outboxes.put(WhatsAppChannel.CHANNEL, whatsapp);
+                inboxes.add(whatsapp.inbox());
                 channels.add(whatsapp::mount);
                 LOG.info("whatsapp channel on ({})", config.whatsapp());
             }
             AgentDirectory agents = config.agents() != null && Files.exists(config.agents())
                     ? AgentDirectory.load(config.agents()) : AgentDirectory.empty();
-            LiveEvents events = new LiveEvents(vertx);
+            ConversationEvents events = ConversationEvents.all(List.of(new LiveEvents(vertx),
+                    Outbox.delivery(Map.copyOf(outboxes))));
             Handoff handoff = new Handoff(store, Map.copyOf(outboxes), agents,
                     (team, lang) -> conversations.teams(lang).getOrDefault(team, team), events, clock);
             conversations.tell(events);
             conversations.staffedBy(handoff);
+            resumeInboxes(vertx, inboxes);
             Origins origins = new Origins(config.allowedOrigins());
             WidgetSecrets secrets = WidgetSecrets.in(config.data());
             // A person opens a conversation now and then and writes a message every few seconds at most.
             RateLimiter newConversations = new RateLimiter(20, 0.2, config.rateLimits());
             RateLimiter widgetMessages = new RateLimiter(10, 1, config.rateLimits());
             RateLimiter logins = new RateLimiter(10, 0.1, config.rateLimits());
-            channels.add(new WidgetChannel(vertx, conversations, secrets, origins, newConversations, widgetMessages,
-                    clock)::mount);
-            channels.add(new AgentApi(vertx, handoff, agents, conversations, logins, clock)::mount);
-            Router router = new HttpApi(vertx, understanding, knowledge, conversations, store, config.adminToken(),
-                    secrets, origins, newConversations, clock).router();
+            channels.add(new WidgetChannel(vertx, conversations, gateway, secrets, origins, newConversations,
+                    widgetMessages, clock)::mount);
+            channels.add(new AgentApi(vertx, handoff, agents, conversations, gateway, logins, clock)::mount);
+            Router router = new HttpApi(vertx, understanding, knowledge, conversations, gateway, store,
+                    config.adminToken(), secrets, origins, newConversations, clock).router();
             channels.forEach(channel -> channel.accept(router));
             return router;
         }).compose(router -> vertx.createHttpServer(serverOptions()).requestHandler(router).listen(config.port()))
@@ -155,6 +165,17 @@ public final class Main {
                 .onFailure(e -> LOG.error("retention: purge failed: {}", e.getMessage()));
         purge.run();
         vertx.setPeriodic(RETENTION_PERIOD.toMillis(), id -> purge.run());
+    }
+
+    /**
+     * Answers the webhook messages a previous run stored but did not answer (it was killed before
+     * their turn was committed), then, every minute, those whose turn failed since.
+     */
+    private static void resumeInboxes(Vertx vertx, List<MetaInbox> inboxes) {
+        Runnable resume = () -> inboxes.forEach(inbox -> inbox.resume()
+                .onFailure(e -> LOG.error("webhook inbox: cannot read pending messages: {}", e.getMessage())));
+        resume.run();
+        vertx.setPeriodic(MetaInbox.RESUME_PERIOD_MS, id -> resume.run());
     }
 
     /** Reloads the knowledge base when its files change; one check at a time, on a worker. */

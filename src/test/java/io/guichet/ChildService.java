@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,12 +33,19 @@ public final class ChildService implements AutoCloseable {
     }
 
     public static ChildService start(Path data) throws IOException, InterruptedException {
+        return start(data, Map.of());
+    }
+
+    /** As above, with these environment variables too (a channel's settings). */
+    public static ChildService start(Path data, Map<String, String> env) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx512m", "-cp",
                 System.getProperty("java.class.path"), "io.guichet.Main", "--port", "0", "--kb",
                 "src/test/resources/service-kb", "--data", data.toString(), "--warmup", "0", "--admin-token",
                 ADMIN_TOKEN));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = out.readLine()) != null) {
@@ -50,6 +58,10 @@ public final class ChildService implements AutoCloseable {
             }
         }
         throw new IllegalStateException("the service stopped before listening, exit " + process.waitFor());
+    }
+
+    public int port() {
+        return port;
     }
 
     public long pid() {

@@ -248,11 +248,14 @@ class ServiceTest {
     void oddMessagesGetClearAnswers() {
         String id = post("/api/v1/conversations", new JsonObject(), 201).getString("id");
         String messages = "/api/v1/conversations/" + id + "/messages";
-        for (String text : List.of("🙂🙂🙂", "Ich möchte bitte ein Zimmer reservieren", "a".repeat(5000),
+        for (String text : List.of("🙂🙂🙂", "Ich möchte bitte ein Zimmer reservieren", "a".repeat(2000),
                 "\u202Eمرحبا", "e\u0301\u0301\u0301")) {
             JsonObject turn = post(messages, new JsonObject().put("text", text), 200);
             assertFalse(turn.getJsonArray("replies").isEmpty(), text);
         }
+        // The limit of every way into a conversation, the widget's included.
+        JsonObject tooLong = post(messages, new JsonObject().put("text", "a".repeat(2001)), 400);
+        assertTrue(tooLong.getString("message").contains("2000"), tooLong.encode());
         JsonArray transcript = await(client.get("/api/v1/conversations/" + id).send(), 200).getJsonArray("messages");
         assertEquals(5, transcript.stream().filter(m -> ((JsonObject) m).getString("from").equals("user")).count());
         assertTrue(transcript.size() >= 10, "each message and its answer are recorded");

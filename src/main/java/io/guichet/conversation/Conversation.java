@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A conversation's state. Callers that change it hold its monitor ({@code synchronized
- * (conversation)}) for the whole turn, so that two messages of one conversation are handled one
- * after the other while different conversations proceed in parallel.
+ * A conversation's state, as one turn sees it. The store hands out copies: a turn changes its own
+ * copy and commits it, so that nothing is shared between threads and a turn that fails to commit
+ * leaves no trace. Turns of one conversation are put in order by the turn gateway, not by locks
+ * on this object.
  */
 public final class Conversation {
     private final String id;
@@ -21,6 +22,7 @@ public final class Conversation {
     private String team;
     private String agent;
     private Instant waitingSince;
+    private boolean fellBack;
 
     public Conversation(String id, String channel, String lang, Instant createdAt) {
         this.id = id;
@@ -56,46 +58,46 @@ public final class Conversation {
     }
 
     /** The language of the conversation so far; null until known. */
-    public synchronized String lang() {
+    public String lang() {
         return lang;
     }
 
-    public synchronized void lang(String lang) {
+    public void lang(String lang) {
         this.lang = lang;
     }
 
-    public synchronized Status status() {
+    public Status status() {
         return status;
     }
 
-    public synchronized void status(Status status) {
+    public void status(Status status) {
         this.status = status;
     }
 
     /** The user's id on a messaging channel (a PSID, a phone number), or null on the web. */
-    public synchronized String channelUser() {
+    public String channelUser() {
         return channelUser;
     }
 
-    public synchronized void channelUser(String channelUser) {
+    public void channelUser(String channelUser) {
         this.channelUser = channelUser;
     }
 
     /** The team the conversation was handed to; null until handed off. */
-    public synchronized String team() {
+    public String team() {
         return team;
     }
 
-    public synchronized void team(String team) {
+    public void team(String team) {
         this.team = team;
     }
 
     /** The id of the agent holding the conversation; null when none does. */
-    public synchronized String agent() {
+    public String agent() {
         return agent;
     }
 
-    public synchronized void agent(String agent) {
+    public void agent(String agent) {
         this.agent = agent;
     }
 
@@ -103,7 +105,7 @@ public final class Conversation {
      * Since when the conversation waits for an agent; after a restart, the time of its last
      * line, the best the transcript tells. Null when it does not wait.
      */
-    public synchronized Instant waitingSince() {
+    public Instant waitingSince() {
         if (status != Status.WAITING_AGENT) {
             return null;
         }
@@ -114,32 +116,50 @@ public final class Conversation {
     }
 
     /** Puts the conversation in its team's queue from {@code at} on. */
-    public synchronized void waitForAgent(String team, Instant at) {
+    public void waitForAgent(String team, Instant at) {
         this.status = Status.WAITING_AGENT;
         this.team = team;
         this.agent = null;
         this.waitingSince = at;
     }
 
+    /** Whether the bot's last answer was a fallback: it found nothing it trusted to say. */
+    public boolean fellBack() {
+        return fellBack;
+    }
+
+    public void fellBack(boolean fellBack) {
+        this.fellBack = fellBack;
+    }
+
     /** The journey under way or last followed; null when there has been none. */
-    public synchronized JourneyState journey() {
+    public JourneyState journey() {
         return journey;
     }
 
-    public synchronized void journey(JourneyState journey) {
+    public void journey(JourneyState journey) {
         this.journey = journey;
     }
 
-    public synchronized void append(Message message) {
+    public void append(Message message) {
         messages.add(message);
     }
 
     /** Drops the messages older than {@code cutoff} (the retention period has run out for them). */
-    public synchronized void forgetBefore(Instant cutoff) {
+    public void forgetBefore(Instant cutoff) {
         messages.removeIf(m -> m.at().isBefore(cutoff));
     }
 
-    public synchronized List<Message> messages() {
+    public List<Message> messages() {
         return List.copyOf(messages);
+    }
+
+    /** A copy that shares nothing mutable with this one: the state a turn may change. */
+    public Conversation copy() {
+        Conversation copy = restore(id, channel, channelUser, lang, status, createdAt,
+                journey == null ? null : JourneyState.fromJson(journey.toJson()), team, agent, messages);
+        copy.waitingSince = waitingSince;
+        copy.fellBack = fellBack;
+        return copy;
     }
 }

@@ -3,7 +3,10 @@ package io.guichet.conversation;
 import java.util.List;
 import java.util.Optional;
 
-/** Where conversations live. */
+/**
+ * Where conversations live. Every conversation it returns is a copy of the last committed state,
+ * the caller's own to change; a change counts once {@link #commit} returns.
+ */
 public interface ConversationStore {
     /** A new conversation, already stored when this returns. */
     Conversation create(String channel, String lang);
@@ -17,10 +20,16 @@ public interface ConversationStore {
     List<Conversation> waiting();
 
     /**
-     * Stores a turn at once: the messages it appended and the conversation's language and
-     * status. Returns only once they are durable; a reply is sent after, never before.
+     * Stores a turn in one transaction: the conversation's state, the lines it appended, its lead,
+     * its record and the inbox entry it handled. Returns only once all are durable; a reply is sent
+     * after, never before. On failure nothing of it is stored.
      */
-    void save(Conversation conversation, List<Message> appended);
+    void commit(TurnCommit commit);
+
+    /** Stores a change of the conversation and the lines it appended, as {@link #commit} does. */
+    default void save(Conversation conversation, List<Message> appended) {
+        commit(TurnCommit.of(conversation, appended));
+    }
 
     /**
      * Empty when the store can write; otherwise why it cannot (a full disk, a read-only folder).

@@ -5,27 +5,31 @@ import io.guichet.conversation.Message;
 import java.util.List;
 
 /**
- * What happens in conversations, told to whoever shows them live (the widget, the agent console).
- * Called after the change is stored, from worker threads; implementations must not block.
+ * What was just committed to a conversation, told to whoever acts on it: the live views (the
+ * widget, the agent console) and the channels that deliver replies outside a request (Messenger,
+ * WhatsApp). Called after the commit, in the conversation's order, from worker threads;
+ * implementations must not block.
  */
 public interface ConversationEvents {
     /** Tells no one: for tools and tests that show nothing live. */
-    ConversationEvents NONE = new ConversationEvents() {
-        @Override
-        public void appended(Conversation conversation, List<Message> lines, List<Reply> replies) {
-        }
+    ConversationEvents NONE = committed -> { };
 
-        @Override
-        public void changed(Conversation conversation) {
-        }
-    };
+    void committed(Committed committed);
+
+    /** Tells each of {@code listeners}, in order. */
+    static ConversationEvents all(List<ConversationEvents> listeners) {
+        return committed -> listeners.forEach(listener -> listener.committed(committed));
+    }
 
     /**
-     * Lines just added to the transcript. {@code replies} are the bot's replies of the same turn
-     * (quick replies and cards included), empty when the lines are not a bot's turn.
+     * One commit: the conversation as it now stands, the lines added to its transcript, what the
+     * person is to be shown of it (the bot's replies with their quick replies and cards, an
+     * agent's words; empty when nothing is for them), and whether its status, team or agent changed.
      */
-    void appended(Conversation conversation, List<Message> lines, List<Reply> replies);
-
-    /** The conversation's status, team or agent changed. */
-    void changed(Conversation conversation);
+    record Committed(Conversation conversation, List<Message> lines, List<Reply> replies, boolean statusChanged) {
+        /** Whether these lines are a turn of the person's: their message and the bot's answer. */
+        public boolean personsTurn() {
+            return !lines.isEmpty() && lines.get(0).from().equals("user");
+        }
+    }
 }

@@ -6,7 +6,6 @@ import io.guichet.conversation.JourneyState.Stage;
 import io.guichet.conversation.Status;
 import io.guichet.kb.SearchHit;
 import io.guichet.lead.Lead;
-import io.guichet.lead.LeadStore;
 import io.guichet.nlu.Entity;
 import io.guichet.nlu.IntentScore;
 import io.guichet.nlu.Intents;
@@ -30,7 +29,7 @@ import java.util.regex.Pattern;
  * missing, refuses what cannot be, answers a question on the way and comes back, lets the person
  * correct, skip an optional question, cancel or change journey. Once the required slots are
  * known it recommends, sums the request up and offers to pass it on; with consent it takes a
- * name and a contact and stores a lead. Without consent nothing personal is kept.
+ * name and a contact, and the turn carries the lead to be stored. Without consent nothing personal is kept.
  */
 final class JourneyPolicy {
     /** Asked this many times without an answer, a question gives way to the offer of a person. */
@@ -60,17 +59,15 @@ final class JourneyPolicy {
     private final IntentReplies intentReplies;
     private final Answers answers;
     private final Recommender recommender;
-    private final LeadStore leads;
     private final Clock clock;
 
     JourneyPolicy(Map<String, Journey> journeys, Phrases phrases, IntentReplies intentReplies, Answers answers,
-                  Recommender recommender, LeadStore leads, Clock clock) {
+                  Recommender recommender, Clock clock) {
         this.journeys = journeys;
         this.phrases = phrases;
         this.intentReplies = intentReplies;
         this.answers = answers;
         this.recommender = recommender;
-        this.leads = leads;
         this.clock = clock;
     }
 
@@ -326,12 +323,12 @@ final class JourneyPolicy {
             return turn(parse, List.of(new Reply.Text(phrases.text("contact_invalid", lang))), List.of(),
                     conversation.status());
         }
-        leads.add(new Lead(0, conversation.id(), journey.name(), journey.teamId(), lang, state.contactName(), email,
-                phone, Map.copyOf(state.slots()), clock.instant()));
+        Lead lead = new Lead(0, conversation.id(), journey.name(), journey.teamId(), lang, state.contactName(), email,
+                phone, Map.copyOf(state.slots()), clock.instant());
         state.stage(Stage.DONE);
         state.answered();
-        return turn(parse, List.of(new Reply.Text(phrases.text("lead_sent", lang,
-                Map.of("team", journey.teamName(lang))))), List.of(), conversation.status());
+        return new Turn(List.of(new Reply.Text(phrases.text("lead_sent", lang, Map.of("team", journey.teamName(lang))))),
+                parse.intent(), List.of(), false, conversation.status(), lead);
     }
 
     private static String entity(Parse parse, String type) {

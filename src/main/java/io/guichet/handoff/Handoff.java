@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -26,9 +27,10 @@ import java.util.function.BiFunction;
  * Agents taking conversations over: the queue of their team, an exclusive claim (two agents
  * cannot hold one conversation), their messages to the user through the conversation's
  * channel, internal notes, a transfer to another team, and giving the conversation back to the
- * bot or closing it. Every change is stored before it is answered, then told to the live views.
- * It also knows who is online, so that a user is not left waiting for nobody. Blocking (store):
- * call from a worker.
+ * bot or closing it. Every change is stored before it is answered, then told to the live views and
+ * the conversation's channel. It also knows who is online, so that a user is not left waiting for
+ * nobody. Blocking (store): call from a worker, in the conversation's turn (the turn gateway), so
+ * that an agent's action and the person's messages are never applied at once.
  */
 public final class Handoff implements Staffing {
     /** An agent who used the API this recently counts as online, like one with the console open. */
@@ -59,7 +61,7 @@ public final class Handoff implements Staffing {
     private final Map<String, Deque<Duration>> recentWaits = new HashMap<>();
 
     /**
-     * @param outboxes  per channel name, the way to reach a user outside their own requests
+     * @param outboxes  per channel name, whether a user can be reached outside their own requests
      * @param teamNames a team's name for users, from its id and a language
      */
     public Handoff(ConversationStore store, Map<String, Outbox> outboxes, AgentDirectory directory,
@@ -88,92 +90,75 @@ public final class Handoff implements Staffing {
 
     public Conversation claim(String id, Agent agent) {
         Conversation conversation = find(id);
-        synchronized (conversation) {
-            if (conversation.status() == Status.AGENT && agent.id().equals(conversation.agent())) {
-                return conversation;
-            }
-            if (conversation.status() != Status.WAITING_AGENT) {
-                throw new HandoffException(Kind.CONFLICT, conversation.status() == Status.AGENT
-                        ? "conversation " + id + " is already held by another agent"
-                        : "conversation " + id + " is not waiting for an agent");
-            }
-            if (!agent.serves(conversation.team())) {
-                throw new HandoffException(Kind.FORBIDDEN, "conversation " + id + " waits for team " + conversation.team());
-            }
-            remember(conversation.team(), Duration.between(conversation.waitingSince(), clock.instant()));
-            JourneyState journey = conversation.journey();
-            if (journey != null && (journey.stage() == Stage.CONTACT_NAME || journey.stage() == Stage.CONTACT_DETAILS)) {
-                // The message the bot was taking for lack of an agent: an agent is here now.
-                journey.stage(Stage.DONE);
-            }
-            String lang = lang(conversation);
-            conversation.status(Status.AGENT);
-            conversation.agent(agent.id());
-            say(conversation, "bot", String.format(JOINED.getOrDefault(lang, JOINED.get("fr")), agent.name(),
-                    agent.title(lang)));
-            events.changed(conversation);
+        if (conversation.status() == Status.AGENT && agent.id().equals(conversation.agent())) {
             return conversation;
         }
+        if (conversation.status() != Status.WAITING_AGENT) {
+            throw new HandoffException(Kind.CONFLICT, conversation.status() == Status.AGENT
+                    ? "conversation " + id + " is already held by another agent"
+                    : "conversation " + id + " is not waiting for an agent");
+        }
+        if (!agent.serves(conversation.team())) {
+            throw new HandoffException(Kind.FORBIDDEN, "conversation " + id + " waits for team " + conversation.team());
+        }
+        Duration waited = Duration.between(conversation.waitingSince(), clock.instant());
+        JourneyState journey = conversation.journey();
+        if (journey != null && (journey.stage() == Stage.CONTACT_NAME || journey.stage() == Stage.CONTACT_DETAILS)) {
+            // The message the bot was taking for lack of an agent: an agent is here now.
+            journey.stage(Stage.DONE);
+        }
+        String lang = lang(conversation);
+        conversation.status(Status.AGENT);
+        conversation.agent(agent.id());
+        say(conversation, "bot", String.format(JOINED.getOrDefault(lang, JOINED.get("fr")), agent.name(),
+                agent.title(lang)), true);
+        remember(conversation.team(), waited);
+        return conversation;
     }
 
     public void message(String id, Agent agent, String text) {
         Conversation conversation = find(id);
-        synchronized (conversation) {
-            requireHeld(conversation, agent);
-            say(conversation, "agent", text);
-        }
+        requireHeld(conversation, agent);
+        say(conversation, "agent", text, false);
     }
 
     /** An internal note on the conversation, for the agents only: the user never sees it. */
     public void note(String id, Agent agent, String text) {
         Conversation conversation = open(id, agent);
-        synchronized (conversation) {
-            Message note = new Message(Message.NOTE, agent.name() + " : " + text, clock.instant());
-            store.save(conversation, List.of(note));
-            conversation.append(note);
-            events.appended(conversation, List.of(note), List.of());
-        }
+        commit(conversation, List.of(new Message(Message.NOTE, agent.name() + " : " + text, clock.instant())),
+                List.of(), false);
     }
 
     /** Puts the conversation in another team's queue; its holder, or an agent of its current team, may. */
     public void transfer(String id, Agent agent, String team) {
         Conversation conversation = find(id);
-        synchronized (conversation) {
-            boolean held = conversation.status() == Status.AGENT && agent.id().equals(conversation.agent());
-            boolean waitingForThem = conversation.status() == Status.WAITING_AGENT && agent.serves(conversation.team());
-            if (!held && !waitingForThem) {
-                throw new HandoffException(Kind.CONFLICT, "conversation " + id + " is neither held by " + agent.id()
-                        + " nor waiting for their team");
-            }
-            conversation.waitForAgent(team, clock.instant());
-            String lang = lang(conversation);
-            say(conversation, "bot", String.format(TRANSFERRED.getOrDefault(lang, TRANSFERRED.get("fr")),
-                    teamNames.apply(team, lang)));
-            events.changed(conversation);
+        boolean held = conversation.status() == Status.AGENT && agent.id().equals(conversation.agent());
+        boolean waitingForThem = conversation.status() == Status.WAITING_AGENT && agent.serves(conversation.team());
+        if (!held && !waitingForThem) {
+            throw new HandoffException(Kind.CONFLICT, "conversation " + id + " is neither held by " + agent.id()
+                    + " nor waiting for their team");
         }
+        conversation.waitForAgent(team, clock.instant());
+        String lang = lang(conversation);
+        say(conversation, "bot", String.format(TRANSFERRED.getOrDefault(lang, TRANSFERRED.get("fr")),
+                teamNames.apply(team, lang)), true);
     }
 
     /** Gives the conversation back to the bot. */
     public void release(String id, Agent agent) {
         Conversation conversation = find(id);
-        synchronized (conversation) {
-            requireHeld(conversation, agent);
-            conversation.status(Status.BOT);
-            conversation.agent(null);
-            String lang = lang(conversation);
-            say(conversation, "bot", BACK_TO_BOT.getOrDefault(lang, BACK_TO_BOT.get("fr")));
-            events.changed(conversation);
-        }
+        requireHeld(conversation, agent);
+        conversation.status(Status.BOT);
+        conversation.agent(null);
+        String lang = lang(conversation);
+        say(conversation, "bot", BACK_TO_BOT.getOrDefault(lang, BACK_TO_BOT.get("fr")), true);
     }
 
     public void close(String id, Agent agent) {
         Conversation conversation = find(id);
-        synchronized (conversation) {
-            requireHeld(conversation, agent);
-            conversation.status(Status.CLOSED);
-            store.save(conversation, List.of());
-            events.changed(conversation);
-        }
+        requireHeld(conversation, agent);
+        conversation.status(Status.CLOSED);
+        commit(conversation, List.of(), List.of(), true);
     }
 
     /** An agent opened the console: online until it closes, whatever the API use. */
@@ -229,20 +214,27 @@ public final class Handoff implements Staffing {
         }
     }
 
-    /** Stores the line, tells the live views, then sends it to the user through their channel. */
-    private void say(Conversation conversation, String from, String text) {
-        Message message = new Message(from, text, clock.instant());
-        store.save(conversation, List.of(message));
-        conversation.append(message);
-        events.appended(conversation, List.of(message), List.of());
+    /**
+     * Stores the line with the change of the conversation, then has it told to the live views and
+     * delivered through the conversation's channel. A channel that will not take it (WhatsApp, 24
+     * hours after the person's last message) gets nothing, and a note says so in the transcript,
+     * where the agent sees it.
+     */
+    private void say(Conversation conversation, String from, String text, boolean statusChanged) {
+        List<Message> lines = new ArrayList<>();
+        lines.add(new Message(from, text, clock.instant()));
         Outbox outbox = outboxes.get(conversation.channel());
-        if (outbox != null && !outbox.deliver(conversation, List.of(new Reply.Text(text)))) {
-            // Marked in the transcript, where the agent sees it: the channel would not send it.
-            Message note = new Message(Message.NOTE, NOT_DELIVERED, clock.instant());
-            store.save(conversation, List.of(note));
-            conversation.append(note);
-            events.appended(conversation, List.of(note), List.of());
+        boolean reachable = outbox == null || outbox.reaches(conversation);
+        if (!reachable) {
+            lines.add(new Message(Message.NOTE, NOT_DELIVERED, clock.instant()));
         }
+        commit(conversation, lines, reachable ? List.of(new Reply.Text(text)) : List.of(), statusChanged);
+    }
+
+    private void commit(Conversation conversation, List<Message> lines, List<Reply> replies, boolean statusChanged) {
+        store.save(conversation, lines);
+        lines.forEach(conversation::append);
+        events.committed(new ConversationEvents.Committed(conversation, lines, replies, statusChanged));
     }
 
     private static String lang(Conversation conversation) {

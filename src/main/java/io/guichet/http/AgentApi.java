@@ -5,6 +5,7 @@ import io.guichet.dialogue.ConversationService;
 import io.guichet.handoff.Agent;
 import io.guichet.handoff.AgentDirectory;
 import io.guichet.handoff.Handoff;
+import io.guichet.turn.TurnGateway;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
@@ -35,17 +36,19 @@ public final class AgentApi {
     private final Handoff handoff;
     private final AgentDirectory directory;
     private final ConversationService conversations;
+    private final TurnGateway gateway;
     private final RateLimiter logins;
     private final AgentSessions sessions;
     private final Clock clock;
 
     /** @param logins login attempts a client address may make */
     public AgentApi(Vertx vertx, Handoff handoff, AgentDirectory directory, ConversationService conversations,
-                    RateLimiter logins, Clock clock) {
+                    TurnGateway gateway, RateLimiter logins, Clock clock) {
         this.vertx = vertx;
         this.handoff = handoff;
         this.directory = directory;
         this.conversations = conversations;
+        this.gateway = gateway;
         this.logins = logins;
         this.sessions = new AgentSessions(clock);
         this.clock = clock;
@@ -84,12 +87,12 @@ public final class AgentApi {
         });
         router.post("/api/v1/agent/conversations/:id/messages").handler(ctx -> {
             Agent agent = authenticate(ctx);
-            String text = RequestBody.of(ctx, false).text("text");
+            String text = TurnGateway.text(RequestBody.of(ctx, false).text("text"));
             act(ctx, () -> handoff.message(ctx.pathParam("id"), agent, text));
         });
         router.post("/api/v1/agent/conversations/:id/notes").handler(ctx -> {
             Agent agent = authenticate(ctx);
-            String text = RequestBody.of(ctx, false).text("text");
+            String text = TurnGateway.text(RequestBody.of(ctx, false).text("text"));
             act(ctx, () -> handoff.note(ctx.pathParam("id"), agent, text));
         });
         router.post("/api/v1/agent/conversations/:id/transfer").handler(ctx -> {
@@ -171,13 +174,17 @@ public final class AgentApi {
         return new ApiError(401, "unauthorized", "log into the console, or send Authorization: Bearer <agent token>");
     }
 
-    /** An agent's action, done on a worker; answers with the conversation as it now stands. */
+    /**
+     * An agent's action, done in the conversation's turn, so that it never runs at the same time
+     * as a message of the person's; answers with the conversation as it now stands.
+     */
     private void act(RoutingContext ctx, Runnable action) {
-        blocking(ctx, () -> {
+        String id = ctx.pathParam("id");
+        gateway.act(id, () -> {
             action.run();
-            Conversation conversation = conversations.find(ctx.pathParam("id")).orElseThrow();
+            Conversation conversation = conversations.find(id).orElseThrow();
             return JsonViews.forAgents(conversation, clock.instant());
-        });
+        }).onSuccess(ctx::json).onFailure(ctx::fail);
     }
 
     private void blocking(RoutingContext ctx, Callable<JsonObject> work) {

@@ -9,6 +9,8 @@ import io.guichet.kb.KnowledgeBase;
 import io.guichet.lead.LeadStore;
 import io.guichet.nlu.Understanding;
 import io.guichet.store.StoreException;
+import io.guichet.turn.InvalidMessage;
+import io.guichet.turn.TurnGateway;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -22,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -45,6 +48,7 @@ public final class HttpApi {
     private final Understanding understanding;
     private final KnowledgeBase knowledge;
     private final ConversationService conversations;
+    private final TurnGateway gateway;
     private final LeadStore leads;
     private final byte[] adminToken;
     private final WidgetSecrets secrets;
@@ -57,12 +61,13 @@ public final class HttpApi {
      * @param newWidgetConversations widget conversations a client address may open over HTTP
      */
     public HttpApi(Vertx vertx, Understanding understanding, KnowledgeBase knowledge,
-                   ConversationService conversations, LeadStore leads, String adminToken, WidgetSecrets secrets,
+                   ConversationService conversations, TurnGateway gateway, LeadStore leads, String adminToken, WidgetSecrets secrets,
                    Origins origins, RateLimiter newWidgetConversations, Clock clock) {
         this.vertx = vertx;
         this.understanding = understanding;
         this.knowledge = knowledge;
         this.conversations = conversations;
+        this.gateway = gateway;
         this.leads = leads;
         this.adminToken = adminToken == null ? null : adminToken.getBytes(StandardCharsets.UTF_8);
         this.secrets = secrets;
@@ -164,10 +169,12 @@ public final class HttpApi {
     private void postMessage(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         RequestBody body = RequestBody.of(ctx, false);
-        String text = body.text("text");
+        String text = TurnGateway.text(body.text("text"));
         LocalDate now = body.date("now", LocalDate.now(clock));
         String secret = ctx.request().getHeader(SECRET_HEADER);
-        blocking(ctx, () -> JsonViews.turn(conversations.post(existing(id, secret), text, now)), 200);
+        vertx.executeBlocking(() -> existing(id, secret).id(), false)
+                .compose(found -> gateway.post(found, text, now))
+                .onSuccess(turn -> ctx.json(JsonViews.turn(turn))).onFailure(ctx::fail);
     }
 
     private void getConversation(RoutingContext ctx) {
@@ -229,6 +236,14 @@ public final class HttpApi {
     private void internalError(RoutingContext ctx) {
         if (ctx.failure() instanceof ApiError error) {
             respond(ctx, error.status(), error.code(), error.getMessage());
+            return;
+        }
+        if (ctx.failure() instanceof InvalidMessage invalid) {
+            respond(ctx, 400, "bad_request", invalid.getMessage());
+            return;
+        }
+        if (ctx.failure() instanceof NoSuchElementException missing) {
+            respond(ctx, 404, "not_found", missing.getMessage());
             return;
         }
         if (ctx.failure() instanceof StoreException) {

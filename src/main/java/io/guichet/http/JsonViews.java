@@ -89,18 +89,16 @@ final class JsonViews {
     }
 
     private static JsonObject conversation(Conversation conversation, boolean withNotes) {
-        synchronized (conversation) {
-            return new JsonObject()
-                    .put("id", conversation.id())
-                    .put("channel", conversation.channel())
-                    .put("lang", conversation.lang())
-                    .put("status", conversation.status().wireName())
-                    .put("team", conversation.team())
-                    .put("agent", conversation.agent())
-                    .put("createdAt", conversation.createdAt().toString())
-                    .put("messages", new JsonArray(conversation.messages().stream()
-                            .filter(m -> withNotes || m.visibleToUser()).map(LiveEvents::message).toList()))
-                    .put("journey", journey(conversation.journey()));
-        }
+        return new JsonObject()
+                .put("id", conversation.id())
+                .put("channel", conversation.channel())
+                .put("lang", conversation.lang())
+                .put("status", conversation.status().wireName())
+                .put("team", conversation.team())
+                .put("agent", conversation.agent())
+                .put("createdAt", conversation.createdAt().toString())
+                .put("messages", new JsonArray(conversation.messages().stream()
+                        .filter(m -> withNotes || m.visibleToUser()).map(LiveEvents::message).toList()))
+                .put("journey", journey(conversation.journey()));
     }
 }

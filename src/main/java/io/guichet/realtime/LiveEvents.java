@@ -30,7 +30,7 @@ public final class LiveEvents implements ConversationEvents {
     private final Context context;
 
     /**
-     * Events are told from worker threads in the middle of a turn; they are published from one
+     * Events are told from worker threads at the end of a turn; they are published from one
      * event-loop context instead, so that consumers are only ever called on their own event loop
      * (a consumer called from a worker thread at the same time as from its loop was seen to lose
      * frames) and the events of a conversation keep their order.
@@ -53,24 +53,28 @@ public final class LiveEvents implements ConversationEvents {
     }
 
     @Override
-    public void appended(Conversation conversation, List<Message> lines, List<Reply> replies) {
+    public void committed(Committed committed) {
+        Conversation conversation = committed.conversation();
         String address = conversationAddress(conversation.id());
+        List<Message> lines = committed.lines();
         for (int i = 0; i < lines.size(); i++) {
             JsonObject frame = new JsonObject().put("type", "message").put("message", message(lines.get(i)));
             if (i == lines.size() - 1) {
-                // Quick replies and cards go with the bot's last line of the turn, as a chat shows them.
-                frame.put("replies", new JsonArray(replies.stream().filter(r -> !(r instanceof Reply.Text))
+                // Quick replies and cards go with the last line of the turn, as a chat shows them.
+                frame.put("replies", new JsonArray(committed.replies().stream().filter(r -> !(r instanceof Reply.Text))
                         .map(LiveEvents::reply).toList()));
             }
             publish(address, frame);
         }
-        if (!lines.isEmpty() && lines.get(0).from().equals("user")) {
+        if (committed.personsTurn()) {
             publish(address, new JsonObject().put("type", "turn_end"));
+        }
+        if (committed.statusChanged()) {
+            changed(conversation);
         }
     }
 
-    @Override
-    public void changed(Conversation conversation) {
+    private void changed(Conversation conversation) {
         JsonObject status = new JsonObject().put("type", "status").put("status", conversation.status().wireName())
                 .put("team", conversation.team()).put("agent", conversation.agent());
         publish(conversationAddress(conversation.id()), status);

@@ -136,17 +136,17 @@ class WhatsAppChannelTest {
     @Test
     void anAgentMessageOutsideTheServiceWindowIsRefused(Vertx vertx) {
         io.guichet.channels.whatsapp.WhatsAppChannel channel = new io.guichet.channels.whatsapp.WhatsAppChannel(vertx,
-                null, new WhatsAppSettings(SECRET, "verify", "wa-token", "1234567890", graph.baseUrl()),
+                null, null, new WhatsAppSettings(SECRET, "verify", "wa-token", "1234567890", graph.baseUrl()),
                 java.time.Clock.systemUTC());
         Instant yesterday = Instant.now().minus(Duration.ofHours(25));
         io.guichet.conversation.Conversation old = io.guichet.conversation.Conversation.restore("c1", "whatsapp",
                 "33639980009", "fr", io.guichet.conversation.Status.AGENT, yesterday, null, "general", "claire",
                 List.of(new io.guichet.conversation.Message("user", "bonjour", yesterday)));
-        assertTrue(!channel.deliver(old, List.of(new io.guichet.dialogue.Reply.Text("Bonjour !"))));
+        assertTrue(!channel.reaches(old));
         io.guichet.conversation.Conversation recent = io.guichet.conversation.Conversation.restore("c2", "whatsapp",
                 "33639980010", "fr", io.guichet.conversation.Status.AGENT, Instant.now(), null, "general", "claire",
                 List.of(new io.guichet.conversation.Message("user", "bonjour", Instant.now())));
-        assertTrue(channel.deliver(recent, List.of(new io.guichet.dialogue.Reply.Text("Bonjour !"))));
+        assertTrue(channel.reaches(recent));
     }
 
     @Test

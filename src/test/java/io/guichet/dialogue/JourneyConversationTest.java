@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.guichet.TestFixtures;
 import io.guichet.conversation.Conversation;
+import io.guichet.conversation.ConversationStore;
+import io.guichet.conversation.TurnCommit;
+import io.guichet.store.StoreException;
 import io.guichet.conversation.JourneyState;
 import io.guichet.conversation.Status;
 import io.guichet.kb.KnowledgeBase;
@@ -22,6 +26,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +58,7 @@ class JourneyConversationTest {
     void open() throws IOException {
         folder = Files.createTempDirectory("guichet-journeys");
         store = SqliteStore.open(folder, Clock.systemUTC());
-        service = new ConversationService(understanding, knowledge, store, store, intents, Clock.systemUTC());
+        service = new ConversationService(understanding, knowledge, store, intents, Clock.systemUTC());
     }
 
     @AfterEach
@@ -65,7 +70,7 @@ class JourneyConversationTest {
     }
 
     private Turn say(Conversation conversation, String text) {
-        return service.post(conversation, text, NOW);
+        return service.post(conversation.id(), text, NOW);
     }
 
     private static String text(Turn turn) {
@@ -78,18 +83,27 @@ class JourneyConversationTest {
                 .flatMap(r -> ((Reply.QuickReplies) r).options().stream()).toList();
     }
 
-    private static Map<String, Object> slots(Conversation conversation) {
-        return conversation.journey().slots();
+    /** The conversation as last committed: a turn works on a copy of its own. */
+    private Conversation stored(Conversation conversation) {
+        return service.find(conversation.id()).orElseThrow();
+    }
+
+    private JourneyState journey(Conversation conversation) {
+        return stored(conversation).journey();
+    }
+
+    private Map<String, Object> slots(Conversation conversation) {
+        return journey(conversation).slots();
     }
 
     @Test
     void aSeminarFromFirstMessageToLead() {
         Conversation c = service.open("web", null);
         Turn first = say(c, "Bonjour, nous organisons un séminaire pour 40 personnes les 12 et 13 mars");
-        assertEquals("seminar_planning", c.journey().name());
+        assertEquals("seminar_planning", journey(c).name());
         assertEquals(40, slots(c).get("people_count"));
         assertEquals(Map.of("start", "2027-03-12", "end", "2027-03-13"), slots(c).get("date"));
-        assertEquals("nights", c.journey().awaiting(), "people and dates are not asked again: " + text(first));
+        assertEquals("nights", journey(c).awaiting(), "people and dates are not asked again: " + text(first));
 
         say(c, "1 nuit");
         assertEquals(1, slots(c).get("nights"));
@@ -100,22 +114,22 @@ class JourneyConversationTest {
         assertTrue(quickReplies(lodging).contains("Passer"), "the optional budget can be skipped: " + quickReplies(lodging));
 
         Turn concluded = say(c, "je ne sais pas");
-        assertTrue(c.journey().skipped().contains("budget_eur"));
-        assertTrue(c.journey().complete());
-        assertEquals(JourneyState.Stage.CONSENT, c.journey().stage());
+        assertTrue(journey(c).skipped().contains("budget_eur"));
+        assertTrue(journey(c).complete());
+        assertEquals(JourneyState.Stage.CONSENT, journey(c).stage());
         assertTrue(text(concluded).contains("40"), "the summary restates the request: " + text(concluded));
         List<String> recommended = concluded.sources().stream().map(Reply.Card::sourceId).toList();
         assertTrue(recommended.contains("domaine-des-vignes") && recommended.contains("meeting-venues"), recommended.toString());
         assertFalse(recommended.contains("loft-des-canuts"), "a venue for 25 is never proposed for 40: " + recommended);
 
         say(c, "oui");
-        assertEquals(JourneyState.Stage.CONTACT_NAME, c.journey().stage());
+        assertEquals(JourneyState.Stage.CONTACT_NAME, journey(c).stage());
         say(c, "Je m'appelle Claire Martin");
         Turn invalid = say(c, "je n'ai pas d'adresse sous la main");
         assertTrue(store.all().isEmpty(), "no lead without valid contact details");
-        assertEquals(JourneyState.Stage.CONTACT_DETAILS, c.journey().stage(), text(invalid));
+        assertEquals(JourneyState.Stage.CONTACT_DETAILS, journey(c).stage(), text(invalid));
         Turn sent = say(c, "claire.martin@example.org");
-        assertEquals(JourneyState.Stage.DONE, c.journey().stage(), text(sent));
+        assertEquals(JourneyState.Stage.DONE, journey(c).stage(), text(sent));
 
         List<Lead> leads = store.all();
         assertEquals(1, leads.size());
@@ -131,7 +145,7 @@ class JourneyConversationTest {
     void aBusinessSetupInFrench() {
         Conversation c = service.open("web", null);
         say(c, "Nous cherchons un terrain de 5000 m2 pour implanter notre usine de 40 salariés");
-        assertEquals("business_setup", c.journey().name());
+        assertEquals("business_setup", journey(c).name());
         assertEquals(5000, ((Number) slots(c).get("surface_m2")).intValue());
         assertEquals("land", slots(c).get("need"));
         assertEquals("industry", slots(c).get("sector"));
@@ -140,7 +154,7 @@ class JourneyConversationTest {
         assertEquals("under_6_months", slots(c).get("timeline"), text(timeline));
         Turn concluded = say(c, "budget 800 000 €");
         assertEquals(800000, ((Number) slots(c).get("budget_eur")).intValue());
-        assertEquals(JourneyState.Stage.CONSENT, c.journey().stage(), text(concluded));
+        assertEquals(JourneyState.Stage.CONSENT, journey(c).stage(), text(concluded));
         assertTrue(text(concluded).contains("Valmoreau Invest"), "the team is named: " + text(concluded));
         assertEquals(List.of("parc-des-sources"), concluded.sources().stream().map(Reply.Card::sourceId).toList(),
                 "the base's only business page, whose 40,000 m² fit the 5,000 sought");
@@ -150,12 +164,12 @@ class JourneyConversationTest {
     void aRelocationInEnglish() {
         Conversation c = service.open("web", null);
         Turn first = say(c, "We are moving to Valmoreau with our children next summer");
-        assertEquals("relocation", c.journey().name(), text(first));
+        assertEquals("relocation", journey(c).name(), text(first));
         assertEquals("family", slots(c).get("household"), text(first));
         say(c, "I'm looking for a job");
         say(c, "rent");
         Turn concluded = say(c, "yes");
-        assertEquals(JourneyState.Stage.CONSENT, c.journey().stage(), text(concluded));
+        assertEquals(JourneyState.Stage.CONSENT, journey(c).stage(), text(concluded));
         assertTrue(text(concluded).contains("Would you like me to pass your request on"), text(concluded));
         say(c, "yes");
         say(c, "My name is Anna Lee");
@@ -174,7 +188,7 @@ class JourneyConversationTest {
         Turn tooMany = say(c, "en fait pour 100000 personnes");
         assertEquals(60, slots(c).get("people_count"), "an impossible value does not replace a good one");
         assertTrue(text(tooMany).contains("Participants") || text(tooMany).contains("au plus"), text(tooMany));
-        assertEquals("people_count", c.journey().awaiting(), "the refused slot is asked again");
+        assertEquals("people_count", journey(c).awaiting(), "the refused slot is asked again");
         Turn past = say(c, "le 3 janvier 2020");
         assertNull(slots(c).get("date"), text(past));
         assertTrue(text(past).contains("passée"), text(past));
@@ -185,7 +199,7 @@ class JourneyConversationTest {
         Conversation c = service.open("web", null);
         say(c, "je cherche un lieu pour le séminaire annuel de mon entreprise");
         Turn cancelled = say(c, "laisse tomber");
-        assertFalse(c.journey().active());
+        assertFalse(journey(c).active());
         assertTrue(quickReplies(cancelled).size() >= 4, "the menu of journeys is offered again");
         Turn after = say(c, "merci");
         assertEquals("thanks", after.intent().name());
@@ -196,29 +210,29 @@ class JourneyConversationTest {
         Conversation c = service.open("web", null);
         say(c, "séminaire pour 30 personnes le 4 février");
         say(c, "where is the bus stop?");
-        assertTrue(c.journey().active(), "a question about a bus stop is no cancellation");
+        assertTrue(journey(c).active(), "a question about a bus stop is no cancellation");
         say(c, "stop");
-        assertFalse(c.journey().active());
+        assertFalse(journey(c).active());
     }
 
     @Test
     void aQuestionOnTheWayIsAnsweredThenTheJourneyResumes() {
         Conversation c = service.open("web", null);
         say(c, "séminaire pour 30 personnes le 4 février, 2 nuits");
-        String awaiting = c.journey().awaiting();
+        String awaiting = journey(c).awaiting();
         assertNotNull(awaiting);
         Turn answer = say(c, "à quelle heure ouvre l'office de tourisme le dimanche ?");
         assertTrue(text(answer).contains("10 h à 13 h"), text(answer));
         assertEquals("office-de-tourisme", answer.sources().get(0).sourceId());
-        assertEquals(awaiting, c.journey().awaiting(), "the same question comes back");
-        assertEquals(1, c.journey().attempts(), "a digression is not a failed answer");
+        assertEquals(awaiting, journey(c).awaiting(), "the same question comes back");
+        assertEquals(1, journey(c).attempts(), "a digression is not a failed answer");
     }
 
     @Test
     void aQuestionNotUnderstoodTwiceMoreGivesWayToAPerson() {
         Conversation c = service.open("web", null);
         say(c, "nous allons déménager à Valmoreau avec nos deux enfants");
-        assertEquals("relocation", c.journey().name());
+        assertEquals("relocation", journey(c).name());
         Turn once = say(c, "bleu");
         Turn twice = say(c, "bleu");
         assertFalse(once.fallback() || twice.fallback());
@@ -227,7 +241,7 @@ class JourneyConversationTest {
         assertTrue(quickReplies(third).contains("Parler à un conseiller"), quickReplies(third).toString());
         Turn handoff = say(c, "Parler à un conseiller");
         assertEquals(Status.WAITING_AGENT, handoff.status());
-        assertEquals("relocation", c.journey().name(), "the agent will see the journey so far");
+        assertEquals("relocation", journey(c).name(), "the agent will see the journey so far");
     }
 
     @Test
@@ -235,21 +249,21 @@ class JourneyConversationTest {
         Conversation c = service.open("web", null);
         say(c, "on organise un séminaire pour 25 personnes");
         Turn switched = say(c, "en fait je préfère venir passer un week-end en amoureux");
-        assertEquals("weekend_stay", c.journey().name(), text(switched));
+        assertEquals("weekend_stay", journey(c).name(), text(switched));
     }
 
     @Test
     void englishJourneyAndASwitchOfLanguage() {
         Conversation c = service.open("web", null);
         Turn first = say(c, "We'd like to plan a weekend getaway for two people next month");
-        assertEquals("weekend_stay", c.journey().name());
+        assertEquals("weekend_stay", journey(c).name());
         assertEquals(2, slots(c).get("people_count"));
         assertEquals(Map.of("start", "2026-12-01", "end", "2026-12-31"), slots(c).get("date"));
-        assertEquals("en", c.lang());
+        assertEquals("en", stored(c).lang());
         assertTrue(quickReplies(first).contains("Yes"), "an English question with English buttons: " + quickReplies(first));
         Turn french = say(c, "non, sans enfants");
         assertEquals(false, slots(c).get("children"));
-        assertEquals("fr", c.lang(), text(french));
+        assertEquals("fr", stored(c).lang(), text(french));
     }
 
     @Test
@@ -260,22 +274,22 @@ class JourneyConversationTest {
         assertEquals(0, slots(c).get("nights"));
         say(c, "non");
         say(c, "passer");
-        assertEquals(JourneyState.Stage.CONSENT, c.journey().stage(), c.journey().toJson());
+        assertEquals(JourneyState.Stage.CONSENT, journey(c).stage(), journey(c).toJson());
         Turn declined = say(c, "non merci");
-        assertEquals(JourneyState.Stage.DONE, c.journey().stage(), text(declined));
+        assertEquals(JourneyState.Stage.DONE, journey(c).stage(), text(declined));
         assertTrue(store.all().isEmpty());
-        assertNull(c.journey().contactName());
+        assertNull(journey(c).contactName());
     }
 
     @Test
     void aRequiredQuestionCannotBePassed() {
         Conversation c = service.open("web", null);
         say(c, "séminaire pour 20 personnes");
-        String awaiting = c.journey().awaiting();
+        String awaiting = journey(c).awaiting();
         say(c, "je ne sais pas");
         say(c, "passer");
-        assertEquals(awaiting, c.journey().awaiting());
-        assertFalse(c.journey().skipped().contains(awaiting));
+        assertEquals(awaiting, journey(c).awaiting());
+        assertFalse(journey(c).skipped().contains(awaiting));
         assertTrue(say(c, "aucune idée").fallback(), "after two re-asks, a person is offered");
     }
 
@@ -286,11 +300,63 @@ class JourneyConversationTest {
         String id = c.id();
         store.close();
         store = SqliteStore.open(folder, Clock.systemUTC());
-        service = new ConversationService(understanding, knowledge, store, store, intents, Clock.systemUTC());
+        service = new ConversationService(understanding, knowledge, store, intents, Clock.systemUTC());
         Conversation restored = service.find(id).orElseThrow();
         assertEquals(40, slots(restored).get("people_count"));
-        assertEquals("nights", restored.journey().awaiting());
+        assertEquals("nights", journey(restored).awaiting());
         say(restored, "2 nuits");
         assertEquals(2, slots(restored).get("nights"));
+    }
+
+    @Test
+    void aLeadIsStoredOnceWhenTheFirstCommitOfItsTurnFails() {
+        // The store refuses the first turn that carries a lead, as a full disk would; the client sends it again.
+        ConversationStore failingOnce = new ConversationStore() {
+            private boolean failed;
+
+            @Override
+            public Conversation create(String channel, String lang) {
+                return store.create(channel, lang);
+            }
+
+            @Override
+            public Optional<Conversation> find(String id) {
+                return store.find(id);
+            }
+
+            @Override
+            public Conversation forChannelUser(String channel, String channelUser) {
+                return store.forChannelUser(channel, channelUser);
+            }
+
+            @Override
+            public List<Conversation> waiting() {
+                return store.waiting();
+            }
+
+            @Override
+            public void commit(TurnCommit commit) {
+                if (commit.lead() != null && !failed) {
+                    failed = true;
+                    throw new StoreException("disk full", new java.sql.SQLException("SQLITE_FULL"));
+                }
+                store.commit(commit);
+            }
+        };
+        service = new ConversationService(understanding, knowledge, failingOnce, intents, Clock.systemUTC());
+        Conversation c = service.open("web", null);
+        for (String text : List.of("séminaire pour 40 personnes les 12 et 13 mars", "1 nuit", "en théâtre", "oui",
+                "je ne sais pas", "oui", "Je m'appelle Claire Martin")) {
+            say(c, text);
+        }
+        int linesBefore = stored(c).messages().size();
+        assertThrows(StoreException.class, () -> say(c, "claire.martin@example.org"));
+        assertTrue(store.all().isEmpty(), "the failed turn stored no lead");
+        assertEquals(linesBefore, stored(c).messages().size(), "nor any line");
+        assertEquals(JourneyState.Stage.CONTACT_DETAILS, journey(c).stage(), "nor its change of state");
+
+        Turn sent = say(c, "claire.martin@example.org");
+        assertEquals(JourneyState.Stage.DONE, journey(c).stage(), text(sent));
+        assertEquals(1, store.all().size(), "the retry stores the lead, once");
     }
 }

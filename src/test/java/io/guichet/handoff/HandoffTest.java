@@ -30,8 +30,23 @@ class HandoffTest {
     private static final Agent CLAIRE = new Agent("claire", "Claire", "*", Map.of("fr", "du bureau des congrès"));
 
     private static Handoff handoff(SqliteStore store, Map<String, Outbox> outboxes) {
-        return new Handoff(store, outboxes, AgentDirectory.empty(), (team, lang) -> team, ConversationEvents.NONE,
+        return new Handoff(store, outboxes, AgentDirectory.empty(), (team, lang) -> team, Outbox.delivery(outboxes),
                 Clock.systemUTC());
+    }
+
+    /** A channel that will not take a message now, as WhatsApp outside its 24-hour window. */
+    private static Outbox refusing() {
+        return new Outbox() {
+            @Override
+            public boolean reaches(Conversation conversation) {
+                return false;
+            }
+
+            @Override
+            public void deliver(Conversation conversation, List<Reply> replies) {
+                throw new AssertionError("nothing is sent through a channel that refuses it");
+            }
+        };
     }
 
     private static Conversation waiting(SqliteStore store, String channel) {
@@ -49,7 +64,7 @@ class HandoffTest {
             List<String> delivered = new ArrayList<>();
             Handoff handoff = handoff(store, Map.of(
                     "messenger", (c, replies) -> delivered.add(((Reply.Text) replies.get(0)).text()),
-                    "whatsapp", (c, replies) -> false));
+                    "whatsapp", refusing()));
 
             Conversation messenger = waiting(store, "messenger");
             handoff.claim(messenger.id(), CLAIRE);
@@ -134,6 +149,7 @@ class HandoffTest {
 
             Conversation conversation = waiting(store, "web");
             conversation.waitForAgent("convention_bureau", clock.instant());
+            store.save(conversation, List.of());
             clock.advance(Duration.ofMinutes(7));
             handoff.claim(conversation.id(), claire);
             assertEquals(Duration.ofMinutes(7), handoff.availability("convention_bureau").expectedWait(),

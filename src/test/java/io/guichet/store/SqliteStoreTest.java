@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.guichet.conversation.Conversation;
 import io.guichet.conversation.Message;
+import io.guichet.conversation.InboxEntry;
+import io.guichet.conversation.TurnCommit;
+import io.guichet.conversation.TurnRecord;
 import io.guichet.conversation.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,8 +59,9 @@ class SqliteStoreTest {
             Conversation second = store.create("web", "fr");
             active = second.id();
             store.save(second, List.of(new Message("user", "vieux aussi", old)));
-            store.add(new io.guichet.lead.Lead(0, idle, "seminar_planning", "convention_bureau", "fr", "Claire",
-                    "claire@example.org", null, java.util.Map.of("people_count", 40), old));
+            store.commit(new TurnCommit(store.find(idle).orElseThrow(), List.of(), new io.guichet.lead.Lead(0, idle,
+                    "seminar_planning", "convention_bureau", "fr", "Claire", "claire@example.org", null,
+                    java.util.Map.of("people_count", 40), old), null, null));
         }
         try (SqliteStore store = SqliteStore.open(folder, CLOCK)) {
             Conversation second = store.find(active).orElseThrow();
@@ -132,5 +136,46 @@ class SqliteStoreTest {
         Path file = Files.writeString(folder.resolve("not-a-folder"), "x");
         StoreException error = assertThrows(StoreException.class, () -> SqliteStore.open(file, CLOCK));
         assertTrue(error.getMessage().contains("not-a-folder"), error.getMessage());
+    }
+
+    @Test
+    void theInboxKeepsEachWebhookMessageOnceUntilTheTurnThatAnswersIt(@TempDir Path folder) {
+        try (SqliteStore store = SqliteStore.open(folder, CLOCK)) {
+            InboxEntry first = new InboxEntry(0, "messenger", "mid.1", "psid-1", "bonjour", null);
+            InboxEntry second = new InboxEntry(0, "messenger", "mid.2", "psid-1", "un séminaire", null);
+            List<InboxEntry> accepted = store.accept(List.of(first, second));
+            assertEquals(List.of("mid.1", "mid.2"), accepted.stream().map(InboxEntry::messageId).toList());
+            assertTrue(accepted.get(0).id() < accepted.get(1).id(), "numbered in the order received");
+            assertEquals(List.of(), store.accept(List.of(first)), "a redelivery is dropped");
+            assertEquals(List.of(), store.accept(List.of(new InboxEntry(0, "messenger", "mid.1", "psid-9", "x", null))),
+                    "whoever it claims to be from");
+
+            Conversation conversation = store.forChannelUser("messenger", "psid-1");
+            store.commit(new TurnCommit(conversation, List.of(new Message("user", "bonjour", CLOCK.instant())), null,
+                    null, accepted.get(0).id()));
+            assertEquals(List.of("mid.2"), store.pending().stream().map(InboxEntry::messageId).toList(),
+                    "the turn marked its message handled");
+            store.dismiss(accepted.get(1).id());
+            assertEquals(List.of(), store.pending());
+        }
+    }
+
+    @Test
+    void aTurnRecordIsStoredWithItsTurnAndNotWithoutIt(@TempDir Path folder) throws Exception {
+        try (SqliteStore store = SqliteStore.open(folder, CLOCK)) {
+            Conversation conversation = store.create("web", "fr");
+            TurnRecord record = new TurnRecord(CLOCK.instant(), "web", "fr", "none", 0.8, false, List.of("office"),
+                    null, null, null, io.guichet.conversation.Status.BOT, 1200, 300);
+            store.commit(new TurnCommit(conversation, List.of(new Message("user", "horaires ?", CLOCK.instant())),
+                    null, record, null));
+            assertThrows(StoreException.class, () -> store.commit(new TurnCommit(conversation,
+                    List.of(new Message("bot", null, CLOCK.instant())), null, record, null)));
+        }
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("guichet.db"));
+             var row = connection.createStatement().executeQuery("SELECT count(*), max(sources), max(intent) FROM turns")) {
+            assertEquals(1, row.getInt(1), "the failed turn left no record");
+            assertEquals("[\"office\"]", row.getString(2));
+            assertEquals("none", row.getString(3));
+        }
     }
 }

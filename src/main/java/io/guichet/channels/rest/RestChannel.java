@@ -1,10 +1,9 @@
 package io.guichet.channels.rest;
 
-import io.guichet.dialogue.ConversationService;
-import io.guichet.dialogue.Reply;
+import io.guichet.channels.ChannelReplies;
 import io.guichet.dialogue.Turn;
+import io.guichet.turn.TurnGateway;
 import io.guichet.http.RawBody;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -18,8 +17,9 @@ import java.time.LocalDate;
  * Rasa's REST channel, so that chat front ends written for Rasa talk to Guichet unchanged:
  * {@code POST /webhooks/rest/webhook} with {@code {"sender", "message"}} answers
  * {@code [{"recipient_id", "text", "buttons": [{"title", "payload"}]}]}. Each sender has its own
- * conversation. Rasa messages carry text and buttons only, so a card becomes a text with its
- * link, and quick replies become the buttons of the last text.
+ * conversation. Rasa messages carry text and buttons only: the replies are fitted to that by
+ * {@link ChannelReplies} (a card becomes a text with its link, quick replies the buttons of the
+ * last text).
  */
 public final class RestChannel {
     public static final String CHANNEL = "rest";
@@ -27,13 +27,14 @@ public final class RestChannel {
     private static final int MAX_SENDER = 200;
     private static final int BODY_LIMIT = 64 * 1024;
 
-    private final Vertx vertx;
-    private final ConversationService conversations;
+    /** Rasa's front ends show whatever they are sent. */
+    private static final ChannelReplies.Limits LIMITS = new ChannelReplies.Limits(Integer.MAX_VALUE, Integer.MAX_VALUE);
+
+    private final TurnGateway gateway;
     private final Clock clock;
 
-    public RestChannel(Vertx vertx, ConversationService conversations, Clock clock) {
-        this.vertx = vertx;
-        this.conversations = conversations;
+    public RestChannel(TurnGateway gateway, Clock clock) {
+        this.gateway = gateway;
         this.clock = clock;
     }
 
@@ -50,36 +51,28 @@ public final class RestChannel {
         } catch (DecodeException | ClassCastException e) {
             body = null;
         }
+        String message = body != null && body.getValue("message") instanceof String m ? m.strip() : "";
         if (body == null || !(body.getValue("sender") instanceof String sender) || sender.isBlank()
-                || sender.length() > MAX_SENDER || !(body.getValue("message") instanceof String message)
-                || message.isBlank()) {
+                || sender.length() > MAX_SENDER || message.isEmpty() || message.length() > TurnGateway.MAX_TEXT) {
             ctx.response().setStatusCode(400);
-            ctx.json(new JsonObject().put("error", "bad_request").put("message",
-                    "expected {\"sender\": \"<id of up to " + MAX_SENDER + " characters>\", \"message\": \"<text>\"}"));
+            ctx.json(new JsonObject().put("error", "bad_request").put("message", "expected {\"sender\": \"<id of up to "
+                    + MAX_SENDER + " characters>\", \"message\": \"<text of up to " + TurnGateway.MAX_TEXT
+                    + " characters>\"}"));
             return;
         }
-        LocalDate today = LocalDate.now(clock);
-        vertx.executeBlocking(() -> render(sender,
-                        conversations.post(conversations.forChannelUser(CHANNEL, sender), message, today)), false)
-                .onSuccess(ctx::json).onFailure(ctx::fail);
+        gateway.postFromChannelUser(CHANNEL, sender, message, LocalDate.now(clock), null)
+                .onSuccess(turn -> ctx.json(render(sender, turn))).onFailure(ctx::fail);
     }
 
     static JsonArray render(String recipient, Turn turn) {
         JsonArray messages = new JsonArray();
-        for (Reply reply : turn.replies()) {
-            if (reply instanceof Reply.Text text) {
-                messages.add(new JsonObject().put("recipient_id", recipient).put("text", text.text()));
-            } else if (reply instanceof Reply.Cards cards) {
-                cards.items().forEach(card -> messages.add(new JsonObject().put("recipient_id", recipient)
-                        .put("text", card.url() == null ? card.title() : card.title() + " : " + card.url())));
-            } else if (reply instanceof Reply.QuickReplies quick) {
-                JsonArray buttons = new JsonArray(quick.options().stream()
-                        .map(option -> new JsonObject().put("title", option).put("payload", option)).toList());
-                if (messages.isEmpty()) {
-                    messages.add(new JsonObject().put("recipient_id", recipient).put("text", ""));
-                }
-                messages.getJsonObject(messages.size() - 1).put("buttons", buttons);
+        for (ChannelReplies.Bubble bubble : ChannelReplies.fit(turn.replies(), LIMITS)) {
+            JsonObject message = new JsonObject().put("recipient_id", recipient).put("text", bubble.text());
+            if (!bubble.choices().isEmpty()) {
+                message.put("buttons", new JsonArray(bubble.choices().stream()
+                        .map(option -> new JsonObject().put("title", option).put("payload", option)).toList()));
             }
+            messages.add(message);
         }
         return messages;
     }

@@ -7,7 +7,8 @@ import io.guichet.http.Origins;
 import io.guichet.http.RateLimiter;
 import io.guichet.realtime.LiveEvents;
 import io.guichet.realtime.SocketFailures;
-import io.vertx.core.Future;
+import io.guichet.turn.InvalidMessage;
+import io.guichet.turn.TurnGateway;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
@@ -36,13 +37,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class WidgetChannel {
     public static final String CHANNEL = "widget";
-    /** The longest message a user may send, in characters. */
-    static final int MAX_TEXT = 2000;
     private static final Logger LOG = LoggerFactory.getLogger(WidgetChannel.class);
     private static final Set<String> LANGUAGES = Set.of("fr", "en");
 
     private final Vertx vertx;
     private final ConversationService conversations;
+    private final TurnGateway gateway;
     private final WidgetSecrets secrets;
     private final Origins origins;
     private final RateLimiter newConversations;
@@ -53,10 +53,11 @@ public final class WidgetChannel {
      * @param newConversations conversations a client address may open
      * @param messages         messages a conversation may send
      */
-    public WidgetChannel(Vertx vertx, ConversationService conversations, WidgetSecrets secrets, Origins origins,
-                         RateLimiter newConversations, RateLimiter messages, Clock clock) {
+    public WidgetChannel(Vertx vertx, ConversationService conversations, TurnGateway gateway, WidgetSecrets secrets,
+                         Origins origins, RateLimiter newConversations, RateLimiter messages, Clock clock) {
         this.vertx = vertx;
         this.conversations = conversations;
+        this.gateway = gateway;
         this.secrets = secrets;
         this.origins = origins;
         this.newConversations = newConversations;
@@ -82,12 +83,11 @@ public final class WidgetChannel {
     private final class Session {
         private final ServerWebSocket socket;
         private final String client;
-        private Conversation conversation;
+        /** The conversation's id, once the widget said hello. */
+        private String conversation;
         /** The conversation's status as the last frames told it, so the event loop never waits on its lock. */
         private String status;
         private MessageConsumer<JsonObject> subscription;
-        /** The latest of this widget's turns, done or not. */
-        private Future<?> lastTurn = Future.succeededFuture();
 
         Session(ServerWebSocket socket, String client) {
             this.socket = socket;
@@ -119,7 +119,7 @@ public final class WidgetChannel {
                 case "message" -> message(json);
                 case "typing" -> {
                     if (conversation != null) {
-                        vertx.eventBus().publish(LiveEvents.conversationAddress(conversation.id()),
+                        vertx.eventBus().publish(LiveEvents.conversationAddress(conversation),
                                 new JsonObject().put("type", "typing").put("from", "user"));
                     }
                 }
@@ -159,29 +159,23 @@ public final class WidgetChannel {
                     .onSuccess(this::welcome).onFailure(this::failed);
         }
 
-        /** The conversation and what the widget is told of it; read on a worker (the conversation's lock). */
-        private record Welcome(Conversation conversation, JsonObject frame) {
+        /** What the widget is told of its conversation when it says hello. */
+        private static JsonObject welcomeFrame(Conversation opened) {
+            JsonArray transcript = new JsonArray(opened.messages().stream().filter(m -> m.visibleToUser())
+                    .map(LiveEvents::message).toList());
+            return new JsonObject().put("type", "welcome").put("id", opened.id())
+                    .put("status", opened.status().wireName()).put("lang", opened.lang()).put("messages", transcript);
         }
 
-        private static Welcome welcomeFrame(Conversation opened) {
-            synchronized (opened) {
-                JsonArray transcript = new JsonArray(opened.messages().stream().filter(m -> m.visibleToUser())
-                        .map(LiveEvents::message).toList());
-                return new Welcome(opened, new JsonObject().put("type", "welcome").put("id", opened.id())
-                        .put("status", opened.status().wireName()).put("lang", opened.lang())
-                        .put("messages", transcript));
-            }
-        }
-
-        private void welcome(Welcome welcome) {
+        private void welcome(JsonObject frame) {
             if (socket.isClosed()) {
                 return;
             }
-            conversation = welcome.conversation();
-            status = welcome.frame().getString("status");
-            subscription = vertx.eventBus().<JsonObject>consumer(LiveEvents.conversationAddress(conversation.id()))
+            conversation = frame.getString("id");
+            status = frame.getString("status");
+            subscription = vertx.eventBus().<JsonObject>consumer(LiveEvents.conversationAddress(conversation))
                     .handler(event -> forward(event.body()));
-            socket.writeTextMessage(welcome.frame().put("secret", secrets.of(conversation.id())).encode());
+            socket.writeTextMessage(frame.put("secret", secrets.of(conversation)).encode());
         }
 
         /** Passes on what the user may see: not the agents' notes, not the user's own typing. */
@@ -203,26 +197,23 @@ public final class WidgetChannel {
                 error("bad_frame", "say hello first");
                 return;
             }
-            String text = json.getValue("text") instanceof String s ? s.strip() : "";
-            if (text.isEmpty() || text.length() > MAX_TEXT) {
-                error("bad_message", "a message is a non-empty text of at most " + MAX_TEXT + " characters");
+            String text;
+            try {
+                text = TurnGateway.text(json.getValue("text") instanceof String s ? s : null);
+            } catch (InvalidMessage e) {
+                error("bad_message", e.getMessage());
                 return;
             }
-            if (!messages.tryAcquire(conversation.id())) {
+            if (!messages.tryAcquire(conversation)) {
                 error("rate_limited", "you are sending messages too fast; wait a few seconds");
                 return;
             }
-            Conversation current = conversation;
             if (!Status.AGENT.wireName().equals(status)) {
-                vertx.eventBus().publish(LiveEvents.conversationAddress(current.id()),
+                vertx.eventBus().publish(LiveEvents.conversationAddress(conversation),
                         new JsonObject().put("type", "typing").put("from", "bot"));
             }
-            // One widget's messages are answered in the order they were sent: each turn starts
-            // when the previous one has ended. Vert.x's ordered executeBlocking would keep that
-            // order too, but per event-loop context, which every widget of the server shares: all
-            // of them would then be answered one at a time.
-            lastTurn = lastTurn.transform(previous -> vertx.executeBlocking(
-                    () -> conversations.post(current, text, LocalDate.now(clock)), false)).onFailure(this::failed);
+            // The answer comes back as the conversation's live events, like everything said in it.
+            gateway.post(conversation, text, LocalDate.now(clock)).onFailure(this::failed);
         }
 
         private void failed(Throwable e) {

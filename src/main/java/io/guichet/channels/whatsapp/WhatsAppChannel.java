@@ -1,17 +1,19 @@
 package io.guichet.channels.whatsapp;
 
-import static io.guichet.channels.meta.ChannelText.cut;
+import static io.guichet.channels.ChannelText.cut;
 
-import io.guichet.channels.meta.ChannelText;
+import io.guichet.channels.ChannelReplies;
 import io.guichet.channels.meta.GraphSender;
+import io.guichet.channels.meta.MetaInbox;
 import io.guichet.channels.meta.MetaReplier;
 import io.guichet.channels.meta.MetaWebhook;
-import io.guichet.channels.meta.RecentIds;
 import io.guichet.conversation.Conversation;
+import io.guichet.conversation.Inbox;
+import io.guichet.conversation.InboxEntry;
 import io.guichet.conversation.Message;
-import io.guichet.dialogue.ConversationService;
 import io.guichet.dialogue.Outbox;
 import io.guichet.dialogue.Reply;
+import io.guichet.turn.TurnGateway;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -36,55 +38,57 @@ import org.slf4j.LoggerFactory;
 public final class WhatsAppChannel implements Outbox {
     public static final String CHANNEL = "whatsapp";
     static final int MAX_BUTTONS = 3;
-    static final int MAX_ROWS = 10;
+    /** A list shows at most 10 rows; a text holds 4,096 characters. */
+    static final ChannelReplies.Limits LIMITS = new ChannelReplies.Limits(4096, 10);
     static final int MAX_BUTTON_TITLE = 20;
     static final int MAX_ROW_TITLE = 24;
-    static final int MAX_TEXT = 4096;
+    static final int MAX_BODY = 1024;
     static final Duration SERVICE_WINDOW = Duration.ofHours(24);
     private static final Logger LOG = LoggerFactory.getLogger(WhatsAppChannel.class);
 
     private final WhatsAppSettings settings;
     private final MetaReplier replier;
-    private final RecentIds recent = new RecentIds(10_000);
+    private final MetaInbox inbox;
     private final Clock clock;
 
-    public WhatsAppChannel(Vertx vertx, ConversationService conversations, WhatsAppSettings settings, Clock clock) {
+    public WhatsAppChannel(Vertx vertx, TurnGateway gateway, Inbox inbox, WhatsAppSettings settings, Clock clock) {
         this.settings = settings;
         GraphSender sender = new GraphSender(vertx, settings.graphUrl() + "/" + settings.phoneNumberId() + "/messages",
                 settings.accessToken(), CHANNEL);
-        this.replier = new MetaReplier(vertx, conversations, CHANNEL, sender, clock);
+        this.replier = new MetaReplier(sender);
         this.clock = clock;
+        this.inbox = new MetaInbox(vertx, CHANNEL, inbox, gateway,
+                entry -> withinServiceWindow(entry.sentAt(), clock.instant()), entry -> { }, clock);
     }
 
     public void mount(Router router) {
-        MetaWebhook.mount(router, "/webhooks/whatsapp", settings.verifyToken(), settings.appSecret(), payload -> {
-            for (Inbound inbound : inbound(payload)) {
-                if (!recent.firstTime(inbound.id())) {
-                    continue;
-                }
-                if (!withinServiceWindow(inbound.sentAt(), clock.instant())) {
-                    LOG.warn("whatsapp: message {} is older than WhatsApp's 24-hour window; not answered", inbound.id());
-                    continue;
-                }
-                replier.answer(inbound.number(), inbound.text(), turn -> render(inbound.number(), turn.replies()));
-            }
-        });
+        MetaWebhook.mount(router, "/webhooks/whatsapp", settings.verifyToken(), settings.appSecret(),
+                payload -> inbox.receive(inbound(payload)));
+    }
+
+    /** Takes up the messages a previous run stored but did not answer. */
+    public MetaInbox inbox() {
+        return inbox;
     }
 
     /**
-     * An agent's message goes out only within 24 hours of the person's last message; outside
-     * that window WhatsApp refuses free-form messages, so it is logged and refused instead.
+     * WhatsApp lets a business write freely only within 24 hours of the person's last message;
+     * outside that window it refuses free-form messages, so none is sent.
      */
     @Override
-    public boolean deliver(Conversation conversation, List<Reply> replies) {
+    public boolean reaches(Conversation conversation) {
         Instant lastInbound = conversation.messages().stream().filter(m -> m.from().equals("user"))
                 .map(Message::at).reduce((a, b) -> b).orElse(Instant.EPOCH);
-        if (!withinServiceWindow(lastInbound, clock.instant())) {
+        return withinServiceWindow(lastInbound, clock.instant());
+    }
+
+    @Override
+    public void deliver(Conversation conversation, List<Reply> replies) {
+        if (!reaches(conversation)) {
             LOG.warn("whatsapp: conversation {} is outside the 24-hour window; message not sent", conversation.id());
-            return false;
+            return;
         }
         replier.send(render(conversation.channelUser(), replies));
-        return true;
     }
 
     /** Counted back from now: a timestamp near the last instant Java can hold must not overflow. */
@@ -92,12 +96,9 @@ public final class WhatsAppChannel implements Outbox {
         return !lastInbound.isBefore(now.minus(SERVICE_WINDOW));
     }
 
-    /** A person's message as this channel reads it. */
-    record Inbound(String id, String number, String text, Instant sentAt) {
-    }
-
-    static List<Inbound> inbound(JsonObject payload) {
-        List<Inbound> out = new ArrayList<>();
+    /** The messages of a webhook payload, as inbox entries not yet numbered; delivery statuses are left out. */
+    static List<InboxEntry> inbound(JsonObject payload) {
+        List<InboxEntry> out = new ArrayList<>();
         if (!"whatsapp_business_account".equals(payload.getString("object"))
                 || !(payload.getValue("entry") instanceof JsonArray entries)) {
             return out;
@@ -116,7 +117,7 @@ public final class WhatsAppChannel implements Outbox {
         return out;
     }
 
-    private static java.util.Optional<Inbound> read(Object value) {
+    private static java.util.Optional<InboxEntry> read(Object value) {
         if (!(value instanceof JsonObject message) || !(message.getValue("from") instanceof String from)
                 || !(message.getValue("id") instanceof String id)) {
             return java.util.Optional.empty();
@@ -139,42 +140,17 @@ public final class WhatsAppChannel implements Outbox {
             sentAt = Instant.now();
         }
         return text == null || text.isBlank() ? java.util.Optional.empty()
-                : java.util.Optional.of(new Inbound(id, from, text, sentAt));
+                : java.util.Optional.of(new InboxEntry(0, CHANNEL, id, from, text, sentAt));
     }
 
-    /** Cloud API calls for replies: texts, cards as texts with their link, quick replies as buttons, a list, or numbered text. */
+    /** Cloud API calls for replies: texts, with their choices as buttons (3 at most) or a list (10 at most). */
     static List<JsonObject> render(String number, List<Reply> replies) {
-        List<JsonObject> calls = new ArrayList<>();
-        String pending = null;
-        for (Reply reply : replies) {
-            if (reply instanceof Reply.Text text) {
-                if (pending != null) {
-                    calls.add(text(number, pending));
-                }
-                pending = text.text();
-            } else if (reply instanceof Reply.Cards cards) {
-                if (pending != null) {
-                    calls.add(text(number, pending));
-                    pending = null;
-                }
-                cards.items().forEach(card -> calls.add(text(number,
-                        card.url() == null ? card.title() : card.title() + "\n" + card.url())));
-            } else if (reply instanceof Reply.QuickReplies quick) {
-                calls.add(choices(number, pending == null ? "…" : pending, quick.options()));
-                pending = null;
-            }
-        }
-        if (pending != null) {
-            calls.add(text(number, pending));
-        }
-        return calls;
+        return ChannelReplies.fit(replies, LIMITS).stream().map(bubble -> bubble.choices().isEmpty()
+                ? text(number, bubble.text()) : choices(number, bubble.text(), bubble.choices())).toList();
     }
 
     private static JsonObject choices(String number, String body, List<String> options) {
-        if (options.size() > MAX_ROWS) {
-            return text(number, ChannelText.numbered(body, options));
-        }
-        JsonObject interactive = new JsonObject().put("body", new JsonObject().put("text", cut(body, 1024)));
+        JsonObject interactive = new JsonObject().put("body", new JsonObject().put("text", cut(body, MAX_BODY)));
         if (options.size() <= MAX_BUTTONS) {
             interactive.put("type", "button").put("action", new JsonObject().put("buttons", new JsonArray(options.stream()
                     .map(o -> new JsonObject().put("type", "reply").put("reply",
@@ -189,7 +165,7 @@ public final class WhatsAppChannel implements Outbox {
     }
 
     private static JsonObject text(String number, String body) {
-        return envelope(number).put("type", "text").put("text", new JsonObject().put("body", cut(body, MAX_TEXT)));
+        return envelope(number).put("type", "text").put("text", new JsonObject().put("body", body));
     }
 
     private static JsonObject envelope(String number) {

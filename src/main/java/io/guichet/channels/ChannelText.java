@@ -1,4 +1,4 @@
-package io.guichet.channels.meta;
+package io.guichet.channels;
 
 import java.util.List;
 

@@ -1,0 +1,141 @@
+package io.guichet.dialogue;
+
+import io.guichet.conversation.Conversation;
+import io.guichet.conversation.Status;
+import io.guichet.kb.KnowledgeBase;
+import io.guichet.nlu.IntentFile;
+import io.guichet.nlu.IntentScore;
+import io.guichet.nlu.Intents;
+import io.guichet.nlu.Parse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Decides the bot's answer to one understood message. A journey under way takes the message
+ * first; otherwise a journey intent starts one, and a question is answered from the knowledge
+ * base, quoting it, or honestly not at all, with the offer of a person; a second failure in a
+ * row, or a request for a person, hands the conversation to its team. It changes the
+ * conversation it is given (the turn's own copy) and writes nothing: what must be stored, the
+ * lead included, comes back in the {@link Turn}.
+ */
+public final class Dialogue {
+    private final IntentReplies intentReplies;
+    private final Phrases phrases = Phrases.shipped();
+    private final Answers answers;
+    private final JourneyPolicy journeys;
+    private final Clock clock;
+    private final List<String> intentTeams;
+    private volatile Staffing staffing = Staffing.ALWAYS;
+
+    public Dialogue(KnowledgeBase knowledge, List<IntentFile> intents, Clock clock) {
+        this.intentReplies = new IntentReplies(intents);
+        this.answers = new Answers(knowledge, phrases);
+        Map<String, Journey> declared = new HashMap<>();
+        intents.forEach(file -> Journey.from(file).ifPresent(j -> declared.put(j.name(), j)));
+        this.intentTeams = declared.values().stream().map(Journey::teamId).distinct().toList();
+        this.journeys = new JourneyPolicy(Map.copyOf(declared), phrases, intentReplies, answers,
+                new Recommender(knowledge), clock);
+        this.clock = clock;
+    }
+
+    /** Who says whether a team can take a conversation handed off, and after how long. */
+    public void staffedBy(Staffing staffing) {
+        this.staffing = staffing;
+    }
+
+    /** The teams conversations go to, id to name in {@code lang}: the journeys' teams and the general one. */
+    public Map<String, String> teams(String lang) {
+        Map<String, String> teams = new TreeMap<>();
+        teams.put(JourneyPolicy.GENERAL_TEAM, journeys.teamName(JourneyPolicy.GENERAL_TEAM, lang));
+        intentTeams.forEach(team -> teams.put(team, journeys.teamName(team, lang)));
+        return teams;
+    }
+
+    /**
+     * The answer to {@code parse}, the message just added to {@code conversation}'s turn; the
+     * conversation's status, journey and team are changed to what the answer leaves them.
+     */
+    public Turn answer(Conversation conversation, Parse parse, LocalDate now) {
+        Status before = conversation.status();
+        if (before == Status.CLOSED) {
+            // Writing again after a close opens a new exchange with the bot.
+            conversation.status(Status.BOT);
+        }
+        // An agent holds the conversation: the bot stays silent, the agent reads the message.
+        Turn turn = conversation.status() == Status.AGENT
+                ? new Turn(List.of(), parse.intent(), List.of(), false, Status.AGENT)
+                : decide(conversation, parse, now);
+        if (turn.status() == Status.WAITING_AGENT && before != Status.WAITING_AGENT) {
+            turn = handOff(conversation, turn, parse.lang());
+        } else {
+            conversation.status(turn.status());
+        }
+        // Only a plain failure counts towards the next one: after a hand-off, the team takes over.
+        conversation.fellBack(turn.fallback() && conversation.status() == Status.BOT);
+        return turn;
+    }
+
+    /**
+     * Puts the conversation in its team's queue and tells the user what comes next: the
+     * expected wait, or, when no one of the team can answer now, the offer to leave a message.
+     */
+    private Turn handOff(Conversation conversation, Turn turn, String lang) {
+        String team = journeys.team(conversation);
+        conversation.waitForAgent(team, clock.instant());
+        Staffing.Availability availability = staffing.availability(team);
+        String teamName = journeys.teamName(team, lang);
+        List<Reply> replies = new ArrayList<>();
+        if (!availability.staffed()) {
+            replies.add(new Reply.Text(phrases.text("no_agent", lang, Map.of("team", teamName))));
+            replies.add(journeys.takeMessage(conversation, lang));
+        } else if (availability.expectedWait() != null) {
+            long minutes = Math.max(1, (availability.expectedWait().toSeconds() + 59) / 60);
+            replies.add(new Reply.Text(phrases.text("waiting_agent_eta", lang,
+                    Map.of("team", teamName, "minutes", Long.toString(minutes)))));
+        } else {
+            replies.addAll(turn.replies());
+        }
+        return turn.withReplies(replies, Status.WAITING_AGENT);
+    }
+
+    private Turn decide(Conversation conversation, Parse parse, LocalDate now) {
+        String lang = parse.lang();
+        IntentScore intent = parse.intent();
+        int turnNumber = conversation.messages().size();
+        Status status = conversation.status();
+        if (journeys.underWay(conversation)) {
+            return journeys.resume(conversation, parse, now, turnNumber);
+        }
+        if (journeys.declares(intent.name())) {
+            return journeys.start(conversation, parse, now, turnNumber);
+        }
+        if (intent.name().equals(Intents.HUMAN_HANDOFF)) {
+            String text = Optional.ofNullable(intentReplies.pick(intent.name(), lang, turnNumber))
+                    .orElse(phrases.text("waiting_agent", lang));
+            return new Turn(List.of(new Reply.Text(text)), intent, List.of(), false, Status.WAITING_AGENT);
+        }
+        if (!intent.name().equals(Intents.NONE)) {
+            List<Reply> replies = new ArrayList<>();
+            Optional.ofNullable(intentReplies.pick(intent.name(), lang, turnNumber))
+                    .ifPresent(text -> replies.add(new Reply.Text(text)));
+            if (intent.name().equals(Intents.GREETING)) {
+                replies.add(new Reply.QuickReplies(phrases.list("journeys_menu", lang)));
+            }
+            return new Turn(replies, intent, List.of(), false, status);
+        }
+        return answers.answer(parse)
+                .map(answer -> new Turn(answer.replies(), intent, List.of(answer.source()), false, status))
+                .orElseGet(() -> conversation.fellBack()
+                        ? new Turn(List.of(new Reply.Text(phrases.text("failed_twice", lang))), intent, List.of(), true,
+                                Status.WAITING_AGENT)
+                        : new Turn(List.of(new Reply.Text(phrases.text("fallback", lang)),
+                                new Reply.QuickReplies(List.of(phrases.text("ask_human", lang)))), intent, List.of(),
+                                true, status));
+    }
+}

@@ -1,0 +1,276 @@
+package io.guichet.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.guichet.conversation.Conversation;
+import io.guichet.conversation.ConversationStore;
+import io.guichet.conversation.JourneyState;
+import io.guichet.conversation.Message;
+import io.guichet.conversation.Status;
+import io.guichet.conversation.TurnCommit;
+import io.guichet.conversation.TurnRecord;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Conversations, their transcripts and their turns' records, written through: a turn is
+ * committed before its reply is sent, and a restart finds every conversation where it was left.
+ * Recently committed conversations are also kept in memory so that a turn does not read its whole
+ * transcript back; callers always get a copy of them.
+ */
+final class SqliteConversations implements ConversationStore {
+    /** Conversations kept in memory; older ones are read back from the file when they come back. */
+    private static final int CACHED = 10_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SqliteDatabase database;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    /** Committed states; guarded by its own monitor, never held while calling out. */
+    private final Map<String, Conversation> recent = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Conversation> eldest) {
+            return size() > CACHED;
+        }
+    };
+    /** The last retention cutoff: a state committed by a turn that began before a purge forgets what it purged. */
+    private volatile Instant purgedBefore = Instant.MIN;
+
+    SqliteConversations(SqliteDatabase database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    @Override
+    public Conversation create(String channel, String lang) {
+        return database.write("cannot store a new conversation", connection -> insert(connection, channel, null, lang));
+    }
+
+    @Override
+    public Conversation forChannelUser(String channel, String channelUser) {
+        return database.write("cannot open the conversation of a " + channel + " user", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id FROM conversations WHERE channel = ? AND channel_user = ?")) {
+                select.setString(1, channel);
+                select.setString(2, channelUser);
+                try (ResultSet row = select.executeQuery()) {
+                    if (row.next()) {
+                        return cachedOrLoaded(connection, row.getString(1)).orElseThrow().copy();
+                    }
+                }
+            }
+            return insert(connection, channel, channelUser, null);
+        });
+    }
+
+    private Conversation insert(Connection connection, String channel, String channelUser, String lang)
+            throws SQLException {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        Conversation conversation = new Conversation(id, channel, lang, now);
+        conversation.channelUser(channelUser);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO conversations"
+                + " (id, channel, channel_user, lang, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, id);
+            insert.setString(2, channel);
+            insert.setString(3, channelUser);
+            insert.setString(4, lang);
+            insert.setString(5, conversation.status().name());
+            insert.setString(6, now.toString());
+            insert.setString(7, now.toString());
+            insert.executeUpdate();
+        }
+        remember(conversation);
+        return conversation.copy();
+    }
+
+    @Override
+    public Optional<Conversation> find(String id) {
+        return database.read("cannot read conversation " + id,
+                connection -> cachedOrLoaded(connection, id).map(Conversation::copy));
+    }
+
+    private Optional<Conversation> cachedOrLoaded(Connection connection, String id) throws SQLException {
+        synchronized (recent) {
+            Conversation cached = recent.get(id);
+            if (cached != null) {
+                return Optional.of(cached);
+            }
+        }
+        Optional<Conversation> loaded = load(connection, id);
+        loaded.ifPresent(this::remember);
+        return loaded;
+    }
+
+    private void remember(Conversation committed) {
+        synchronized (recent) {
+            recent.put(committed.id(), committed);
+        }
+    }
+
+    private static Optional<Conversation> load(Connection connection, String id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT channel, channel_user, lang, status,"
+                + " created_at, journey, team, agent, fell_back FROM conversations WHERE id = ?")) {
+            select.setString(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                String journey = row.getString(6);
+                Conversation conversation = Conversation.restore(id, row.getString(1), row.getString(2),
+                        row.getString(3), Status.valueOf(row.getString(4)), Instant.parse(row.getString(5)),
+                        journey == null ? null : JourneyState.fromJson(journey), row.getString(7), row.getString(8),
+                        messages(connection, id));
+                conversation.fellBack(row.getInt(9) != 0);
+                return Optional.of(conversation);
+            }
+        }
+    }
+
+    private static List<Message> messages(Connection connection, String id) throws SQLException {
+        List<Message> messages = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT sender, text, at FROM messages WHERE conversation_id = ? ORDER BY seq")) {
+            select.setString(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    messages.add(new Message(row.getString(1), row.getString(2), Instant.parse(row.getString(3))));
+                }
+            }
+        }
+        return messages;
+    }
+
+    @Override
+    public List<Conversation> waiting() {
+        return database.read("cannot read the queue", connection -> {
+            List<String> ids = new ArrayList<>();
+            try (Statement select = connection.createStatement();
+                 ResultSet row = select.executeQuery(
+                         "SELECT id FROM conversations WHERE status = 'WAITING_AGENT' ORDER BY updated_at")) {
+                while (row.next()) {
+                    ids.add(row.getString(1));
+                }
+            }
+            List<Conversation> waiting = new ArrayList<>();
+            for (String id : ids) {
+                cachedOrLoaded(connection, id).map(Conversation::copy).ifPresent(waiting::add);
+            }
+            return waiting;
+        });
+    }
+
+    @Override
+    public void commit(TurnCommit commit) {
+        Conversation state = commit.state();
+        database.write("cannot store a turn of conversation " + state.id(), connection -> {
+            Instant now = clock.instant();
+            try (PreparedStatement update = connection.prepareStatement("UPDATE conversations SET lang = ?,"
+                    + " status = ?, updated_at = ?, journey = ?, team = ?, agent = ?, fell_back = ? WHERE id = ?");
+                 PreparedStatement insert = connection.prepareStatement(
+                         "INSERT INTO messages (conversation_id, sender, text, at) VALUES (?, ?, ?, ?)")) {
+                update.setString(1, state.lang());
+                update.setString(2, state.status().name());
+                update.setString(3, now.toString());
+                JourneyState journey = state.journey();
+                update.setString(4, journey == null ? null : journey.toJson());
+                update.setString(5, state.team());
+                update.setString(6, state.agent());
+                update.setInt(7, state.fellBack() ? 1 : 0);
+                update.setString(8, state.id());
+                if (update.executeUpdate() == 0) {
+                    throw new SQLException("conversation " + state.id() + " is not in the store any more");
+                }
+                for (Message message : commit.appended()) {
+                    insert.setString(1, state.id());
+                    insert.setString(2, message.from());
+                    insert.setString(3, message.text());
+                    insert.setString(4, message.at().toString());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            if (commit.lead() != null) {
+                SqliteLeads.insert(connection, commit.lead());
+            }
+            if (commit.record() != null) {
+                insertRecord(connection, state.id(), commit.record());
+            }
+            if (commit.inboxEntry() != null) {
+                SqliteInbox.markHandled(connection, commit.inboxEntry(), now);
+            }
+            return null;
+        });
+        Conversation committed = state.copy();
+        commit.appended().forEach(committed::append);
+        committed.forgetBefore(purgedBefore);
+        remember(committed);
+    }
+
+    private static void insertRecord(Connection connection, String conversationId, TurnRecord record)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO turns (conversation_id, at, channel,"
+                + " lang, intent, confidence, fallback, sources, journey, stage, handoff_team, status, understand_us,"
+                + " decide_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, conversationId);
+            insert.setString(2, record.at().toString());
+            insert.setString(3, record.channel());
+            insert.setString(4, record.lang());
+            insert.setString(5, record.intent());
+            insert.setDouble(6, record.confidence());
+            insert.setInt(7, record.fallback() ? 1 : 0);
+            insert.setString(8, JSON.writeValueAsString(record.sources()));
+            insert.setString(9, record.journey());
+            insert.setString(10, record.stage());
+            insert.setString(11, record.handoffTeam());
+            insert.setString(12, record.status().name());
+            insert.setLong(13, record.understandMicros());
+            insert.setLong(14, record.decideMicros());
+            insert.executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a list of ids is always JSON", e);
+        }
+    }
+
+    /**
+     * Deletes the messages and turn records older than {@code cutoff}, and the conversations idle
+     * since then. Takes no conversation's turn: a turn under way keeps its own copy, and its
+     * commit forgets what was purged. Returns the messages deleted.
+     */
+    int purgeBefore(Instant cutoff) {
+        int deleted = database.write("cannot purge old messages", connection -> {
+            try (PreparedStatement messages = connection.prepareStatement("DELETE FROM messages WHERE at < ?");
+                 PreparedStatement turns = connection.prepareStatement("DELETE FROM turns WHERE at < ?");
+                 PreparedStatement idle = connection.prepareStatement(
+                         "DELETE FROM conversations WHERE updated_at < ?")) {
+                messages.setString(1, cutoff.toString());
+                int count = messages.executeUpdate();
+                turns.setString(1, cutoff.toString());
+                turns.executeUpdate();
+                idle.setString(1, cutoff.toString());
+                idle.executeUpdate();
+                return count;
+            }
+        });
+        purgedBefore = cutoff;
+        synchronized (recent) {
+            // Cached states are only replaced, never changed in place: dropping them is all it takes.
+            recent.clear();
+        }
+        return deleted;
+    }
+}

@@ -1,0 +1,71 @@
+package io.guichet.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.guichet.lead.Lead;
+import io.guichet.lead.LeadStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Leads, kept apart from conversations as personal data; each written in its turn's transaction. */
+final class SqliteLeads implements LeadStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SqliteDatabase database;
+
+    SqliteLeads(SqliteDatabase database) {
+        this.database = database;
+    }
+
+    /** Inserts the lead in the caller's transaction. */
+    static void insert(Connection connection, Lead lead) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO leads (conversation_id, journey,"
+                + " team, lang, name, email, phone, slots, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, lead.conversationId());
+            insert.setString(2, lead.journey());
+            insert.setString(3, lead.team());
+            insert.setString(4, lead.lang());
+            insert.setString(5, lead.name());
+            insert.setString(6, lead.email());
+            insert.setString(7, lead.phone());
+            insert.setString(8, JSON.writeValueAsString(lead.slots()));
+            insert.setString(9, lead.createdAt().toString());
+            insert.executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new SQLException("a lead's slots cannot be written as JSON", e);
+        }
+    }
+
+    @Override
+    public List<Lead> all() {
+        return database.read("cannot read the leads", connection -> {
+            List<Lead> leads = new ArrayList<>();
+            try (Statement select = connection.createStatement();
+                 ResultSet row = select.executeQuery("SELECT id, conversation_id, journey, team, lang, name, email,"
+                         + " phone, slots, created_at FROM leads ORDER BY id DESC")) {
+                while (row.next()) {
+                    leads.add(new Lead(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                            row.getString(5), row.getString(6), row.getString(7), row.getString(8),
+                            slots(row.getString(9)), Instant.parse(row.getString(10))));
+                }
+            }
+            return leads;
+        });
+    }
+
+    private static Map<String, Object> slots(String json) throws SQLException {
+        try {
+            return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new SQLException("a lead's slots are not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.guichet.turn;
+
+import io.guichet.dialogue.ConversationService;
+import io.guichet.dialogue.Turn;
+import io.vertx.core.Future;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+
+/**
+ * The one way into a conversation, for every channel (the widget, the HTTP API, Rasa's REST
+ * channel, Messenger, WhatsApp) and for the agents' actions: the message's limits are checked
+ * here, and the turns and actions of one conversation run one at a time, in the order they
+ * arrived, on the worker pool, never on the event loop.
+ */
+public final class TurnGateway {
+    /** The longest message a person may send, in characters, whatever the channel. */
+    public static final int MAX_TEXT = 2000;
+
+    private final ConversationService conversations;
+    private final ConversationLocks locks;
+
+    public TurnGateway(ConversationService conversations, ConversationLocks locks) {
+        this.conversations = conversations;
+        this.locks = locks;
+    }
+
+    /**
+     * The text of a message as a conversation takes it: stripped, not empty, at most
+     * {@link #MAX_TEXT} characters; otherwise an {@link InvalidMessage} that says so.
+     */
+    public static String text(String raw) {
+        String text = raw == null ? "" : raw.strip();
+        if (text.isEmpty() || text.length() > MAX_TEXT) {
+            throw new InvalidMessage("a message is a non-empty text of at most " + MAX_TEXT + " characters");
+        }
+        return text;
+    }
+
+    /** A person's message in a conversation; fails with {@code NoSuchElementException} when it does not exist. */
+    public Future<Turn> post(String conversationId, String text, LocalDate now) {
+        String checked = text(text);
+        return locks.inTurn(conversationId, () -> conversations.post(conversationId, checked, now));
+    }
+
+    /**
+     * A message from a messaging channel's user (a REST sender, a Messenger PSID, a WhatsApp
+     * number), in their conversation, created on first contact. The user's messages keep their
+     * order while their conversation is looked up. {@code inboxEntry}, when not null, is the
+     * webhook inbox entry the turn marks handled.
+     */
+    public Future<Turn> postFromChannelUser(String channel, String user, String text, LocalDate now,
+                                            Long inboxEntry) {
+        String checked = text(text);
+        return locks.inTurn(channel + ":" + user, () -> conversations.forChannelUser(channel, user).id())
+                .compose(id -> locks.inTurn(id, () -> conversations.post(id, checked, now, inboxEntry)));
+    }
+
+    /** An agent's action on a conversation, in the conversation's order with the person's messages. */
+    public <T> Future<T> act(String conversationId, Callable<T> action) {
+        return locks.inTurn(conversationId, action);
+    }
+}
