@@ -1,5 +1,8 @@
 package io.guichet.http;
 
+import io.guichet.edge.RateLimiter;
+import io.guichet.edge.Origins;
+import io.guichet.edge.RawBody;
 import io.guichet.conversation.Conversation;
 import io.guichet.dialogue.ConversationService;
 import io.guichet.handoff.Agent;

@@ -1,5 +1,6 @@
 package io.guichet.http;
 
+import io.guichet.edge.Origins;
 import io.guichet.dialogue.ConversationService;
 import io.guichet.handoff.Agent;
 import io.guichet.handoff.Handoff;

@@ -1,5 +1,8 @@
 package io.guichet.http;
 
+import io.guichet.edge.RateLimiter;
+import io.guichet.edge.Origins;
+import io.guichet.edge.RawBody;
 import io.guichet.channels.web.WidgetChannel;
 import io.guichet.channels.web.WidgetSecrets;
 import io.guichet.conversation.Conversation;

@@ -1,5 +1,6 @@
 package io.guichet.http;
 
+import io.guichet.edge.RawBody;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;

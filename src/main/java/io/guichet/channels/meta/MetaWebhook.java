@@ -1,6 +1,6 @@
 package io.guichet.channels.meta;
 
-import io.guichet.http.RawBody;
+import io.guichet.edge.RawBody;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

@@ -3,7 +3,7 @@ package io.guichet.channels.rest;
 import io.guichet.channels.ChannelReplies;
 import io.guichet.dialogue.Turn;
 import io.guichet.turn.TurnGateway;
-import io.guichet.http.RawBody;
+import io.guichet.edge.RawBody;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;

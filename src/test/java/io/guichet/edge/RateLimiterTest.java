@@ -1,4 +1,4 @@
-package io.guichet.http;
+package io.guichet.edge;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

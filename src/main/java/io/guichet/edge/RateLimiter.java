@@ -1,4 +1,4 @@
-package io.guichet.http;
+package io.guichet.edge;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package io.guichet.http;
+package io.guichet.edge;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;

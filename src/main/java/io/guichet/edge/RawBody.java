@@ -1,4 +1,4 @@
-package io.guichet.http;
+package io.guichet.edge;
 
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
