@@ -2,9 +2,7 @@ package io.guichet.turn;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Conversation order within one process: each conversation's work is chained after its last
@@ -15,8 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LocalConversationLocks implements ConversationLocks {
     private final Vertx vertx;
-    /** Each conversation's last piece of work, while it has any not done. */
-    private final Map<String, Future<?>> tails = new ConcurrentHashMap<>();
+    private final KeyedOrder<String> order = new KeyedOrder<>();
 
     public LocalConversationLocks(Vertx vertx) {
         this.vertx = vertx;
@@ -24,19 +21,11 @@ public final class LocalConversationLocks implements ConversationLocks {
 
     @Override
     public <T> Future<T> inTurn(String key, Callable<T> work) {
-        @SuppressWarnings("unchecked")
-        Future<T>[] mine = new Future[1];
-        tails.compute(key, (k, tail) -> {
-            Future<?> previous = tail == null ? Future.succeededFuture() : tail;
-            mine[0] = previous.transform(done -> vertx.executeBlocking(work, false));
-            return mine[0];
-        });
-        mine[0].onComplete(done -> tails.remove(key, mine[0]));
-        return mine[0];
+        return order.after(key, () -> vertx.executeBlocking(work, false));
     }
 
     /** Conversations with work queued or running: none once everything is done. */
     int busy() {
-        return tails.size();
+        return order.busy();
     }
 }

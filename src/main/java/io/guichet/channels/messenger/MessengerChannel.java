@@ -95,7 +95,7 @@ public final class MessengerChannel implements Outbox {
 
     @Override
     public void deliver(Conversation conversation, List<Reply> replies) {
-        replier.send(render(conversation.channelUser(), replies));
+        replier.send(conversation.channelUser(), render(conversation.channelUser(), replies));
     }
 
     /** Send API calls for replies, fitted to what Messenger shows; a button's payload keeps the whole option. */

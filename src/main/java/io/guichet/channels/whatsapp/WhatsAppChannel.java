@@ -88,7 +88,7 @@ public final class WhatsAppChannel implements Outbox {
             LOG.warn("whatsapp: conversation {} is outside the 24-hour window; message not sent", conversation.id());
             return;
         }
-        replier.send(render(conversation.channelUser(), replies));
+        replier.send(conversation.channelUser(), render(conversation.channelUser(), replies));
     }
 
     /** Counted back from now: a timestamp near the last instant Java can hold must not overflow. */
