@@ -157,7 +157,7 @@ public final class Conversation {
     /** A copy that shares nothing mutable with this one: the state a turn may change. */
     public Conversation copy() {
         Conversation copy = restore(id, channel, channelUser, lang, status, createdAt,
-                journey == null ? null : JourneyState.fromJson(journey.toJson()), team, agent, messages);
+                journey == null ? null : journey.copy(), team, agent, messages);
         copy.waitingSince = waitingSince;
         copy.fellBack = fellBack;
         return copy;

@@ -22,7 +22,9 @@ public interface ConversationStore {
     /**
      * Stores a turn in one transaction: the conversation's state, the lines it appended, its lead,
      * its record and the inbox entry it handled. Returns only once all are durable; a reply is sent
-     * after, never before. On failure nothing of it is stored.
+     * after, never before. On failure nothing of it is stored. On success the conversation holds the
+     * appended lines and becomes the store's committed state: the caller reads it, and changes a
+     * copy from {@link #find} next time.
      */
     void commit(TurnCommit commit);
 

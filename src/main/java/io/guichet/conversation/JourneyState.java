@@ -94,6 +94,19 @@ public final class JourneyState {
         return stage != Stage.DONE && stage != Stage.CANCELLED;
     }
 
+    /** A copy that shares nothing mutable with this one. */
+    public JourneyState copy() {
+        JourneyState copy = new JourneyState(name);
+        copy.slots.putAll(slots);
+        copy.skipped.addAll(skipped);
+        copy.stage = stage;
+        copy.awaiting = awaiting;
+        copy.attempts = attempts;
+        copy.contactName = contactName;
+        copy.complete = complete;
+        return copy;
+    }
+
     public String toJson() {
         ObjectNode node = JSON.createObjectNode();
         node.put("name", name);

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * One turn of a conversation, in one transaction: load the conversation's state, understand the
@@ -75,15 +76,18 @@ public final class ConversationService {
 
     /** Handles one message of the conversation; {@code now} is the user's today (dates resolve against it). */
     public Turn post(String conversationId, String text, LocalDate now) {
-        return post(conversationId, text, now, null);
+        return post(conversationId, text, now, null, conversation -> true);
     }
 
     /**
      * Handles one message; {@code inboxEntry}, when not null, is the webhook inbox entry it
-     * comes from, marked handled in the turn's own transaction.
+     * comes from, marked handled in the turn's own transaction. A conversation that does not
+     * exist, or that {@code visible} hides from the sender (a widget's, without its secret), is a
+     * {@code NoSuchElementException}.
      */
-    public Turn post(String conversationId, String text, LocalDate now, Long inboxEntry) {
-        Conversation conversation = store.find(conversationId)
+    public Turn post(String conversationId, String text, LocalDate now, Long inboxEntry,
+                     Predicate<Conversation> visible) {
+        Conversation conversation = store.find(conversationId).filter(visible)
                 .orElseThrow(() -> new NoSuchElementException("no conversation " + conversationId));
         Status statusBefore = conversation.status();
         String teamBefore = conversation.team();
@@ -109,7 +113,6 @@ public final class ConversationService {
                 handedOff ? conversation.team() : null, conversation.status(),
                 (understood - started) / 1000, (decided - understood) / 1000);
         store.commit(new TurnCommit(conversation, appended, turn.lead(), record, inboxEntry));
-        appended.forEach(conversation::append);
         boolean changed = conversation.status() != statusBefore || !Objects.equals(teamBefore, conversation.team());
         events.committed(new ConversationEvents.Committed(conversation, appended, turn.replies(), changed));
         return turn;

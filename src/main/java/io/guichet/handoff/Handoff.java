@@ -233,7 +233,6 @@ public final class Handoff implements Staffing {
 
     private void commit(Conversation conversation, List<Message> lines, List<Reply> replies, boolean statusChanged) {
         store.save(conversation, lines);
-        lines.forEach(conversation::append);
         events.committed(new ConversationEvents.Committed(conversation, lines, replies, statusChanged));
     }
 

@@ -175,8 +175,7 @@ public final class HttpApi {
         String text = TurnGateway.text(body.text("text"));
         LocalDate now = body.date("now", LocalDate.now(clock));
         String secret = ctx.request().getHeader(SECRET_HEADER);
-        vertx.executeBlocking(() -> existing(id, secret).id(), false)
-                .compose(found -> gateway.post(found, text, now))
+        gateway.post(id, text, now, conversation -> visible(conversation, secret))
                 .onSuccess(turn -> ctx.json(JsonViews.turn(turn))).onFailure(ctx::fail);
     }
 
@@ -223,9 +222,12 @@ public final class HttpApi {
      * conversation is found only with its secret; without it, it does not exist.
      */
     private Conversation existing(String id, String secret) {
-        return conversations.find(id)
-                .filter(c -> !c.channel().equals(WidgetChannel.CHANNEL) || secrets.matches(id, secret))
+        return conversations.find(id).filter(c -> visible(c, secret))
                 .orElseThrow(() -> ApiError.notFound("no conversation " + id));
+    }
+
+    private boolean visible(Conversation conversation, String secret) {
+        return !conversation.channel().equals(WidgetChannel.CHANNEL) || secrets.matches(conversation.id(), secret);
     }
 
     private void blocking(RoutingContext ctx, Callable<JsonObject> work, int status) {

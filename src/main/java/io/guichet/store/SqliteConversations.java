@@ -215,10 +215,9 @@ final class SqliteConversations implements ConversationStore {
             }
             return null;
         });
-        Conversation committed = state.copy();
-        commit.appended().forEach(committed::append);
-        committed.forgetBefore(purgedBefore);
-        remember(committed);
+        commit.appended().forEach(state::append);
+        state.forgetBefore(purgedBefore);
+        remember(state);
     }
 
     private static void insertRecord(Connection connection, String conversationId, TurnRecord record)

@@ -1,10 +1,12 @@
 package io.guichet.turn;
 
+import io.guichet.conversation.Conversation;
 import io.guichet.dialogue.ConversationService;
 import io.guichet.dialogue.Turn;
 import io.vertx.core.Future;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 
 /**
  * The one way into a conversation, for every channel (the widget, the HTTP API, Rasa's REST
@@ -38,8 +40,13 @@ public final class TurnGateway {
 
     /** A person's message in a conversation; fails with {@code NoSuchElementException} when it does not exist. */
     public Future<Turn> post(String conversationId, String text, LocalDate now) {
+        return post(conversationId, text, now, conversation -> true);
+    }
+
+    /** As above, where {@code visible} tells whether the sender may see the conversation (a widget's secret). */
+    public Future<Turn> post(String conversationId, String text, LocalDate now, Predicate<Conversation> visible) {
         String checked = text(text);
-        return locks.inTurn(conversationId, () -> conversations.post(conversationId, checked, now));
+        return locks.inTurn(conversationId, () -> conversations.post(conversationId, checked, now, null, visible));
     }
 
     /**
@@ -52,7 +59,7 @@ public final class TurnGateway {
                                             Long inboxEntry) {
         String checked = text(text);
         return locks.inTurn(channel + ":" + user, () -> conversations.forChannelUser(channel, user).id())
-                .compose(id -> locks.inTurn(id, () -> conversations.post(id, checked, now, inboxEntry)));
+                .compose(id -> locks.inTurn(id, () -> conversations.post(id, checked, now, inboxEntry, c -> true)));
     }
 
     /** An agent's action on a conversation, in the conversation's order with the person's messages. */
