@@ -3,8 +3,10 @@ package io.guichet.conversation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,9 +24,11 @@ public final class JourneyState {
     private final String name;
     private final Map<String, Object> slots = new LinkedHashMap<>();
     private final Set<String> skipped = new LinkedHashSet<>();
+    private final List<String> notes = new ArrayList<>();
     private Stage stage = Stage.COLLECTING;
     private String awaiting;
     private int attempts;
+    private boolean askedAgain;
     private String contactName;
     private boolean complete;
 
@@ -63,9 +67,24 @@ public final class JourneyState {
         awaiting = slot;
     }
 
+    /** Whether the awaited question was last put in its second wording, so the next ask takes the other. */
+    public boolean askedAgain() {
+        return askedAgain;
+    }
+
+    public void askedAgain(boolean askedAgain) {
+        this.askedAgain = askedAgain;
+    }
+
     public void answered() {
         awaiting = null;
         attempts = 0;
+        askedAgain = false;
+    }
+
+    /** What the person said that fits no slot, kept for the team, in the order said. */
+    public List<String> notes() {
+        return notes;
     }
 
     /** How many times the awaited question has been asked. */
@@ -99,6 +118,8 @@ public final class JourneyState {
         JourneyState copy = new JourneyState(name);
         copy.slots.putAll(slots);
         copy.skipped.addAll(skipped);
+        copy.notes.addAll(notes);
+        copy.askedAgain = askedAgain;
         copy.stage = stage;
         copy.awaiting = awaiting;
         copy.attempts = attempts;
@@ -115,6 +136,8 @@ public final class JourneyState {
         node.put("stage", stage.name());
         node.put("awaiting", awaiting);
         node.put("attempts", attempts);
+        node.put("askedAgain", askedAgain);
+        node.set("notes", JSON.valueToTree(notes));
         node.put("contactName", contactName);
         node.put("complete", complete);
         try {
@@ -134,6 +157,8 @@ public final class JourneyState {
             state.stage = Stage.valueOf(node.path("stage").asText(Stage.COLLECTING.name()));
             state.awaiting = node.path("awaiting").isTextual() ? node.path("awaiting").asText() : null;
             state.attempts = node.path("attempts").asInt();
+            state.askedAgain = node.path("askedAgain").asBoolean();
+            node.path("notes").forEach(n -> state.notes.add(n.asText()));
             state.contactName = node.path("contactName").isTextual() ? node.path("contactName").asText() : null;
             state.complete = node.path("complete").asBoolean();
             return state;

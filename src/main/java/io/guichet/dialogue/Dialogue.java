@@ -10,11 +10,9 @@ import io.guichet.nlu.Parse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Decides the bot's answer to one understood message. A journey under way takes the message
@@ -28,19 +26,18 @@ public final class Dialogue {
     private final IntentReplies intentReplies;
     private final Phrases phrases = Phrases.shipped();
     private final Answers answers;
-    private final JourneyPolicy journeys;
+    private final JourneyCatalogue catalogue;
+    private final LeadCapture leads;
+    private final JourneyFlow journeys;
     private final Clock clock;
-    private final List<String> intentTeams;
     private volatile Staffing staffing = Staffing.ALWAYS;
 
     public Dialogue(KnowledgeBase knowledge, List<IntentFile> intents, Clock clock) {
         this.intentReplies = new IntentReplies(intents);
         this.answers = new Answers(knowledge, phrases);
-        Map<String, Journey> declared = new HashMap<>();
-        intents.forEach(file -> Journey.from(file).ifPresent(j -> declared.put(j.name(), j)));
-        this.intentTeams = declared.values().stream().map(Journey::teamId).distinct().toList();
-        this.journeys = new JourneyPolicy(Map.copyOf(declared), phrases, intentReplies, answers,
-                new Recommender(knowledge), clock);
+        this.catalogue = JourneyCatalogue.from(intents);
+        this.leads = new LeadCapture(catalogue, phrases, clock);
+        this.journeys = new JourneyFlow(catalogue, phrases, intentReplies, answers, new Recommender(knowledge), leads);
         this.clock = clock;
     }
 
@@ -51,10 +48,7 @@ public final class Dialogue {
 
     /** The teams conversations go to, id to name in {@code lang}: the journeys' teams and the general one. */
     public Map<String, String> teams(String lang) {
-        Map<String, String> teams = new TreeMap<>();
-        teams.put(JourneyPolicy.GENERAL_TEAM, journeys.teamName(JourneyPolicy.GENERAL_TEAM, lang));
-        intentTeams.forEach(team -> teams.put(team, journeys.teamName(team, lang)));
-        return teams;
+        return catalogue.teams(lang);
     }
 
     /**
@@ -86,14 +80,14 @@ public final class Dialogue {
      * expected wait, or, when no one of the team can answer now, the offer to leave a message.
      */
     private Turn handOff(Conversation conversation, Turn turn, String lang) {
-        String team = journeys.team(conversation);
+        String team = catalogue.team(conversation);
         conversation.waitForAgent(team, clock.instant());
         Staffing.Availability availability = staffing.availability(team);
-        String teamName = journeys.teamName(team, lang);
+        String teamName = catalogue.teamName(team, lang);
         List<Reply> replies = new ArrayList<>();
         if (!availability.staffed()) {
             replies.add(new Reply.Text(phrases.text("no_agent", lang, Map.of("team", teamName))));
-            replies.add(journeys.takeMessage(conversation, lang));
+            replies.add(leads.takeMessage(conversation, lang));
         } else if (availability.expectedWait() != null) {
             long minutes = Math.max(1, (availability.expectedWait().toSeconds() + 59) / 60);
             replies.add(new Reply.Text(phrases.text("waiting_agent_eta", lang,
@@ -112,7 +106,7 @@ public final class Dialogue {
         if (journeys.underWay(conversation)) {
             return journeys.resume(conversation, parse, now, turnNumber);
         }
-        if (journeys.declares(intent.name())) {
+        if (catalogue.declares(intent.name())) {
             return journeys.start(conversation, parse, now, turnNumber);
         }
         if (intent.name().equals(Intents.HUMAN_HANDOFF)) {

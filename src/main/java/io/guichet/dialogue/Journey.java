@@ -28,6 +28,18 @@ record Journey(String name, String teamId, Map<String, String> teamName, List<Sl
                 texts(root.path("team").path("name")), List.copyOf(slots)));
     }
 
+    /**
+     * The journey of the team an intents file declares outside any journey ({@code human_handoff}):
+     * no question. Without a file or a {@code team} block, the team {@code general}.
+     */
+    static Journey team(IntentFile file) {
+        JsonNode team = file == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+                : file.document().path("team");
+        Map<String, String> names = texts(team.path("name"));
+        return new Journey(Intents.HUMAN_HANDOFF, team.path("id").asText("general"),
+                names.isEmpty() ? Map.of("fr", "notre équipe", "en", "our team") : names, List.of());
+    }
+
     static Map<String, String> texts(JsonNode node) {
         Map<String, String> out = new HashMap<>();
         node.fields().forEachRemaining(f -> out.put(f.getKey(), f.getValue().asText()));
@@ -42,11 +54,17 @@ record Journey(String name, String teamId, Map<String, String> teamName, List<Sl
         return slots.stream().filter(s -> s.name().equals(slotName)).findFirst();
     }
 
-    /** The required slots not filled yet first, then the optional ones neither filled nor skipped. */
+    /**
+     * The required slots not filled yet first, then the optional ones that are worth asking; none
+     * that was skipped (passed by the person, or given up after two tries).
+     */
     Optional<Slot> nextToAsk(JourneyState state) {
-        return slots.stream().filter(s -> s.required() && !state.slots().containsKey(s.name())).findFirst()
-                .or(() -> slots.stream().filter(s -> !s.required() && !state.slots().containsKey(s.name())
-                        && !state.skipped().contains(s.name())).findFirst());
+        return slots.stream().filter(s -> s.required() && open(s, state)).findFirst()
+                .or(() -> slots.stream().filter(s -> !s.required() && s.asked() && open(s, state)).findFirst());
+    }
+
+    private static boolean open(Slot slot, JourneyState state) {
+        return !state.slots().containsKey(slot.name()) && !state.skipped().contains(slot.name());
     }
 
     boolean complete(JourneyState state) {

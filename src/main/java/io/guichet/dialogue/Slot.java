@@ -7,9 +7,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** One thing a journey needs to know, with its question, its label in summaries, and its bounds. */
-record Slot(String name, Type type, boolean required, Double min, Double max, Map<String, String> label,
-            Map<String, String> ask, List<Choice> choices) {
+/**
+ * One thing a journey needs to know, with its question, its label in summaries, and its bounds.
+ * A yes/no slot may also be answered in passing, by the phrases of its {@code cues} ("avec les
+ * enfants", "sans hébergement") or by another slot's number ({@code implied}: nights on site
+ * imply lodging). An optional slot is asked only when {@code asked} (it helps the
+ * recommendations); otherwise it is kept when the person says it.
+ */
+record Slot(String name, Type type, boolean required, boolean asked, Double min, Double max,
+            Map<String, String> label, Map<String, String> ask, List<Choice> choices, Cues cues, Implied implied) {
+
+    /** Phrases that say yes or no to a yes/no slot without being asked, per language (folded when matched). */
+    record Cues(Map<String, List<String>> yes, Map<String, List<String>> no) {
+        static final Cues NONE = new Cues(Map.of(), Map.of());
+    }
+
+    /** A yes/no slot answered by another slot's number: yes when it is above {@code above}, no otherwise. */
+    record Implied(String slot, double above) {
+    }
 
     enum Type {
         PEOPLE_COUNT, DATE, NIGHTS, BUDGET_EUR, SURFACE_M2, CHOICE, YES_NO, TEXT;
@@ -45,20 +60,29 @@ record Slot(String name, Type type, boolean required, Double min, Double max, Ma
         }
         List<Choice> choices = new ArrayList<>();
         node.path("choices").forEach(choice -> {
-            Map<String, List<String>> words = new HashMap<>();
-            choice.fields().forEachRemaining(f -> {
-                if (!f.getKey().equals("value")) {
-                    List<String> list = new ArrayList<>();
-                    f.getValue().forEach(w -> list.add(w.asText()));
-                    words.put(f.getKey(), List.copyOf(list));
-                }
-            });
+            Map<String, List<String>> words = new HashMap<>(phrases(choice));
+            words.remove("value");
             choices.add(new Choice(choice.path("value").asText(), Map.copyOf(words)));
         });
-        return new Slot(name, type, node.path("required").asBoolean(false),
+        JsonNode implied = node.path("implied");
+        return new Slot(name, type, node.path("required").asBoolean(false), node.path("asked").asBoolean(true),
                 node.hasNonNull("min") ? node.get("min").asDouble() : null,
                 node.hasNonNull("max") ? node.get("max").asDouble() : null,
-                Journey.texts(node.path("label")), Journey.texts(node.path("ask")), List.copyOf(choices));
+                Journey.texts(node.path("label")), Journey.texts(node.path("ask")), List.copyOf(choices),
+                new Cues(phrases(node.path("cues").path("yes")), phrases(node.path("cues").path("no"))),
+                implied.hasNonNull("slot") ? new Implied(implied.get("slot").asText(), implied.path("above").asDouble(0))
+                        : null);
+    }
+
+    /** {@code {fr: [...], en: [...]}} as lists per language. */
+    private static Map<String, List<String>> phrases(JsonNode byLanguage) {
+        Map<String, List<String>> phrases = new HashMap<>();
+        byLanguage.fields().forEachRemaining(f -> {
+            List<String> list = new ArrayList<>();
+            f.getValue().forEach(w -> list.add(w.asText()));
+            phrases.put(f.getKey(), List.copyOf(list));
+        });
+        return Map.copyOf(phrases);
     }
 
     String label(String lang) {

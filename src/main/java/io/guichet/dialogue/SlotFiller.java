@@ -3,37 +3,58 @@ package io.guichet.dialogue;
 import io.guichet.conversation.JourneyState;
 import io.guichet.nlu.DateRange;
 import io.guichet.nlu.Entity;
+import io.guichet.nlu.EntityExtractor;
 import io.guichet.nlu.Parse;
 import io.guichet.nlu.TextNormalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What one message says for a journey's slots. Entities fill the slots of their type, anywhere
- * in the journey (a later value corrects an earlier one: "finalement on sera 60"); choices are
- * recognised by their words; the question just asked also takes a bare answer ("40", "oui",
- * "je ne sais pas"). Values out of a slot's bounds are refused, with the reason.
+ * What one message says for a journey's slots, whatever was asked. Each entity fills the slot of
+ * its type, anywhere in the journey, and the last one stated wins ("finalement on sera 60", "pas
+ * le 14 : le 21"); choices are recognised by their words and yes/no slots by their cues, wherever
+ * they come in the message; a number implies another slot's answer where the journey says so
+ * (nights on site imply lodging). Only what is left, a bare answer ("45", "oui", "je ne sais
+ * pas"), is read against the question just asked. Dates are read against the conversation: "la
+ * semaine du 12" after "en avril" is in April, "le 21" after "le 14 mai" is 21 May. Values out of a
+ * slot's bounds are refused, with the reason.
  */
 final class SlotFiller {
     private static final Set<String> YES = Set.of("oui", "ouais", "ok", "d accord", "bien sur", "volontiers",
             "absolument", "exactement", "yes", "yeah", "yep", "sure", "of course", "certainly", "please");
     private static final Set<String> NO = Set.of("non", "nan", "pas du tout", "pas besoin", "aucun", "aucune",
             "no", "nope", "not really", "no thanks", "non merci", "none");
-    private static final Set<String> DONT_KNOW = Set.of("je ne sais pas", "je sais pas", "sais pas", "aucune idee",
-            "pas d idee", "je ne sais pas encore", "passer", "passe", "on verra", "peu importe", "pas encore",
-            "i don t know", "don t know", "dont know", "no idea", "not sure", "skip", "pass", "whatever");
+    /** Not knowing yet, anywhere in a message: the slot is passed, for now, and the team will settle it. Folded. */
+    private static final List<String> DONT_KNOW = List.of("je ne sais pas", "je sais pas", "sais pas", "aucune idee",
+            "pas d idee", "pas encore", "on verra", "pas fixe", "pas defini", "pas decide", "a definir",
+            "pas de budget", "je verrai", "i don t know", "don t know", "dont know", "no idea", "not sure", "not yet",
+            "to be decided", "haven t decided", "no budget", "not decided", "no fixed budget");
+    /** Passing a question, as a whole message only: "passer" inside a sentence is another verb. */
+    private static final Set<String> PASS = Set.of("passer", "passe", "je passe", "on passe", "peu importe",
+            "a voir", "skip", "pass", "whatever", "tbd", "next");
     private static final Pattern BARE_NUMBER = Pattern.compile("^\\D{0,12}?(\\d[\\d  .,]*)\\D{0,12}$");
+    /** A day of the month alone, "le 21", "the 21st": a date only where the journey expects one. */
+    private static final Pattern DAY_ALONE = Pattern.compile("(?iu)\\b(?:le|the|on the)\\s+(\\d{1,2})(?:er|e|st|nd|rd"
+            + "|th)?\\b(?!\\s*(?:h\\b|heures?|hours?|personnes?|pers|participants?|people|nuits?|nights?|€|eur|euros?"
+            + "|m2|m²|%|ans|years?|[/.-]\\d))");
+    /** What comes just before a value the person takes back: "pas le 14", "non pas 40", "not the 14th". */
+    private static final Pattern NEGATION = Pattern.compile("(?iu)\\b(?:pas|not|non)\\s+(?:le |la |les |the |on "
+            + "the |de |du )?$");
+    private static final EntityExtractor DATES = new EntityExtractor();
 
-    /** The outcome: values to set, whether the awaited question was skipped, and refusals to explain. */
-    record Filling(Map<String, Object> values, boolean skipped, List<Refusal> refusals) {
+    /** The outcome: values to set, the slots passed (not known yet), and refusals to explain. */
+    record Filling(Map<String, Object> values, Set<String> skipped, List<Refusal> refusals) {
+        /** Whether the message said anything for the journey: a value, a slot passed, or a value refused. */
         boolean said() {
-            return !values.isEmpty() || skipped;
+            return !values.isEmpty() || !skipped.isEmpty() || !refusals.isEmpty();
         }
     }
 
@@ -47,36 +68,142 @@ final class SlotFiller {
     static Filling fill(Journey journey, JourneyState state, Parse parse, LocalDate now) {
         Map<String, Object> values = new LinkedHashMap<>();
         List<Refusal> refusals = new ArrayList<>();
+        String text = parse.text();
         for (Entity entity : parse.entities()) {
-            for (Slot slot : journey.slots()) {
-                if (entity.type().equals(slot.type().entityType())) {
-                    accept(slot, value(entity), now, values, refusals);
-                    break;
-                }
+            if (negated(text, entity.start())) {
+                continue;
             }
+            journey.slots().stream().filter(slot -> entity.type().equals(slot.type().entityType())).findFirst()
+                    .ifPresent(slot -> accept(slot, value(slot, entity, state, now), now, values, refusals));
         }
-        String folded = " " + String.join(" ", TextNormalizer.tokens(parse.text())) + " ";
+        Optional<Slot> dateSlot = journey.slots().stream().filter(s -> s.type() == Slot.Type.DATE).findFirst();
+        if (dateSlot.isPresent() && !values.containsKey(dateSlot.get().name())
+                && (dateSlot.get().name().equals(state.awaiting()) || state.slots().containsKey(dateSlot.get().name()))) {
+            dayAlone(text, held(state, dateSlot.get()), now)
+                    .ifPresent(day -> accept(dateSlot.get(), day, now, values, refusals));
+        }
+        String folded = " " + String.join(" ", TextNormalizer.tokens(text)) + " ";
         for (Slot slot : journey.slots()) {
             if (slot.type() == Slot.Type.CHOICE) {
                 chosen(slot, folded).ifPresent(value -> values.put(slot.name(), value));
+            } else if (slot.type() == Slot.Type.YES_NO) {
+                cued(slot, folded).ifPresent(value -> values.put(slot.name(), value));
             }
         }
-        boolean skipped = false;
+        implied(journey, state, values);
+        Set<String> skipped = new LinkedHashSet<>();
         Slot awaited = state.awaiting() == null ? null : journey.slot(state.awaiting()).orElse(null);
-        if (awaited != null && !values.containsKey(awaited.name())
-                && refusals.stream().noneMatch(r -> r.slot().equals(awaited))) {
-            String answer = folded.strip();
-            if (DONT_KNOW.contains(answer)) {
-                // Only an optional question can be passed; not knowing a required answer is no answer.
-                skipped = !awaited.required();
-            } else {
-                Object value = bareAnswer(awaited, parse.text(), answer);
-                if (value != null) {
-                    accept(awaited, value, now, values, refusals);
-                }
+        boolean awaitedAnswered = awaited == null || values.containsKey(awaited.name())
+                || refusals.stream().anyMatch(r -> r.slot().equals(awaited));
+        if (containsAny(folded, DONT_KNOW) || PASS.contains(folded.strip())) {
+            // "Pour le budget je ne sais pas encore": the slot it names, else the question just asked.
+            Optional<Slot> named = journey.slots().stream()
+                    .filter(slot -> !values.containsKey(slot.name()) && names(folded, slot)).findFirst();
+            if (named.isPresent()) {
+                skipped.add(named.get().name());
+            } else if (!awaitedAnswered) {
+                skipped.add(awaited.name());
+            }
+        } else if (!awaitedAnswered) {
+            Object value = bareAnswer(awaited, withoutEntities(parse), folded.strip());
+            if (value != null) {
+                accept(awaited, value, now, values, refusals);
             }
         }
         return new Filling(values, skipped, refusals);
+    }
+
+    /** Whether the value starting at {@code start} is one the person takes back ("pas le 14"). */
+    private static boolean negated(String text, int start) {
+        return NEGATION.matcher(text.substring(Math.max(0, start - 12), start)).find();
+    }
+
+    /** The slot's value as the journey stores it: dates become {@code {"start", "end"}}, read in context. */
+    private static Object value(Slot slot, Entity entity, JourneyState state, LocalDate now) {
+        if (!(entity.value() instanceof DateRange range)) {
+            return entity.value();
+        }
+        DateRange held = held(state, slot);
+        if (held != null && lasts(held) > 7 && !within(range, held)) {
+            // "la semaine du 12" after "en avril": read from the start of what was said before.
+            for (Entity reread : DATES.extract(entity.text(), held.start())) {
+                if (reread.value() instanceof DateRange inContext && within(inContext, held)) {
+                    return dateValue(inContext);
+                }
+            }
+        }
+        return dateValue(range);
+    }
+
+    /** "le 21": in the month of the date held when there is one (its length kept), else the next 21st. */
+    private static Optional<Object> dayAlone(String text, DateRange held, LocalDate now) {
+        Matcher day = DAY_ALONE.matcher(text);
+        Integer last = null;
+        while (day.find()) {
+            if (!negated(text, day.start())) {
+                last = Integer.parseInt(day.group(1));
+            }
+        }
+        if (last == null || last < 1 || last > 31) {
+            return Optional.empty();
+        }
+        LocalDate from = held != null ? held.start().withDayOfMonth(1) : now;
+        for (int month = 0; month < 12; month++) {
+            LocalDate candidate = from.plusMonths(month);
+            if (last <= candidate.lengthOfMonth()) {
+                LocalDate start = candidate.withDayOfMonth(last);
+                if (!start.isBefore(now) && !start.isBefore(from)) {
+                    long length = held != null && lasts(held) <= 7 ? lasts(held) - 1 : 0;
+                    return Optional.of(dateValue(new DateRange(start, start.plusDays(length))));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static DateRange held(JourneyState state, Slot slot) {
+        if (state.slots().get(slot.name()) instanceof Map<?, ?> range && range.get("start") instanceof String start
+                && range.get("end") instanceof String end) {
+            return new DateRange(LocalDate.parse(start), LocalDate.parse(end));
+        }
+        return null;
+    }
+
+    private static long lasts(DateRange range) {
+        return range.end().toEpochDay() - range.start().toEpochDay() + 1;
+    }
+
+    private static boolean within(DateRange inner, DateRange outer) {
+        return !inner.start().isBefore(outer.start()) && !inner.end().isAfter(outer.end());
+    }
+
+    private static Map<String, String> dateValue(DateRange range) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("start", range.start().toString());
+        out.put("end", range.end().toString());
+        return out;
+    }
+
+    /** A yes/no slot that another slot's number answers, when this message gives that number and nothing else said it. */
+    private static void implied(Journey journey, JourneyState state, Map<String, Object> values) {
+        for (Slot slot : journey.slots()) {
+            Slot.Implied implied = slot.implied();
+            if (implied != null && !values.containsKey(slot.name()) && !state.slots().containsKey(slot.name())
+                    && values.get(implied.slot()) instanceof Number number) {
+                values.put(slot.name(), number.doubleValue() > implied.above());
+            }
+        }
+    }
+
+    /** The message without the entities it holds: what may be a bare answer once the facts are taken. */
+    private static String withoutEntities(Parse parse) {
+        StringBuilder rest = new StringBuilder(parse.text());
+        List<Entity> entities = new ArrayList<>(parse.entities());
+        entities.sort((a, b) -> Integer.compare(b.start(), a.start()));
+        for (Entity entity : entities) {
+            rest.replace(entity.start(), entity.end(), " ");
+        }
+        return rest.toString().strip();
     }
 
     /** The answer to the awaited question when it is given alone: "40", "oui", "à Lyon". */
@@ -85,9 +212,9 @@ final class SlotFiller {
             case YES_NO:
                 return yesOrNo(folded);
             case TEXT:
-                return text.strip();
+                return text.isEmpty() ? null : text;
             case PEOPLE_COUNT, NIGHTS, BUDGET_EUR, SURFACE_M2:
-                Matcher number = BARE_NUMBER.matcher(text.strip());
+                Matcher number = BARE_NUMBER.matcher(text);
                 if (!number.matches()) {
                     return null;
                 }
@@ -116,21 +243,54 @@ final class SlotFiller {
         return phrases.stream().anyMatch(p -> folded.equals(p) || folded.startsWith(p + " "));
     }
 
-    private static java.util.Optional<String> chosen(Slot slot, String folded) {
+    /** Whether the folded text, padded with spaces, holds one of the phrases as whole words. */
+    private static boolean containsAny(String folded, List<String> phrases) {
+        return phrases.stream().anyMatch(p -> folded.contains(" " + p + " "));
+    }
+
+    /** Whether the message names the slot: a word of its label of four letters or more ("budget", "nuit"), plural or not. */
+    private static boolean names(String folded, Slot slot) {
+        List<String> said = TextNormalizer.tokens(folded).stream().map(SlotFiller::singular).toList();
+        return slot.label().values().stream().flatMap(label -> TextNormalizer.tokens(label).stream())
+                .map(SlotFiller::singular).anyMatch(word -> word.length() >= 4 && said.contains(word));
+    }
+
+    private static String singular(String word) {
+        return word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
+    }
+
+    private static Optional<String> chosen(Slot slot, String folded) {
         Slot.Choice best = null;
         int longest = 0;
         for (Slot.Choice choice : slot.choices()) {
             for (List<String> words : choice.words().values()) {
-                for (String word : words) {
-                    String phrase = " " + String.join(" ", TextNormalizer.tokens(word)) + " ";
-                    if (phrase.length() > longest && folded.contains(phrase)) {
-                        best = choice;
-                        longest = phrase.length();
-                    }
+                int length = longestPhrase(words, folded);
+                if (length > longest) {
+                    best = choice;
+                    longest = length;
                 }
             }
         }
-        return java.util.Optional.ofNullable(best).map(Slot.Choice::value);
+        return Optional.ofNullable(best).map(Slot.Choice::value);
+    }
+
+    /** The yes or no said in passing by one of the slot's cues, the longer cue winning ("sans enfants" over "enfants"). */
+    private static Optional<Boolean> cued(Slot slot, String folded) {
+        int yes = slot.cues().yes().values().stream().mapToInt(words -> longestPhrase(words, folded)).max().orElse(0);
+        int no = slot.cues().no().values().stream().mapToInt(words -> longestPhrase(words, folded)).max().orElse(0);
+        return yes == 0 && no == 0 ? Optional.empty() : Optional.of(yes > no);
+    }
+
+    /** The length of the longest of the phrases that the folded text holds as whole words; 0 for none. */
+    private static int longestPhrase(List<String> phrases, String folded) {
+        int longest = 0;
+        for (String phrase : phrases) {
+            String words = " " + String.join(" ", TextNormalizer.tokens(phrase)) + " ";
+            if (words.length() > longest && words.length() > 2 && folded.contains(words)) {
+                longest = words.length();
+            }
+        }
+        return longest;
     }
 
     private static void accept(Slot slot, Object value, LocalDate now, Map<String, Object> values,
@@ -159,16 +319,5 @@ final class SlotFiller {
             return "past";
         }
         return null;
-    }
-
-    /** An entity's value as the journey stores it: dates become {@code {"start", "end"}}. */
-    private static Object value(Entity entity) {
-        if (entity.value() instanceof DateRange range) {
-            Map<String, String> out = new LinkedHashMap<>();
-            out.put("start", range.start().toString());
-            out.put("end", range.end().toString());
-            return out;
-        }
-        return entity.value();
     }
 }

@@ -72,6 +72,7 @@ final class JsonViews {
         return state == null ? null : new JsonObject().put("name", state.name())
                 .put("slots", new JsonObject(new java.util.LinkedHashMap<>(state.slots())))
                 .put("complete", state.complete())
+                .put("notes", new JsonArray(state.notes()))
                 .put("stage", state.stage().name().toLowerCase(java.util.Locale.ROOT));
     }
 

@@ -1,0 +1,285 @@
+package io.guichet.dialogue;
+
+import io.guichet.conversation.Conversation;
+import io.guichet.conversation.JourneyState;
+import io.guichet.conversation.JourneyState.Stage;
+import io.guichet.conversation.Status;
+import io.guichet.kb.SearchHit;
+import io.guichet.nlu.IntentScore;
+import io.guichet.nlu.Intents;
+import io.guichet.nlu.Parse;
+import io.guichet.nlu.TextNormalizer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Walks a person through a journey the way people talk: every message fills every slot it speaks
+ * to, whatever was asked, and corrects what was said before; a question on the way is answered
+ * when the pages answer it; a remark that fits no question is kept for the team; an
+ * acknowledgement is taken as one. The bot never asks for what it holds: a question that was not
+ * answered is asked once more in other words, then set aside for the team. Once the questions
+ * are over it sums the request up, recommends, and hands over to {@link LeadCapture}. The person
+ * may cancel, or change journey.
+ */
+final class JourneyFlow {
+    /** A journey other than the current one must be this sure to take over. */
+    static final double SWITCH_CONFIDENCE = 0.6;
+    /** A question asked this many times without an answer is set aside. */
+    static final int MAX_ASKS = 2;
+    private static final Set<String> CANCEL = Set.of("laisse tomber", "laissez tomber", "annule", "annuler",
+            "on annule", "oublie", "oubliez", "on arrete", "arrete", "stop", "cancel", "forget it", "never mind",
+            "nevermind", "abandon", "abandonner");
+    private static final int CANCEL_MAX_WORDS = 6;
+    /** Words that acknowledge without saying anything new. */
+    private static final Set<String> ACKNOWLEDGEMENTS = Set.of("ok", "okay", "oki", "d accord", "daccord", "merci",
+            "merci beaucoup", "parfait", "super", "top", "tres bien", "bien", "entendu", "compris", "ca marche",
+            "ah d accord", "ah ok", "bon", "bon d accord", "thanks", "thank you", "great", "perfect", "fine", "got it",
+            "cool", "right", "alright", "all right", "sounds good", "noted");
+    /** A question mark, or a question word first (folded text). */
+    private static final Pattern QUESTION = Pattern.compile("\\?\\s*$|^(quel|quelle|quels|quelles|ou |comment|combien"
+            + "|quand|pourquoi|est-ce|a quelle|y a t il|y a-t-il|what|where|how|when|which|why|is there|are there"
+            + "|can i|can we|do you|does)");
+
+    private final JourneyCatalogue catalogue;
+    private final Phrases phrases;
+    private final IntentReplies intentReplies;
+    private final Answers answers;
+    private final Recommender recommender;
+    private final SlotWording wording;
+    private final LeadCapture leads;
+
+    JourneyFlow(JourneyCatalogue catalogue, Phrases phrases, IntentReplies intentReplies, Answers answers,
+                Recommender recommender, LeadCapture leads) {
+        this.catalogue = catalogue;
+        this.phrases = phrases;
+        this.intentReplies = intentReplies;
+        this.answers = answers;
+        this.recommender = recommender;
+        this.wording = new SlotWording(phrases);
+        this.leads = leads;
+    }
+
+    /** Whether the conversation is in a journey that is not over. */
+    boolean underWay(Conversation conversation) {
+        JourneyState state = conversation.journey();
+        return state != null && state.active() && catalogue.of(conversation).isPresent();
+    }
+
+    /** Starts the journey the message asks for, keeping what an earlier journey already knew. */
+    Turn start(Conversation conversation, Parse parse, LocalDate now, int turnNumber) {
+        Journey journey = catalogue.get(parse.intent().name());
+        JourneyState state = new JourneyState(journey.name());
+        JourneyState previous = conversation.journey();
+        if (previous != null) {
+            previous.slots().forEach((name, value) -> journey.slot(name).ifPresent(s -> state.slots().put(name, value)));
+            state.notes().addAll(previous.notes());
+        }
+        conversation.journey(state);
+        List<Reply> replies = new ArrayList<>();
+        Optional.ofNullable(intentReplies.pick(journey.name(), parse.lang(), turnNumber))
+                .ifPresent(text -> replies.add(new Reply.Text(text)));
+        SlotFiller.Filling filling = SlotFiller.fill(journey, state, parse, now);
+        keep(state, filling);
+        return proceed(conversation, journey, state, parse, filling, replies, List.of(), true);
+    }
+
+    /** The next message of a journey under way. */
+    Turn resume(Conversation conversation, Parse parse, LocalDate now, int turnNumber) {
+        JourneyState state = conversation.journey();
+        Journey journey = catalogue.of(conversation).orElseThrow();
+        String lang = parse.lang();
+        List<String> words = TextNormalizer.tokens(parse.text());
+        if (!isQuestion(parse) && words.size() <= CANCEL_MAX_WORDS && containsPhrase(words, CANCEL)) {
+            state.stage(Stage.CANCELLED);
+            return turn(parse, List.of(new Reply.Text(phrases.text("cancelled", lang)),
+                    new Reply.QuickReplies(phrases.list("journeys_menu", lang))), List.of(), conversation.status());
+        }
+        if (state.stage() == Stage.COLLECTING) {
+            return collect(conversation, journey, state, parse, now, turnNumber);
+        }
+        if (state.stage() == Stage.CONSENT && !journey.slots().isEmpty()) {
+            // A correction while the request is offered: the request is summed up again, corrected.
+            SlotFiller.Filling filling = SlotFiller.fill(journey, state, parse, now);
+            if (!filling.values().isEmpty()) {
+                keep(state, filling);
+                state.stage(Stage.COLLECTING);
+                return proceed(conversation, journey, state, parse, filling, new ArrayList<>(), List.of(), true);
+            }
+        }
+        return leads.resume(conversation, journey, state, parse);
+    }
+
+    private Turn collect(Conversation conversation, Journey journey, JourneyState state, Parse parse, LocalDate now,
+                         int turnNumber) {
+        String lang = parse.lang();
+        IntentScore intent = parse.intent();
+        SlotFiller.Filling filling = SlotFiller.fill(journey, state, parse, now);
+        boolean question = isQuestion(parse);
+        if (!filling.said() && !question && catalogue.declares(intent.name()) && !intent.name().equals(journey.name())
+                && intent.confidence() >= SWITCH_CONFIDENCE) {
+            return start(conversation, parse, now, turnNumber);
+        }
+        keep(state, filling);
+        if (intent.name().equals(Intents.HUMAN_HANDOFF)) {
+            // What the message also said is kept for the team that takes over.
+            String text = Optional.ofNullable(intentReplies.pick(intent.name(), lang, turnNumber))
+                    .orElse(phrases.text("waiting_agent", lang));
+            return turn(parse, List.of(new Reply.Text(text)), List.of(), Status.WAITING_AGENT);
+        }
+        List<Reply> replies = new ArrayList<>();
+        List<Reply.Card> sources = new ArrayList<>();
+        if (question) {
+            Optional<Answers.Answer> answer = answers.answer(parse);
+            if (answer.isPresent()) {
+                replies.addAll(answer.get().replies());
+                sources.add(answer.get().source());
+                replies.add(new Reply.Text(phrases.text("resume", lang)));
+            } else if (!filling.said()) {
+                replies.add(new Reply.Text(phrases.text("not_in_our_pages", lang)));
+            }
+        } else if (!filling.said() && !acknowledgement(parse)) {
+            if (attemptedAnswer(journey, state, parse)) {
+                replies.add(new Reply.Text(phrases.text("not_understood", lang)));
+            } else {
+                // A remark that answers no question: the team gets it with the request.
+                state.notes().add(parse.text().strip());
+                replies.add(new Reply.Text(phrases.text("note_kept", lang)));
+            }
+        }
+        return proceed(conversation, journey, state, parse, filling, replies, sources, !question);
+    }
+
+    /** Keeps what the message said: its values (a value given again corrects the last) and the slots it passed. */
+    private static void keep(JourneyState state, SlotFiller.Filling filling) {
+        state.slots().putAll(filling.values());
+        state.skipped().removeAll(filling.values().keySet());
+        filling.skipped().stream().filter(slot -> !state.slots().containsKey(slot)).forEach(state.skipped()::add);
+    }
+
+    /**
+     * Whether a short message that fills nothing was meant as the answer to a closed question
+     * ("bleu" to a choice): it was not understood, rather than a remark for the team.
+     */
+    private static boolean attemptedAnswer(Journey journey, JourneyState state, Parse parse) {
+        Optional<Slot> awaited = Optional.ofNullable(state.awaiting()).flatMap(journey::slot);
+        return awaited.isPresent() && (awaited.get().type() == Slot.Type.CHOICE
+                || awaited.get().type() == Slot.Type.YES_NO) && TextNormalizer.tokens(parse.text()).size() <= 3;
+    }
+
+    /**
+     * After filling: explain refusals, say what was understood, ask the next question, or
+     * conclude. {@code counted}: whether the message was meant as an answer, so that a question
+     * asked again after it counts as not answered (a question on the way is no failed answer).
+     */
+    private Turn proceed(Conversation conversation, Journey journey, JourneyState state, Parse parse,
+                         SlotFiller.Filling filling, List<Reply> replies, List<Reply.Card> sources, boolean counted) {
+        String lang = parse.lang();
+        for (SlotFiller.Refusal refusal : filling.refusals()) {
+            replies.add(new Reply.Text(wording.refusal(refusal, lang)));
+        }
+        String noted = wording.summary(journey, filling.values(), lang, slot -> !slot.name().equals(state.awaiting()));
+        if (!noted.isEmpty() && filling.refusals().isEmpty()) {
+            replies.add(new Reply.Text(phrases.text("noted", lang, Map.of("facts", noted))));
+        }
+        boolean setAside = false;
+        Optional<Slot> next = filling.refusals().isEmpty() ? Optional.empty()
+                : Optional.of(filling.refusals().get(0).slot());
+        if (next.isEmpty()) {
+            next = journey.nextToAsk(state);
+            while (counted && next.isPresent() && next.get().name().equals(state.awaiting())
+                    && state.attempts() >= MAX_ASKS) {
+                // Asked twice, answered neither time: the team will settle it, and the next question comes.
+                state.skipped().add(next.get().name());
+                replies.add(new Reply.Text(phrases.text("set_aside", lang, Map.of("label", next.get().label(lang)))));
+                setAside |= next.get().required();
+                next = journey.nextToAsk(state);
+            }
+        }
+        if (next.isEmpty()) {
+            return conclude(conversation, journey, state, parse, replies);
+        }
+        ask(next.get(), state, lang, replies, counted);
+        if (setAside) {
+            offerPerson(replies, lang);
+        }
+        return turn(parse, replies, sources, conversation.status());
+    }
+
+    /** Adds the offer of a person to the turn's choices: a required answer was left for the team. */
+    private void offerPerson(List<Reply> replies, String lang) {
+        List<String> options = new ArrayList<>();
+        if (replies.get(replies.size() - 1) instanceof Reply.QuickReplies quick) {
+            options.addAll(quick.options());
+            replies.remove(replies.size() - 1);
+        }
+        options.add(phrases.text("ask_human", lang));
+        replies.add(new Reply.QuickReplies(options));
+    }
+
+    /**
+     * Asks the slot; asked again right after, in its other wording, so that no question reads the
+     * same two turns running. {@code counted}: the ask counts towards setting it aside.
+     */
+    private void ask(Slot slot, JourneyState state, String lang, List<Reply> replies, boolean counted) {
+        boolean again = slot.name().equals(state.awaiting()) && !state.askedAgain();
+        if (counted || !slot.name().equals(state.awaiting())) {
+            state.ask(slot.name());
+        }
+        state.askedAgain(again);
+        replies.addAll(wording.question(slot, lang, again));
+    }
+
+    private Turn conclude(Conversation conversation, Journey journey, JourneyState state, Parse parse,
+                          List<Reply> replies) {
+        String lang = parse.lang();
+        state.answered();
+        state.complete(journey.complete(state));
+        String summary = wording.summary(journey, state, lang);
+        replies.add(new Reply.Text(phrases.text("summary", lang, Map.of("summary", summary))));
+        List<SearchHit> hits = recommender.recommend(journey, state, rankingRequest(journey, state, lang, summary), lang);
+        List<Reply.Card> cards = hits.stream().map(Answers::card).toList();
+        if (cards.isEmpty()) {
+            replies.add(new Reply.Text(phrases.text("no_recommendation", lang)));
+        } else {
+            replies.add(new Reply.Text(phrases.text("recommendations", lang)));
+            replies.add(new Reply.Cards(cards));
+        }
+        replies.addAll(leads.offer(journey, state, lang));
+        return turn(parse, replies, cards, conversation.status());
+    }
+
+    /**
+     * What the recommendations are ranked against: the answers given in words (choices, yes or
+     * no, free text), or the whole summary when there are none. Counts, dates and amounts rule
+     * documents out through their facts instead, and in a sentence vector a number matches
+     * nothing; without them a request takes a few forms per journey, so its vector comes from
+     * the embedder's cache instead of costing a model call (two, with its translation) per
+     * conversation.
+     */
+    private String rankingRequest(Journey journey, JourneyState state, String lang, String summary) {
+        String inWords = wording.summary(journey, state.slots(), lang, slot -> slot.type().entityType() == null);
+        return inWords.isEmpty() ? summary : inWords;
+    }
+
+    static boolean isQuestion(Parse parse) {
+        return QUESTION.matcher(TextNormalizer.fold(parse.text().strip())).find();
+    }
+
+    private static boolean acknowledgement(Parse parse) {
+        return ACKNOWLEDGEMENTS.contains(String.join(" ", TextNormalizer.tokens(parse.text())));
+    }
+
+    private static boolean containsPhrase(List<String> words, Set<String> phrases) {
+        String text = " " + String.join(" ", words) + " ";
+        return phrases.stream().anyMatch(p -> text.contains(" " + p + " "));
+    }
+
+    private static Turn turn(Parse parse, List<Reply> replies, List<Reply.Card> sources, Status status) {
+        return new Turn(replies, parse.intent(), sources, false, status);
+    }
+}

@@ -1,0 +1,129 @@
+package io.guichet.dialogue;
+
+import io.guichet.conversation.Conversation;
+import io.guichet.conversation.JourneyState;
+import io.guichet.conversation.JourneyState.Stage;
+import io.guichet.lead.Lead;
+import io.guichet.nlu.Entity;
+import io.guichet.nlu.Parse;
+import io.guichet.nlu.TextNormalizer;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * From a request to a lead, with the person's consent: the offer to pass the request on, then a
+ * name, then an e-mail or a phone; the lead comes back in the {@link Turn} to be stored with it.
+ * Also the message left for a team when no one can answer now. Without consent nothing personal
+ * is kept.
+ */
+final class LeadCapture {
+    /** Asked this many times without a contact, the request is dropped rather than asked for ever. */
+    static final int MAX_ASKS = 3;
+    private static final Pattern NAME_PREFIX = Pattern.compile(
+            "^(?i)(je m'appelle|je m’appelle|je suis|moi c'est|c'est|mon nom est|my name is|i'm|i am|this is|it's)\\s+");
+
+    private final JourneyCatalogue catalogue;
+    private final Phrases phrases;
+    private final Clock clock;
+
+    LeadCapture(JourneyCatalogue catalogue, Phrases phrases, Clock clock) {
+        this.catalogue = catalogue;
+        this.phrases = phrases;
+        this.clock = clock;
+    }
+
+    /** The offer to pass the request on to the journey's team, with yes and no to tap. */
+    List<Reply> offer(Journey journey, JourneyState state, String lang) {
+        state.stage(Stage.CONSENT);
+        return List.of(new Reply.Text(phrases.text("consent", lang, Map.of("team", journey.teamName(lang)))),
+                new Reply.QuickReplies(phrases.list("yes_no", lang)));
+    }
+
+    /**
+     * No one can take the conversation now: asks for a name and a contact instead, so that the
+     * team gets a lead with what the journey already knows. Returns the question to ask.
+     */
+    Reply takeMessage(Conversation conversation, String lang) {
+        JourneyState state = conversation.journey();
+        if (state == null || catalogue.of(conversation).isEmpty()) {
+            state = new JourneyState(catalogue.messageForGeneral().name());
+            conversation.journey(state);
+        }
+        state.stage(Stage.CONTACT_NAME);
+        return new Reply.Text(phrases.text("ask_name_for_message", lang));
+    }
+
+    /** The next message once the questions are over: consent, then a name, then a contact. */
+    Turn resume(Conversation conversation, Journey journey, JourneyState state, Parse parse) {
+        return switch (state.stage()) {
+            case CONSENT -> consent(conversation, journey, state, parse);
+            case CONTACT_NAME -> contactName(conversation, state, parse);
+            default -> contactDetails(conversation, journey, state, parse);
+        };
+    }
+
+    private Turn consent(Conversation conversation, Journey journey, JourneyState state, Parse parse) {
+        String lang = parse.lang();
+        Boolean yes = SlotFiller.yesOrNo(String.join(" ", TextNormalizer.tokens(parse.text())));
+        if (yes == null) {
+            return turn(parse, offer(journey, state, lang), conversation);
+        }
+        if (!yes) {
+            state.stage(Stage.DONE);
+            return turn(parse, List.of(new Reply.Text(phrases.text("consent_declined", lang))), conversation);
+        }
+        state.stage(Stage.CONTACT_NAME);
+        return turn(parse, List.of(new Reply.Text(phrases.text("ask_name", lang))), conversation);
+    }
+
+    private Turn contactName(Conversation conversation, JourneyState state, Parse parse) {
+        String name = NAME_PREFIX.matcher(parse.text().strip()).replaceFirst("").replaceAll("[.!]+$", "").strip();
+        if (name.isEmpty() || name.length() > 80 || name.chars().noneMatch(Character::isLetter)
+                || name.chars().anyMatch(Character::isDigit) || name.contains("@")) {
+            return turn(parse, List.of(new Reply.Text(phrases.text("ask_name", parse.lang()))), conversation);
+        }
+        state.contactName(name);
+        state.stage(Stage.CONTACT_DETAILS);
+        state.answered();
+        return turn(parse, List.of(new Reply.Text(phrases.text("ask_contact", parse.lang(), Map.of("name", name)))),
+                conversation);
+    }
+
+    private Turn contactDetails(Conversation conversation, Journey journey, JourneyState state, Parse parse) {
+        String lang = parse.lang();
+        String email = entity(parse, "email");
+        String phone = entity(parse, "phone");
+        if (email == null && phone == null) {
+            state.ask("contact");
+            if (state.attempts() >= MAX_ASKS) {
+                state.stage(Stage.DONE);
+                state.contactName(null);
+                return turn(parse, List.of(new Reply.Text(phrases.text("contact_given_up", lang))), conversation);
+            }
+            return turn(parse, List.of(new Reply.Text(phrases.text("contact_invalid", lang))), conversation);
+        }
+        Map<String, Object> request = new HashMap<>(state.slots());
+        if (!state.notes().isEmpty()) {
+            // What fitted no question goes to the team with the request.
+            request.put("notes", List.copyOf(state.notes()));
+        }
+        Lead lead = new Lead(0, conversation.id(), journey.name(), journey.teamId(), lang, state.contactName(), email,
+                phone, Map.copyOf(request), clock.instant());
+        state.stage(Stage.DONE);
+        state.answered();
+        return new Turn(List.of(new Reply.Text(phrases.text("lead_sent", lang, Map.of("team", journey.teamName(lang))))),
+                parse.intent(), List.of(), false, conversation.status(), lead);
+    }
+
+    private static String entity(Parse parse, String type) {
+        return parse.entities().stream().filter(e -> e.type().equals(type)).map(Entity::value).map(Object::toString)
+                .findFirst().orElse(null);
+    }
+
+    private static Turn turn(Parse parse, List<Reply> replies, Conversation conversation) {
+        return new Turn(replies, parse.intent(), List.of(), false, conversation.status());
+    }
+}

@@ -1,0 +1,125 @@
+package io.guichet.dialogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.guichet.TestFixtures;
+import io.guichet.conversation.JourneyState;
+import io.guichet.nlu.EntityExtractor;
+import io.guichet.nlu.IntentFile;
+import io.guichet.nlu.IntentScore;
+import io.guichet.nlu.Parse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What free-form messages fill, on the shipped journeys, whatever question was asked. */
+class SlotFillerTest {
+    private static final LocalDate NOW = LocalDate.parse("2026-11-21");
+    private static final EntityExtractor ENTITIES = new EntityExtractor();
+    private static Map<String, Journey> journeys;
+
+    @BeforeAll
+    static void load() throws IOException {
+        journeys = new java.util.HashMap<>();
+        for (IntentFile file : IntentFile.loadAll(TestFixtures.INTENTS)) {
+            Journey.from(file).ifPresent(j -> journeys.put(j.name(), j));
+        }
+    }
+
+    private static SlotFiller.Filling fill(String journey, JourneyState state, String text) {
+        Parse parse = new Parse(text, "fr", new IntentScore("none", 0.5), List.of(), ENTITIES.extract(text, NOW));
+        return SlotFiller.fill(journeys.get(journey), state, parse, NOW);
+    }
+
+    private static JourneyState awaiting(String journey, String slot) {
+        JourneyState state = new JourneyState(journey);
+        state.ask(slot);
+        return state;
+    }
+
+    @Test
+    void aNumberWithItsCueGoesToItsOwnSlotNotToTheQuestionAsked() {
+        SlotFiller.Filling filling = fill("seminar_planning", awaiting("seminar_planning", "nights"), "on sera 45");
+        assertEquals(Map.of("people_count", 45), filling.values());
+        assertTrue(filling.refusals().isEmpty(), "45 is no number of nights: " + filling.refusals());
+
+        assertEquals(Map.of("nights", 2), fill("seminar_planning", awaiting("seminar_planning", "nights"), "2")
+                .values(), "a bare number answers the question asked");
+    }
+
+    @Test
+    void severalFactsInOneMessageAndAnImpliedAnswer() {
+        Map<String, Object> values = fill("seminar_planning", new JourneyState("seminar_planning"),
+                "nous serons 30 pour deux jours en mars avec une nuit sur place, budget 8000 €").values();
+        assertEquals(30, values.get("people_count"));
+        assertEquals(Map.of("start", "2027-03-01", "end", "2027-03-31"), values.get("date"));
+        assertEquals(1, values.get("nights"));
+        assertEquals(8000L, ((Number) values.get("budget_eur")).longValue());
+        assertEquals(true, values.get("lodging"), "a night on site implies lodging");
+
+        assertEquals(false, fill("seminar_planning", new JourneyState("seminar_planning"),
+                "juste une réunion, pas besoin de dormir sur place").values().get("lodging"));
+    }
+
+    @Test
+    void yesNoSlotsAreAnsweredInPassing() {
+        assertEquals(true, fill("weekend_stay", awaiting("weekend_stay", "date"),
+                "on viendrait avec les enfants, ils ont 6 et 9 ans").values().get("children"));
+        assertEquals(false, fill("weekend_stay", awaiting("weekend_stay", "date"),
+                "un week-end en amoureux, sans enfants").values().get("children"));
+        assertEquals(true, fill("relocation", awaiting("relocation", "household"),
+                "il nous faudra une école pour notre fille").values().get("schools"));
+        assertEquals("has_job", fill("relocation", awaiting("relocation", "household"),
+                "je m'installe pour mon nouveau poste à l'hôpital").values().get("job_search"));
+    }
+
+    @Test
+    void relocationKeepsTheFactsOfTheHome() {
+        JourneyState state = awaiting("relocation", "housing");
+        Map<String, Object> values = fill("relocation", state,
+                "on cherche à louer un trois pièces d'au moins 75 m², loyer maximum 950 €").values();
+        assertEquals("rent", values.get("housing"));
+        assertEquals(75L, ((Number) values.get("surface_m2")).longValue());
+        assertEquals(950L, ((Number) values.get("budget_eur")).longValue());
+        assertEquals(Map.of("start", "2027-02-01", "end", "2027-02-01"), fill("relocation", state,
+                "on emménage le 1er février").values().get("date"));
+    }
+
+    @Test
+    void datesAreReadAgainstWhatWasSaidBefore() {
+        JourneyState state = awaiting("seminar_planning", "date");
+        state.slots().put("date", Map.of("start", "2027-04-01", "end", "2027-04-30"));
+        assertEquals(Map.of("start", "2027-04-19", "end", "2027-04-19"),
+                fill("seminar_planning", state, "plutôt le 19").values().get("date"), "in the month said before");
+
+        JourneyState correcting = awaiting("seminar_planning", "nights");
+        correcting.slots().put("date", Map.of("start", "2027-05-14", "end", "2027-05-14"));
+        assertEquals(Map.of("start", "2027-05-21", "end", "2027-05-21"),
+                fill("seminar_planning", correcting, "ah non, pas le 14 : le 21").values().get("date"));
+
+        JourneyState twoDays = awaiting("seminar_planning", "nights");
+        twoDays.slots().put("date", Map.of("start", "2027-03-12", "end", "2027-03-13"));
+        assertEquals(Map.of("start", "2027-03-19", "end", "2027-03-20"),
+                fill("seminar_planning", twoDays, "finalement le 19").values().get("date"), "its length kept");
+
+        assertNull(fill("seminar_planning", new JourneyState("seminar_planning"), "le 19").values().get("date"),
+                "a day alone is no date when none is expected");
+    }
+
+    @Test
+    void notKnowingPassesTheSlotItNamesOrTheOneAsked() {
+        assertEquals(java.util.Set.of("budget_eur"), fill("seminar_planning", awaiting("seminar_planning", "nights"),
+                "pour le budget je sais pas encore").skipped());
+        assertEquals(java.util.Set.of("budget_eur"), fill("seminar_planning", awaiting("seminar_planning",
+                "budget_eur"), "pas de budget fixé pour l'instant").skipped());
+        SlotFiller.Filling nothing = fill("seminar_planning", awaiting("seminar_planning", "nights"),
+                "c'est pour notre équipe commerciale");
+        assertFalse(nothing.said(), nothing.toString());
+    }
+}
