@@ -1,0 +1,55 @@
+package io.guichet.kb;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+
+/**
+ * How far a passage answers a query, from the dense and the lexical evidence together: the
+ * closeness of its sentence vector, and the share of the query's information that it states. The
+ * score lies between 0 and 1; the answers trust a hit from a threshold on it.
+ */
+final class Answerability {
+    /** e5 squeezes cosines together: below FLOOR is unrelated text, above CEILING a close paraphrase. */
+    static final double COSINE_FLOOR = 0.75;
+    private static final double COSINE_CEILING = 0.90;
+
+    private Answerability() {
+    }
+
+    static double confidence(double cosine, double coverage) {
+        double semantic = Math.max(0, Math.min(1, (cosine - COSINE_FLOOR) / (COSINE_CEILING - COSINE_FLOOR)));
+        return 0.5 * semantic + 0.5 * coverage;
+    }
+
+    /**
+     * Share of the query's information (concepts weighted by rarity) that the passage states, in
+     * its own words or in the glossary's translation: a query about something the base never
+     * mentions keeps a low coverage however well its common words match.
+     */
+    static double coverage(List<Glossary.Concept> concepts, double[] weights, String lang, KbDocument document,
+                           Passage passage) {
+        if (concepts.isEmpty()) {
+            return 0;
+        }
+        Analyzer analyzer = KbAnalyzers.forLanguage(document.lang());
+        Set<String> present = new HashSet<>(KbAnalyzers.terms(analyzer,
+                document.title() + " " + String.join(" ", document.tags()) + " "
+                        + (passage.heading() == null ? "" : passage.heading()) + " " + passage.text()));
+        boolean sameLanguage = document.lang().equals(lang);
+        double total = 0;
+        double covered = 0;
+        for (int c = 0; c < concepts.size(); c++) {
+            Glossary.Concept concept = concepts.get(c);
+            double weight = weights[c];
+            total += weight;
+            boolean stated = present.containsAll(concept.words()) || !sameLanguage && concept.translations().stream()
+                    .anyMatch(t -> present.containsAll(KbAnalyzers.terms(analyzer, t)));
+            if (stated) {
+                covered += weight;
+            }
+        }
+        return total == 0 ? 0 : covered / total;
+    }
+}
