@@ -30,6 +30,8 @@ public final class JourneyState {
     private int attempts;
     private boolean askedAgain;
     private String contactName;
+    private String contactEmail;
+    private String contactPhone;
     private boolean complete;
 
     public JourneyState(String name) {
@@ -100,6 +102,38 @@ public final class JourneyState {
         this.contactName = contactName;
     }
 
+    /** The e-mail the person gave for the team to answer, or null. */
+    public String contactEmail() {
+        return contactEmail;
+    }
+
+    /** The phone the person gave for the team to call, or null. */
+    public String contactPhone() {
+        return contactPhone;
+    }
+
+    /** Keeps a contact the person gave on their own; null leaves what was there. */
+    public void contact(String email, String phone) {
+        if (email != null) {
+            contactEmail = email;
+        }
+        if (phone != null) {
+            contactPhone = phone;
+        }
+    }
+
+    /** Forgets the name and contact: the person did not want the request passed on. */
+    public void forgetContact() {
+        contactName = null;
+        contactEmail = null;
+        contactPhone = null;
+    }
+
+    /** Whether the person gave a way to reach them. */
+    public boolean reachable() {
+        return contactEmail != null || contactPhone != null;
+    }
+
     /** Whether every required slot was known once the questions ended. */
     public boolean complete() {
         return complete;
@@ -124,6 +158,8 @@ public final class JourneyState {
         copy.awaiting = awaiting;
         copy.attempts = attempts;
         copy.contactName = contactName;
+        copy.contactEmail = contactEmail;
+        copy.contactPhone = contactPhone;
         copy.complete = complete;
         return copy;
     }
@@ -139,6 +175,8 @@ public final class JourneyState {
         node.put("askedAgain", askedAgain);
         node.set("notes", JSON.valueToTree(notes));
         node.put("contactName", contactName);
+        node.put("contactEmail", contactEmail);
+        node.put("contactPhone", contactPhone);
         node.put("complete", complete);
         try {
             return JSON.writeValueAsString(node);
@@ -160,6 +198,8 @@ public final class JourneyState {
             state.askedAgain = node.path("askedAgain").asBoolean();
             node.path("notes").forEach(n -> state.notes.add(n.asText()));
             state.contactName = node.path("contactName").isTextual() ? node.path("contactName").asText() : null;
+            state.contactEmail = node.path("contactEmail").isTextual() ? node.path("contactEmail").asText() : null;
+            state.contactPhone = node.path("contactPhone").isTextual() ? node.path("contactPhone").asText() : null;
             state.complete = node.path("complete").asBoolean();
             return state;
         } catch (JsonProcessingException e) {

@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
 final class JourneyFlow {
     /** A journey other than the current one must be this sure to take over. */
     static final double SWITCH_CONFIDENCE = 0.6;
+    /** How many of the person's earlier messages a journey that starts reads for facts. */
+    static final int RECALLED = 6;
     /** A question asked this many times without an answer is set aside. */
     static final int MAX_ASKS = 2;
     private static final Set<String> CANCEL = Set.of("laisse tomber", "laissez tomber", "annule", "annuler",
@@ -40,6 +42,14 @@ final class JourneyFlow {
             "merci beaucoup", "parfait", "super", "top", "tres bien", "bien", "entendu", "compris", "ca marche",
             "ah d accord", "ah ok", "bon", "bon d accord", "thanks", "thank you", "great", "perfect", "fine", "got it",
             "cool", "right", "alright", "all right", "sounds good", "noted");
+    /** A request for a person, in words (folded text). */
+    private static final Pattern PERSON_WANTED = Pattern.compile("\\b(?:(?:parler|echanger|discuter|voir ca|voir cela"
+            + "|m.entretenir|etre mise? en (?:relation|contact)) (?:directement )?(?:avec|a|au)|me passer|passez.moi"
+            + "|joindre) (?:un |une |un vrai |une vraie |le |la |l.)?(?:conseill\\w*|humain|personne|agent|interlocut\\w*"
+            + "|quelqu.un)|\\bavoir (?:un |une )?(?:conseill\\w*|humain|quelqu.un)|\\bquelqu.un au telephone"
+            + "|\\b(?:speak|talk|chat) (?:directly )?(?:to|with) (?:someone|somebody|a person|a human|a real person|an agent"
+            + "|an advisor|a consultant|your \\w+ (?:manager|advisor|team)|a member of)|\\b(?:real|actual|live) (?:person"
+            + "|human|agent)\\b|\\bput me through\\b");
     /** A question mark, or a question word first (folded text). */
     private static final Pattern QUESTION = Pattern.compile("\\?\\s*$|^(quel|quelle|quels|quelles|ou |comment|combien"
             + "|quand|pourquoi|est-ce|a quelle|y a t il|y a-t-il|what|where|how|when|which|why|is there|are there"
@@ -74,10 +84,12 @@ final class JourneyFlow {
     Turn start(Conversation conversation, Parse parse, LocalDate now, int turnNumber) {
         Journey journey = catalogue.get(parse.intent().name());
         JourneyState state = new JourneyState(journey.name());
+        state.slots().putAll(SlotFiller.recall(journey, earlierWords(conversation), now));
         JourneyState previous = conversation.journey();
         if (previous != null) {
             previous.slots().forEach((name, value) -> journey.slot(name).ifPresent(s -> state.slots().put(name, value)));
             state.notes().addAll(previous.notes());
+            state.contact(previous.contactEmail(), previous.contactPhone());
         }
         conversation.journey(state);
         List<Reply> replies = new ArrayList<>();
@@ -86,6 +98,13 @@ final class JourneyFlow {
         SlotFiller.Filling filling = SlotFiller.fill(journey, state, parse, now);
         keep(state, filling);
         return proceed(conversation, journey, state, parse, filling, replies, List.of(), true);
+    }
+
+    /** The person's last messages before this one, oldest first: facts may come before the journey does. */
+    private static List<String> earlierWords(Conversation conversation) {
+        List<String> said = conversation.messages().stream().filter(m -> m.from().equals("user"))
+                .map(io.guichet.conversation.Message::text).toList();
+        return said.subList(Math.max(0, said.size() - RECALLED), said.size());
     }
 
     /** The next message of a journey under way. */
@@ -101,6 +120,9 @@ final class JourneyFlow {
         }
         if (state.stage() == Stage.COLLECTING) {
             return collect(conversation, journey, state, parse, now, turnNumber);
+        }
+        if (state.stage() == Stage.CONSENT && asksForAPerson(parse)) {
+            return handOff(parse, turnNumber);
         }
         if (state.stage() == Stage.CONSENT && !journey.slots().isEmpty()) {
             // A correction while the request is offered: the request is summed up again, corrected.
@@ -125,11 +147,23 @@ final class JourneyFlow {
             return start(conversation, parse, now, turnNumber);
         }
         keep(state, filling);
-        if (intent.name().equals(Intents.HUMAN_HANDOFF)) {
+        String email = LeadCapture.entity(parse, "email");
+        String phone = LeadCapture.entity(parse, "phone");
+        if (email != null || phone != null) {
+            // A way to reach them, given on their own: they want the team's proposals now.
+            state.contact(email, phone);
+            Optional.ofNullable(LeadCapture.nameBeside(parse)).ifPresent(state::contactName);
+            return conclude(conversation, journey, state, parse, new ArrayList<>());
+        }
+        if (!filling.said() && !question && (intent.name().equals(Intents.THANKS)
+                || intent.name().equals(Intents.GOODBYE)) && intent.confidence() >= SWITCH_CONFIDENCE) {
+            // "Merci, je reviens vers vous": the request waits here, nothing is asked.
+            return turn(parse, Optional.ofNullable(intentReplies.pick(intent.name(), lang, turnNumber))
+                    .map(text -> List.<Reply>of(new Reply.Text(text))).orElse(List.of()), List.of(), conversation.status());
+        }
+        if (asksForAPerson(parse)) {
             // What the message also said is kept for the team that takes over.
-            String text = Optional.ofNullable(intentReplies.pick(intent.name(), lang, turnNumber))
-                    .orElse(phrases.text("waiting_agent", lang));
-            return turn(parse, List.of(new Reply.Text(text)), List.of(), Status.WAITING_AGENT);
+            return handOff(parse, turnNumber);
         }
         List<Reply> replies = new ArrayList<>();
         List<Reply.Card> sources = new ArrayList<>();
@@ -152,6 +186,23 @@ final class JourneyFlow {
             }
         }
         return proceed(conversation, journey, state, parse, filling, replies, sources, !question);
+    }
+
+    private Turn handOff(Parse parse, int turnNumber) {
+        String text = Optional.ofNullable(intentReplies.pick(Intents.HUMAN_HANDOFF, parse.lang(), turnNumber))
+                .orElse(phrases.text("waiting_agent", parse.lang()));
+        return turn(parse, List.of(new Reply.Text(text)), List.of(), Status.WAITING_AGENT);
+    }
+
+    /**
+     * Whether the person asks for a person: the intent says so, or the words do. In a journey a
+     * request for a person often comes as a question about the journey's team ("c'est possible
+     * d'échanger avec un conseiller du bureau des congrès ?"), which the intent engine may read as
+     * a question on the way.
+     */
+    static boolean asksForAPerson(Parse parse) {
+        return parse.intent().name().equals(Intents.HUMAN_HANDOFF)
+                || PERSON_WANTED.matcher(TextNormalizer.fold(parse.text())).find();
     }
 
     /** Keeps what the message said: its values (a value given again corrects the last) and the slots it passed. */
@@ -249,8 +300,9 @@ final class JourneyFlow {
             replies.add(new Reply.Text(phrases.text("recommendations", lang)));
             replies.add(new Reply.Cards(cards));
         }
-        replies.addAll(leads.offer(journey, state, lang));
-        return turn(parse, replies, cards, conversation.status());
+        LeadCapture.Outcome next = leads.afterSummary(conversation, journey, state, lang);
+        replies.addAll(next.replies());
+        return new Turn(replies, parse.intent(), cards, false, conversation.status(), next.lead());
     }
 
     /**

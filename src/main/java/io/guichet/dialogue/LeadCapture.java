@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +23,14 @@ import java.util.regex.Pattern;
 final class LeadCapture {
     /** Asked this many times without a contact, the request is dropped rather than asked for ever. */
     static final int MAX_ASKS = 3;
+    /** Two or three words with a capital, as a first name and a surname are written. */
+    private static final Pattern CAPITALISED_NAME = Pattern.compile(
+            "\\b(\\p{Lu}[\\p{Ll}'’-]+)(?:\\s+\\p{Lu}[\\p{Ll}'’-]+){1,2}\\b");
+    /** Capitalised words that start a sentence rather than a name. */
+    private static final java.util.Set<String> NOT_A_NAME = java.util.Set.of("je", "bonjour", "merci", "voici", "mon",
+            "ma", "mes", "nous", "vous", "le", "la", "les", "un", "une", "hello", "thanks", "thank", "my", "our",
+            "i", "we", "the", "here", "please", "salut", "cordialement", "regards", "best", "dear", "madame",
+            "monsieur", "mr", "mrs", "ms");
     private static final Pattern NAME_PREFIX = Pattern.compile(
             "^(?i)(je m'appelle|je m’appelle|je suis|moi c'est|c'est|mon nom est|my name is|i'm|i am|this is|it's)\\s+");
 
@@ -35,11 +44,50 @@ final class LeadCapture {
         this.clock = clock;
     }
 
-    /** The offer to pass the request on to the journey's team, with yes and no to tap. */
-    List<Reply> offer(Journey journey, JourneyState state, String lang) {
+    /** What follows the summary of a request: the replies, and the lead when it is already complete. */
+    record Outcome(List<Reply> replies, Lead lead) {
+    }
+
+    /**
+     * Once the request is summed up: the offer to pass it on to the journey's team, with yes and
+     * no to tap; or, when the person already gave a way to reach them (asking for proposals by
+     * e-mail, leaving a number), the lead at once, or the one question of their name.
+     */
+    Outcome afterSummary(Conversation conversation, Journey journey, JourneyState state, String lang) {
+        if (!state.reachable()) {
+            return new Outcome(offer(journey, state, lang), null);
+        }
+        if (state.contactName() == null) {
+            state.stage(Stage.CONTACT_NAME);
+            return new Outcome(List.of(new Reply.Text(phrases.text("ask_name", lang))), null);
+        }
+        Lead lead = lead(conversation, journey, state, lang);
+        return new Outcome(List.of(sent(journey, lang)), lead);
+    }
+
+    private List<Reply> offer(Journey journey, JourneyState state, String lang) {
         state.stage(Stage.CONSENT);
         return List.of(new Reply.Text(phrases.text("consent", lang, Map.of("team", journey.teamName(lang)))),
                 new Reply.QuickReplies(phrases.list("yes_no", lang)));
+    }
+
+    /**
+     * The name that comes with a contact the person gives on their own: "Claire Vasseur,
+     * claire@…", "Karim Benali 06 …"; null when none stands out.
+     */
+    static String nameBeside(Parse parse) {
+        String rest = parse.text();
+        for (Entity entity : parse.entities()) {
+            rest = rest.replace(entity.text(), " ");
+        }
+        Matcher names = CAPITALISED_NAME.matcher(rest);
+        String name = null;
+        while (names.find()) {
+            if (!NOT_A_NAME.contains(TextNormalizer.fold(names.group(1)))) {
+                name = names.group().strip();
+            }
+        }
+        return name;
     }
 
     /**
@@ -73,6 +121,7 @@ final class LeadCapture {
         }
         if (!yes) {
             state.stage(Stage.DONE);
+            state.forgetContact();
             return turn(parse, List.of(new Reply.Text(phrases.text("consent_declined", lang))), conversation);
         }
         state.stage(Stage.CONTACT_NAME);
@@ -86,39 +135,52 @@ final class LeadCapture {
             return turn(parse, List.of(new Reply.Text(phrases.text("ask_name", parse.lang()))), conversation);
         }
         state.contactName(name);
-        state.stage(Stage.CONTACT_DETAILS);
         state.answered();
+        if (state.reachable() && catalogue.of(conversation).isPresent()) {
+            Journey journey = catalogue.of(conversation).get();
+            return new Turn(List.of(sent(journey, parse.lang())), parse.intent(), List.of(), false,
+                    conversation.status(), lead(conversation, journey, state, parse.lang()));
+        }
+        state.stage(Stage.CONTACT_DETAILS);
         return turn(parse, List.of(new Reply.Text(phrases.text("ask_contact", parse.lang(), Map.of("name", name)))),
                 conversation);
     }
 
     private Turn contactDetails(Conversation conversation, Journey journey, JourneyState state, Parse parse) {
         String lang = parse.lang();
-        String email = entity(parse, "email");
-        String phone = entity(parse, "phone");
-        if (email == null && phone == null) {
+        state.contact(entity(parse, "email"), entity(parse, "phone"));
+        if (!state.reachable()) {
             state.ask("contact");
             if (state.attempts() >= MAX_ASKS) {
                 state.stage(Stage.DONE);
-                state.contactName(null);
+                state.forgetContact();
                 return turn(parse, List.of(new Reply.Text(phrases.text("contact_given_up", lang))), conversation);
             }
             return turn(parse, List.of(new Reply.Text(phrases.text("contact_invalid", lang))), conversation);
         }
+        return new Turn(List.of(sent(journey, lang)), parse.intent(), List.of(), false, conversation.status(),
+                lead(conversation, journey, state, lang));
+    }
+
+    /** The lead of the request as it stands; the journey is then done. */
+    private Lead lead(Conversation conversation, Journey journey, JourneyState state, String lang) {
         Map<String, Object> request = new HashMap<>(state.slots());
         if (!state.notes().isEmpty()) {
             // What fitted no question goes to the team with the request.
             request.put("notes", List.copyOf(state.notes()));
         }
-        Lead lead = new Lead(0, conversation.id(), journey.name(), journey.teamId(), lang, state.contactName(), email,
-                phone, Map.copyOf(request), clock.instant());
         state.stage(Stage.DONE);
         state.answered();
-        return new Turn(List.of(new Reply.Text(phrases.text("lead_sent", lang, Map.of("team", journey.teamName(lang))))),
-                parse.intent(), List.of(), false, conversation.status(), lead);
+        return new Lead(0, conversation.id(), journey.name(), journey.teamId(), lang, state.contactName(),
+                state.contactEmail(), state.contactPhone(), Map.copyOf(request), clock.instant());
     }
 
-    private static String entity(Parse parse, String type) {
+    private Reply sent(Journey journey, String lang) {
+        return new Reply.Text(phrases.text("lead_sent", lang, Map.of("team", journey.teamName(lang))));
+    }
+
+    /** The first entity of that type in the message, as text; null when there is none. */
+    static String entity(Parse parse, String type) {
         return parse.entities().stream().filter(e -> e.type().equals(type)).map(Entity::value).map(Object::toString)
                 .findFirst().orElse(null);
     }

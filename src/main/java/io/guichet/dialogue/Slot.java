@@ -11,11 +11,13 @@ import java.util.Map;
  * One thing a journey needs to know, with its question, its label in summaries, and its bounds.
  * A yes/no slot may also be answered in passing, by the phrases of its {@code cues} ("avec les
  * enfants", "sans hébergement") or by another slot's number ({@code implied}: nights on site
- * imply lodging). An optional slot is asked only when {@code asked} (it helps the
- * recommendations); otherwise it is kept when the person says it.
+ * imply lodging). A count may be said in words ({@code counted}: "mon épouse et moi" is 2). An
+ * optional slot is asked only when {@code asked} (it helps the recommendations); otherwise it is
+ * kept when the person says it.
  */
 record Slot(String name, Type type, boolean required, boolean asked, Double min, Double max,
-            Map<String, String> label, Map<String, String> ask, List<Choice> choices, Cues cues, Implied implied) {
+            Map<String, String> label, Map<String, String> ask, List<Choice> choices, Cues cues, Implied implied,
+            Map<Integer, Map<String, List<String>>> counted) {
 
     /** Phrases that say yes or no to a yes/no slot without being asked, per language (folded when matched). */
     record Cues(Map<String, List<String>> yes, Map<String, List<String>> no) {
@@ -71,7 +73,14 @@ record Slot(String name, Type type, boolean required, boolean asked, Double min,
                 Journey.texts(node.path("label")), Journey.texts(node.path("ask")), List.copyOf(choices),
                 new Cues(phrases(node.path("cues").path("yes")), phrases(node.path("cues").path("no"))),
                 implied.hasNonNull("slot") ? new Implied(implied.get("slot").asText(), implied.path("above").asDouble(0))
-                        : null);
+                        : null, counted(node.path("counted")));
+    }
+
+    /** {@code {2: {fr: [...], en: [...]}}}: the phrases that say each count. */
+    private static Map<Integer, Map<String, List<String>>> counted(JsonNode node) {
+        Map<Integer, Map<String, List<String>>> counted = new HashMap<>();
+        node.fields().forEachRemaining(f -> counted.put(Integer.parseInt(f.getKey()), phrases(f.getValue())));
+        return Map.copyOf(counted);
     }
 
     /** {@code {fr: [...], en: [...]}} as lists per language. */

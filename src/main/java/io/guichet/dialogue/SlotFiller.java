@@ -4,6 +4,8 @@ import io.guichet.conversation.JourneyState;
 import io.guichet.nlu.DateRange;
 import io.guichet.nlu.Entity;
 import io.guichet.nlu.EntityExtractor;
+import io.guichet.nlu.IntentScore;
+import io.guichet.nlu.Intents;
 import io.guichet.nlu.Parse;
 import io.guichet.nlu.TextNormalizer;
 import java.time.LocalDate;
@@ -48,6 +50,8 @@ final class SlotFiller {
     /** What comes just before a value the person takes back: "pas le 14", "non pas 40", "not the 14th". */
     private static final Pattern NEGATION = Pattern.compile("(?iu)\\b(?:pas|not|non)\\s+(?:le |la |les |the |on "
             + "the |de |du )?$");
+    /** A number as people type it, "3", "3 000", "3k": for a slot the message names. */
+    private static final Pattern NAMED_NUMBER = Pattern.compile("(?i)(?<![\\w.,])(\\d[\\d  ]*(?:[.,]\\d+)?)\\s*(k)?(?![\\w])");
     private static final EntityExtractor DATES = new EntityExtractor();
 
     /** The outcome: values to set, the slots passed (not known yet), and refusals to explain. */
@@ -88,8 +92,11 @@ final class SlotFiller {
                 chosen(slot, folded).ifPresent(value -> values.put(slot.name(), value));
             } else if (slot.type() == Slot.Type.YES_NO) {
                 cued(slot, folded).ifPresent(value -> values.put(slot.name(), value));
+            } else if (!slot.counted().isEmpty() && !values.containsKey(slot.name())) {
+                counted(slot, folded).ifPresent(value -> accept(slot, value, now, values, refusals));
             }
         }
+        named(journey, parse, folded, values, now, refusals);
         implied(journey, state, values);
         Set<String> skipped = new LinkedHashSet<>();
         Slot awaited = state.awaiting() == null ? null : journey.slot(state.awaiting()).orElse(null);
@@ -111,6 +118,41 @@ final class SlotFiller {
             }
         }
         return new Filling(values, skipped, refusals);
+    }
+
+    /**
+     * What earlier messages of the conversation said for a journey that starts now: facts given
+     * before it was chosen ("on est 18 collègues", then "on voudrait un séminaire"), or said in
+     * another journey that fit this one under another name. Oldest first, so the latest wins.
+     */
+    static Map<String, Object> recall(Journey journey, List<String> earlier, LocalDate now) {
+        JourneyState recalled = new JourneyState(journey.name());
+        for (String text : earlier) {
+            Parse parse = new Parse(text, null, new IntentScore(Intents.NONE, 0), List.of(), DATES.extract(text, now));
+            recalled.slots().putAll(fill(journey, recalled, parse, now).values());
+        }
+        return recalled.slots();
+    }
+
+    /**
+     * A number that the message gives with the name of its slot, but in no form the entities
+     * know: "3k max pour le budget", "nuits : 2".
+     */
+    private static void named(Journey journey, Parse parse, String folded, Map<String, Object> values, LocalDate now,
+                              List<Refusal> refusals) {
+        Matcher number = NAMED_NUMBER.matcher(withoutEntities(parse));
+        if (!number.find()) {
+            return;
+        }
+        for (Slot slot : journey.slots()) {
+            if (slot.type().numeric() && !values.containsKey(slot.name()) && names(folded, slot)) {
+                double value = Double.parseDouble(number.group(1).replaceAll("[  .]", "").replace(',', '.'))
+                        * (number.group(2) != null ? 1000 : 1);
+                accept(slot, slot.type() == Slot.Type.PEOPLE_COUNT || slot.type() == Slot.Type.NIGHTS
+                        ? (Object) (int) value : (Object) value, now, values, refusals);
+                return;
+            }
+        }
     }
 
     /** Whether the value starting at {@code start} is one the person takes back ("pas le 14"). */
@@ -135,13 +177,18 @@ final class SlotFiller {
         return dateValue(range);
     }
 
-    /** "le 21": in the month of the date held when there is one (its length kept), else the next 21st. */
+    /**
+     * "le 21": in the month of the date held when there is one (its length kept), else the next
+     * 21st. Of several days, the last one that is not taken back, and that is not the day held:
+     * "pas le 14 : le 21, le 14 on est pris" moves to the 21st.
+     */
     private static Optional<Object> dayAlone(String text, DateRange held, LocalDate now) {
         Matcher day = DAY_ALONE.matcher(text);
         Integer last = null;
         while (day.find()) {
-            if (!negated(text, day.start())) {
-                last = Integer.parseInt(day.group(1));
+            int said = Integer.parseInt(day.group(1));
+            if (!negated(text, day.start()) && (last == null || held == null || said != held.start().getDayOfMonth())) {
+                last = said;
             }
         }
         if (last == null || last < 1 || last > 31) {
@@ -248,11 +295,14 @@ final class SlotFiller {
         return phrases.stream().anyMatch(p -> folded.contains(" " + p + " "));
     }
 
-    /** Whether the message names the slot: a word of its label of four letters or more ("budget", "nuit"), plural or not. */
+    /**
+     * Whether the message names the slot: the first word of its label in either language
+     * ("budget", "nuits" for "Nuits sur place", "dates"), plural or not.
+     */
     private static boolean names(String folded, Slot slot) {
         List<String> said = TextNormalizer.tokens(folded).stream().map(SlotFiller::singular).toList();
-        return slot.label().values().stream().flatMap(label -> TextNormalizer.tokens(label).stream())
-                .map(SlotFiller::singular).anyMatch(word -> word.length() >= 4 && said.contains(word));
+        return slot.label().values().stream().map(TextNormalizer::tokens).filter(words -> !words.isEmpty())
+                .map(words -> singular(words.get(0))).anyMatch(word -> word.length() >= 4 && said.contains(word));
     }
 
     private static String singular(String word) {
@@ -279,6 +329,22 @@ final class SlotFiller {
         int yes = slot.cues().yes().values().stream().mapToInt(words -> longestPhrase(words, folded)).max().orElse(0);
         int no = slot.cues().no().values().stream().mapToInt(words -> longestPhrase(words, folded)).max().orElse(0);
         return yes == 0 && no == 0 ? Optional.empty() : Optional.of(yes > no);
+    }
+
+    /** The count said in words ("mon épouse et moi", "just me"), the longer phrase winning. */
+    private static Optional<Integer> counted(Slot slot, String folded) {
+        Integer best = null;
+        int longest = 0;
+        for (Map.Entry<Integer, Map<String, List<String>>> count : slot.counted().entrySet()) {
+            for (List<String> words : count.getValue().values()) {
+                int length = longestPhrase(words, folded);
+                if (length > longest) {
+                    best = count.getKey();
+                    longest = length;
+                }
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /** The length of the longest of the phrases that the folded text holds as whole words; 0 for none. */

@@ -121,6 +121,11 @@ final class DateExpressions {
     private static final String NUM_END = "(?![\\w/]|[.,-]\\d)";
 
     private static final List<Rule> RULES = List.of(
+            // la semaine du 12 avril, la semaine du 12, the week of 20 September: seven days from that day
+            Rule.of("\\b(?:(?:la |une |cette )?semaine du|(?:the )?week of(?: the)?) " + day("d")
+                    + "(?:(?: of)? (?<m>" + M_ANY + ")(?:,? (?<y>" + YEAR + "))?)?(?!" + NOT_AFTER + ")",
+                    starts("la|une|cette|semaine|the|week"), false, s -> s.contains("semaine du") || s.contains("week of"),
+                    DateExpressions::weekOf),
             // du 12 au 14 mars, du 30 avril au 2 mai, 3-7 March, les 12 et 13 mars, entre le 2 et le 6 février
             Rule.of(LB + "(?:(?<pre>du|from|entre|between) (?:le |the )?)?(?:" + WD + ",? )?" + day("d1")
                     + "(?:(?: of)? (?<m1>" + M_ANY + ")(?:,? (?<y1>" + YEAR + "))?)?(?:, ?" + DAYX + "){0,5}"
@@ -168,12 +173,14 @@ final class DateExpressions {
                     true, s -> s.contains("/"),
                     DateExpressions::numericDayMonth),
             // en janvier, au mois de mai, in June 2027, juin 2027
-            Rule.of("(?:\\b(?<pre>au mois de|mois de|month of|tout le mois de|ce mois de|en|in|de|debut|fin|mi"
+            Rule.of("(?:\\b(?<pre>au mois de|mois de|month of|tout le mois de|ce mois de|beginning of|middle of|end of"
+                    + "|en|in|de|debut|fin|mi"
                     + "|courant|during|early|late|mid|for|pour|des|until|till|jusqu'en|jusqu'a|a partir de|since"
                     + "|depuis|avant|apres|before|after|by|throughout|through|this|next|of) "
                     + "|(?<pre2>\\b(?:d'|mi-|mid-|au mois d'|mois d'|a partir d'|jusqu'a fin|fin d'|debut d')))?"
                     + "(?<span>(?<m>" + M_FULL + ")(?: (?<y>" + YEAR + "))?)",
-                    starts("au|mois|month|tout|ce|en|in|de|debut|fin|mi|courant|during|early|late|mid|for|pour|des"
+                    starts("au|mois|month|tout|ce|beginning|middle|end|en|in|de|debut|fin|mi|courant|during|early|late"
+                            + "|mid|for|pour|des"
                             + "|until|till|jusqu|a|since|depuis|avant|apres|before|after|by|throughout|through"
                             + "|this|next|of|d", FULL_MONTH_WORDS), false, s -> s.hasAny(FULL_MONTH_WORDS),
                     DateExpressions::monthAlone),
@@ -461,6 +468,51 @@ final class DateExpressions {
         return new DateRange(start, end);
     }
 
+    /** Seven days from the day named: in its month, or the next such day when no month is said. */
+    private static DateRange weekOf(Groups g, LocalDate now) {
+        Integer d = g.day("d");
+        Integer m = g.month("m");
+        Integer y = g.year("y");
+        LocalDate start;
+        if (m == null) {
+            start = nextDayOfMonth(d, now);
+        } else {
+            start = y != null ? date(y, m, d) : next(m, d, now);
+        }
+        return start == null ? INVALID : new DateRange(start, start.plusDays(6));
+    }
+
+    /** The next date on or after {@code now} that falls on day {@code d} of its month. */
+    private static LocalDate nextDayOfMonth(int d, LocalDate now) {
+        for (int ahead = 0; ahead < 12; ahead++) {
+            YearMonth month = YearMonth.from(now).plusMonths(ahead);
+            if (d <= month.lengthOfMonth() && !month.atDay(d).isBefore(now)) {
+                return month.atDay(d);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The part of the month a prefix names: "début juin", "early June" are the 1st to the 10th,
+     * "mi-mars", "mid-March" the 11th to the 20th, "fin juin", "late June", "end of June" the
+     * 21st to the last day; any other prefix, the whole month.
+     */
+    private static DateRange partOf(DateRange month, String pre) {
+        String prefix = pre == null ? "" : pre.strip();
+        LocalDate first = month.start();
+        if (prefix.matches("debut|debut d'|early|beginning of")) {
+            return new DateRange(first, first.withDayOfMonth(10));
+        }
+        if (prefix.matches("mi|mi-|mid|mid-|middle of")) {
+            return new DateRange(first.withDayOfMonth(11), first.withDayOfMonth(20));
+        }
+        if (prefix.matches("fin|fin d'|late|end of")) {
+            return new DateRange(first.withDayOfMonth(21), month.end());
+        }
+        return month;
+    }
+
     private static DateRange monthAlone(Groups g, LocalDate now) {
         String pre = g.get("pre");
         boolean context = pre != null || g.get("pre2") != null;
@@ -475,11 +527,12 @@ final class DateExpressions {
             return null; // "this may be", "you may"
         }
         int m = monthOf(name);
+        String part = pre != null ? pre : g.get("pre2");
         if (y != null) {
-            return month(YearMonth.of(y, m));
+            return partOf(month(YearMonth.of(y, m)), part);
         }
         int year = m >= now.getMonthValue() ? now.getYear() : now.getYear() + 1;
-        return month(YearMonth.of(year, m));
+        return partOf(month(YearMonth.of(year, m)), part);
     }
 
     private static DateRange weekdayAndDay(Groups g, LocalDate now) {

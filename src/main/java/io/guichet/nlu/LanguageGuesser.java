@@ -11,24 +11,40 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
 
 /**
  * Tells French from English. OpenNLP's 103-language detector is unreliable on one or two words
- * ("merci" comes out Latin), so the decision is restricted to fra/eng, and short messages are
- * first looked up in a list of the chat's most common words.
+ * ("merci" comes out Latin) and on chat French without accents ("slt on est 18 collegues" comes
+ * out English), so the decision is restricted to fra/eng, and the words of the chat that belong
+ * to one language only (greetings, pronouns, articles, auxiliaries) are counted first: a clear
+ * lead decides. The detector decides the rest; when it hesitates, the conversation's language
+ * stays.
  */
 final class LanguageGuesser {
     private static final String MODEL = "/langdetect-183.bin";
     private static final Set<String> FRENCH_WORDS = Set.of(
-            "bonjour", "bonsoir", "salut", "coucou", "merci", "oui", "non", "accord", "daccord",
+            "bonjour", "bonsoir", "salut", "slt", "coucou", "merci", "oui", "non", "accord", "daccord",
             "au", "revoir", "bonne", "journee", "soiree", "je", "tu", "vous", "nous", "le", "la", "les",
             "un", "une", "des", "du", "de", "et", "ou", "est", "pour", "avec", "sans", "pas", "svp", "stp",
             "beaucoup", "bien", "tres", "ca", "quoi", "comment", "quand", "combien", "pourquoi", "aide",
-            "conseiller", "humain", "personne", "rappeler", "parler", "cordialement", "adieu", "bisous");
+            "conseiller", "humain", "personne", "rappeler", "parler", "cordialement", "adieu", "bisous",
+            "sommes", "sera", "serons", "serait", "voudrait", "voudrions", "aimerait", "faut", "peut", "notre",
+            "nos", "votre", "vos", "mon", "ma", "mes", "ce", "cette", "ces", "qui", "que", "dans", "sur", "chez",
+            "mais", "donc", "aussi", "plus", "il", "elle", "ils", "encore", "deja", "jours", "nuits", "mois",
+            "semaine", "personnes", "ai", "avons", "avez", "fait", "faire", "cherche", "cherchons", "alors");
     private static final Set<String> ENGLISH_WORDS = Set.of(
             "hello", "hi", "hey", "thanks", "thank", "you", "yes", "no", "bye", "goodbye", "good", "morning",
             "evening", "afternoon", "cheers", "the", "an", "and", "or", "is", "are", "for", "with",
             "without", "not", "please", "i", "we", "my", "our", "what", "how", "when", "where", "why", "help",
-            "agent", "human", "someone", "talk", "call", "see", "later", "great", "much", "lot", "nice");
+            "agent", "human", "someone", "talk", "call", "see", "later", "great", "much", "lot", "nice",
+            "it", "this", "that", "be", "will", "would", "could", "should", "have", "has", "of", "to", "there",
+            "they", "their", "your", "from", "about", "like", "need", "want", "looking", "days", "nights",
+            "week", "people", "can", "do", "does", "was", "were", "just", "some", "any", "us", "me", "also");
     /** Below this score gap the detector is guessing; French, the product's first language, wins. */
     private static final double MARGIN = 0.001;
+    /**
+     * The detector's scores are small (0.01 to 0.08 for either language on chat messages): one must
+     * be this many times the other to change a conversation's language ("Total budget is 20k
+     * euros" scores 1.5 times more English; "parking gratuit centre ville", 1.1).
+     */
+    private static final double SURE_RATIO = 1.4;
 
     private final LanguageDetectorME detector;
 
@@ -43,18 +59,16 @@ final class LanguageGuesser {
         }
     }
 
-    /** "fr" or "en"; {@code hint} (the conversation's language, or null) decides ties on short messages. */
+    /** "fr" or "en"; {@code hint}, the conversation's language or null, decides when the text does not tell. */
     String guess(String text, String hint) {
         List<String> tokens = TextNormalizer.tokens(text);
-        if (tokens.size() <= 3) {
-            long fr = tokens.stream().filter(FRENCH_WORDS::contains).count();
-            long en = tokens.stream().filter(ENGLISH_WORDS::contains).count();
-            if (fr != en) {
-                return fr > en ? "fr" : "en";
-            }
-            if (hint != null) {
-                return hint;
-            }
+        long fr = tokens.stream().filter(FRENCH_WORDS::contains).count();
+        long en = tokens.stream().filter(ENGLISH_WORDS::contains).count();
+        if (Math.abs(fr - en) >= 2 || tokens.size() <= 3 && fr != en) {
+            return fr > en ? "fr" : "en";
+        }
+        if (tokens.size() <= 3 && hint != null) {
+            return hint;
         }
         double fra = 0;
         double eng = 0;
@@ -65,7 +79,7 @@ final class LanguageGuesser {
                 default -> { }
             }
         }
-        if (Math.abs(fra - eng) < MARGIN && hint != null) {
+        if (hint != null && Math.max(fra, eng) < SURE_RATIO * Math.min(fra, eng)) {
             return hint;
         }
         return eng > fra + MARGIN ? "en" : "fr";

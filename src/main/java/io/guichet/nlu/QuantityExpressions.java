@@ -26,6 +26,10 @@ final class QuantityExpressions {
     private static final String ABOUT = "(?:(?:environ|a peu pres|approximativement|pres de|plus de|moins de|au moins"
             + "|about|around|approximately|roughly|at least|over|more than|up to|jusqu'a|maximum|max) )?";
 
+    /** A correction's or a guess's adverb between "on sera" and the count: "on sera plutôt 75", "we'll be probably 12". */
+    private static final String RATHER = "(?:(?:plutot|finalement|en fait|sans doute|probablement|surement|donc|alors"
+            + "|rather|probably|actually|finally|now) )?";
+
     /** "40 personnes", "une quarantaine de participants", "two guests", "a dozen people". */
     private static final Pattern PEOPLE = Pattern.compile("(?<n>" + NUMERAL + ") ?(?:de |d'|of )?"
             + "(?:(?:autres|other|more|additional|extra|nouveaux|nouvelles|new|petits|young) )?" + PEOPLE_NOUN);
@@ -33,7 +37,7 @@ final class QuantityExpressions {
     /** "on est 4", "nous serons 60", "on sera une cinquantaine", "we'll be 12". */
     private static final Pattern WE_ARE = Pattern.compile("\\b(?:on (?:est|sera|serait|etait|va etre)|nous (?:sommes"
             + "|serons|serions|allons etre|etions)|we(?: are|'re| re| will be|'ll be| would be|'d be| are going to be"
-            + "|'re going to be| will be around)) " + ABOUT + "(?<n>" + NUMERAL + ")(?:" + COUNT_END
+            + "|'re going to be| will be around)) " + RATHER + ABOUT + "(?<n>" + NUMERAL + ")(?:" + COUNT_END
             + "|(?= a (?!\\d)))");
 
     /** "groupe de 30", "family of four", "party of 6", "équipe d'une douzaine". */

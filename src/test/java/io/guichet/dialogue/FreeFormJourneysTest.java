@@ -1,0 +1,234 @@
+package io.guichet.dialogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.guichet.TestFixtures;
+import io.guichet.conversation.Conversation;
+import io.guichet.conversation.JourneyState;
+import io.guichet.conversation.Status;
+import io.guichet.kb.KnowledgeBase;
+import io.guichet.nlu.IntentFile;
+import io.guichet.nlu.Understanding;
+import io.guichet.store.SqliteStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Conversations as people type them, not as the buttons lead: several facts at once, facts
+ * before they are asked, corrections, remarks, questions on the way, in French and English, on
+ * every journey. Each asserts the slots kept, that no question comes three turns running, and
+ * that the bot's questions are in the person's language.
+ */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class FreeFormJourneysTest {
+    private static final LocalDate NOW = LocalDate.parse("2026-11-21");
+    private static List<IntentFile> intents;
+    private static Understanding understanding;
+    private static KnowledgeBase knowledge;
+
+    private Path folder;
+    private SqliteStore store;
+    private ConversationService service;
+
+    @BeforeAll
+    static void train() throws IOException {
+        intents = IntentFile.loadAll(TestFixtures.INTENTS);
+        understanding = Understanding.train(intents, TestFixtures.embedder());
+        knowledge = KnowledgeBase.load(Path.of("src/test/resources/service-kb"), TestFixtures.embedder());
+    }
+
+    @BeforeEach
+    void open() throws IOException {
+        folder = Files.createTempDirectory("guichet-free-form");
+        store = SqliteStore.open(folder, Clock.systemUTC());
+        service = new ConversationService(understanding, knowledge, store, intents, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        store.close();
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** A conversation played to its end: its turns, and the journey as stored. */
+    private record Played(List<Turn> turns, Conversation conversation) {
+        JourneyState journey() {
+            return conversation.journey();
+        }
+
+        Map<String, Object> slots() {
+            return journey().slots();
+        }
+
+        String said() {
+            return String.join("\n", turns.stream().map(FreeFormJourneysTest::text).toList());
+        }
+    }
+
+    private Played play(String lang, String... messages) {
+        String id = service.open("web", lang).id();
+        List<Turn> turns = new ArrayList<>();
+        for (String message : messages) {
+            turns.add(service.post(id, message, NOW));
+        }
+        Played played = new Played(turns, service.find(id).orElseThrow());
+        assertNoLoop(played);
+        assertQuestionsIn(lang, played);
+        return played;
+    }
+
+    private static String text(Turn turn) {
+        return String.join("\n", turn.replies().stream().filter(r -> r instanceof Reply.Text)
+                .map(r -> ((Reply.Text) r).text()).toList());
+    }
+
+    /** The turn's last question, as a person reads it: its last line that ends with a question mark. */
+    private static String question(Turn turn) {
+        List<String> lines = turn.replies().stream().filter(r -> r instanceof Reply.Text)
+                .map(r -> ((Reply.Text) r).text().strip()).filter(t -> t.endsWith("?")).toList();
+        return lines.isEmpty() ? null : lines.get(lines.size() - 1);
+    }
+
+    private static void assertNoLoop(Played played) {
+        List<String> questions = played.turns().stream().map(FreeFormJourneysTest::question).toList();
+        for (int i = 2; i < questions.size(); i++) {
+            assertFalse(questions.get(i) != null && questions.get(i).equals(questions.get(i - 1))
+                    && questions.get(i).equals(questions.get(i - 2)), "asked three turns running: " + played.said());
+        }
+    }
+
+    private void assertQuestionsIn(String lang, Played played) {
+        for (Turn turn : played.turns()) {
+            String question = question(turn);
+            if (question != null && question.split("\\s+").length >= 4) {
+                assertEquals(lang, understanding.detectLanguage(question, null), "a question in the person's"
+                        + " language: " + question);
+            }
+        }
+    }
+
+    private static Map<String, String> day(String date) {
+        return Map.of("start", date, "end", date);
+    }
+
+    @Test
+    void aSeminarToldAllAtOnceThenCorrected() {
+        Played p = play("fr", "Bonjour, nous préparons la convention de notre réseau : nous serons 60, deux jours en juin"
+                        + " avec une nuit sur place",
+                "finalement on sera plutôt 75, les partenaires viennent aussi",
+                "une salle en théâtre suffira",
+                "on a prévu 20 000 € en tout");
+        assertEquals("seminar_planning", p.journey().name(), p.said());
+        assertEquals(75, p.slots().get("people_count"));
+        assertEquals(Map.of("start", "2027-06-01", "end", "2027-06-30"), p.slots().get("date"));
+        assertEquals(1, p.slots().get("nights"));
+        assertEquals(true, p.slots().get("lodging"), "a night on site implies lodging");
+        assertEquals(20000L, ((Number) p.slots().get("budget_eur")).longValue());
+        assertFalse(p.said().contains("Faut-il prévoir l'hébergement"), "lodging is not asked: " + p.said());
+    }
+
+    @Test
+    void aCountSaidWhileAnotherQuestionIsAskedGoesToItsSlot() {
+        Played p = play("fr", "je dois organiser un séminaire le 5 mars", "on sera 45");
+        assertEquals(45, p.slots().get("people_count"), p.said());
+        assertFalse(p.said().contains("au-delà"), "45 is not refused as a number of nights: " + p.said());
+        assertFalse(p.said().contains("pas bien compris"), p.said());
+    }
+
+    @Test
+    void childrenMentionedInPassingAreNotAskedAbout() {
+        Played p = play("fr", "on pense venir le week-end prochain avec les enfants (7 et 10 ans)",
+                "on aime surtout la nature et les balades", "on sera 4", "pas de budget fixé pour l'instant");
+        assertEquals("weekend_stay", p.journey().name(), p.said());
+        assertEquals(true, p.slots().get("children"));
+        assertEquals(4, p.slots().get("people_count"));
+        assertFalse(p.said().contains("Venez-vous avec des enfants"), p.said());
+        assertTrue(p.journey().skipped().contains("budget_eur") || p.journey().stage() != JourneyState.Stage.COLLECTING,
+                "no budget yet is a skip: " + p.said());
+        assertFalse(text(p.turns().get(3)).contains("Voici ce que j'ai trouvé"), "not a question for the search: "
+                + p.said());
+    }
+
+    @Test
+    void aMoveWithTheFactsOfTheHome() {
+        Played p = play("fr", "Bonjour, je m'installe dans la région pour mon nouveau poste à l'hôpital",
+                "nous cherchons à louer un appartement d'au moins 80 m²", "loyer maximum 1 200 € par mois",
+                "emménagement prévu le 1er mars");
+        assertEquals("relocation", p.journey().name(), p.said());
+        assertEquals("has_job", p.slots().get("job_search"));
+        assertEquals("rent", p.slots().get("housing"));
+        assertEquals(80L, ((Number) p.slots().get("surface_m2")).longValue());
+        assertEquals(1200L, ((Number) p.slots().get("budget_eur")).longValue());
+        assertEquals(day("2027-03-01"), p.slots().get("date"));
+        assertFalse(p.said().contains("pas bien compris"), "a fact is never met with 'not understood': " + p.said());
+    }
+
+    @Test
+    void aCoupleOnAShortBreakInEnglish() {
+        Played p = play("en", "Hi! My wife and I are thinking of a short break here next summer",
+                "no kids, we love seafood and coastal walks", "probably the first weekend of July");
+        assertEquals("weekend_stay", p.journey().name(), p.said());
+        assertEquals(2, p.slots().get("people_count"));
+        assertEquals(false, p.slots().get("children"));
+    }
+
+    @Test
+    void aDayCorrectedInOtherWords() {
+        Played p = play("fr", "séminaire pour 30 personnes le 12 mars", "ah non pas le 12, le 19, le 12 on est pris");
+        assertEquals(day("2027-03-19"), p.slots().get("date"), p.said());
+    }
+
+    @Test
+    void aBusinessProjectInEnglish() {
+        Played p = play("en", "We're a fintech looking to open an office here: about 300 m² for 25 staff,"
+                + " starting in September");
+        assertEquals("business_setup", p.journey().name(), p.said());
+        assertEquals(300L, ((Number) p.slots().get("surface_m2")).longValue());
+        assertEquals(25, p.slots().get("jobs"));
+        assertEquals(Map.of("start", "2027-09-01", "end", "2027-09-30"), p.slots().get("date"));
+    }
+
+    @Test
+    void remarksAndAcknowledgementsNeverLoopAndReachTheTeam() {
+        Played p = play("fr", "on organise un séminaire pour 20 personnes", "c'est pour fêter les dix ans de la boîte",
+                "l'ambiance compte plus que tout", "ok", "on verra avec la direction");
+        assertTrue(p.journey().notes().contains("c'est pour fêter les dix ans de la boîte"), p.journey().notes().toString());
+        assertFalse(p.said().contains("pas bien compris"), p.said());
+    }
+
+    @Test
+    void contactDetailsGivenOnTheirOwnMakeTheLead() {
+        Played p = play("fr", "séminaire de 2 jours pour 40 personnes le 15 avril, en U, sans hébergement",
+                "envoyez-moi des propositions : Julie Morel, julie.morel@example.org");
+        assertEquals(1, store.all().size(), p.said());
+        assertEquals("Julie Morel", store.all().get(0).name());
+        assertEquals("julie.morel@example.org", store.all().get(0).email());
+        assertEquals(JourneyState.Stage.DONE, p.journey().stage());
+    }
+
+    @Test
+    void askingForAPersonOnTheWayHandsOver() {
+        Played p = play("fr", "séminaire pour 50 personnes en mai",
+                "je préférerais échanger avec un conseiller du bureau des congrès, c'est possible ?");
+        assertEquals(Status.WAITING_AGENT, p.conversation().status(), p.said());
+        assertEquals(50, p.slots().get("people_count"), "the team sees what was said");
+        assertTrue(Objects.requireNonNull(p.turns().get(1).sources()).isEmpty(), p.said());
+    }
+}
