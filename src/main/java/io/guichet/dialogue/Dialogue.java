@@ -23,6 +23,8 @@ import java.util.Optional;
  * lead included, comes back in the {@link Turn}.
  */
 public final class Dialogue {
+    /** A journey ranked this high, under {@code none}, is what a message the search cannot answer speaks of. */
+    static final double NEAR_JOURNEY = 0.3;
     private final IntentReplies intentReplies;
     private final Phrases phrases = Phrases.shipped();
     private final Answers answers;
@@ -76,6 +78,16 @@ public final class Dialogue {
     }
 
     /**
+     * The journey the intent engine ranked next after {@code none}, when it came close enough to
+     * be what the person means: real out-of-scope requests (the weather, an alarm, a recipe) give
+     * every journey under 0.15, messages about a project that the engine missed 0.3 and more.
+     */
+    private Optional<IntentScore> likelyJourney(Parse parse) {
+        return parse.ranking().stream().filter(score -> catalogue.declares(score.name())).findFirst()
+                .filter(score -> score.confidence() >= NEAR_JOURNEY);
+    }
+
+    /**
      * Puts the conversation in its team's queue and tells the user what comes next: the
      * expected wait, or, when no one of the team can answer now, the offer to leave a message.
      */
@@ -123,8 +135,17 @@ public final class Dialogue {
             }
             return new Turn(replies, intent, List.of(), false, status);
         }
-        return answers.answer(parse)
-                .map(answer -> new Turn(answer.replies(), intent, List.of(answer.source()), false, status))
+        Optional<Answers.Answer> answer = answers.answer(parse);
+        if (answer.isEmpty()) {
+            Optional<IntentScore> journey = likelyJourney(parse);
+            if (journey.isPresent()) {
+                // Rather than "I don't know": the project the message speaks of, which the intent engine nearly chose.
+                return journeys.start(conversation, new Parse(parse.text(), lang, journey.get(), parse.ranking(),
+                        parse.entities()), now, turnNumber);
+            }
+        }
+        return answer
+                .map(found -> new Turn(found.replies(), intent, List.of(found.source()), false, status))
                 .orElseGet(() -> conversation.fellBack()
                         ? new Turn(List.of(new Reply.Text(phrases.text("failed_twice", lang))), intent, List.of(), true,
                                 Status.WAITING_AGENT)

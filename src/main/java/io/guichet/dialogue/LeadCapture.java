@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 final class LeadCapture {
     /** Asked this many times without a contact, the request is dropped rather than asked for ever. */
     static final int MAX_ASKS = 3;
+    /** A name has a few words; a longer message is something else said while a name was asked. */
+    private static final int MAX_NAME_WORDS = 5;
     /** Two or three words with a capital, as a first name and a surname are written. */
     private static final Pattern CAPITALISED_NAME = Pattern.compile(
             "\\b(\\p{Lu}[\\p{Ll}'’-]+)(?:\\s+\\p{Lu}[\\p{Ll}'’-]+){1,2}\\b");
@@ -131,7 +133,8 @@ final class LeadCapture {
     private Turn contactName(Conversation conversation, JourneyState state, Parse parse) {
         String name = NAME_PREFIX.matcher(parse.text().strip()).replaceFirst("").replaceAll("[.!]+$", "").strip();
         if (name.isEmpty() || name.length() > 80 || name.chars().noneMatch(Character::isLetter)
-                || name.chars().anyMatch(Character::isDigit) || name.contains("@")) {
+                || name.chars().anyMatch(Character::isDigit) || name.contains("@") || name.contains("?")
+                || name.split("\\s+").length > MAX_NAME_WORDS) {
             return turn(parse, List.of(new Reply.Text(phrases.text("ask_name", parse.lang()))), conversation);
         }
         state.contactName(name);

@@ -53,6 +53,11 @@ final class SlotFiller {
     /** A number as people type it, "3", "3 000", "3k": for a slot the message names. */
     private static final Pattern NAMED_NUMBER = Pattern.compile("(?i)(?<![\\w.,])(\\d[\\d  ]*(?:[.,]\\d+)?)\\s*(k)?(?![\\w])");
     private static final EntityExtractor DATES = new EntityExtractor();
+    private static final Pattern MONTH_NAME = Pattern.compile("\\b(?:janv|fevr?|mars|avr|mai|juin|juil|aout|sept|oct|nov"
+            + "|dec|jan|feb|mar|apr|may|jun|jul|aug|sep)");
+    /** Intents that close an exchange: their words set no journey fact ("that's all for today"). */
+    private static final Set<String> CLOSINGS = Set.of(Intents.THANKS, Intents.GOODBYE);
+    private static final Set<String> CONTACTS = Set.of("email", "phone");
 
     /** The outcome: values to set, the slots passed (not known yet), and refusals to explain. */
     record Filling(Map<String, Object> values, Set<String> skipped, List<Refusal> refusals) {
@@ -73,8 +78,15 @@ final class SlotFiller {
         Map<String, Object> values = new LinkedHashMap<>();
         List<Refusal> refusals = new ArrayList<>();
         String text = parse.text();
+        boolean closing = CLOSINGS.contains(parse.intent().name()) && parse.intent().confidence() >= 0.6;
+        int explicit = parse.entities().stream().filter(e -> e.value() instanceof DateRange)
+                .mapToInt(SlotFiller::explicitness).max().orElse(0);
         for (Entity entity : parse.entities()) {
             if (negated(text, entity.start())) {
+                continue;
+            }
+            if (entity.value() instanceof DateRange && (closing || explicitness(entity) < explicit)) {
+                // "Merci, c'est tout pour aujourd'hui" sets no date; "le 27/02, on arrive le samedi" keeps the 27th.
                 continue;
             }
             journey.slots().stream().filter(slot -> entity.type().equals(slot.type().entityType())).findFirst()
@@ -111,7 +123,8 @@ final class SlotFiller {
             } else if (!awaitedAnswered) {
                 skipped.add(awaited.name());
             }
-        } else if (!awaitedAnswered) {
+        } else if (!awaitedAnswered && parse.entities().stream().noneMatch(e -> CONTACTS.contains(e.type()))) {
+            // A message with an e-mail or a phone answers for the lead, not the question ("Oui, rappelez-moi au 06…").
             Object value = bareAnswer(awaited, withoutEntities(parse), folded.strip());
             if (value != null) {
                 accept(awaited, value, now, values, refusals);
@@ -153,6 +166,14 @@ final class SlotFiller {
                 return;
             }
         }
+    }
+
+    /** How precisely a date is said: with digits (a day), with a month's name, or only by a word ("samedi", "today"). */
+    private static int explicitness(Entity date) {
+        if (date.text().chars().anyMatch(Character::isDigit)) {
+            return 2;
+        }
+        return MONTH_NAME.matcher(TextNormalizer.fold(date.text())).find() ? 1 : 0;
     }
 
     /** Whether the value starting at {@code start} is one the person takes back ("pas le 14"). */

@@ -151,7 +151,8 @@ class MessengerChannelTest {
         options.forEach(o -> assertTrue(((JsonObject) o).getString("title").length() <= 20, o.toString()));
         assertTrue(options.stream().anyMatch(o -> ((JsonObject) o).getString("title").contains("héâtre")), options.encode());
 
-        String[][] steps = {{"Théâtre", "hébergement"}, {"Oui", "budget"}, {"Passer", "transmette"},
+        // Two nights on site imply lodging: after the layout comes the optional budget.
+        String[][] steps = {{"Théâtre", "budget"}, {"Passer", "transmette"},
                 {"Oui", "nom"}, {"Claire Martin", "adresse e-mail"}, {"claire.martin@example.org", "transmis"}};
         int mid = 3;
         for (String[] step : steps) {

@@ -28,7 +28,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Messenger's webhook answers 200 only once a message is stored. The service is killed with
  * SIGKILL right after the last 200 of a burst of messages, while turns are still under way;
- * after a restart on the same data, every message has been answered, once.
+ * after a restart on the same data, every message has been answered, once, and every message
+ * that waited for its turn got its answer on Messenger. (A reply committed but not yet sent at
+ * the kill is in the transcript but not sent again: that would take an outbound outbox.)
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class MetaWebhookCrashTest {
@@ -59,7 +61,8 @@ class MetaWebhookCrashTest {
             }
             first.kill();
             senders.shutdown();
-            long pendingAtCrash = count(data, "SELECT count(*) FROM inbox WHERE handled_at IS NULL");
+            List<String> pending = senders(data);
+            long pendingAtCrash = pending.size();
             System.out.println("webhook crash test: " + pendingAtCrash + " of " + PEOPLE
                     + " acknowledged messages were not answered yet when the service was killed");
             // A cold service takes seconds over its first turns: the kill always finds some under way.
@@ -79,6 +82,8 @@ class MetaWebhookCrashTest {
                     String psid = "psid-" + person;
                     assertEquals(1L, asked.getOrDefault(psid, 0L), psid + "'s message is in the transcript once");
                     assertTrue(answered.getOrDefault(psid, 0L) >= 1, psid + " was answered");
+                }
+                for (String psid : pending) {
                     assertTrue(graph.accepted(psid, calls -> calls.stream().anyMatch(c -> c.containsKey("message")))
                             .stream().anyMatch(c -> c.containsKey("message")), psid + " got the answer on Messenger");
                 }
@@ -114,6 +119,18 @@ class MetaWebhookCrashTest {
              var row = connection.createStatement().executeQuery(sql)) {
             return row.getLong(1);
         }
+    }
+
+    /** The people whose message waited for its turn in the inbox. */
+    private static List<String> senders(Path data) throws Exception {
+        List<String> senders = new ArrayList<>();
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("guichet.db"));
+             var row = connection.createStatement().executeQuery("SELECT sender FROM inbox WHERE handled_at IS NULL")) {
+            while (row.next()) {
+                senders.add(row.getString(1));
+            }
+        }
+        return senders;
     }
 
     /** Per Messenger user, how many lines of {@code sender} their conversation holds. */

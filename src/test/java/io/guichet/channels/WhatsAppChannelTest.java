@@ -97,19 +97,20 @@ class WhatsAppChannelTest {
         JsonObject listReply = new JsonObject().put("type", "interactive").put("interactive", new JsonObject()
                 .put("type", "list_reply").put("list_reply", new JsonObject().put("id", theatre).put("title", theatre)));
         assertEquals(200, post(message("33639980001", "wamid.3", listReply, Instant.now()), SECRET));
-        List<JsonObject> lodging = sentTo("33639980001", s -> s.stream().filter(m -> m.containsKey("interactive"))
-                .anyMatch(m -> m.getJsonObject("interactive").getString("type").equals("button")));
-        JsonObject buttons = lodging.stream().filter(m -> m.containsKey("interactive"))
-                .map(m -> m.getJsonObject("interactive")).filter(i -> i.getString("type").equals("button"))
-                .findFirst().orElseThrow();
+        // Two nights on site imply lodging: the next question is the optional budget, then the offer to pass it on.
+        assertEquals(200, text("33639980001", "wamid.4", "je ne sais pas"));
+        List<JsonObject> consent = sentTo("33639980001", s -> s.stream().filter(m -> m.containsKey("interactive"))
+                .anyMatch(m -> m.encode().contains("transmette")));
+        JsonObject buttons = consent.stream().filter(m -> m.containsKey("interactive") && m.encode().contains("transmette"))
+                .map(m -> m.getJsonObject("interactive")).findFirst().orElseThrow();
+        assertEquals("button", buttons.getString("type"));
         JsonArray choices = buttons.getJsonObject("action").getJsonArray("buttons");
         assertEquals(2, choices.size(), "yes / no as two reply buttons: " + buttons.encode());
         choices.forEach(b -> assertTrue(((JsonObject) b).getJsonObject("reply").getString("title").length() <= 20));
 
         String yes = choices.getJsonObject(0).getJsonObject("reply").getString("id");
-        String[][] steps = {{yes, "budget"}, {"je ne sais pas", "transmette"}, {"oui", "nom"},
-                {"Paul Durand", "adresse e-mail"}, {"06 39 98 12 34", "transmis"}};
-        int id = 4;
+        String[][] steps = {{yes, "nom"}, {"Paul Durand", "adresse e-mail"}, {"06 39 98 12 34", "transmis"}};
+        int id = 5;
         for (String[] step : steps) {
             JsonObject reply = step[0].equals(yes)
                     ? new JsonObject().put("type", "interactive").put("interactive", new JsonObject().put("type",
