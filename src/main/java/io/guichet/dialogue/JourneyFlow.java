@@ -8,6 +8,7 @@ import io.guichet.kb.SearchHit;
 import io.guichet.nlu.IntentScore;
 import io.guichet.nlu.Intents;
 import io.guichet.nlu.Parse;
+import io.guichet.nlu.SchoolCalendar;
 import io.guichet.nlu.TextNormalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -230,6 +231,12 @@ final class JourneyFlow {
     private Turn proceed(Conversation conversation, Journey journey, JourneyState state, Parse parse,
                          SlotFiller.Filling filling, List<Reply> replies, List<Reply.Card> sources, boolean counted) {
         String lang = parse.lang();
+        if (SchoolCalendar.mentions(parse.text()) && journey.slots().stream()
+                .anyMatch(slot -> slot.type() == Slot.Type.DATE && !filling.values().containsKey(slot.name()))) {
+            // School holidays past the last school year the ministry has published: said, not guessed.
+            replies.add(new Reply.Text(phrases.text("school_calendar_ends", lang,
+                    Map.of("day", wording.day(SchoolCalendar.shipped().lastDay(), lang)))));
+        }
         for (SlotFiller.Refusal refusal : filling.refusals()) {
             replies.add(new Reply.Text(wording.refusal(refusal, lang)));
         }

@@ -83,12 +83,16 @@ final class SlotWording {
         return String.join(", ", parts);
     }
 
+    /** "4 juillet 2026", "4 July 2026". */
+    String day(LocalDate day, String lang) {
+        return DateTimeFormatter.ofPattern("d MMMM yyyy", locale(lang)).format(day);
+    }
+
     private String display(Slot slot, Object value, String lang) {
         Locale locale = locale(lang);
         if (value instanceof Map<?, ?> range) {
-            DateTimeFormatter format = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
-            String start = format.format(LocalDate.parse((String) range.get("start")));
-            String end = format.format(LocalDate.parse((String) range.get("end")));
+            String start = day(LocalDate.parse((String) range.get("start")), lang);
+            String end = day(LocalDate.parse((String) range.get("end")), lang);
             return start.equals(end) ? start : ("fr".equals(lang) ? "du " + start + " au " + end : start + " to " + end);
         }
         if (value instanceof Boolean yes) {

@@ -101,6 +101,9 @@ final class DateExpressions {
     private static final Set<String> EN_MONTHS = EntityScan.words("january|february|march|april|may|june|july"
             + "|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec");
     private static final Predicate<EntityScan> ALWAYS = s -> true;
+    private static final Set<String> HOLIDAY_WORDS = EntityScan.words("paques|ascension|pentecote|pont|easter|whitsun"
+            + "|pentecost");
+    private static final Set<String> SCHOOL_HOLIDAY_WORDS = EntityScan.words("vacances|holidays|holiday");
     private static final Predicate<EntityScan> HAS_MONTH = s -> s.hasAny(MONTHS);
     private static final Predicate<EntityScan> HAS_EN_MONTH = s -> s.hasAny(EN_MONTHS);
     private static final Predicate<EntityScan> HAS_WEEKDAY = s -> s.hasAny(WEEKDAYS);
@@ -121,6 +124,22 @@ final class DateExpressions {
     private static final String NUM_END = "(?![\\w/]|[.,-]\\d)";
 
     private static final List<Rule> RULES = List.of(
+            // le week-end de l'Ascension, le pont du 8 mai, le week-end de Pâques, à Pâques, Easter weekend
+            Rule.of("\\b(?:(?:le |au |pour le |ce |un )?(?<kind>long week-?end|week-?end|pont) (?:de la |de l'|du |de |d')?"
+                    + "(?<h>paques|ascension|pentecote|1er mai|premier mai|8 mai|14 juillet|15 aout|assomption"
+                    + "|toussaint|1er novembre|11 novembre|noel|jour de l'an)|(?:the )?(?<en>easter|whitsun|pentecost"
+                    + "|ascension)(?: long)? (?:weekend|week-end|bank holiday weekend)|(?:a |pour |at )(?<day>paques"
+                    + "|easter))(?![\\w])",
+                    starts("le|au|pour|ce|un|long|week|weekend|pont|the|easter|whitsun|pentecost|ascension|a|at"), false,
+                    s -> s.hasAny(HOLIDAY_WORDS), DateExpressions::publicHoliday),
+            // pendant les vacances de la Toussaint, vacances de février zone A, the Christmas holidays
+            Rule.of("\\b(?:(?:pendant |durant |pour |during |over |in )?(?:les |the )?)?(?:vacances (?:scolaires )?"
+                    + "(?:de la |de |d')?(?<v>toussaint|noel|fevrier|hiver|printemps|paques|ete)|(?<g>grandes) vacances"
+                    + "|(?<e>christmas|easter|summer|february|winter|spring|autumn) (?:school )?holidays?)"
+                    + "(?:,? (?:en |in |de la |for )?zone (?<z>[abc]))?(?![\\w])",
+                    starts("pendant|durant|pour|during|over|in|les|the|vacances|grandes|christmas|easter|summer|february"
+                            + "|winter|spring|autumn"), false, s -> s.hasAny(SCHOOL_HOLIDAY_WORDS),
+                    DateExpressions::schoolHoliday),
             // la semaine du 12 avril, la semaine du 12, the week of 20 September: seven days from that day
             Rule.of("\\b(?:(?:la |une |cette )?semaine du|(?:the )?week of(?: the)?) " + day("d")
                     + "(?:(?: of)? (?<m>" + M_ANY + ")(?:,? (?<y>" + YEAR + "))?)?(?!" + NOT_AFTER + ")",
@@ -466,6 +485,51 @@ final class DateExpressions {
             return null;
         }
         return new DateRange(start, end);
+    }
+
+    /**
+     * A public holiday and the days off around it, next on or after today: Easter Sunday alone
+     * ("à Pâques"); the Easter and Whitsun weekends, Saturday to Monday; Ascension's, Thursday to
+     * Sunday; a fixed holiday's "pont", as {@link PublicHolidays#bridge} makes it.
+     */
+    private static DateRange publicHoliday(Groups g, LocalDate now) {
+        for (int year = now.getYear(); year <= now.getYear() + 1; year++) {
+            DateRange range = holidayIn(g, year);
+            if (!range.end().isBefore(now)) {
+                return range;
+            }
+        }
+        return null;
+    }
+
+    private static DateRange holidayIn(Groups g, int year) {
+        String named = g.get("h") != null ? g.get("h") : g.get("en") != null ? g.get("en") : g.get("day");
+        LocalDate easter = PublicHolidays.easter(year);
+        return switch (named) {
+            case "paques", "easter" -> g.get("day") != null ? day(easter)
+                    : new DateRange(easter.minusDays(1), easter.plusDays(1));
+            case "ascension" -> new DateRange(PublicHolidays.ascension(year), PublicHolidays.ascension(year).plusDays(3));
+            case "pentecote", "whitsun", "pentecost" -> new DateRange(PublicHolidays.whitMonday(year).minusDays(2),
+                    PublicHolidays.whitMonday(year));
+            default -> PublicHolidays.bridge(PublicHolidays.FIXED.get(named).atYear(year));
+        };
+    }
+
+    /**
+     * School holidays from the shipped national calendar, in the zone said or across zones A to
+     * C; past the last school year the calendar covers, no date (and "février" alone is not read
+     * as the month): the dialogue says the calendar does not reach it.
+     */
+    private static DateRange schoolHoliday(Groups g, LocalDate now) {
+        String said = g.get("v") != null ? g.get("v") : g.get("g") != null ? "ete" : g.get("e");
+        String holiday = switch (said) {
+            case "toussaint", "autumn" -> "toussaint";
+            case "noel", "christmas" -> "noel";
+            case "fevrier", "hiver", "february", "winter" -> "hiver";
+            case "printemps", "paques", "easter", "spring" -> "printemps";
+            default -> "ete";
+        };
+        return SchoolCalendar.shipped().next(holiday, g.get("z"), now).orElse(INVALID);
     }
 
     /** Seven days from the day named: in its month, or the next such day when no month is said. */

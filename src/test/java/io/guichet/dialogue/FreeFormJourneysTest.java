@@ -231,4 +231,15 @@ class FreeFormJourneysTest {
         assertEquals(50, p.slots().get("people_count"), "the team sees what was said");
         assertTrue(Objects.requireNonNull(p.turns().get(1).sources()).isEmpty(), p.said());
     }
+
+    @Test
+    void holidaysPastTheSchoolCalendarAreSaidNotGuessed() {
+        Played p = play("fr", "on pense passer quelques jours chez vous pendant les vacances de février");
+        assertEquals("weekend_stay", p.journey().name(), p.said());
+        assertTrue(p.said().contains("calendrier scolaire"), p.said());
+        assertFalse(p.slots().containsKey("date"), "no date guessed: " + p.slots());
+
+        Played ascension = play("fr", "un week-end en amoureux pour le pont de l'Ascension");
+        assertEquals(Map.of("start", "2027-05-06", "end", "2027-05-09"), ascension.slots().get("date"), ascension.said());
+    }
 }
