@@ -72,11 +72,12 @@ final class EntityNumbers {
     static final String COUNT_END = "(?:(?<=aine)(?= (?:de |d')(?!" + trie("jours?|journees?|nuits?|nuitees?"
             + "|semaines?|mois|ans|annees?|heures?|minutes?|euros?|kilometres?|km|metres?|kilos?|fois|pages?|places?"
             + "|chambres?|salles?|lits?|tables?|articles?|exemplaires?|dossiers?|entreprises?|societes?|stands?")
-            + "(?![\\w])))|(?= ?(?:$|[.,;:!?)(\\]\"»}+&](?!\\d)|\\p{So}|\\p{Cs}"
+            + "(?![\\w])))|(?= ?(?:$|[.,;:!?)(\\]\"»}+&](?!\\d)| \\(|\\p{So}|\\p{Cs}"
             + "|(?:le|la|les|du|des|au|aux|en|dans|ce|cette|ces|this|next|on|in|at|from|the|svp|please|pour|for"
             + "|avec|with|mais|but|donc|so|environ|maximum|max|minimum|au total|in total|total|sur|over|during"
             + "|pendant|durant|chez|par|per|lors|when|quand|qui|who|cet|demain|tomorrow|today|aujourd'hui"
-            + "|merci|thanks|thank|je|j'|nous|we|il|ils|i|s'il|a partir|starting|including|dont|between|entre)"
+            + "|merci|thanks|thank|je|j'|nous|we|il|ils|i|s'il|a partir|starting|including|dont|between|entre"
+            + "|d'ici|by)"
             + "(?![\\w])|l'|-(?!\\d))))";
 
     /**

@@ -60,6 +60,11 @@ final class QuantityExpressions {
     private static final Pattern SUBSET_BEFORE = Pattern.compile(
             "(?:dont|including|incl\\.?|among them|y compris|parmi eux|parmi lesquels|parmi elles|of whom|of which)"
             + " ?(?:environ |about |around )?$");
+    /** What lies between a count and a count inside brackets after it: "famille de 5 (3 enfants)". */
+    private static final Pattern OPEN_BRACKET = Pattern.compile(" ?\\([^()]*");
+    /** "two friends and me", "3 collègues et moi": the people named and the one who writes. */
+    private static final Pattern AND_ME = Pattern.compile("(?<n>" + NUMERAL + ") (?:of my )?(?:friends?|colleagues?"
+            + "|kids|children|amis?|amies?|copains?|copines?|collegues?|enfants|potes) (?:and me|and i|et moi)(?![\\w])");
     /** Counts summed when joined: "2 adultes et 3 enfants", "4 adults + 2 kids", "2 personnes et un bébé". */
     private static final Pattern AGE_GROUP = Pattern.compile("(?<![\\w])(?:adultes?|enfants?|bebes?|ados|adolescents?"
             + "|jeunes|seniors?|adults?|children|child|kids?|babies|baby|infants?|teenagers?|teens?)$");
@@ -130,6 +135,13 @@ final class QuantityExpressions {
         scan.each(WE_ARE, WE_STARTS, false, m -> construction(text, m, false, found));
         scan.each(GROUP_OF, GROUP_STARTS, false, m -> construction(text, m, false, found));
         scan.each(FOR_N, FOR_STARTS, false, m -> construction(text, m, true, found));
+        if (scan.contains(" and me") || scan.contains(" and i") || scan.contains(" et moi")) {
+            scan.each(AND_ME, EntityNumbers.NUMERAL_STARTS, true, m -> {
+                long v = EntityNumbers.countValue(m.group("n")) + 1;
+                found.removeIf(c -> c.start() >= m.start() && c.start() < m.end());
+                found.add(new EntityCandidate("people_count", (int) v, m.start(), m.end()));
+            });
+        }
         if (scan.contains("of us")) {
             scan.each(OF_US, EntityNumbers.NUMERAL_STARTS, true, m -> construction(text, m, false, found));
         }
@@ -137,7 +149,7 @@ final class QuantityExpressions {
             scan.all(NOUN_FIRST, m -> construction(text, m, false, found));
         }
         found.sort(Comparator.comparingInt(EntityCandidate::start));
-        out.addAll(sumJoined(text, found));
+        out.addAll(sumJoined(text, withoutBracketed(text, found)));
     }
 
     private static void construction(String text, Matcher m, boolean forN, List<EntityCandidate> out) {
@@ -153,6 +165,19 @@ final class QuantityExpressions {
         if (v > 0 && v <= 100_000 && !subset(text, m.start())) {
             out.add(new EntityCandidate("people_count", (int) v, m.start(), m.end()));
         }
+    }
+
+    /** The counts, less those in brackets right after another: "une famille de 5 (3 enfants)" is 5. */
+    private static List<EntityCandidate> withoutBracketed(String text, List<EntityCandidate> counts) {
+        List<EntityCandidate> kept = new ArrayList<>();
+        for (EntityCandidate count : counts) {
+            boolean bracketed = !kept.isEmpty() && kept.get(kept.size() - 1).end() <= count.start()
+                    && OPEN_BRACKET.matcher(text.substring(kept.get(kept.size() - 1).end(), count.start())).matches();
+            if (!bracketed) {
+                kept.add(count);
+            }
+        }
+        return kept;
     }
 
     private static boolean subset(String text, int start) {
