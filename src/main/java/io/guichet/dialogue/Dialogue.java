@@ -25,6 +25,8 @@ import java.util.Optional;
 public final class Dialogue {
     /** A journey ranked this high, under {@code none}, is what a message the search cannot answer speaks of. */
     static final double NEAR_JOURNEY = 0.3;
+    /** Journeys ranked within this of the first are as likely: the words that name one decide. */
+    static final double CLOSE_JOURNEYS = 0.1;
     private final IntentReplies intentReplies;
     private final Phrases phrases = Phrases.shipped();
     private final Answers answers;
@@ -83,8 +85,22 @@ public final class Dialogue {
      * every journey under 0.15, messages about a project that the engine missed 0.3 and more.
      */
     private Optional<IntentScore> likelyJourney(Parse parse) {
-        return parse.ranking().stream().filter(score -> catalogue.declares(score.name())).findFirst()
-                .filter(score -> score.confidence() >= NEAR_JOURNEY);
+        List<IntentScore> journeys = parse.ranking().stream().filter(score -> catalogue.declares(score.name())).toList();
+        if (journeys.isEmpty() || journeys.get(0).confidence() < NEAR_JOURNEY) {
+            return Optional.empty();
+        }
+        // Among the journeys ranked close to the first, the one the message names ("un codir", "notre start-up").
+        List<String> close = journeys.stream().filter(score -> score.confidence() >= journeys.get(0).confidence()
+                - CLOSE_JOURNEYS).map(IntentScore::name).toList();
+        String named = catalogue.namedBy(parse.text(), close).orElse(journeys.get(0).name());
+        return journeys.stream().filter(score -> score.name().equals(named)).findFirst();
+    }
+
+    /** The message as if the engine had chosen {@code journey}. */
+    private static Parse as(Parse parse, String journey, double confidence) {
+        return journey.equals(parse.intent().name()) ? parse
+                : new Parse(parse.text(), parse.lang(), new IntentScore(journey, confidence), parse.ranking(),
+                parse.entities());
     }
 
     /**
@@ -119,7 +135,9 @@ public final class Dialogue {
             return journeys.resume(conversation, parse, now, turnNumber);
         }
         if (catalogue.declares(intent.name())) {
-            return journeys.start(conversation, parse, now, turnNumber);
+            // The words that name a journey overrule the engine's choice among journeys.
+            String named = catalogue.namedBy(parse.text(), List.copyOf(catalogue.names())).orElse(intent.name());
+            return journeys.start(conversation, as(parse, named, intent.confidence()), now, turnNumber);
         }
         if (intent.name().equals(Intents.HUMAN_HANDOFF)) {
             String text = Optional.ofNullable(intentReplies.pick(intent.name(), lang, turnNumber))
@@ -140,8 +158,8 @@ public final class Dialogue {
             Optional<IntentScore> journey = likelyJourney(parse);
             if (journey.isPresent()) {
                 // Rather than "I don't know": the project the message speaks of, which the intent engine nearly chose.
-                return journeys.start(conversation, new Parse(parse.text(), lang, journey.get(), parse.ranking(),
-                        parse.entities()), now, turnNumber);
+                return journeys.start(conversation, as(parse, journey.get().name(), journey.get().confidence()), now,
+                        turnNumber);
             }
         }
         return answer

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.guichet.conversation.JourneyState;
 import io.guichet.nlu.IntentFile;
 import io.guichet.nlu.Intents;
+import io.guichet.nlu.TextNormalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.Optional;
  * A journey as its intents file declares it: the team it leads to and the slots it asks for.
  * Changing a journey is editing that file; no Java changes.
  */
-record Journey(String name, String teamId, Map<String, String> teamName, List<Slot> slots) {
+record Journey(String name, String teamId, Map<String, String> teamName, List<Slot> slots,
+               Map<String, List<String>> keywords) {
 
     /** The journey declared by an intents file, if it is a journey intent with slots. */
     static Optional<Journey> from(IntentFile file) {
@@ -25,7 +27,7 @@ record Journey(String name, String teamId, Map<String, String> teamName, List<Sl
         List<Slot> slots = new ArrayList<>();
         root.path("slots").forEach(node -> slots.add(Slot.from(node)));
         return Optional.of(new Journey(file.intent(), root.path("team").path("id").asText(file.intent()),
-                texts(root.path("team").path("name")), List.copyOf(slots)));
+                texts(root.path("team").path("name")), List.copyOf(slots), phrases(root.path("keywords"))));
     }
 
     /**
@@ -37,7 +39,24 @@ record Journey(String name, String teamId, Map<String, String> teamName, List<Sl
                 : file.document().path("team");
         Map<String, String> names = texts(team.path("name"));
         return new Journey(Intents.HUMAN_HANDOFF, team.path("id").asText("general"),
-                names.isEmpty() ? Map.of("fr", "notre équipe", "en", "our team") : names, List.of());
+                names.isEmpty() ? Map.of("fr", "notre équipe", "en", "our team") : names, List.of(), Map.of());
+    }
+
+    /** {@code {fr: [...], en: [...]}} as lists per language. */
+    static Map<String, List<String>> phrases(JsonNode byLanguage) {
+        Map<String, List<String>> phrases = new HashMap<>();
+        byLanguage.fields().forEachRemaining(f -> {
+            List<String> list = new ArrayList<>();
+            f.getValue().forEach(w -> list.add(w.asText()));
+            phrases.put(f.getKey(), List.copyOf(list));
+        });
+        return Map.copyOf(phrases);
+    }
+
+    /** How many of the journey's keywords the folded, space-padded text holds. */
+    int keywordsIn(String folded) {
+        return (int) keywords.values().stream().flatMap(List::stream)
+                .map(k -> " " + String.join(" ", TextNormalizer.tokens(k)) + " ").filter(folded::contains).count();
     }
 
     static Map<String, String> texts(JsonNode node) {

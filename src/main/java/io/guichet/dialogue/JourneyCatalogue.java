@@ -4,6 +4,7 @@ import io.guichet.conversation.Conversation;
 import io.guichet.conversation.JourneyState;
 import io.guichet.nlu.IntentFile;
 import io.guichet.nlu.Intents;
+import io.guichet.nlu.TextNormalizer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,33 @@ final class JourneyCatalogue {
 
     Journey get(String name) {
         return journeys.get(name);
+    }
+
+    /**
+     * The journey whose keywords the message names most, of those given; empty when none is named
+     * or two are named as much ("un séminaire d'entreprise sur un week-end" decides nothing).
+     */
+    Optional<String> namedBy(String text, List<String> among) {
+        String folded = " " + String.join(" ", TextNormalizer.tokens(text)) + " ";
+        String best = null;
+        int most = 0;
+        boolean tied = false;
+        for (String name : among) {
+            int named = journeys.get(name).keywordsIn(folded);
+            if (named > most) {
+                best = name;
+                most = named;
+                tied = false;
+            } else if (named == most && named > 0) {
+                tied = true;
+            }
+        }
+        return tied ? Optional.empty() : Optional.ofNullable(best);
+    }
+
+    /** The journeys, by name. */
+    java.util.Set<String> names() {
+        return journeys.keySet();
     }
 
     /** The team conversations go to outside any journey. */

@@ -62,7 +62,7 @@ record Slot(String name, Type type, boolean required, boolean asked, Double min,
         }
         List<Choice> choices = new ArrayList<>();
         node.path("choices").forEach(choice -> {
-            Map<String, List<String>> words = new HashMap<>(phrases(choice));
+            Map<String, List<String>> words = new HashMap<>(Journey.phrases(choice));
             words.remove("value");
             choices.add(new Choice(choice.path("value").asText(), Map.copyOf(words)));
         });
@@ -71,7 +71,7 @@ record Slot(String name, Type type, boolean required, boolean asked, Double min,
                 node.hasNonNull("min") ? node.get("min").asDouble() : null,
                 node.hasNonNull("max") ? node.get("max").asDouble() : null,
                 Journey.texts(node.path("label")), Journey.texts(node.path("ask")), List.copyOf(choices),
-                new Cues(phrases(node.path("cues").path("yes")), phrases(node.path("cues").path("no"))),
+                new Cues(Journey.phrases(node.path("cues").path("yes")), Journey.phrases(node.path("cues").path("no"))),
                 implied.hasNonNull("slot") ? new Implied(implied.get("slot").asText(), implied.path("above").asDouble(0))
                         : null, counted(node.path("counted")));
     }
@@ -79,20 +79,10 @@ record Slot(String name, Type type, boolean required, boolean asked, Double min,
     /** {@code {2: {fr: [...], en: [...]}}}: the phrases that say each count. */
     private static Map<Integer, Map<String, List<String>>> counted(JsonNode node) {
         Map<Integer, Map<String, List<String>>> counted = new HashMap<>();
-        node.fields().forEachRemaining(f -> counted.put(Integer.parseInt(f.getKey()), phrases(f.getValue())));
+        node.fields().forEachRemaining(f -> counted.put(Integer.parseInt(f.getKey()), Journey.phrases(f.getValue())));
         return Map.copyOf(counted);
     }
 
-    /** {@code {fr: [...], en: [...]}} as lists per language. */
-    private static Map<String, List<String>> phrases(JsonNode byLanguage) {
-        Map<String, List<String>> phrases = new HashMap<>();
-        byLanguage.fields().forEachRemaining(f -> {
-            List<String> list = new ArrayList<>();
-            f.getValue().forEach(w -> list.add(w.asText()));
-            phrases.put(f.getKey(), List.copyOf(list));
-        });
-        return Map.copyOf(phrases);
-    }
 
     String label(String lang) {
         return label.getOrDefault(lang, label.getOrDefault("fr", name));

@@ -242,4 +242,15 @@ class FreeFormJourneysTest {
         Played ascension = play("fr", "un week-end en amoureux pour le pont de l'Ascension");
         assertEquals(Map.of("start", "2027-05-06", "end", "2027-05-09"), ascension.slots().get("date"), ascension.said());
     }
+
+    @Test
+    void theWordsThatNameAJourneyDecideItWhateverElseIsSaid() {
+        Played seminar = play("fr", "Je prépare le séminaire de rentrée de notre agence : 25 personnes, deux jours en"
+                + " septembre, une nuit sur place");
+        assertEquals("seminar_planning", seminar.journey().name(), seminar.said());
+        Played offsite = play("en", "We're planning an offsite for the sales team, somewhere by the sea");
+        assertEquals("seminar_planning", offsite.journey().name(), offsite.said());
+        Played startup = play("fr", "on est deux associés, notre start-up cherche à s'installer dans le coin");
+        assertEquals("business_setup", startup.journey().name(), startup.said());
+    }
 }
