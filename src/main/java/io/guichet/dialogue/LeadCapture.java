@@ -117,6 +117,17 @@ final class LeadCapture {
 
     private Turn consent(Conversation conversation, Journey journey, JourneyState state, Parse parse) {
         String lang = parse.lang();
+        String email = entity(parse, "email");
+        String phone = entity(parse, "phone");
+        if (email != null || phone != null) {
+            // "Envoyez-moi tout ça : Marc Leroy, marc@…": consent, a name and a contact in one message.
+            state.contact(email, phone);
+            if (state.contactName() == null) {
+                state.contactName(nameBeside(parse));
+            }
+            Outcome outcome = afterSummary(conversation, journey, state, lang);
+            return new Turn(outcome.replies(), parse.intent(), List.of(), false, conversation.status(), outcome.lead());
+        }
         Boolean yes = SlotFiller.yesOrNo(String.join(" ", TextNormalizer.tokens(parse.text())));
         if (yes == null) {
             return turn(parse, offer(journey, state, lang), conversation);

@@ -29,10 +29,30 @@ final class Phrases {
     String text(String key, String lang, Map<String, String> values) {
         String text = node(key, lang).asText();
         for (Map.Entry<String, String> value : values.entrySet()) {
-            text = text.replace("{" + value.getKey() + "}", value.getValue());
+            String placeholder = "{" + value.getKey() + "}";
+            text = contracted(text, placeholder, value.getValue())
+                    .replace(placeholder, value.getValue());
         }
         return text;
     }
+
+    /**
+     * French contracts "à" and "de" with the article of a name put after them: "à {team}" with
+     * "le bureau des congrès" reads "au bureau des congrès", never "à le bureau".
+     */
+    private static String contracted(String text, String placeholder, String value) {
+        for (String[] contraction : CONTRACTIONS) {
+            if (value.startsWith(contraction[1])) {
+                text = text.replace(contraction[0] + placeholder,
+                        contraction[2] + value.substring(contraction[1].length()));
+            }
+        }
+        return text;
+    }
+
+    /** Preposition before a placeholder, article at the start of its value, and the two as French writes them. */
+    private static final String[][] CONTRACTIONS = {{"à ", "le ", "au "}, {"à ", "les ", "aux "},
+            {"de ", "le ", "du "}, {"de ", "les ", "des "}, {"À ", "le ", "Au "}, {"De ", "le ", "Du "}};
 
     String text(String key, String lang) {
         return text(key, lang, Map.of());

@@ -77,7 +77,7 @@ final class EntityNumbers {
             + "|avec|with|mais|but|donc|so|environ|maximum|max|minimum|au total|in total|total|sur|over|during"
             + "|pendant|durant|chez|par|per|lors|when|quand|qui|who|cet|demain|tomorrow|today|aujourd'hui"
             + "|merci|thanks|thank|je|j'|nous|we|il|ils|i|s'il|a partir|starting|including|dont|between|entre"
-            + "|d'ici|by)"
+            + "|d'ici|by|et|and)"
             + "(?![\\w])|l'|-(?!\\d))))";
 
     /**

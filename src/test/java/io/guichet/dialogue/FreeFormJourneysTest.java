@@ -253,4 +253,13 @@ class FreeFormJourneysTest {
         Played startup = play("fr", "on est deux associés, notre start-up cherche à s'installer dans le coin");
         assertEquals("business_setup", startup.journey().name(), startup.said());
     }
+
+    @Test
+    void contactDetailsGivenWithTheConsentMakeTheLead() {
+        Played p = play("fr", "séminaire pour 30 personnes le 10 mars, une nuit sur place, en théâtre", "passer",
+                "ok parfait, envoyez-moi tout ça : Marc Leroy, marc.leroy@example.org");
+        assertEquals(1, store.all().size(), p.said());
+        assertEquals("Marc Leroy", store.all().get(0).name());
+        assertFalse(p.said().contains("à le "), "French contracts 'à le': " + p.said());
+    }
 }
