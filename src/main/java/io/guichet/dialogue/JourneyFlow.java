@@ -97,8 +97,8 @@ final class JourneyFlow {
         Optional.ofNullable(intentReplies.pick(journey.name(), parse.lang(), turnNumber))
                 .ifPresent(text -> replies.add(new Reply.Text(text)));
         SlotFiller.Filling filling = SlotFiller.fill(journey, state, parse, now);
-        keep(state, filling);
-        return proceed(conversation, journey, state, parse, filling, replies, List.of(), true);
+        Map<String, Object> changed = keep(state, filling);
+        return proceed(conversation, journey, state, parse, filling, changed, replies, List.of(), true);
     }
 
     /** The person's last messages before this one, oldest first: facts may come before the journey does. */
@@ -129,9 +129,10 @@ final class JourneyFlow {
             // A correction while the request is offered: the request is summed up again, corrected.
             SlotFiller.Filling filling = SlotFiller.fill(journey, state, parse, now);
             if (!filling.values().isEmpty()) {
-                keep(state, filling);
+                Map<String, Object> changed = keep(state, filling);
                 state.stage(Stage.COLLECTING);
-                return proceed(conversation, journey, state, parse, filling, new ArrayList<>(), List.of(), true);
+                return proceed(conversation, journey, state, parse, filling, changed, new ArrayList<>(), List.of(),
+                        true);
             }
         }
         return leads.resume(conversation, journey, state, parse);
@@ -147,7 +148,7 @@ final class JourneyFlow {
                 && intent.confidence() >= SWITCH_CONFIDENCE) {
             return start(conversation, parse, now, turnNumber);
         }
-        keep(state, filling);
+        Map<String, Object> changed = keep(state, filling);
         String email = LeadCapture.entity(parse, "email");
         String phone = LeadCapture.entity(parse, "phone");
         if (email != null || phone != null) {
@@ -186,7 +187,7 @@ final class JourneyFlow {
                 replies.add(new Reply.Text(phrases.text("note_kept", lang)));
             }
         }
-        return proceed(conversation, journey, state, parse, filling, replies, sources, !question);
+        return proceed(conversation, journey, state, parse, filling, changed, replies, sources, !question);
     }
 
     private Turn handOff(Parse parse, int turnNumber) {
@@ -206,11 +207,17 @@ final class JourneyFlow {
                 || PERSON_WANTED.matcher(TextNormalizer.fold(parse.text())).find();
     }
 
-    /** Keeps what the message said: its values (a value given again corrects the last) and the slots it passed. */
-    private static void keep(JourneyState state, SlotFiller.Filling filling) {
+    /**
+     * Keeps what the message said: its values (a value given again corrects the last) and the
+     * slots it passed. Returns the values that are new, for the bot to say what it understood.
+     */
+    private static Map<String, Object> keep(JourneyState state, SlotFiller.Filling filling) {
+        Map<String, Object> changed = new java.util.LinkedHashMap<>(filling.values());
+        changed.entrySet().removeIf(value -> value.getValue().equals(state.slots().get(value.getKey())));
         state.slots().putAll(filling.values());
         state.skipped().removeAll(filling.values().keySet());
         filling.skipped().stream().filter(slot -> !state.slots().containsKey(slot)).forEach(state.skipped()::add);
+        return changed;
     }
 
     /**
@@ -224,12 +231,13 @@ final class JourneyFlow {
     }
 
     /**
-     * After filling: explain refusals, say what was understood, ask the next question, or
-     * conclude. {@code counted}: whether the message was meant as an answer, so that a question
+     * After filling: explain refusals, say what was understood ({@code changed}: the values new
+     * to the journey), ask the next question, or conclude. {@code counted}: whether the message was meant as an answer, so that a question
      * asked again after it counts as not answered (a question on the way is no failed answer).
      */
     private Turn proceed(Conversation conversation, Journey journey, JourneyState state, Parse parse,
-                         SlotFiller.Filling filling, List<Reply> replies, List<Reply.Card> sources, boolean counted) {
+                         SlotFiller.Filling filling, Map<String, Object> changed, List<Reply> replies,
+                         List<Reply.Card> sources, boolean counted) {
         String lang = parse.lang();
         if (SchoolCalendar.mentions(parse.text()) && journey.slots().stream()
                 .anyMatch(slot -> slot.type() == Slot.Type.DATE && !filling.values().containsKey(slot.name()))) {
@@ -240,7 +248,7 @@ final class JourneyFlow {
         for (SlotFiller.Refusal refusal : filling.refusals()) {
             replies.add(new Reply.Text(wording.refusal(refusal, lang)));
         }
-        String noted = wording.summary(journey, filling.values(), lang, slot -> !slot.name().equals(state.awaiting()));
+        String noted = wording.summary(journey, changed, lang, slot -> !slot.name().equals(state.awaiting()));
         if (!noted.isEmpty() && filling.refusals().isEmpty()) {
             replies.add(new Reply.Text(phrases.text("noted", lang, Map.of("facts", noted))));
         }

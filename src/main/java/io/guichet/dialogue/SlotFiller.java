@@ -104,7 +104,9 @@ final class SlotFiller {
                 chosen(slot, folded).ifPresent(value -> values.put(slot.name(), value));
             } else if (slot.type() == Slot.Type.YES_NO) {
                 cued(slot, folded).ifPresent(value -> values.put(slot.name(), value));
-            } else if (!slot.counted().isEmpty() && !values.containsKey(slot.name())) {
+            } else if (!slot.counted().isEmpty() && !values.containsKey(slot.name())
+                    && text.chars().noneMatch(Character::isDigit)) {
+                // "Mon épouse et moi" is 2, but "avec ma femme et nos 2 enfants" is more than its phrase says.
                 counted(slot, folded).ifPresent(value -> accept(slot, value, now, values, refusals));
             }
         }
