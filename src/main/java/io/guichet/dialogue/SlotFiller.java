@@ -53,6 +53,10 @@ final class SlotFiller {
     /** A number as people type it, "3", "3 000", "3k": for a slot the message names. */
     private static final Pattern NAMED_NUMBER = Pattern.compile("(?i)(?<![\\w.,])(\\d[\\d  ]*(?:[.,]\\d+)?)\\s*(k)?(?![\\w])");
     private static final EntityExtractor DATES = new EntityExtractor();
+    /** Other people counted beside a count said in words: "et nos 2 enfants", "plus 3 kids". */
+    private static final Pattern MORE_PEOPLE = Pattern.compile(" (?:\\d+|un|une|deux|trois|quatre|cinq|one|two|three"
+            + "|four|five) (?:petits? |jeunes |young )?(?:enfants?|kids?|children|child|personnes?|adultes?|ados|bebes?"
+            + "|babies|baby|people) ");
     private static final Pattern MONTH_NAME = Pattern.compile("\\b(?:janv|fevr?|mars|avr|mai|juin|juil|aout|sept|oct|nov"
             + "|dec|jan|feb|mar|apr|may|jun|jul|aug|sep)");
     /** Intents that close an exchange: their words set no journey fact ("that's all for today"). */
@@ -105,7 +109,7 @@ final class SlotFiller {
             } else if (slot.type() == Slot.Type.YES_NO) {
                 cued(slot, folded).ifPresent(value -> values.put(slot.name(), value));
             } else if (!slot.counted().isEmpty() && !values.containsKey(slot.name())
-                    && text.chars().noneMatch(Character::isDigit)) {
+                    && !MORE_PEOPLE.matcher(folded).find()) {
                 // "Mon épouse et moi" is 2, but "avec ma femme et nos 2 enfants" is more than its phrase says.
                 counted(slot, folded).ifPresent(value -> accept(slot, value, now, values, refusals));
             }

@@ -83,8 +83,11 @@ final class QuantityExpressions {
     /** "€8,500", "EUR 2,500", "€1.5M". */
     private static final Pattern MONEY_FIRST = Pattern.compile("(?<![\\w€$£])(?:€|eur(?![\\w])) ?(?<n>" + AMOUNT
             + ")(?: ?(?<mult>" + MULT + ")(?![\\w]))?");
-    /** "budget 3000", "budget de 2 millions", "budget: 8000". */
-    private static final Pattern BUDGET_BARE = Pattern.compile("\\b(?:budget|enveloppe)"
+    /** "300 e par mois": the "e" that stands for euros when a period says the number is a price. */
+    private static final Pattern MONEY_E = Pattern.compile("(?<n>" + AMOUNT + ") ?(?<mult>k)? e(?= par (?:mois|nuit"
+            + "|personne|an|jour)(?![\\w])| ?/ ?mois| per (?:month|night|person)(?![\\w]))");
+    /** "budget 3000", "budget de 2 millions", "budget: 8000", "loyer max 650". */
+    private static final Pattern BUDGET_BARE = Pattern.compile("\\b(?:budget|enveloppe|loyer|rent)"
             + "(?<fill>(?: ?[:~≈]| (?:de|d'|of"
             + "|est|is|was|will be|would be|sera|serait|total|totale|global|globale|maximum|max|maxi|approximatif"
             + "|estime|prevu|previsionnel|disponible|around|about|approximately|roughly|environ|d'environ|autour"
@@ -105,7 +108,7 @@ final class QuantityExpressions {
     private static final Set<String> FOR_STARTS = EntityScan.words("pour|for");
     private static final Set<String> NIGHT_WORDS = EntityScan.words("nuit|nuits|nuitee|nuitees|night|nights");
     private static final Set<String> EURO_WORDS = EntityScan.words("eur|euro|euros");
-    private static final Set<String> BUDGET_WORDS = EntityScan.words("budget|enveloppe");
+    private static final Set<String> BUDGET_WORDS = EntityScan.words("budget|enveloppe|loyer|rent");
     private static final Set<String> SURFACE_WORDS = EntityScan.words(
             "m|sqm|sq|square|metre|metres|meter|meters|ha|hectare|hectares|km|kilometre|kilometres|kilometer"
             + "|kilometers");
@@ -115,7 +118,7 @@ final class QuantityExpressions {
         if (scan.hasAny(NIGHT_WORDS)) {
             nights(scan, out);
         }
-        if (scan.contains("€") || scan.hasAny(EURO_WORDS) || scan.hasAny(BUDGET_WORDS)) {
+        if (scan.contains("€") || scan.hasAny(EURO_WORDS) || scan.hasAny(BUDGET_WORDS) || scan.contains(" e ")) {
             money(scan, out);
         }
         if (scan.hasAny(SURFACE_WORDS)) {
@@ -230,6 +233,9 @@ final class QuantityExpressions {
 
     private static void money(EntityScan scan, List<EntityCandidate> out) {
         scan.each(MONEY, EntityNumbers.NUMERAL_STARTS, true, m -> money(m, false, out));
+        if (scan.contains(" e ")) {
+            scan.each(MONEY_E, EntityNumbers.NUMERAL_STARTS, true, m -> money(m, false, out));
+        }
         if (scan.contains("€") || scan.has("eur")) {
             scan.all(MONEY_FIRST, m -> money(m, false, out));
         }

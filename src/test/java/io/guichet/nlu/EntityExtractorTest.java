@@ -169,6 +169,9 @@ class EntityExtractorTest {
     static Stream<Arguments> budgetCases() {
         return Stream.of(
                 c("12 000 €", eur(12000L, "12 000 €")),
+                c("loyer max 650 e", eur(650L, "loyer max 650")),
+                c("on peut mettre 300 e par mois", eur(300L, "300 e")),
+                c("rent up to 900", eur(900L, "rent up to 900")),
                 c("12\u00a0000\u00a0€", eur(12000L, "12\u00a0000\u00a0€")),
                 c("12000€", eur(12000L, "12000€")),
                 c("€8,500", eur(8500L, "€8,500")),
