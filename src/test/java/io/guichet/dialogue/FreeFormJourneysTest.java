@@ -4,18 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.guichet.TestFixtures;
 import io.guichet.conversation.Conversation;
 import io.guichet.conversation.JourneyState;
 import io.guichet.conversation.Status;
-import io.guichet.kb.KnowledgeBase;
-import io.guichet.nlu.IntentFile;
-import io.guichet.nlu.Understanding;
 import io.guichet.store.SqliteStore;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,34 +29,20 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class FreeFormJourneysTest {
     private static final LocalDate NOW = LocalDate.parse("2026-11-21");
-    private static List<IntentFile> intents;
-    private static Understanding understanding;
-    private static KnowledgeBase knowledge;
-
-    private Path folder;
+    private DialogueSetup setup;
     private SqliteStore store;
     private ConversationService service;
 
-    @BeforeAll
-    static void train() throws IOException {
-        intents = IntentFile.loadAll(TestFixtures.INTENTS);
-        understanding = Understanding.train(intents, TestFixtures.embedder());
-        knowledge = KnowledgeBase.load(Path.of("src/test/resources/service-kb"), TestFixtures.embedder());
-    }
-
     @BeforeEach
     void open() throws IOException {
-        folder = Files.createTempDirectory("guichet-free-form");
-        store = SqliteStore.open(folder, Clock.systemUTC());
-        service = new ConversationService(understanding, knowledge, store, intents, Clock.systemUTC());
+        setup = DialogueSetup.open();
+        store = setup.store();
+        service = DialogueSetup.service(store);
     }
 
     @AfterEach
-    void close() throws IOException {
-        store.close();
-        try (var paths = Files.walk(folder)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+    void close() {
+        setup.close();
     }
 
     /** A conversation played to its end: its turns, and the journey as stored. */
@@ -118,7 +96,7 @@ class FreeFormJourneysTest {
         for (Turn turn : played.turns()) {
             String question = question(turn);
             if (question != null && question.split("\\s+").length >= 4) {
-                assertEquals(lang, understanding.detectLanguage(question, null), "a question in the person's"
+                assertEquals(lang, DialogueSetup.understanding().detectLanguage(question, null), "a question in the person's"
                         + " language: " + question);
             }
         }

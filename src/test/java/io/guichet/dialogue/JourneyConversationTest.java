@@ -7,22 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.guichet.TestFixtures;
 import io.guichet.conversation.Conversation;
 import io.guichet.conversation.ConversationStore;
 import io.guichet.conversation.TurnCommit;
 import io.guichet.store.StoreException;
 import io.guichet.conversation.JourneyState;
 import io.guichet.conversation.Status;
-import io.guichet.kb.KnowledgeBase;
 import io.guichet.lead.Lead;
-import io.guichet.nlu.IntentFile;
-import io.guichet.nlu.Understanding;
 import io.guichet.store.SqliteStore;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +23,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,34 +31,20 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class JourneyConversationTest {
     private static final LocalDate NOW = LocalDate.parse("2026-11-21");
-    private static List<IntentFile> intents;
-    private static Understanding understanding;
-    private static KnowledgeBase knowledge;
-
-    private Path folder;
+    private DialogueSetup setup;
     private SqliteStore store;
     private ConversationService service;
 
-    @BeforeAll
-    static void train() throws IOException {
-        intents = IntentFile.loadAll(TestFixtures.INTENTS);
-        understanding = Understanding.train(intents, TestFixtures.embedder());
-        knowledge = KnowledgeBase.load(Path.of("src/test/resources/service-kb"), TestFixtures.embedder());
-    }
-
     @BeforeEach
     void open() throws IOException {
-        folder = Files.createTempDirectory("guichet-journeys");
-        store = SqliteStore.open(folder, Clock.systemUTC());
-        service = new ConversationService(understanding, knowledge, store, intents, Clock.systemUTC());
+        setup = DialogueSetup.open();
+        store = setup.store();
+        service = DialogueSetup.service(store);
     }
 
     @AfterEach
-    void close() throws IOException {
-        store.close();
-        try (var paths = Files.walk(folder)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+    void close() {
+        setup.close();
     }
 
     private Turn say(Conversation conversation, String text) {
@@ -299,9 +277,8 @@ class JourneyConversationTest {
         Conversation c = service.open("web", null);
         say(c, "séminaire pour 40 personnes les 12 et 13 mars");
         String id = c.id();
-        store.close();
-        store = SqliteStore.open(folder, Clock.systemUTC());
-        service = new ConversationService(understanding, knowledge, store, intents, Clock.systemUTC());
+        store = setup.reopen();
+        service = DialogueSetup.service(store);
         Conversation restored = service.find(id).orElseThrow();
         assertEquals(40, slots(restored).get("people_count"));
         assertEquals("nights", journey(restored).awaiting());
@@ -344,7 +321,7 @@ class JourneyConversationTest {
                 store.commit(commit);
             }
         };
-        service = new ConversationService(understanding, knowledge, failingOnce, intents, Clock.systemUTC());
+        service = DialogueSetup.service(failingOnce);
         Conversation c = service.open("web", null);
         for (String text : List.of("séminaire pour 40 personnes les 12 et 13 mars", "1 nuit", "en théâtre", "oui",
                 "je ne sais pas", "oui", "Je m'appelle Claire Martin")) {
