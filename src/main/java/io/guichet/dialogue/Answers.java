@@ -31,10 +31,11 @@ final class Answers {
         return Optional.of(new Answer(List.of(
                 new Reply.Text(phrases.text("answer_intro", parse.lang(), Map.of("title", best.document().title()))),
                 new Reply.Text(quote(best.passage())),
-                new Reply.Cards(List.of(card))), card));
+                new Reply.Cards(List.of(card))), card, best.document().journey()));
     }
 
-    record Answer(List<Reply> replies, Reply.Card source) {
+    /** The replies that quote the answer, its source, and the journey its page belongs to (or null). */
+    record Answer(List<Reply> replies, Reply.Card source, String journey) {
     }
 
     static Reply.Card card(SearchHit hit) {

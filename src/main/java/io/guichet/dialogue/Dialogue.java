@@ -80,6 +80,30 @@ public final class Dialogue {
     }
 
     /**
+     * A question on a journey's topic that the pages answer ("la date limite pour candidater à
+     * l'incubateur ?") gets its answer, and the journey is offered rather than started; a message
+     * that states a project ("5 000 m² pour un entrepôt", "un séminaire pour 40 le 12 mars") starts it.
+     */
+    private Optional<Turn> answerFirst(Parse parse, String journey, Status status, LocalDate now) {
+        if (!JourneyFlow.isQuestion(parse) || JourneyFlow.statesAProject(catalogue.get(journey), parse, now)) {
+            return Optional.empty();
+        }
+        return answers.answer(parse).map(answer -> new Turn(withOffer(answer, journey, parse.lang()),
+                new IntentScore(journey, parse.intent().confidence()), List.of(answer.source()), false, status));
+    }
+
+    /** The answer, then the offer to prepare the journey it speaks of, as a choice to tap. */
+    private List<Reply> withOffer(Answers.Answer answer, String journey, String lang) {
+        List<Reply> replies = new ArrayList<>(answer.replies());
+        if (journey != null && catalogue.declares(journey)) {
+            replies.add(new Reply.Text(phrases.text("offer_journey", lang)));
+            replies.add(new Reply.QuickReplies(List.of(
+                    phrases.list("journeys_menu", lang).get(Intents.JOURNEYS.indexOf(journey)))));
+        }
+        return replies;
+    }
+
+    /**
      * The journey the intent engine ranked next after {@code none}, when it came close enough to
      * be what the person means: real out-of-scope requests (the weather, an alarm, a recipe) give
      * every journey under 0.15, messages about a project that the engine missed 0.3 and more.
@@ -137,6 +161,10 @@ public final class Dialogue {
         if (catalogue.declares(intent.name())) {
             // The words that name a journey overrule the engine's choice among journeys.
             String named = catalogue.namedBy(parse.text(), List.copyOf(catalogue.names())).orElse(intent.name());
+            Optional<Turn> answered = answerFirst(parse, named, status, now);
+            if (answered.isPresent()) {
+                return answered.get();
+            }
             return journeys.start(conversation, as(parse, named, intent.confidence()), now, turnNumber);
         }
         if (intent.name().equals(Intents.HUMAN_HANDOFF)) {
@@ -163,7 +191,8 @@ public final class Dialogue {
             }
         }
         return answer
-                .map(found -> new Turn(found.replies(), intent, List.of(found.source()), false, status))
+                .map(found -> new Turn(withOffer(found, found.journey(), lang), intent, List.of(found.source()), false,
+                        status))
                 .orElseGet(() -> conversation.fellBack()
                         ? new Turn(List.of(new Reply.Text(phrases.text("failed_twice", lang))), intent, List.of(), true,
                                 Status.WAITING_AGENT)

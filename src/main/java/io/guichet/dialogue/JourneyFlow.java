@@ -101,6 +101,12 @@ final class JourneyFlow {
         return proceed(conversation, journey, state, parse, filling, changed, replies, List.of(), true);
     }
 
+    /** Whether the message states a project for the journey: a count, a date, a surface, a budget. */
+    static boolean statesAProject(Journey journey, Parse parse, LocalDate now) {
+        return SlotFiller.fill(journey, new JourneyState(journey.name()), parse, now).values().keySet().stream()
+                .map(journey::slot).flatMap(Optional::stream).anyMatch(slot -> slot.type().entityType() != null);
+    }
+
     /** The person's last messages before this one, oldest first: facts may come before the journey does. */
     private static List<String> earlierWords(Conversation conversation) {
         List<String> said = conversation.messages().stream().filter(m -> m.from().equals("user"))

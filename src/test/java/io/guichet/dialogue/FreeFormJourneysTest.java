@@ -240,4 +240,17 @@ class FreeFormJourneysTest {
         assertEquals("Marc Leroy", store.all().get(0).name());
         assertFalse(p.said().contains("à le "), "French contracts 'à le': " + p.said());
     }
+
+    @Test
+    void aQuestionOnAJourneysTopicIsAnsweredAndTheJourneyOffered() {
+        Played asked = play("en", "How many seats does the congress centre auditorium have for a conference?");
+        assertTrue(asked.said().contains("1,200"), "answered from the pages: " + asked.said());
+        assertEquals(null, asked.journey(), "no form started on a question");
+        List<String> offered = asked.turns().get(0).replies().stream().filter(r -> r instanceof Reply.QuickReplies)
+                .flatMap(r -> ((Reply.QuickReplies) r).options().stream()).toList();
+        assertEquals(List.of("Organise a seminar"), offered, "the journey is offered");
+
+        Played project = play("en", "We need a conference venue for 300 people on 12 May, what do you have?");
+        assertEquals("seminar_planning", project.journey().name(), "a project stated starts it: " + project.said());
+    }
 }
