@@ -49,6 +49,7 @@
       complete: 'Demande complète',
       incomplete: 'Demande incomplète',
       noSlots: 'Aucune information recueillie pour l’instant.',
+      notes: 'Ce que la personne a ajouté',
       names: {
         weekend_stay: 'Séjour / week-end',
         seminar_planning: 'Séminaire',
@@ -709,14 +710,24 @@
     var names = Object.keys(slots);
     if (!names.length) {
       body.appendChild(el('p', 'journey-empty', TEXT.journey.noSlots));
-      return;
+    } else {
+      var list = el('dl', 'slots');
+      names.forEach(function (name) {
+        list.appendChild(el('dt', null, TEXT.journey.slots[name] || name));
+        list.appendChild(el('dd', null, slotValue(name, slots[name])));
+      });
+      body.appendChild(list);
     }
-    var list = el('dl', 'slots');
-    names.forEach(function (name) {
-      list.appendChild(el('dt', null, TEXT.journey.slots[name] || name));
-      list.appendChild(el('dd', null, slotValue(name, slots[name])));
-    });
-    body.appendChild(list);
+    // What the person said that fits no question: the team reads it with the request.
+    var notes = Array.isArray(journey.notes) ? journey.notes : [];
+    if (notes.length) {
+      body.appendChild(el('p', 'journey-notes-title', TEXT.journey.notes));
+      var said = el('ul', 'journey-notes');
+      notes.forEach(function (note) {
+        said.appendChild(el('li', null, String(note)));
+      });
+      body.appendChild(said);
+    }
   }
 
   /** What the agent may do depends on the status and on who holds the conversation. */
