@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -109,7 +110,7 @@ public final class ConversationService {
                 turn.intent().name(), turn.intent().confidence(), turn.fallback(),
                 turn.sources().stream().map(Reply.Card::sourceId).toList(),
                 conversation.journey() == null ? null : conversation.journey().name(),
-                conversation.journey() == null ? null : conversation.journey().stage().name().toLowerCase(),
+                conversation.journey() == null ? null : conversation.journey().stage().name().toLowerCase(Locale.ROOT),
                 handedOff ? conversation.team() : null, conversation.status(),
                 (understood - started) / 1000, (decided - understood) / 1000);
         store.commit(new TurnCommit(conversation, appended, turn.lead(), record, inboxEntry));

@@ -90,9 +90,14 @@ public final class MetaInbox {
         // restart; a time in the future, which no clock of a person's shows, counts as now.
         Instant sent = entry.sentAt() == null || entry.sentAt().isAfter(now) ? now : entry.sentAt();
         LocalDate today = LocalDate.ofInstant(sent, clock.getZone());
-        gateway.postFromChannelUser(channel, entry.sender(), cut(entry.text().strip(), TurnGateway.MAX_TEXT), today,
-                        entry.id())
-                .onFailure(e -> LOG.error("{}: could not answer message {}; it stays in the inbox: {}", channel,
+        Future<?> turn;
+        try {
+            turn = gateway.postFromChannelUser(channel, entry.sender(), cut(entry.text().strip(), TurnGateway.MAX_TEXT),
+                    today, entry.id());
+        } catch (RuntimeException refused) {
+            turn = Future.failedFuture(refused);
+        }
+        turn.onFailure(e -> LOG.error("{}: could not answer message {}; it stays in the inbox: {}", channel,
                         entry.messageId(), e.getMessage()))
                 .onComplete(done -> inFlight.remove(entry.id()));
     }
