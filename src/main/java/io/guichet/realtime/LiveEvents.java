@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -57,12 +58,11 @@ public final class LiveEvents implements ConversationEvents {
         Conversation conversation = committed.conversation();
         String address = conversationAddress(conversation.id());
         List<Message> lines = committed.lines();
+        List<List<Reply>> shownWith = shownWith(lines.size(), committed.replies());
         for (int i = 0; i < lines.size(); i++) {
             JsonObject frame = new JsonObject().put("type", "message").put("message", message(lines.get(i)));
-            if (i == lines.size() - 1) {
-                // Quick replies and cards go with the last line of the turn, as a chat shows them.
-                frame.put("replies", new JsonArray(committed.replies().stream().filter(r -> !(r instanceof Reply.Text))
-                        .map(LiveEvents::reply).toList()));
+            if (!shownWith.get(i).isEmpty() || i == lines.size() - 1) {
+                frame.put("replies", new JsonArray(shownWith.get(i).stream().map(LiveEvents::reply).toList()));
             }
             publish(address, frame);
         }
@@ -72,6 +72,32 @@ public final class LiveEvents implements ConversationEvents {
         if (committed.statusChanged()) {
             changed(conversation);
         }
+    }
+
+    /**
+     * The quick replies and cards that go with each line: those that follow a text in the replies
+     * go with the line that says it ("Voici ce que je vous recommande :" and its cards, then the
+     * question and its buttons), the texts being the turn's last lines; when the replies do not
+     * match the lines so, all go with the last line.
+     */
+    static List<List<Reply>> shownWith(int lineCount, List<Reply> replies) {
+        List<List<Reply>> shown = new ArrayList<>();
+        for (int i = 0; i < lineCount; i++) {
+            shown.add(new ArrayList<>());
+        }
+        if (lineCount == 0) {
+            return shown;
+        }
+        long texts = replies.stream().filter(r -> r instanceof Reply.Text).count();
+        int line = texts <= lineCount ? (int) (lineCount - texts) - 1 : lineCount - 1;
+        for (Reply reply : replies) {
+            if (reply instanceof Reply.Text) {
+                line = Math.min(line + 1, lineCount - 1);
+            } else {
+                shown.get(Math.max(line, 0)).add(reply);
+            }
+        }
+        return shown;
     }
 
     private void changed(Conversation conversation) {
