@@ -19,8 +19,12 @@ final class Answerability {
     }
 
     static double confidence(double cosine, double coverage) {
-        double semantic = Math.max(0, Math.min(1, (cosine - COSINE_FLOOR) / (COSINE_CEILING - COSINE_FLOOR)));
-        return 0.5 * semantic + 0.5 * coverage;
+        return 0.5 * semantic(cosine) + 0.5 * coverage;
+    }
+
+    /** The cosine on a scale of trust: 0 at the level of unrelated text, 1 for a close paraphrase. */
+    static double semantic(double cosine) {
+        return Math.max(0, Math.min(1, (cosine - COSINE_FLOOR) / (COSINE_CEILING - COSINE_FLOOR)));
     }
 
     /**

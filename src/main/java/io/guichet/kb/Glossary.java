@@ -89,7 +89,7 @@ final class Glossary {
     List<Concept> concepts(String query, String lang) {
         String language = "en".equals(lang) ? "en" : "fr";
         Map<String, Set<String>> table = entries.get(language);
-        List<String> words = KbAnalyzers.terms(KbAnalyzers.forLanguage(lang), query);
+        List<String> words = KbAnalyzers.terms(KbAnalyzers.forQuery(lang), query);
         List<Concept> out = new ArrayList<>();
         int i = 0;
         while (i < words.size()) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -23,35 +24,67 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  * write "hotel", "musee", "fevrier", and must still meet "hôtel", "musée", "février".
  */
 final class KbAnalyzers {
-    static final Analyzer FRENCH = new Analyzer() {
-        @Override
-        protected TokenStreamComponents createComponents(String field) {
-            StandardTokenizer source = new StandardTokenizer();
-            TokenStream stream = new ElisionFilter(source, FrenchAnalyzer.DEFAULT_ARTICLES);
-            stream = new LowerCaseFilter(stream);
-            stream = new StopFilter(stream, FrenchAnalyzer.getDefaultStopSet());
-            stream = new ASCIIFoldingFilter(stream);
-            return new TokenStreamComponents(source, new FrenchLightStemFilter(stream));
-        }
-    };
+    /**
+     * Words that ask rather than say, folded: "combien", "pourquoi" or "how" are rare in the
+     * pages, so BM25 would weigh them most, yet they tell nothing of what the answer is about.
+     * Dropped from queries only.
+     */
+    private static final CharArraySet FRENCH_QUESTION_WORDS = new CharArraySet(List.of("combien", "comment",
+            "pourquoi", "quand", "ou", "quoi", "quel", "quelle", "quels", "quelles", "lequel", "laquelle", "lesquels",
+            "lesquelles", "qui", "que", "qu"), false);
+    private static final CharArraySet ENGLISH_QUESTION_WORDS = new CharArraySet(List.of("what", "which", "who",
+            "whom", "whose", "how", "when", "where", "why", "do", "does", "did", "can", "could", "i"), false);
 
-    static final Analyzer ENGLISH = new Analyzer() {
-        @Override
-        protected TokenStreamComponents createComponents(String field) {
-            StandardTokenizer source = new StandardTokenizer();
-            TokenStream stream = new EnglishPossessiveFilter(source);
-            stream = new LowerCaseFilter(stream);
-            stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-            stream = new ASCIIFoldingFilter(stream);
-            return new TokenStreamComponents(source, new PorterStemFilter(stream));
-        }
-    };
+    static final Analyzer FRENCH = french(false);
+    static final Analyzer ENGLISH = english(false);
+    private static final Analyzer FRENCH_QUERY = french(true);
+    private static final Analyzer ENGLISH_QUERY = english(true);
 
     private KbAnalyzers() {
     }
 
+    private static Analyzer french(boolean query) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                StandardTokenizer source = new StandardTokenizer();
+                TokenStream stream = new ElisionFilter(source, FrenchAnalyzer.DEFAULT_ARTICLES);
+                stream = new LowerCaseFilter(stream);
+                stream = new StopFilter(stream, FrenchAnalyzer.getDefaultStopSet());
+                stream = new ASCIIFoldingFilter(stream);
+                if (query) {
+                    stream = new StopFilter(stream, FRENCH_QUESTION_WORDS);
+                }
+                return new TokenStreamComponents(source, new FrenchLightStemFilter(stream));
+            }
+        };
+    }
+
+    private static Analyzer english(boolean query) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                StandardTokenizer source = new StandardTokenizer();
+                TokenStream stream = new EnglishPossessiveFilter(source);
+                stream = new LowerCaseFilter(stream);
+                stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+                stream = new ASCIIFoldingFilter(stream);
+                if (query) {
+                    stream = new StopFilter(stream, ENGLISH_QUESTION_WORDS);
+                }
+                return new TokenStreamComponents(source, new PorterStemFilter(stream));
+            }
+        };
+    }
+
+    /** The analysis of the pages in {@code lang} ("fr" or "en"). */
     static Analyzer forLanguage(String lang) {
         return "en".equals(lang) ? ENGLISH : FRENCH;
+    }
+
+    /** The analysis of a query in {@code lang}: the pages' one, less the words that only ask. */
+    static Analyzer forQuery(String lang) {
+        return "en".equals(lang) ? ENGLISH_QUERY : FRENCH_QUERY;
     }
 
     static List<String> terms(Analyzer analyzer, String text) {

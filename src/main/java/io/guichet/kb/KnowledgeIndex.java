@@ -13,7 +13,7 @@ import java.util.function.Predicate;
  * indexed twice: lexically ({@link LexicalRetriever}, BM25 in its document's language) and
  * densely ({@link DenseRetriever}, a sentence vector). A query is first transformed
  * ({@link RetrievalQuery}: its own language and, through the glossary, the other one), runs
- * through both retrievers, and the two rankings are fused ({@link ReciprocalRankFusion}) and
+ * through both retrievers, and the two scores are fused ({@link ScoreFusion}) and
  * folded into documents, each scored by how far its best passage answers ({@link Answerability}).
  */
 final class KnowledgeIndex {
@@ -80,9 +80,8 @@ final class KnowledgeIndex {
         double[] weights = concepts.stream()
                 .mapToDouble(c -> c.words().stream().mapToDouble(w -> lexical.idf(lang, w)).max().orElse(0)).toArray();
         Map<Integer, Double> passageCosines = dense.passageCosines(transformed, CANDIDATES);
-        Map<Integer, Double> fused = new HashMap<>();
-        ReciprocalRankFusion.add(documentsByBestPassage(passageCosines), fused);
-        ReciprocalRankFusion.add(lexical.documents(transformed, CANDIDATES), fused);
+        Map<Integer, Double> fused = ScoreFusion.fuse(lexical.documents(transformed, CANDIDATES),
+                documentCosines(passageCosines));
 
         List<Integer> ranked = fused.entrySet().stream()
                 .filter(e -> filter.test(documents.get(e.getKey())))
@@ -105,11 +104,11 @@ final class KnowledgeIndex {
         return hits;
     }
 
-    /** Documents in the order of their closest passage. */
-    private List<Integer> documentsByBestPassage(Map<Integer, Double> passageCosines) {
-        return passageCosines.entrySet().stream()
-                .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed())
-                .map(e -> passages.get(e.getKey()).document()).distinct().toList();
+    /** Each document's cosine: that of its closest passage. */
+    private Map<Integer, Double> documentCosines(Map<Integer, Double> passageCosines) {
+        Map<Integer, Double> cosines = new HashMap<>();
+        passageCosines.forEach((passage, cosine) -> cosines.merge(passages.get(passage).document(), cosine, Math::max));
+        return cosines;
     }
 
     /** The document's passage closest to the query, which is quoted as its snippet. */

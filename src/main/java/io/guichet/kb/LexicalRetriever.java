@@ -22,6 +22,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -41,11 +42,19 @@ final class LexicalRetriever {
      * Distinct words a lexical query keeps, the first ones of the text: Lucene refuses a query of
      * more than 1,024 clauses (TooManyClauses), and a pasted page has hundreds of words. A word
      * makes two clauses (title and text) in each language, and a typo's fuzzy match up to 50
-     * more, hence fewer typos: 2 × 100 + 8 × 50 + 2 × 100 stays under the limit. A question has a
+     * more, hence fewer typos: 2 × 100 + 8 × 50 + 20 + 2 × 100 stays under the limit. A question has a
      * few dozen words.
      */
     private static final int MAX_QUERY_TERMS = 100;
     private static final int MAX_TYPO_TERMS = 8;
+    /**
+     * Adjacent query words also score when they stand within {@code NEAR_SLOP} positions of each
+     * other ("contre la montre", "date limite de candidature"), at this weight against a word.
+     * At most {@code MAX_NEAR_PAIRS} pairs, which keeps a pasted page's query under Lucene's limit.
+     */
+    private static final int NEAR_SLOP = 3;
+    private static final float NEAR_BOOST = 0.5f;
+    private static final int MAX_NEAR_PAIRS = 20;
 
     private final IndexSearcher searcher;
     /** The knowledge-base document of each Lucene document id, read once rather than from stored fields per hit. */
@@ -99,8 +108,12 @@ final class LexicalRetriever {
         }
     }
 
+    /** A document and its BM25 score for a query. */
+    record Scored(int document, double score) {
+    }
+
     /** Documents in BM25 order, the query in its own language and translated, at most {@code candidates}. */
-    List<Integer> documents(RetrievalQuery query, int candidates) {
+    List<Scored> documents(RetrievalQuery query, int candidates) {
         BooleanQuery both = new BooleanQuery.Builder()
                 .add(ownLanguageQuery(query.lang(), query.concepts()), BooleanClause.Occur.SHOULD)
                 .add(new BoostQuery(translatedQuery(query.text(), query.otherLang(), query.concepts()),
@@ -110,9 +123,9 @@ final class LexicalRetriever {
             return List.of();
         }
         try {
-            List<Integer> ranking = new ArrayList<>();
+            List<Scored> ranking = new ArrayList<>();
             for (ScoreDoc hit : searcher.search(both, candidates).scoreDocs) {
-                ranking.add(documentOfLuceneDoc[hit.doc]);
+                ranking.add(new Scored(documentOfLuceneDoc[hit.doc], hit.score));
             }
             return ranking;
         } catch (IOException e) {
@@ -142,6 +155,11 @@ final class LexicalRetriever {
                         BooleanClause.Occur.SHOULD);
             }
         }
+        // Proximity: two words of the query that stand close together in a passage speak of one thing there.
+        for (int i = 0; i + 1 < kept.size() && i < MAX_NEAR_PAIRS; i++) {
+            builder.add(new BoostQuery(new PhraseQuery(NEAR_SLOP, "text_" + lang, kept.get(i), kept.get(i + 1)),
+                    NEAR_BOOST), BooleanClause.Occur.SHOULD);
+        }
         return builder.build();
     }
 
@@ -152,7 +170,7 @@ final class LexicalRetriever {
      */
     private static BooleanQuery translatedQuery(String query, String other, List<Glossary.Concept> concepts) {
         Set<String> terms = new LinkedHashSet<>();
-        Analyzer analyzer = KbAnalyzers.forLanguage(other);
+        Analyzer analyzer = KbAnalyzers.forQuery(other);
         concepts.forEach(c -> c.translations().forEach(t -> terms.addAll(KbAnalyzers.terms(analyzer, t))));
         terms.addAll(KbAnalyzers.terms(analyzer, query));
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
