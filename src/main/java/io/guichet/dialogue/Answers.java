@@ -11,6 +11,12 @@ import java.util.Optional;
 final class Answers {
     /** An extractive answer quotes at most this much of the best passage. */
     private static final int ANSWER_CHARS = 600;
+    /**
+     * An answer this confident is given even before a journey's first question, when the message
+     * stated a project rather than asking: well above {@link KnowledgeBase#TRUSTED}, where the
+     * facts of a project no longer match a page by their common words alone.
+     */
+    static final double CLEAR = 0.6;
 
     private final KnowledgeBase knowledge;
     private final Phrases phrases;
@@ -31,11 +37,11 @@ final class Answers {
         return Optional.of(new Answer(List.of(
                 new Reply.Text(phrases.text("answer_intro", parse.lang(), Map.of("title", best.document().title()))),
                 new Reply.Text(quote(best.passage())),
-                new Reply.Cards(List.of(card))), card, best.document().journey()));
+                new Reply.Cards(List.of(card))), card, best.document().journey(), best.score()));
     }
 
-    /** The replies that quote the answer, its source, and the journey its page belongs to (or null). */
-    record Answer(List<Reply> replies, Reply.Card source, String journey) {
+    /** The replies that quote the answer, its source, the journey its page belongs to (or null), its confidence. */
+    record Answer(List<Reply> replies, Reply.Card source, String journey, double score) {
     }
 
     static Reply.Card card(SearchHit hit) {

@@ -7,6 +7,7 @@ import io.guichet.nlu.IntentFile;
 import io.guichet.nlu.IntentScore;
 import io.guichet.nlu.Intents;
 import io.guichet.nlu.Parse;
+import io.guichet.nlu.TextNormalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ public final class Dialogue {
     static final double NEAR_JOURNEY = 0.3;
     /** Journeys ranked within this of the first are as likely: the words that name one decide. */
     static final double CLOSE_JOURNEYS = 0.1;
+    /** A greeting, thanks or goodbye this long or shorter is taken as such, whatever the pages say. */
+    private static final int SMALL_TALK_WORDS = 4;
     private final IntentReplies intentReplies;
     private final Phrases phrases = Phrases.shipped();
     private final Answers answers;
@@ -80,16 +83,50 @@ public final class Dialogue {
     }
 
     /**
-     * A question on a journey's topic that the pages answer ("la date limite pour candidater à
-     * l'incubateur ?") gets its answer, and the journey is offered rather than started; a message
-     * that states a project ("5 000 m² pour un entrepôt", "un séminaire pour 40 le 12 mars") starts it.
+     * A message on a journey's topic. What the pages say of it comes first ("la date limite pour
+     * candidater à l'incubateur ?", "hôtel avec spa et vue mer"), with the journey offered as a
+     * choice to tap; a message that states a project ("5 000 m² pour un entrepôt", "nous
+     * voulons organiser un séminaire") starts the journey.
      */
-    private Optional<Turn> answerFirst(Parse parse, String journey, Status status, LocalDate now) {
-        if (!JourneyFlow.isQuestion(parse) || JourneyFlow.statesAProject(catalogue.get(journey), parse, now)) {
-            return Optional.empty();
+    private Turn journeyTopic(Conversation conversation, Parse parse, String journey, LocalDate now, int turnNumber) {
+        Optional<Answers.Answer> answer = answers.answer(parse);
+        IntentScore intent = new IntentScore(journey, parse.intent().confidence());
+        if (answer.isPresent() && !JourneyFlow.statesAProject(catalogue.get(journey), parse, now)
+                && !JourneyFlow.statesAnIntention(parse)) {
+            return answered(answer.get(), journey, intent, parse.lang(), conversation.status());
         }
-        return answers.answer(parse).map(answer -> new Turn(withOffer(answer, journey, parse.lang()),
-                new IntentScore(journey, parse.intent().confidence()), List.of(answer.source()), false, status));
+        // Before the journey's first question, only an answer to a question or a clear one: the
+        // facts of a project ("ma femme, nos 3 enfants et moi") share words with pages they do not ask about.
+        return startAfter(answer.filter(found -> JourneyFlow.isQuestion(parse) || found.score() >= Answers.CLEAR),
+                conversation, as(parse, journey, intent.confidence()), now, turnNumber);
+    }
+
+    /** Starts the message's journey, after the answer when there is one. */
+    private Turn startAfter(Optional<Answers.Answer> answer, Conversation conversation, Parse parse, LocalDate now,
+                            int turnNumber) {
+        Turn started = journeys.start(conversation, parse, now, turnNumber);
+        if (answer.isEmpty()) {
+            return started;
+        }
+        List<Reply> replies = new ArrayList<>(answer.get().replies());
+        replies.addAll(started.replies());
+        List<Reply.Card> sources = new ArrayList<>(List.of(answer.get().source()));
+        sources.addAll(started.sources());
+        return new Turn(replies, started.intent(), sources, false, started.status(), started.lead());
+    }
+
+    /**
+     * Whether a greeting, thanks or goodbye is only that: a few words. A longer one carries a
+     * question the engine took for its politeness ("où laisser mes valises pour la journée"),
+     * which the pages may answer.
+     */
+    private static boolean smallTalk(Parse parse) {
+        return TextNormalizer.tokens(parse.text()).size() <= SMALL_TALK_WORDS;
+    }
+
+    /** The answer, with the offer of {@code journey} (or none when null). */
+    private Turn answered(Answers.Answer answer, String journey, IntentScore intent, String lang, Status status) {
+        return new Turn(withOffer(answer, journey, lang), intent, List.of(answer.source()), false, status);
     }
 
     /** The answer, then the offer to prepare the journey it speaks of, as a choice to tap. */
@@ -161,11 +198,7 @@ public final class Dialogue {
         if (catalogue.declares(intent.name())) {
             // The words that name a journey overrule the engine's choice among journeys.
             String named = catalogue.namedBy(parse.text(), List.copyOf(catalogue.names())).orElse(intent.name());
-            Optional<Turn> answered = answerFirst(parse, named, status, now);
-            if (answered.isPresent()) {
-                return answered.get();
-            }
-            return journeys.start(conversation, as(parse, named, intent.confidence()), now, turnNumber);
+            return journeyTopic(conversation, parse, named, now, turnNumber);
         }
         if (intent.name().equals(Intents.HUMAN_HANDOFF)) {
             String text = Optional.ofNullable(intentReplies.pick(intent.name(), lang, turnNumber))
@@ -173,6 +206,11 @@ public final class Dialogue {
             return new Turn(List.of(new Reply.Text(text)), intent, List.of(), false, Status.WAITING_AGENT);
         }
         if (!intent.name().equals(Intents.NONE)) {
+            // A greeting, thanks or goodbye; a longer one may carry a question the pages answer.
+            Optional<Answers.Answer> carried = smallTalk(parse) ? Optional.empty() : answers.answer(parse);
+            if (carried.isPresent()) {
+                return answered(carried.get(), carried.get().journey(), intent, lang, status);
+            }
             List<Reply> replies = new ArrayList<>();
             Optional.ofNullable(intentReplies.pick(intent.name(), lang, turnNumber))
                     .ifPresent(text -> replies.add(new Reply.Text(text)));
@@ -182,17 +220,15 @@ public final class Dialogue {
             return new Turn(replies, intent, List.of(), false, status);
         }
         Optional<Answers.Answer> answer = answers.answer(parse);
-        if (answer.isEmpty()) {
-            Optional<IntentScore> journey = likelyJourney(parse);
-            if (journey.isPresent()) {
-                // Rather than "I don't know": the project the message speaks of, which the intent engine nearly chose.
-                return journeys.start(conversation, as(parse, journey.get().name(), journey.get().confidence()), now,
-                        turnNumber);
-            }
+        Optional<IntentScore> journey = likelyJourney(parse);
+        if (journey.isPresent() && (answer.isEmpty() || JourneyFlow.statesAnIntention(parse))) {
+            // Rather than "I don't know", or after the answer when the person says they mean to
+            // do it: the project the message speaks of, which the intent engine nearly chose.
+            return startAfter(answer, conversation, as(parse, journey.get().name(), journey.get().confidence()), now,
+                    turnNumber);
         }
         return answer
-                .map(found -> new Turn(withOffer(found, found.journey(), lang), intent, List.of(found.source()), false,
-                        status))
+                .map(found -> answered(found, found.journey(), intent, lang, status))
                 .orElseGet(() -> conversation.fellBack()
                         ? new Turn(List.of(new Reply.Text(phrases.text("failed_twice", lang))), intent, List.of(), true,
                                 Status.WAITING_AGENT)

@@ -56,6 +56,13 @@ final class JourneyFlow {
             + "|quand|pourquoi|est-ce|a quelle|y a t il|y a-t-il|what|where|how|when|which|why|is there|are there"
             + "|can i|can we|do you|does)");
 
+    /** Over the message's folded tokens, apostrophes made spaces: "j aimerais", "we re planning". */
+    private static final Pattern INTENTION = Pattern.compile("\\b(je|j|nous|on) (veux|voudrais|voudrions|souhaite"
+            + "|souhaitons|souhaiterais|souhaiterions|aimerais|aimerions|cherche|cherchons|recherche|recherchons"
+            + "|compte|comptons|prevois|prevoyons|envisage|envisageons|organise|organisons|veut|voudrait|prevoit"
+            + "|aimerait|projette|projetons)\\b|\\b(notre|mon) projet\\b|\\b(i|we) (want|would like|d like"
+            + "|plan|need|intend)\\b|\\b(i|we) (are|re|am|m) (planning|looking|moving|thinking)\\b");
+
     private final JourneyCatalogue catalogue;
     private final Phrases phrases;
     private final IntentReplies intentReplies;
@@ -105,6 +112,14 @@ final class JourneyFlow {
     static boolean statesAProject(Journey journey, Parse parse, LocalDate now) {
         return SlotFiller.fill(journey, new JourneyState(journey.name()), parse, now).values().keySet().stream()
                 .map(journey::slot).flatMap(Optional::stream).anyMatch(slot -> slot.type().entityType() != null);
+    }
+
+    /**
+     * Whether the person says, in the first person, that they mean to do something ("je voudrais
+     * organiser", "nous cherchons", "we're planning"): a project, even before its first fact.
+     */
+    static boolean statesAnIntention(Parse parse) {
+        return INTENTION.matcher(String.join(" ", TextNormalizer.tokens(parse.text()))).find();
     }
 
     /** The person's last messages before this one, oldest first: facts may come before the journey does. */

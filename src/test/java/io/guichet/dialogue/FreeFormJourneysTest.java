@@ -253,4 +253,39 @@ class FreeFormJourneysTest {
         Played project = play("en", "We need a conference venue for 300 people on 12 May, what do you have?");
         assertEquals("seminar_planning", project.journey().name(), "a project stated starts it: " + project.said());
     }
+
+    @Test
+    void aTopicTypedAsKeywordsIsAnsweredAndTheJourneyOffered() {
+        Played keywords = play("fr", "terrains viabilisés près de l'échangeur autoroutier, prix du m2");
+        assertEquals(List.of("parc-des-sources"), sources(keywords), keywords.said());
+        assertEquals(null, keywords.journey(), "no form started on a topic: " + keywords.said());
+    }
+
+    @Test
+    void aProjectWithAQuestionGetsTheAnswerThenTheJourneysQuestion() {
+        Played p = play("fr", "nous organisons un séminaire de 40 personnes en mars, combien de chambres sur "
+                + "place au château du Domaine des Vignes ?");
+        assertEquals("seminar_planning", p.journey().name(), p.said());
+        assertEquals(40, ((Number) p.slots().get("people_count")).intValue(), p.said());
+        assertFalse(sources(p).isEmpty(), "the question is answered before the journey goes on: " + p.said());
+    }
+
+    @Test
+    void theFactsOfAProjectAreNotAnsweredWithAPageThatSharesTheirWords() {
+        Played p = play("fr", "je voudrais organiser un séminaire pour 25 collaborateurs");
+        assertEquals("seminar_planning", p.journey().name(), p.said());
+        assertEquals(List.of(), sources(p), "no page quoted for facts that ask nothing: " + p.said());
+    }
+
+    @Test
+    void aGoodbyeThatCarriesAQuestionGetsItsAnswer() {
+        Played p = play("fr", "merci, et l'office de tourisme est ouvert le dimanche ?");
+        assertFalse(sources(p).isEmpty(), "the question after the thanks is answered: " + p.said());
+        Played thanks = play("fr", "merci beaucoup");
+        assertEquals(List.of(), sources(thanks), thanks.said());
+    }
+
+    private static List<String> sources(Played played) {
+        return played.turns().stream().flatMap(t -> t.sources().stream()).map(Reply.Card::sourceId).toList();
+    }
 }
