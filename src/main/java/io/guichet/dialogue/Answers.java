@@ -1,9 +1,20 @@
 package io.guichet.dialogue;
 
+import io.guichet.kb.KbDocument;
 import io.guichet.kb.KnowledgeBase;
 import io.guichet.kb.SearchHit;
 import io.guichet.nlu.Parse;
+import io.guichet.nlu.TextNormalizer;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,6 +22,7 @@ import java.util.Optional;
 final class Answers {
     /** An extractive answer quotes at most this much of the best passage. */
     private static final int ANSWER_CHARS = 600;
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n+");
     /**
      * An answer this confident is given even before a journey's first question, when the message
      * stated a project rather than asking: well above {@link KnowledgeBase#TRUSTED}, where the
@@ -18,12 +30,17 @@ final class Answers {
      */
     static final double CLEAR = 0.6;
 
+    /** A page not updated for longer than this is quoted with a warning that it may be out of date. */
+    static final Period OUTDATED_AFTER = Period.ofYears(1);
+
     private final KnowledgeBase knowledge;
     private final Phrases phrases;
+    private final Clock clock;
 
-    Answers(KnowledgeBase knowledge, Phrases phrases) {
+    Answers(KnowledgeBase knowledge, Phrases phrases, Clock clock) {
         this.knowledge = knowledge;
         this.phrases = phrases;
+        this.clock = clock;
     }
 
     /** The answer's replies and its source, or empty when nothing in the base answers well enough. */
@@ -34,10 +51,30 @@ final class Answers {
         }
         SearchHit best = hits.get(0);
         Reply.Card card = card(best);
-        return Optional.of(new Answer(List.of(
-                new Reply.Text(phrases.text("answer_intro", parse.lang(), Map.of("title", best.document().title()))),
-                new Reply.Text(quote(best.passage())),
-                new Reply.Cards(List.of(card))), card, best.document().journey(), best.score()));
+        String lang = parse.lang();
+        KbDocument page = best.document();
+        LocalDate updated = updated(page);
+        Map<String, String> values = Map.of("title", page.title(),
+                "date", updated == null ? "" : SlotWording.day(updated, lang));
+        // Every word of the bot in the person's language; the quote as written, said to be in the other one.
+        String intro = (page.lang().equals(lang) ? "answer_intro" : "answer_intro_other_language")
+                + (updated == null ? "" : "_dated");
+        List<Reply> replies = new ArrayList<>(List.of(new Reply.Text(phrases.text(intro, lang, values)),
+                new Reply.Text(quote(best.passage(), parse.text()))));
+        if (updated != null && updated.plus(OUTDATED_AFTER).isBefore(LocalDate.now(clock))) {
+            replies.add(new Reply.Text(phrases.text("answer_outdated", lang, values)));
+        }
+        replies.add(new Reply.Cards(List.of(card)));
+        return Optional.of(new Answer(replies, card, page.journey(), best.score()));
+    }
+
+    /** The page's {@code updated} date, or null when it has none or an unreadable one. */
+    private static LocalDate updated(KbDocument page) {
+        try {
+            return page.updated() == null ? null : LocalDate.parse(page.updated().strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** The replies that quote the answer, its source, the journey its page belongs to (or null), its confidence. */
@@ -48,13 +85,57 @@ final class Answers {
         return new Reply.Card(hit.document().title(), hit.document().url(), hit.id());
     }
 
-    /** The passage up to {@link #ANSWER_CHARS}, cut after a whole sentence or line where possible. */
-    static String quote(String passage) {
+    /**
+     * The passage, or when it is longer than {@link #ANSWER_CHARS} the run of its sentences or
+     * lines that fits and shares the most words with the question (the row of a table, the
+     * sentence that gives the hours) rather than its first lines.
+     */
+    static String quote(String passage, String question) {
         if (passage.length() <= ANSWER_CHARS) {
             return passage;
         }
-        String head = passage.substring(0, ANSWER_CHARS);
-        int cut = Math.max(head.lastIndexOf(". "), head.lastIndexOf('\n'));
-        return cut > ANSWER_CHARS / 3 ? head.substring(0, cut + 1).strip() : head.strip() + "…";
+        List<int[]> sentences = new ArrayList<>();
+        Matcher end = SENTENCE_END.matcher(passage);
+        int from = 0;
+        while (end.find()) {
+            sentences.add(new int[] {from, end.start()});
+            from = end.end();
+        }
+        sentences.add(new int[] {from, passage.length()});
+        Set<String> asked = keys(question);
+        int bestStart = -1;
+        int bestEnd = -1;
+        int bestShared = -1;
+        for (int first = 0; first < sentences.size(); first++) {
+            for (int last = first; last < sentences.size()
+                    && sentences.get(last)[1] - sentences.get(first)[0] <= ANSWER_CHARS; last++) {
+                Set<String> said = keys(passage.substring(sentences.get(first)[0], sentences.get(last)[1]));
+                said.retainAll(asked);
+                if (said.size() > bestShared) {
+                    bestShared = said.size();
+                    bestStart = sentences.get(first)[0];
+                    bestEnd = sentences.get(last)[1];
+                }
+            }
+        }
+        if (bestShared < 0) {
+            // A single sentence longer than the limit: its head.
+            String head = passage.substring(0, ANSWER_CHARS);
+            int cut = head.lastIndexOf(' ');
+            return (cut > ANSWER_CHARS / 2 ? head.substring(0, cut) : head).strip() + "…";
+        }
+        return (bestStart > 0 ? "… " : "") + passage.substring(bestStart, bestEnd).strip()
+                + (bestEnd < passage.length() ? " …" : "");
+    }
+
+    /** The words of at least four letters, cut to their first five: "ouverte" and "ouvert" meet. */
+    private static Set<String> keys(String text) {
+        Set<String> keys = new HashSet<>();
+        for (String token : TextNormalizer.tokens(text)) {
+            if (token.length() >= 4) {
+                keys.add(token.substring(0, Math.min(5, token.length())));
+            }
+        }
+        return keys;
     }
 }

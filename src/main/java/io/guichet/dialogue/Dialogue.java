@@ -41,7 +41,7 @@ public final class Dialogue {
 
     public Dialogue(KnowledgeBase knowledge, List<IntentFile> intents, Clock clock) {
         this.intentReplies = new IntentReplies(intents);
-        this.answers = new Answers(knowledge, phrases);
+        this.answers = new Answers(knowledge, phrases, clock);
         this.catalogue = JourneyCatalogue.from(intents);
         this.leads = new LeadCapture(catalogue, phrases, clock);
         this.journeys = new JourneyFlow(catalogue, phrases, intentReplies, answers, new Recommender(knowledge), leads);
@@ -77,8 +77,9 @@ public final class Dialogue {
         } else {
             conversation.status(turn.status());
         }
-        // Only a plain failure counts towards the next one: after a hand-off, the team takes over.
-        conversation.fellBack(turn.fallback() && conversation.status() == Status.BOT);
+        // Only a plain failure counts towards the next one: after a hand-off the team takes over, and a
+        // request out of scope is no failure of the desk.
+        conversation.fellBack(turn.fallback() && conversation.status() == Status.BOT && !parse.outOfScope());
         return turn;
     }
 
@@ -147,8 +148,14 @@ public final class Dialogue {
      */
     private Optional<IntentScore> likelyJourney(Parse parse) {
         List<IntentScore> journeys = parse.ranking().stream().filter(score -> catalogue.declares(score.name())).toList();
-        if (journeys.isEmpty() || journeys.get(0).confidence() < NEAR_JOURNEY) {
+        if (journeys.isEmpty()) {
             return Optional.empty();
+        }
+        if (journeys.get(0).confidence() < NEAR_JOURNEY) {
+            // "je cherche un lieu original pour un codir": an intention, and the word that names the journey.
+            return JourneyFlow.statesAnIntention(parse) ? catalogue.namedBy(parse.text(), List.copyOf(catalogue.names()))
+                    .flatMap(named -> journeys.stream().filter(score -> score.name().equals(named)).findFirst())
+                    : Optional.empty();
         }
         // Among the journeys ranked close to the first, the one the message names ("un codir", "notre start-up").
         List<String> close = journeys.stream().filter(score -> score.confidence() >= journeys.get(0).confidence()
@@ -220,6 +227,11 @@ public final class Dialogue {
             return new Turn(replies, intent, List.of(), false, status);
         }
         Optional<Answers.Answer> answer = answers.answer(parse);
+        if (parse.outOfScope() && answer.isEmpty()) {
+            // An alarm, music, the weather: honestly not this desk's job, and no reason to call a person.
+            return new Turn(List.of(new Reply.Text(phrases.text("out_of_scope", lang)),
+                    new Reply.QuickReplies(phrases.list("journeys_menu", lang))), intent, List.of(), true, status);
+        }
         Optional<IntentScore> journey = likelyJourney(parse);
         if (journey.isPresent() && (answer.isEmpty() || JourneyFlow.statesAnIntention(parse))) {
             // Rather than "I don't know", or after the answer when the person says they mean to

@@ -84,7 +84,7 @@ final class SlotWording {
     }
 
     /** "4 juillet 2026", "4 July 2026". */
-    String day(LocalDate day, String lang) {
+    static String day(LocalDate day, String lang) {
         return DateTimeFormatter.ofPattern("d MMMM yyyy", locale(lang)).format(day);
     }
 

@@ -49,11 +49,15 @@ final class IntentClassifier {
     private final List<String> labels;
     private final float[][] exampleVectors;
     private final int[] exampleLabels;
+    /** Whether each example is one of the {@code none} file's requests out of the territory's scope. */
+    private final boolean[] outOfScopeExamples;
     /** Share of the training examples per intent. */
     private final double[] prior;
 
     private IntentClassifier(DocumentCategorizerME maxent, SentenceEmbedder embedder, Vocabulary vocabulary,
-                             List<String> labels, float[][] exampleVectors, int[] exampleLabels) {
+                             List<String> labels, float[][] exampleVectors, int[] exampleLabels,
+                             boolean[] outOfScopeExamples) {
+        this.outOfScopeExamples = outOfScopeExamples;
         this.maxent = maxent;
         this.embedder = embedder;
         this.vocabulary = vocabulary;
@@ -71,14 +75,19 @@ final class IntentClassifier {
         List<String> texts = new ArrayList<>();
         List<String> textLabels = new ArrayList<>();
         List<DocumentSample> samples = new ArrayList<>();
+        List<Boolean> outOfScope = new ArrayList<>();
         for (IntentFile file : files) {
-            file.examples().forEach((lang, examples) -> examples.forEach(example -> {
-                List<String> tokens = TextNormalizer.tokens(example);
-                vocabulary.addAll(tokens);
-                texts.add(example);
-                textLabels.add(file.intent());
-                samples.add(new DocumentSample(file.intent(), features(tokens, lang)));
-            }));
+            for (Map<String, List<String>> set : List.of(file.examples(), file.outOfScope())) {
+                boolean out = set != file.examples();
+                set.forEach((lang, examples) -> examples.forEach(example -> {
+                    List<String> tokens = TextNormalizer.tokens(example);
+                    vocabulary.addAll(tokens);
+                    texts.add(example);
+                    textLabels.add(file.intent());
+                    outOfScope.add(out);
+                    samples.add(new DocumentSample(file.intent(), features(tokens, lang)));
+                }));
+            }
         }
         if (samples.isEmpty()) {
             throw new IllegalStateException("no intent examples to train on");
@@ -86,7 +95,12 @@ final class IntentClassifier {
         List<String> labels = textLabels.stream().distinct().sorted().toList();
         float[][] vectors = embedder.embedQueries(texts).toArray(float[][]::new);
         int[] vectorLabels = textLabels.stream().mapToInt(labels::indexOf).toArray();
-        return new IntentClassifier(trainMaxent(samples), embedder, vocabulary, labels, vectors, vectorLabels);
+        boolean[] outOfScopeExamples = new boolean[outOfScope.size()];
+        for (int e = 0; e < outOfScopeExamples.length; e++) {
+            outOfScopeExamples[e] = outOfScope.get(e);
+        }
+        return new IntentClassifier(trainMaxent(samples), embedder, vocabulary, labels, vectors, vectorLabels,
+                outOfScopeExamples);
     }
 
     private static DocumentCategorizerME trainMaxent(List<DocumentSample> samples) {
@@ -114,9 +128,20 @@ final class IntentClassifier {
 
     /** Every known intent with its confidence, best first; the first is the decision. */
     List<IntentScore> rank(String text, String lang) {
+        return understand(text, lang).ranking();
+    }
+
+    /**
+     * The ranking of the intents, and whether the message, taken as {@code none}, is closest to
+     * a request the territory does not deal with at all.
+     */
+    record Understood(List<IntentScore> ranking, boolean outOfScope) {
+    }
+
+    Understood understand(String text, String lang) {
         List<String> tokens = TextNormalizer.tokens(text).stream().map(vocabulary::correct).toList();
         if (tokens.isEmpty()) {
-            return List.of(new IntentScore(Intents.NONE, 1.0));
+            return new Understood(List.of(new IntentScore(Intents.NONE, 1.0)), false);
         }
         double[] lexical = alignedMaxent(features(tokens, lang));
         float[] query = embedder.embedQuery(text);
@@ -148,7 +173,22 @@ final class IntentClassifier {
             ranking.removeIf(s -> s.name().equals(Intents.NONE));
             ranking.add(0, new IntentScore(Intents.NONE, noneConfidence));
         }
-        return ranking;
+        // Words the engine never saw are not understood, rather than understood and out of scope.
+        return new Understood(ranking, ranking.get(0).name().equals(Intents.NONE)
+                && tokens.stream().anyMatch(vocabulary::contains) && outOfScopeExamples[nearestExample(query)]);
+    }
+
+    private int nearestExample(float[] query) {
+        int nearest = 0;
+        double best = -2;
+        for (int e = 0; e < exampleVectors.length; e++) {
+            double cos = SentenceEmbedder.dot(query, exampleVectors[e]);
+            if (cos > best) {
+                best = cos;
+                nearest = e;
+            }
+        }
+        return nearest;
     }
 
     /**

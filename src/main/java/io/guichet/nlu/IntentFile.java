@@ -50,19 +50,33 @@ public record IntentFile(String intent, Map<String, List<String>> examples, Json
         if (!Intents.ALL.contains(intent)) {
             throw new IllegalArgumentException("unknown intent '" + intent + "' (expected one of " + Intents.ALL + ")");
         }
-        Map<String, List<String>> examples = new LinkedHashMap<>();
-        root.path("examples").fields().forEachRemaining(lang -> {
+        Map<String, List<String>> examples = texts(root.path("examples"));
+        if (examples.values().stream().allMatch(List::isEmpty)) {
+            throw new IllegalArgumentException("no examples");
+        }
+        return new IntentFile(intent, examples, root);
+    }
+
+    /**
+     * The {@code none} file's examples of requests the territory does not deal with at all (an
+     * alarm, music, a recipe), per language: trained as {@code none} like the others, and telling
+     * such a request from a question the pages might answer.
+     */
+    public Map<String, List<String>> outOfScope() {
+        return texts(document.path("out_of_scope"));
+    }
+
+    private static Map<String, List<String>> texts(JsonNode byLanguage) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        byLanguage.fields().forEachRemaining(lang -> {
             List<String> texts = new ArrayList<>();
             lang.getValue().forEach(t -> {
                 if (t.isTextual() && !t.asText().isBlank()) {
                     texts.add(t.asText().strip());
                 }
             });
-            examples.put(lang.getKey(), List.copyOf(texts));
+            out.put(lang.getKey(), List.copyOf(texts));
         });
-        if (examples.values().stream().allMatch(List::isEmpty)) {
-            throw new IllegalArgumentException("no examples");
-        }
-        return new IntentFile(intent, examples, root);
+        return out;
     }
 }

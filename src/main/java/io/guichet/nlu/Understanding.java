@@ -35,8 +35,9 @@ public final class Understanding {
      */
     public Parse parse(String text, String lang, String hint, LocalDate now) {
         String language = lang != null ? lang : languages.guess(text, hint);
-        List<IntentScore> ranking = intents.rank(text, language);
-        return new Parse(text, language, ranking.get(0), ranking, entities.extract(text, now));
+        IntentClassifier.Understood understood = intents.understand(text, language);
+        List<IntentScore> ranking = understood.ranking();
+        return new Parse(text, language, ranking.get(0), ranking, entities.extract(text, now), understood.outOfScope());
     }
 
     public String detectLanguage(String text, String hint) {

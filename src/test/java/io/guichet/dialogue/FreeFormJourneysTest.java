@@ -288,4 +288,23 @@ class FreeFormJourneysTest {
     private static List<String> sources(Played played) {
         return played.turns().stream().flatMap(t -> t.sources().stream()).map(Reply.Card::sourceId).toList();
     }
+
+    @Test
+    void aRequestOutOfScopeIsDeclinedHonestlyAndNeverHandedToAPerson() {
+        Played p = play("fr", "mets un réveil à 7h demain", "joue de la musique");
+        assertTrue(p.turns().get(0).fallback(), "the bot says it cannot: " + p.said());
+        assertTrue(p.said().contains("Je ne peux pas m'en charger"), p.said());
+        assertEquals(io.guichet.conversation.Status.BOT, p.conversation().status(),
+                "two requests out of scope are no reason to call a person: " + p.said());
+    }
+
+    @Test
+    void aPageInTheOtherLanguageOrOutOfDateIsSaidToBe() {
+        Played english = play("en", "how much is the airport shuttle ticket to the city centre?");
+        assertTrue(english.said().contains("a page in French updated on 1 March 2024"), english.said());
+        assertTrue(english.said().contains("dates from 1 March 2024"), "an old page is flagged: " + english.said());
+        Played french = play("fr", "combien coûte le billet de la navette de l'aéroport ?");
+        assertTrue(french.said().contains("(mis à jour le 1 mars 2024)"), french.said());
+        assertFalse(french.said().contains("page en anglais"), french.said());
+    }
 }
