@@ -103,16 +103,22 @@ final class Answers {
         }
         sentences.add(new int[] {from, passage.length()});
         Set<String> asked = keys(question);
+        List<Set<String>> shared = new ArrayList<>();
+        for (int[] sentence : sentences) {
+            Set<String> said = keys(passage.substring(sentence[0], sentence[1]));
+            said.retainAll(asked);
+            shared.add(said);
+        }
         int bestStart = -1;
         int bestEnd = -1;
         int bestShared = -1;
         for (int first = 0; first < sentences.size(); first++) {
+            Set<String> window = new HashSet<>();
             for (int last = first; last < sentences.size()
                     && sentences.get(last)[1] - sentences.get(first)[0] <= ANSWER_CHARS; last++) {
-                Set<String> said = keys(passage.substring(sentences.get(first)[0], sentences.get(last)[1]));
-                said.retainAll(asked);
-                if (said.size() > bestShared) {
-                    bestShared = said.size();
+                window.addAll(shared.get(last));
+                if (window.size() > bestShared) {
+                    bestShared = window.size();
                     bestStart = sentences.get(first)[0];
                     bestEnd = sentences.get(last)[1];
                 }

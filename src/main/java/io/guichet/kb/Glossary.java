@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,9 @@ final class Glossary {
     List<Concept> concepts(String query, String lang) {
         String language = "en".equals(lang) ? "en" : "fr";
         Map<String, Set<String>> table = entries.get(language);
-        List<String> words = KbAnalyzers.terms(KbAnalyzers.forQuery(lang), query);
+        List<String> words = KbAnalyzers.terms(KbAnalyzers.forLanguage(lang), query);
+        // A question word counts inside a glossary term ("combien coûte", "quand il pleut"), never alone.
+        Set<String> said = new HashSet<>(KbAnalyzers.terms(KbAnalyzers.forQuery(lang), query));
         List<Concept> out = new ArrayList<>();
         int i = 0;
         while (i < words.size()) {
@@ -103,8 +106,10 @@ final class Glossary {
                     break;
                 }
             }
-            out.add(new Concept(List.copyOf(words.subList(i, i + length)), table.getOrDefault(key, Set.of()),
-                    synonyms.get(language).getOrDefault(key, Set.of())));
+            if (length > 1 || said.contains(key)) {
+                out.add(new Concept(List.copyOf(words.subList(i, i + length)), table.getOrDefault(key, Set.of()),
+                        synonyms.get(language).getOrDefault(key, Set.of())));
+            }
             i += length;
         }
         return out;

@@ -77,9 +77,8 @@ final class IntentClassifier {
         List<DocumentSample> samples = new ArrayList<>();
         List<Boolean> outOfScope = new ArrayList<>();
         for (IntentFile file : files) {
-            for (Map<String, List<String>> set : List.of(file.examples(), file.outOfScope())) {
-                boolean out = set != file.examples();
-                set.forEach((lang, examples) -> examples.forEach(example -> {
+            for (boolean out : new boolean[] {false, true}) {
+                (out ? file.outOfScope() : file.examples()).forEach((lang, examples) -> examples.forEach(example -> {
                     List<String> tokens = TextNormalizer.tokens(example);
                     vocabulary.addAll(tokens);
                     texts.add(example);

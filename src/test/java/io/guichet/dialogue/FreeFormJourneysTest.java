@@ -272,14 +272,16 @@ class FreeFormJourneysTest {
 
     @Test
     void theFactsOfAProjectAreNotAnsweredWithAPageThatSharesTheirWords() {
-        Played p = play("fr", "je voudrais organiser un séminaire pour 25 collaborateurs");
+        // The château's page is trusted for this message (0.43) but not clear (under 0.6), and nothing is asked.
+        Played p = play("fr", "on organise un séminaire de 40 personnes en mars");
         assertEquals("seminar_planning", p.journey().name(), p.said());
         assertEquals(List.of(), sources(p), "no page quoted for facts that ask nothing: " + p.said());
     }
 
     @Test
     void aGoodbyeThatCarriesAQuestionGetsItsAnswer() {
-        Played p = play("fr", "merci, et l'office de tourisme est ouvert le dimanche ?");
+        Played p = play("fr", "merci et bonne journée, la navette part de la gare centrale ?");
+        assertEquals("goodbye", p.turns().get(0).intent().name(), "taken for a goodbye: " + p.said());
         assertFalse(sources(p).isEmpty(), "the question after the thanks is answered: " + p.said());
         Played thanks = play("fr", "merci beaucoup");
         assertEquals(List.of(), sources(thanks), thanks.said());

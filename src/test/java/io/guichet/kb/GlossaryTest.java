@@ -17,6 +17,8 @@ class GlossaryTest {
             salle de réunion	meeting room
             salle	room|hall
             navette	shuttle
+            quand il pleut	when it rains
+            quand	when
             broken line without tab
             """)));
 
@@ -44,5 +46,14 @@ class GlossaryTest {
     @Test
     void theShippedGlossaryLoads() {
         assertTrue(Glossary.shipped().size() > 300);
+    }
+
+    @Test
+    void aQuestionWordCountsInsideATermNeverAlone() {
+        List<Glossary.Concept> rainy = glossary.concepts("que faire quand il pleut", "fr");
+        assertTrue(rainy.stream().anyMatch(c -> c.translations().equals(Set.of("when it rains"))), rainy.toString());
+        List<Glossary.Concept> asked = glossary.concepts("quand part la navette", "fr");
+        assertTrue(asked.stream().noneMatch(c -> c.translations().contains("when")), asked.toString());
+        assertTrue(asked.stream().anyMatch(c -> c.translations().equals(Set.of("shuttle"))), asked.toString());
     }
 }
