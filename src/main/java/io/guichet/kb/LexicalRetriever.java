@@ -22,7 +22,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -42,19 +41,11 @@ final class LexicalRetriever {
      * Distinct words a lexical query keeps, the first ones of the text: Lucene refuses a query of
      * more than 1,024 clauses (TooManyClauses), and a pasted page has hundreds of words. A word
      * makes two clauses (title and text) in each language, and a typo's fuzzy match up to 50
-     * more, hence fewer typos: 2 × 100 + 8 × 50 + 20 + 2 × 100 stays under the limit. A question has a
+     * more, hence fewer typos: 2 × 100 + 8 × 50 + 2 × 100 stays under the limit. A question has a
      * few dozen words.
      */
     private static final int MAX_QUERY_TERMS = 100;
     private static final int MAX_TYPO_TERMS = 8;
-    /**
-     * Adjacent query words also score when they stand within {@code NEAR_SLOP} positions of each
-     * other ("contre la montre", "date limite de candidature"), at this weight against a word.
-     * At most {@code MAX_NEAR_PAIRS} pairs, which keeps a pasted page's query under Lucene's limit.
-     */
-    private static final int NEAR_SLOP = 3;
-    private static final float NEAR_BOOST = 0.5f;
-    private static final int MAX_NEAR_PAIRS = 20;
 
     private final IndexSearcher searcher;
     /** The knowledge-base document of each Lucene document id, read once rather than from stored fields per hit. */
@@ -154,11 +145,6 @@ final class LexicalRetriever {
                 builder.add(new BoostQuery(new FuzzyQuery(new Term("text_" + lang, term), edits, 1), 0.6f),
                         BooleanClause.Occur.SHOULD);
             }
-        }
-        // Proximity: two words of the query that stand close together in a passage speak of one thing there.
-        for (int i = 0; i + 1 < kept.size() && i < MAX_NEAR_PAIRS; i++) {
-            builder.add(new BoostQuery(new PhraseQuery(NEAR_SLOP, "text_" + lang, kept.get(i), kept.get(i + 1)),
-                    NEAR_BOOST), BooleanClause.Occur.SHOULD);
         }
         return builder.build();
     }
