@@ -1,6 +1,7 @@
 package io.guichet.dialogue;
 
 import io.guichet.conversation.Conversation;
+import io.guichet.conversation.Message;
 import io.guichet.conversation.Status;
 import io.guichet.kb.KnowledgeBase;
 import io.guichet.nlu.IntentFile;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Decides the bot's answer to one understood message. A journey under way takes the message
@@ -30,6 +32,10 @@ public final class Dialogue {
     static final double CLOSE_JOURNEYS = 0.1;
     /** A greeting, thanks or goodbye this long or shorter is taken as such, whatever the pages say. */
     private static final int SMALL_TALK_WORDS = 4;
+    /** Phrase key of a journey's offer, before the journey's name: "offer_seminar_planning". */
+    private static final String OFFER = "offer_";
+    /** For how many of the bot's turns an offer of a journey stands, and is not made again. */
+    private static final int OFFER_STANDS = 2;
     private final IntentReplies intentReplies;
     private final Phrases phrases = Phrases.shipped();
     private final Answers answers;
@@ -94,7 +100,7 @@ public final class Dialogue {
         IntentScore intent = new IntentScore(journey, parse.intent().confidence());
         if (answer.isPresent() && !JourneyFlow.statesAProject(catalogue.get(journey), parse, now)
                 && !JourneyFlow.statesAnIntention(parse)) {
-            return answered(answer.get(), journey, intent, parse.lang(), conversation.status());
+            return answered(answer.get(), journey, intent, parse.lang(), conversation);
         }
         // Before the journey's first question, only an answer to a question or a clear one: the
         // facts of a project ("ma femme, nos 3 enfants et moi") share words with pages they do not ask about.
@@ -117,6 +123,44 @@ public final class Dialogue {
     }
 
     /**
+     * The journey the bot offered to prepare in one of its last {@link #OFFER_STANDS} turns, if it
+     * did: a person may ask another question or two before taking the offer up.
+     */
+    private Optional<String> offeredJourney(Conversation conversation) {
+        List<Message> messages = conversation.messages();
+        int turns = 0;
+        for (int m = messages.size() - 1; m >= 0 && turns < OFFER_STANDS; m--) {
+            Message message = messages.get(m);
+            if (message.from().equals("user")) {
+                turns++;
+            } else if (message.from().equals("bot")) {
+                Optional<String> offered = Intents.JOURNEYS.stream().filter(catalogue::declares)
+                        .filter(journey -> Stream.of("fr", "en")
+                                .anyMatch(lang -> phrases.text(OFFER + journey, lang).equals(message.text())))
+                        .findFirst();
+                if (offered.isPresent()) {
+                    return offered;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the message takes up the offer of {@code journey}: a yes, or facts of that project,
+     * unless it names another journey or asks for a person.
+     */
+    private boolean acceptsOffer(Parse parse, String journey, LocalDate now) {
+        if (parse.intent().name().equals(Intents.HUMAN_HANDOFF)
+                || catalogue.namedBy(parse.text(), List.copyOf(catalogue.names())).filter(named -> !named.equals(journey))
+                .isPresent()) {
+            return false;
+        }
+        return Boolean.TRUE.equals(SlotFiller.yesOrNo(String.join(" ", TextNormalizer.tokens(parse.text()))))
+                || JourneyFlow.statesAProject(catalogue.get(journey), parse, now);
+    }
+
+    /**
      * Whether a greeting, thanks or goodbye is only that: a few words. A longer one carries a
      * question the engine took for its politeness ("où laisser mes valises pour la journée"),
      * which the pages may answer.
@@ -126,15 +170,19 @@ public final class Dialogue {
     }
 
     /** The answer, with the offer of {@code journey} (or none when null). */
-    private Turn answered(Answers.Answer answer, String journey, IntentScore intent, String lang, Status status) {
-        return new Turn(withOffer(answer, journey, lang), intent, List.of(answer.source()), false, status);
+    private Turn answered(Answers.Answer answer, String journey, IntentScore intent, String lang,
+                          Conversation conversation) {
+        // An offer that still stands is not made again for another question on the topic.
+        String offer = offeredJourney(conversation).filter(o -> o.equals(journey)).isPresent() ? null : journey;
+        return new Turn(withOffer(answer, offer, lang), intent, List.of(answer.source()), false,
+                conversation.status());
     }
 
     /** The answer, then the offer to prepare the journey it speaks of, as a choice to tap. */
     private List<Reply> withOffer(Answers.Answer answer, String journey, String lang) {
         List<Reply> replies = new ArrayList<>(answer.replies());
         if (journey != null && catalogue.declares(journey)) {
-            replies.add(new Reply.Text(phrases.text("offer_journey", lang)));
+            replies.add(new Reply.Text(phrases.text(OFFER + journey, lang)));
             replies.add(new Reply.QuickReplies(List.of(
                     phrases.list("journeys_menu", lang).get(Intents.JOURNEYS.indexOf(journey)))));
         }
@@ -202,6 +250,13 @@ public final class Dialogue {
         if (journeys.underWay(conversation)) {
             return journeys.resume(conversation, parse, now, turnNumber);
         }
+        Optional<String> offered = offeredJourney(conversation);
+        if (offered.isPresent() && acceptsOffer(parse, offered.get(), now)) {
+            // "oui", or the facts of the project the bot just offered to prepare ("150 m², avec une porte pour le camion").
+            return startAfter(answers.answer(parse).filter(found -> JourneyFlow.isQuestion(parse)),
+                    conversation, as(parse, offered.get(), Math.max(intent.confidence(), NEAR_JOURNEY)), now,
+                    turnNumber);
+        }
         if (catalogue.declares(intent.name())) {
             // The words that name a journey overrule the engine's choice among journeys.
             String named = catalogue.namedBy(parse.text(), List.copyOf(catalogue.names())).orElse(intent.name());
@@ -216,7 +271,7 @@ public final class Dialogue {
             // A greeting, thanks or goodbye; a longer one may carry a question the pages answer.
             Optional<Answers.Answer> carried = smallTalk(parse) ? Optional.empty() : answers.answer(parse);
             if (carried.isPresent()) {
-                return answered(carried.get(), carried.get().journey(), intent, lang, status);
+                return answered(carried.get(), carried.get().journey(), intent, lang, conversation);
             }
             List<Reply> replies = new ArrayList<>();
             Optional.ofNullable(intentReplies.pick(intent.name(), lang, turnNumber))
@@ -240,7 +295,7 @@ public final class Dialogue {
                     turnNumber);
         }
         return answer
-                .map(found -> answered(found, found.journey(), intent, lang, status))
+                .map(found -> answered(found, found.journey(), intent, lang, conversation))
                 .orElseGet(() -> conversation.fellBack()
                         ? new Turn(List.of(new Reply.Text(phrases.text("failed_twice", lang))), intent, List.of(), true,
                                 Status.WAITING_AGENT)

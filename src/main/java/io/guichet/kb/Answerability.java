@@ -29,31 +29,38 @@ final class Answerability {
 
     /**
      * Share of the query's information (concepts weighted by rarity) that the passage states, in
-     * its own words or in the glossary's translation: a query about something the base never
+     * its own words, a synonym, or the glossary's translation: a query about something the base never
      * mentions keeps a low coverage however well its common words match.
+     *
+     * @param present the passage's analysed words, with its page's title and tags ({@link #statedWords})
      */
-    static double coverage(List<Glossary.Concept> concepts, double[] weights, String lang, KbDocument document,
-                           Passage passage) {
+    static double coverage(List<Glossary.Concept> concepts, double[] weights, String lang, String documentLang,
+                           Set<String> present) {
         if (concepts.isEmpty()) {
             return 0;
         }
-        Analyzer analyzer = KbAnalyzers.forLanguage(document.lang());
-        Set<String> present = new HashSet<>(KbAnalyzers.terms(analyzer,
-                document.title() + " " + String.join(" ", document.tags()) + " "
-                        + (passage.heading() == null ? "" : passage.heading()) + " " + passage.text()));
-        boolean sameLanguage = document.lang().equals(lang);
+        Analyzer analyzer = KbAnalyzers.forLanguage(documentLang);
+        boolean sameLanguage = documentLang.equals(lang);
         double total = 0;
         double covered = 0;
         for (int c = 0; c < concepts.size(); c++) {
             Glossary.Concept concept = concepts.get(c);
             double weight = weights[c];
             total += weight;
-            boolean stated = present.containsAll(concept.words()) || !sameLanguage && concept.translations().stream()
-                    .anyMatch(t -> present.containsAll(KbAnalyzers.terms(analyzer, t)));
+            boolean stated = present.containsAll(concept.words())
+                    || (sameLanguage ? concept.synonyms() : concept.translations()).stream()
+                    .anyMatch(other -> present.containsAll(KbAnalyzers.terms(analyzer, other)));
             if (stated) {
                 covered += weight;
             }
         }
         return total == 0 ? 0 : covered / total;
+    }
+
+    /** The words a passage states, for {@link #coverage}: its page's title and tags, its heading, its text. */
+    static Set<String> statedWords(KbDocument document, Passage passage) {
+        return new HashSet<>(KbAnalyzers.terms(KbAnalyzers.forLanguage(document.lang()),
+                document.title() + " " + String.join(" ", document.tags()) + " "
+                        + (passage.heading() == null ? "" : passage.heading()) + " " + passage.text()));
     }
 }

@@ -1,9 +1,11 @@
 package io.guichet.kb;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -15,13 +17,17 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
 
 /**
  * Lucene's French and English chains, with accents folded after the stop words: chat users
- * write "hotel", "musee", "fevrier", and must still meet "hôtel", "musée", "février".
+ * write "hotel", "musee", "fevrier", and must still meet "hôtel", "musée", "février". The stop
+ * words are dropped again once folded, since "a" or "meme" typed without accents are "à" and
+ * "même". A number glued to its unit ("48h", "5000m2", "2am") is cut from it, as pages write
+ * "48 h" and "5 000 m²".
  */
 final class KbAnalyzers {
     /**
@@ -35,6 +41,9 @@ final class KbAnalyzers {
     private static final CharArraySet ENGLISH_QUESTION_WORDS = new CharArraySet(List.of("what", "which", "who",
             "whom", "whose", "how", "when", "where", "why", "do", "does", "did", "can", "could", "i"), false);
 
+    private static final CharArraySet FRENCH_STOP_WORDS_FOLDED = folded(FrenchAnalyzer.getDefaultStopSet());
+    private static final Pattern NUMBER_THEN_LETTER = Pattern.compile("(?<=\\d)(?=\\p{L})");
+
     static final Analyzer FRENCH = french(false);
     static final Analyzer ENGLISH = english(false);
     private static final Analyzer FRENCH_QUERY = french(true);
@@ -46,12 +55,18 @@ final class KbAnalyzers {
     private static Analyzer french(boolean query) {
         return new Analyzer() {
             @Override
+            protected Reader initReader(String field, Reader reader) {
+                return new PatternReplaceCharFilter(NUMBER_THEN_LETTER, " ", reader);
+            }
+
+            @Override
             protected TokenStreamComponents createComponents(String field) {
                 StandardTokenizer source = new StandardTokenizer();
                 TokenStream stream = new ElisionFilter(source, FrenchAnalyzer.DEFAULT_ARTICLES);
                 stream = new LowerCaseFilter(stream);
                 stream = new StopFilter(stream, FrenchAnalyzer.getDefaultStopSet());
                 stream = new ASCIIFoldingFilter(stream);
+                stream = new StopFilter(stream, FRENCH_STOP_WORDS_FOLDED);
                 if (query) {
                     stream = new StopFilter(stream, FRENCH_QUESTION_WORDS);
                 }
@@ -62,6 +77,11 @@ final class KbAnalyzers {
 
     private static Analyzer english(boolean query) {
         return new Analyzer() {
+            @Override
+            protected Reader initReader(String field, Reader reader) {
+                return new PatternReplaceCharFilter(NUMBER_THEN_LETTER, " ", reader);
+            }
+
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 StandardTokenizer source = new StandardTokenizer();
@@ -75,6 +95,16 @@ final class KbAnalyzers {
                 return new TokenStreamComponents(source, new PorterStemFilter(stream));
             }
         };
+    }
+
+    private static CharArraySet folded(CharArraySet words) {
+        CharArraySet folded = new CharArraySet(words.size(), false);
+        for (Object word : words) {
+            char[] letters = (char[]) word;
+            char[] out = new char[letters.length * 4];
+            folded.add(new String(out, 0, ASCIIFoldingFilter.foldToASCII(letters, 0, out, 0, letters.length)));
+        }
+        return folded;
     }
 
     /** The analysis of the pages in {@code lang} ("fr" or "en"). */

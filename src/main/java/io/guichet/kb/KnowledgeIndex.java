@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -14,7 +15,8 @@ import java.util.function.Predicate;
  * densely ({@link DenseRetriever}, a sentence vector). A query is first transformed
  * ({@link RetrievalQuery}: its own language and, through the glossary, the other one), runs
  * through both retrievers, and the two scores are fused ({@link ScoreFusion}) and
- * folded into documents, each scored by how far its best passage answers ({@link Answerability}).
+ * folded into documents, each scored by how far its best passage answers ({@link Answerability}),
+ * which is the passage quoted.
  */
 final class KnowledgeIndex {
     private static final int CANDIDATES = 100;
@@ -22,6 +24,8 @@ final class KnowledgeIndex {
 
     private final List<KbDocument> documents;
     private final List<Passage> passages;
+    /** Each passage's analysed words, for its answerability: analysed once rather than per query. */
+    private final List<Set<String>> passageWords;
     /** Passages are stored document after document: those of document d are [firstPassage[d], firstPassage[d+1]). */
     private final int[] firstPassage;
     private final LexicalRetriever lexical;
@@ -32,6 +36,8 @@ final class KnowledgeIndex {
                            DenseRetriever dense, Glossary glossary) {
         this.documents = documents;
         this.passages = passages;
+        this.passageWords = passages.stream()
+                .map(p -> Answerability.statedWords(documents.get(p.document()), p)).toList();
         this.firstPassage = new int[documents.size() + 1];
         for (int p = passages.size() - 1; p >= 0; p--) {
             firstPassage[passages.get(p).document()] = p;
@@ -91,11 +97,20 @@ final class KnowledgeIndex {
         double ceiling = 1;
         for (int documentIndex : ranked) {
             KbDocument document = documents.get(documentIndex);
-            int passageIndex = bestPassage(documentIndex, passageCosines);
+            // The document answers as well as its best passage, judged on both kinds of evidence: the
+            // passage closest in meaning may not be the one that states what was asked.
+            int passageIndex = firstPassage[documentIndex];
+            double confidence = -1;
+            for (int p = firstPassage[documentIndex]; p < firstPassage[documentIndex + 1]; p++) {
+                double cosine = passageCosines.getOrDefault(p, Answerability.COSINE_FLOOR);
+                double answers = Answerability.confidence(cosine,
+                        Answerability.coverage(concepts, weights, lang, document.lang(), passageWords.get(p)));
+                if (answers > confidence) {
+                    confidence = answers;
+                    passageIndex = p;
+                }
+            }
             Passage passage = passages.get(passageIndex);
-            double cosine = passageCosines.getOrDefault(passageIndex, Answerability.COSINE_FLOOR);
-            double confidence = Answerability.confidence(cosine,
-                    Answerability.coverage(concepts, weights, lang, document, passage));
             // Scores follow the ranking down, so that a client can cut the list at a threshold.
             ceiling = Math.min(ceiling, confidence);
             hits.add(new SearchHit(document, Math.round(ceiling * 1000) / 1000.0, passage.text(),
@@ -109,17 +124,6 @@ final class KnowledgeIndex {
         Map<Integer, Double> cosines = new HashMap<>();
         passageCosines.forEach((passage, cosine) -> cosines.merge(passages.get(passage).document(), cosine, Math::max));
         return cosines;
-    }
-
-    /** The document's passage closest to the query, which is quoted as its snippet. */
-    private int bestPassage(int document, Map<Integer, Double> passageCosines) {
-        int best = firstPassage[document];
-        for (int p = best + 1; p < firstPassage[document + 1]; p++) {
-            if (passageCosines.getOrDefault(p, -1.0) > passageCosines.getOrDefault(best, -1.0)) {
-                best = p;
-            }
-        }
-        return best;
     }
 
     static String snippet(String text) {

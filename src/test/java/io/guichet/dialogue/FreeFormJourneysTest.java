@@ -255,6 +255,23 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void aYesToTheOfferStartsTheJourneyOffered() {
+        Played p = play("en", "How many seats does the congress centre auditorium have for a conference?", "yes please");
+        assertTrue(text(p.turns().get(0)).endsWith("Would you like me to help you organise your event?"), p.said());
+        assertEquals("seminar_planning", p.journey().name(), "the offer taken up: " + p.said());
+    }
+
+    @Test
+    void theFactsOfTheProjectOfferedStartItEvenAfterAnotherQuestion() {
+        Played p = play("fr", "terrains viabilisés près de l'échangeur autoroutier, prix du m2",
+                "et la fibre est arrivée sur la zone ?", "il nous faudrait 3000 m2 pour un entrepôt");
+        assertEquals(1, p.said().split("Voulez-vous que je vous aide à préparer votre implantation \\?", -1).length - 1,
+                "offered once, not after every answer: " + p.said());
+        assertEquals("business_setup", p.journey().name(), "the facts take the offer up: " + p.said());
+        assertEquals(3000, ((Number) p.slots().get("surface_m2")).intValue(), p.said());
+    }
+
+    @Test
     void aTopicTypedAsKeywordsIsAnsweredAndTheJourneyOffered() {
         Played keywords = play("fr", "terrains viabilisés près de l'échangeur autoroutier, prix du m2");
         assertEquals(List.of("parc-des-sources"), sources(keywords), keywords.said());

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -43,6 +44,28 @@ class KnowledgeBaseTest {
         assertEquals("ski", base.search("combien coûte le forfait de ski", 1, "fr").get(0).id());
         List<SearchHit> unrelated = base.search("réparer le moteur de ma voiture", 3, "fr");
         assertTrue(unrelated.isEmpty() || unrelated.get(0).score() < KnowledgeBase.TRUSTED, unrelated.toString());
+    }
+
+    @Test
+    void theQuotedPassageIsTheOneThatStatesWhatWasAsked(@TempDir Path folder) throws IOException {
+        // The passage on luggage is the closest in meaning; the list of services is the one that says it.
+        write(folder, "office", "fr", "Office de tourisme", "L'office de tourisme vous accueille place du Marché.\n\n"
+                + "## Bagages\n\nVos valises, sacs et bagages sont les bienvenus : nos conseillers vous aident à "
+                + "organiser vos visites avec vos bagages.\n\n## Services\n\nWi-fi gratuit, prêt de poussettes, "
+                + "billetterie des spectacles, location de vélos électriques, consigne à bagages (3 € la journée), "
+                + "boutique de produits locaux.");
+        List<SearchHit> hits = KnowledgeBase.load(folder, TestFixtures.embedder())
+                .search("consigne à bagages", 1, "fr");
+        assertTrue(hits.get(0).passage().startsWith("Wi-fi gratuit"), hits.get(0).passage());
+    }
+
+    @Test
+    void aPassageStatesWhatItSaysInASynonym() {
+        List<Glossary.Concept> asked = Glossary.shipped().concepts("papiers", "fr");
+        KbDocument page = new KbDocument("ecoles", "Écoles", "fr", List.of(), null, null, List.of(), null, Map.of(), "");
+        double coverage = Answerability.coverage(asked, new double[] {1}, "fr", "fr",
+                Answerability.statedWords(page, new Passage(0, null, "Apportez un justificatif de domicile.")));
+        assertEquals(1.0, coverage, 1e-9, asked.toString());
     }
 
     @Test
