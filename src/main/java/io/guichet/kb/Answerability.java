@@ -14,6 +14,12 @@ final class Answerability {
     /** e5 squeezes cosines together: below FLOOR is unrelated text, above CEILING a close paraphrase. */
     static final double COSINE_FLOOR = 0.75;
     private static final double COSINE_CEILING = 0.90;
+    /**
+     * A query must carry the information of this many rare words to be fully covered: "nous
+     * serons" or "du 18 au 20 décembre" once their facts are read say too little to be answered,
+     * however fully a page states their one or two common words.
+     */
+    static final double ENOUGH_RARE_WORDS = 2;
 
     private Answerability() {
     }
@@ -33,9 +39,10 @@ final class Answerability {
      * mentions keeps a low coverage however well its common words match.
      *
      * @param present the passage's analysed words, with its page's title and tags ({@link #statedWords})
+     * @param enough   the information (summed weights) a query needs to be fully covered
      */
-    static double coverage(List<Glossary.Concept> concepts, double[] weights, String lang, String documentLang,
-                           Set<String> present) {
+    static double coverage(List<Glossary.Concept> concepts, double[] weights, double enough, String lang,
+                           String documentLang, Set<String> present) {
         if (concepts.isEmpty()) {
             return 0;
         }
@@ -54,7 +61,7 @@ final class Answerability {
                 covered += weight;
             }
         }
-        return total == 0 ? 0 : covered / total;
+        return total == 0 ? 0 : covered / Math.max(total, enough);
     }
 
     /** The words a passage states, for {@link #coverage}: its page's title and tags, its heading, its text. */

@@ -179,6 +179,12 @@ final class LexicalRetriever {
         }
     }
 
+    /** The idf of a word that a single text holds: the information of one rare word. */
+    double rareWordIdf() {
+        int n = Math.max(1, searcher.getIndexReader().numDocs());
+        return Math.log(1 + (n - 1 + 0.5) / (1 + 0.5));
+    }
+
     /** How rare the term is in the texts of its language (BM25's idf): rare words carry the query's information. */
     double idf(String lang, String term) {
         try {

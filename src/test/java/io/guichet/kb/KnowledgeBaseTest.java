@@ -13,6 +13,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -63,9 +64,19 @@ class KnowledgeBaseTest {
     void aPassageStatesWhatItSaysInASynonym() {
         List<Glossary.Concept> asked = Glossary.shipped().concepts("papiers", "fr");
         KbDocument page = new KbDocument("ecoles", "Écoles", "fr", List.of(), null, null, List.of(), null, Map.of(), "");
-        double coverage = Answerability.coverage(asked, new double[] {1}, "fr", "fr",
+        double coverage = Answerability.coverage(asked, new double[] {1}, 1, "fr", "fr",
                 Answerability.statedWords(page, new Passage(0, null, "Apportez un justificatif de domicile.")));
         assertEquals(1.0, coverage, 1e-9, asked.toString());
+    }
+
+    @Test
+    void aQueryThatSaysLittleIsNeverFullyCovered() {
+        // "nous serons" once "40 personnes" is read as a fact: one word a page states is not an answer.
+        List<Glossary.Concept> asked = Glossary.shipped().concepts("personnes", "fr");
+        KbDocument page = new KbDocument("salle", "Salle", "fr", List.of(), null, null, List.of(), null, Map.of(), "");
+        Set<String> stated = Answerability.statedWords(page, new Passage(0, null, "Jusqu'à 40 personnes."));
+        assertEquals(1.0, Answerability.coverage(asked, new double[] {3}, 3, "fr", "fr", stated), 1e-9);
+        assertEquals(0.5, Answerability.coverage(asked, new double[] {3}, 6, "fr", "fr", stated), 1e-9);
     }
 
     @Test
