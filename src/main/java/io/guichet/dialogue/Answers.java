@@ -30,6 +30,9 @@ final class Answers {
      */
     static final double CLEAR = 0.6;
 
+    /** A page this close to an unanswered question, three quarters of trusted, tells which team is most likely to know. */
+    static final double NEIGHBOURHOOD = 0.75 * KnowledgeBase.TRUSTED;
+
     /** A page not updated for longer than this is quoted with a warning that it may be out of date. */
     static final Period OUTDATED_AFTER = Period.ofYears(1);
 
@@ -66,6 +69,16 @@ final class Answers {
         }
         replies.add(new Reply.Cards(List.of(card)));
         return Optional.of(new Answer(replies, card, page.journey(), best.score()));
+    }
+
+    /**
+     * The journey of the page nearest to a question the base does not answer, when it comes near
+     * enough to tell whose field the question is in: "les horaires de la déchetterie" comes
+     * nearest to the tourist office's page, not to the incubator's.
+     */
+    Optional<String> nearestJourney(String question, String lang) {
+        return knowledge.search(question, 1, lang).stream().findFirst()
+                .filter(hit -> hit.score() >= NEIGHBOURHOOD).map(hit -> hit.document().journey());
     }
 
     /** The page's {@code updated} date, or null when it has none or an unreadable one. */

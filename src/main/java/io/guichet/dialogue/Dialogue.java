@@ -79,7 +79,7 @@ public final class Dialogue {
                 ? new Turn(List.of(), parse.intent(), List.of(), false, Status.AGENT)
                 : decide(conversation, parse, now);
         if (turn.status() == Status.WAITING_AGENT && before != Status.WAITING_AGENT) {
-            turn = handOff(conversation, turn, parse.lang());
+            turn = handOff(conversation, turn, unanswered(conversation, parse, turn), parse.lang());
         } else {
             conversation.status(turn.status());
         }
@@ -220,11 +220,33 @@ public final class Dialogue {
     }
 
     /**
+     * The question the bot could not answer, when that is why the conversation goes to a person:
+     * this message, failed a second time, or the one before a request for a person made on the
+     * bot's "I don't know".
+     */
+    private static Optional<String> unanswered(Conversation conversation, Parse parse, Turn turn) {
+        if (turn.fallback()) {
+            return Optional.of(parse.text());
+        }
+        if (!conversation.fellBack()) {
+            return Optional.empty();
+        }
+        List<Message> messages = conversation.messages();
+        for (int m = messages.size() - 1; m >= 0; m--) {
+            if (messages.get(m).from().equals("user")) {
+                return Optional.of(messages.get(m).text());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Puts the conversation in its team's queue and tells the user what comes next: the
      * expected wait, or, when no one of the team can answer now, the offer to leave a message.
      */
-    private Turn handOff(Conversation conversation, Turn turn, String lang) {
-        String team = catalogue.team(conversation);
+    private Turn handOff(Conversation conversation, Turn turn, Optional<String> unanswered, String lang) {
+        String team = catalogue.team(conversation,
+                unanswered.flatMap(question -> answers.nearestJourney(question, lang)));
         conversation.waitForAgent(team, clock.instant());
         Staffing.Availability availability = staffing.availability(team);
         String teamName = catalogue.teamName(team, lang);
@@ -287,7 +309,9 @@ public final class Dialogue {
             return new Turn(List.of(new Reply.Text(phrases.text("out_of_scope", lang)),
                     new Reply.QuickReplies(phrases.list("journeys_menu", lang))), intent, List.of(), true, status);
         }
-        Optional<IntentScore> journey = likelyJourney(parse);
+        // A question the pages do not answer gets an honest "I don't know", not a form, unless it states a project.
+        Optional<IntentScore> journey = likelyJourney(parse).filter(likely -> !JourneyFlow.isQuestion(parse)
+                || JourneyFlow.statesAnIntention(parse) || JourneyFlow.statesAProject(catalogue.get(likely.name()), parse, now));
         if (journey.isPresent() && (answer.isEmpty() || JourneyFlow.statesAnIntention(parse))) {
             // Rather than "I don't know", or after the answer when the person says they mean to
             // do it: the project the message speaks of, which the intent engine nearly chose.
@@ -299,7 +323,9 @@ public final class Dialogue {
                 .orElseGet(() -> conversation.fellBack()
                         ? new Turn(List.of(new Reply.Text(phrases.text("failed_twice", lang))), intent, List.of(), true,
                                 Status.WAITING_AGENT)
-                        : new Turn(List.of(new Reply.Text(phrases.text("fallback", lang)),
+                        : new Turn(List.of(new Reply.Text(phrases.text("fallback", lang, Map.of("team",
+                                catalogue.teamName(catalogue.team(conversation,
+                                        answers.nearestJourney(parse.text(), lang)), lang)))),
                                 new Reply.QuickReplies(List.of(phrases.text("ask_human", lang)))), intent, List.of(),
                                 true, status));
     }

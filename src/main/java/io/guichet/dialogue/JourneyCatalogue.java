@@ -89,9 +89,14 @@ final class JourneyCatalogue {
                 .or(() -> Optional.of(messageForGeneral).filter(j -> j.name().equals(state.name())));
     }
 
-    /** The team a conversation goes to when handed off: its journey's, else the general team. */
-    String team(Conversation conversation) {
-        return of(conversation).map(Journey::teamId).orElse(generalTeam());
+    /**
+     * The team a conversation goes to when handed off: its journey's, else the team of the journey
+     * its unanswered question was nearest to, else the general team.
+     */
+    String team(Conversation conversation, Optional<String> nearestJourney) {
+        return of(conversation).map(Journey::teamId)
+                .or(() -> nearestJourney.map(journeys::get).map(Journey::teamId))
+                .orElse(generalTeam());
     }
 
     /** The team's name as users read it ("le bureau des congrès…"), for the journeys' teams and the general one. */

@@ -272,6 +272,17 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void anUnansweredQuestionNamesTheTeamNearestToItAndGoesThere() {
+        Played p = play("fr", "où voir un spectacle de danse ce samedi ?", "Parler à un conseiller");
+        assertTrue(p.turns().get(0).fallback(), p.turns().get(0).toString());
+        assertTrue(text(p.turns().get(0)).contains("avec l'Office de tourisme de Valmoreau, qui pourra"), p.said());
+        assertEquals("tourist_office", p.conversation().team(), "the person is put in touch with the team named");
+
+        Played far = play("fr", "la déchetterie prend-elle l'amiante ?");
+        assertTrue(text(far.turns().get(0)).contains("avec notre équipe, qui pourra"), far.said());
+    }
+
+    @Test
     void aTopicTypedAsKeywordsIsAnsweredAndTheJourneyOffered() {
         Played keywords = play("fr", "terrains viabilisés près de l'échangeur autoroutier, prix du m2");
         assertEquals(List.of("parc-des-sources"), sources(keywords), keywords.said());
