@@ -1,5 +1,6 @@
 package io.guichet.kb;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,37 +35,61 @@ final class Answerability {
     }
 
     /**
-     * Share of the query's information (concepts weighted by rarity) that the passage states, in
-     * its own words, a synonym, or the glossary's translation: a query about something the base never
-     * mentions keeps a low coverage however well its common words match.
-     *
-     * @param present the passage's analysed words, with its page's title and tags ({@link #statedWords})
-     * @param enough   the information (summed weights) a query needs to be fully covered
+     * The query's information, to measure how much of it a passage states: each concept with its
+     * weight (its rarity) and the runs of analysed words that state it in a page of either
+     * language (its own words and synonyms; its own words and translations in the other
+     * language). Prepared once per query, since a search measures many passages.
      */
-    static double coverage(List<Glossary.Concept> concepts, double[] weights, double enough, String lang,
-                           String documentLang, Set<String> present) {
-        if (concepts.isEmpty()) {
-            return 0;
-        }
-        Analyzer analyzer = KbAnalyzers.forLanguage(documentLang);
-        boolean sameLanguage = documentLang.equals(lang);
-        double total = 0;
-        double covered = 0;
-        for (int c = 0; c < concepts.size(); c++) {
-            Glossary.Concept concept = concepts.get(c);
-            double weight = weights[c];
-            total += weight;
-            boolean stated = present.containsAll(concept.words())
-                    || (sameLanguage ? concept.synonyms() : concept.translations()).stream()
-                    .anyMatch(other -> present.containsAll(KbAnalyzers.terms(analyzer, other)));
-            if (stated) {
-                covered += weight;
+    static final class Asked {
+        private final double[] weights;
+        private final double enough;
+        private final String lang;
+        private final List<List<List<String>>> sameLanguage = new ArrayList<>();
+        private final List<List<List<String>>> otherLanguage = new ArrayList<>();
+
+        /**
+         * @param enough the information (summed weights) a query needs to be fully covered
+         */
+        Asked(List<Glossary.Concept> concepts, double[] weights, double enough, String lang) {
+            this.weights = weights;
+            this.enough = enough;
+            this.lang = lang;
+            Analyzer own = KbAnalyzers.forLanguage(lang);
+            Analyzer other = KbAnalyzers.forLanguage("en".equals(lang) ? "fr" : "en");
+            for (Glossary.Concept concept : concepts) {
+                sameLanguage.add(statements(concept.words(), concept.synonyms(), own));
+                otherLanguage.add(statements(concept.words(), concept.translations(), other));
             }
         }
-        return total == 0 ? 0 : covered / Math.max(total, enough);
+
+        private static List<List<String>> statements(List<String> words, Set<String> alternatives, Analyzer analyzer) {
+            List<List<String>> statements = new ArrayList<>(List.of(words));
+            alternatives.forEach(alternative -> statements.add(KbAnalyzers.terms(analyzer, alternative)));
+            return statements;
+        }
+
+        /**
+         * Share of the query's information (concepts weighted by rarity) that the passage states, in
+         * its own words, a synonym, or the glossary's translation: a query about something the base
+         * never mentions keeps a low coverage however well its common words match.
+         *
+         * @param present the passage's analysed words, with its page's title and tags ({@link #statedWords})
+         */
+        double coverage(String documentLang, Set<String> present) {
+            List<List<List<String>>> statements = documentLang.equals(lang) ? sameLanguage : otherLanguage;
+            double total = 0;
+            double covered = 0;
+            for (int c = 0; c < statements.size(); c++) {
+                total += weights[c];
+                if (statements.get(c).stream().anyMatch(words -> !words.isEmpty() && present.containsAll(words))) {
+                    covered += weights[c];
+                }
+            }
+            return total == 0 ? 0 : covered / Math.max(total, enough);
+        }
     }
 
-    /** The words a passage states, for {@link #coverage}: its page's title and tags, its heading, its text. */
+    /** The words a passage states, for {@link Asked#coverage}: its page's title and tags, its heading, its text. */
     static Set<String> statedWords(KbDocument document, Passage passage) {
         return new HashSet<>(KbAnalyzers.terms(KbAnalyzers.forLanguage(document.lang()),
                 document.title() + " " + String.join(" ", document.tags()) + " "

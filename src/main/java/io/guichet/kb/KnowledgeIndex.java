@@ -85,7 +85,8 @@ final class KnowledgeIndex {
         List<Glossary.Concept> concepts = transformed.concepts();
         double[] weights = concepts.stream()
                 .mapToDouble(c -> c.words().stream().mapToDouble(w -> lexical.idf(lang, w)).max().orElse(0)).toArray();
-        double enough = Answerability.ENOUGH_RARE_WORDS * lexical.rareWordIdf();
+        Answerability.Asked asked = new Answerability.Asked(concepts, weights,
+                Answerability.ENOUGH_RARE_WORDS * lexical.rareWordIdf(), lang);
         Map<Integer, Double> passageCosines = dense.passageCosines(transformed, CANDIDATES);
         Map<Integer, Double> fused = ScoreFusion.fuse(lexical.documents(transformed, CANDIDATES),
                 documentCosines(passageCosines));
@@ -105,7 +106,7 @@ final class KnowledgeIndex {
             for (int p = firstPassage[documentIndex]; p < firstPassage[documentIndex + 1]; p++) {
                 double cosine = passageCosines.getOrDefault(p, Answerability.COSINE_FLOOR);
                 double answers = Answerability.confidence(cosine,
-                        Answerability.coverage(concepts, weights, enough, lang, document.lang(), passageWords.get(p)));
+                        asked.coverage(document.lang(), passageWords.get(p)));
                 if (answers > confidence) {
                     confidence = answers;
                     passageIndex = p;

@@ -64,7 +64,7 @@ class KnowledgeBaseTest {
     void aPassageStatesWhatItSaysInASynonym() {
         List<Glossary.Concept> asked = Glossary.shipped().concepts("papiers", "fr");
         KbDocument page = new KbDocument("ecoles", "Écoles", "fr", List.of(), null, null, List.of(), null, Map.of(), "");
-        double coverage = Answerability.coverage(asked, new double[] {1}, 1, "fr", "fr",
+        double coverage = new Answerability.Asked(asked, new double[] {1}, 1, "fr").coverage("fr",
                 Answerability.statedWords(page, new Passage(0, null, "Apportez un justificatif de domicile.")));
         assertEquals(1.0, coverage, 1e-9, asked.toString());
     }
@@ -75,8 +75,8 @@ class KnowledgeBaseTest {
         List<Glossary.Concept> asked = Glossary.shipped().concepts("personnes", "fr");
         KbDocument page = new KbDocument("salle", "Salle", "fr", List.of(), null, null, List.of(), null, Map.of(), "");
         Set<String> stated = Answerability.statedWords(page, new Passage(0, null, "Jusqu'à 40 personnes."));
-        assertEquals(1.0, Answerability.coverage(asked, new double[] {3}, 3, "fr", "fr", stated), 1e-9);
-        assertEquals(0.5, Answerability.coverage(asked, new double[] {3}, 6, "fr", "fr", stated), 1e-9);
+        assertEquals(1.0, new Answerability.Asked(asked, new double[] {3}, 3, "fr").coverage("fr", stated), 1e-9);
+        assertEquals(0.5, new Answerability.Asked(asked, new double[] {3}, 6, "fr").coverage("fr", stated), 1e-9);
     }
 
     @Test
