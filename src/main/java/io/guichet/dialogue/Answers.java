@@ -23,13 +23,6 @@ final class Answers {
     /** An extractive answer quotes at most this much of the best passage. */
     private static final int ANSWER_CHARS = 600;
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n+");
-    /**
-     * An answer this confident is given even before a journey's first question, when the message
-     * stated a project rather than asking: well above {@link KnowledgeBase#TRUSTED}, where the
-     * facts of a project no longer match a page by their common words alone.
-     */
-    static final double CLEAR = 0.6;
-
     /** A page this close to an unanswered question, three quarters of trusted, tells which team is most likely to know. */
     static final double NEIGHBOURHOOD = 0.75 * KnowledgeBase.TRUSTED;
 

@@ -4,6 +4,7 @@ import io.guichet.conversation.Conversation;
 import io.guichet.conversation.Message;
 import io.guichet.conversation.Status;
 import io.guichet.kb.KnowledgeBase;
+import io.guichet.nlu.Entity;
 import io.guichet.nlu.IntentFile;
 import io.guichet.nlu.IntentScore;
 import io.guichet.nlu.Intents;
@@ -12,6 +13,7 @@ import io.guichet.nlu.TextNormalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,10 +104,24 @@ public final class Dialogue {
                 && !JourneyFlow.statesAnIntention(parse)) {
             return answered(answer.get(), journey, intent, parse.lang(), conversation);
         }
-        // Before the journey's first question, only an answer to a question or a clear one: the
-        // facts of a project ("ma femme, nos 3 enfants et moi") share words with pages they do not ask about.
-        return startAfter(answer.filter(found -> JourneyFlow.isQuestion(parse) || found.score() >= Answers.CLEAR),
-                conversation, as(parse, journey, intent.confidence()), now, turnNumber);
+        // Before the journey's first question, the answer to a question, or the page that also answers
+        // what the message asks besides the project's facts and the journey's name: "hébergement pas cher
+        // pour un club sportif" asks something; "ma femme, nos 3 enfants et moi" shares words with pages
+        // it does not ask about.
+        Parse besides = besidesTheProject(parse, catalogue.get(journey));
+        Optional<Answers.Answer> asked = JourneyFlow.isQuestion(parse) ? answer
+                : answer.filter(found -> !besides.text().isBlank() && answers.answer(besides)
+                        .filter(rest -> rest.source().sourceId().equals(found.source().sourceId())).isPresent());
+        return startAfter(asked, conversation, as(parse, journey, intent.confidence()), now, turnNumber);
+    }
+
+    /** The message less its facts (the entities read in it) and the words that name {@code journey}. */
+    private static Parse besidesTheProject(Parse parse, Journey journey) {
+        StringBuilder left = new StringBuilder(parse.text());
+        parse.entities().stream().sorted(Comparator.comparingInt(Entity::start).reversed())
+                .forEach(fact -> left.replace(fact.start(), fact.end(), " "));
+        String text = journey.withoutKeywords(" " + String.join(" ", TextNormalizer.tokens(left.toString())) + " ");
+        return new Parse(text.strip(), parse.lang(), parse.intent(), parse.ranking(), List.of());
     }
 
     /** Starts the message's journey, after the answer when there is one. */

@@ -53,6 +53,15 @@ record Journey(String name, String teamId, Map<String, String> teamName, List<Sl
         return Map.copyOf(phrases);
     }
 
+    /** The folded, space-padded text less the journey's keywords it holds. */
+    String withoutKeywords(String folded) {
+        String left = folded;
+        for (String keyword : keywords.values().stream().flatMap(List::stream).toList()) {
+            left = left.replace(" " + String.join(" ", TextNormalizer.tokens(keyword)) + " ", " ");
+        }
+        return left;
+    }
+
     /** How many of the journey's keywords the folded, space-padded text holds. */
     int keywordsIn(String folded) {
         return (int) keywords.values().stream().flatMap(List::stream)

@@ -307,6 +307,15 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void aProjectThatAsksForSomethingGetsThePageBeforeTheJourney() {
+        // Trusted (0.52) though not a question: besides its facts, the message asks for serviced land by the interchange.
+        Played p = play("fr", "terrain viabilisé de 3000 m2 près de l'échangeur");
+        assertEquals("business_setup", p.journey().name(), p.said());
+        assertEquals(3000, ((Number) p.slots().get("surface_m2")).intValue(), p.said());
+        assertEquals(List.of("parc-des-sources"), sources(p), p.said());
+    }
+
+    @Test
     void aGoodbyeThatCarriesAQuestionGetsItsAnswer() {
         Played p = play("fr", "merci et bonne journée, la navette part de la gare centrale ?");
         assertEquals("goodbye", p.turns().get(0).intent().name(), "taken for a goodbye: " + p.said());
