@@ -55,6 +55,7 @@
       authors: { user: 'Vous', bot: 'Assistant', agent: 'Conseiller' },
       quickLabel: 'Réponses suggérées',
       cardsLabel: 'Pages utiles',
+      updatedOn: 'Mis à jour le ',
       newWindow: '(s’ouvre dans un nouvel onglet)',
       privacy: 'Vos messages sont conservés pour traiter votre demande. Ne partagez pas de données sensibles.',
       privacyLink: 'En savoir plus',
@@ -89,6 +90,7 @@
       authors: { user: 'You', bot: 'Assistant', agent: 'Advisor' },
       quickLabel: 'Suggested replies',
       cardsLabel: 'Useful pages',
+      updatedOn: 'Updated on ',
       newWindow: '(opens in a new tab)',
       privacy: 'Your messages are kept to handle your request. Please do not share sensitive data.',
       privacyLink: 'Learn more',
@@ -345,6 +347,7 @@
     '#guichet-root .guichet-card a{display:block;padding:9px 12px;color:var(--g-primary);font-weight:600;',
     'text-decoration:underline;text-underline-offset:2px;}',
     '#guichet-root .guichet-card a:not([href]){color:var(--g-text);text-decoration:none;}',
+    '#guichet-root .guichet-card-date{display:block;padding:0 12px 8px;margin-top:-4px;font-size:12px;color:var(--g-muted);}',
     '#guichet-root .guichet-card a:focus-visible{outline-offset:-3px;}',
 
     // Typing, errors, composer, privacy.
@@ -622,6 +625,17 @@
     state.quick = group;
   }
 
+  /** A page's ISO date ("2026-09-02") as the reader's language writes it, or null. */
+  function pageDate(iso) {
+    if (typeof iso !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) {
+      return null;
+    }
+    var parts = iso.split('-');
+    var date = new Date(Date.UTC(+parts[0], +parts[1] - 1, +parts[2]));
+    return date.toLocaleDateString(LANG === 'en' ? 'en-GB' : 'fr-FR',
+      { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  }
+
   function showCards(items) {
     var safe = (items || []).filter(function (item) {
       return item && typeof item.title === 'string' && item.title.trim();
@@ -643,6 +657,10 @@
         link.setAttribute('aria-describedby', 'guichet-newtab');
       }
       card.appendChild(link);
+      var updated = pageDate(item.updated);
+      if (updated) {
+        card.appendChild(el('span', 'guichet-card-date', T.updatedOn + updated));
+      }
       list.appendChild(card);
     });
     insertInLog(list);

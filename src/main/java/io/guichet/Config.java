@@ -11,9 +11,11 @@ import java.util.Map;
 /** The contract's run options: each flag, else its environment variable, else the embedded default. */
 record Config(int port, Path kb, Path intents, Path data, String adminToken, Duration warmup, int retentionDays,
               MessengerSettings messenger, WhatsAppSettings whatsapp, Path agents, List<String> allowedOrigins,
-              boolean rateLimits) {
+              boolean rateLimits, int answerMaxAgeDays) {
     static final Duration DEFAULT_WARMUP = Duration.ofSeconds(3);
     static final int DEFAULT_RETENTION_DAYS = 365;
+    /** A quoted page older than this is said to be possibly out of date. */
+    static final int DEFAULT_ANSWER_MAX_AGE_DAYS = 365;
 
 
     static Config from(String[] args, Map<String, String> env) {
@@ -29,6 +31,8 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
                 : DEFAULT_RETENTION_DAYS;
         List<String> allowedOrigins = origins(env.getOrDefault("GUICHET_ALLOWED_ORIGINS", ""));
         boolean rateLimits = onOff(env.getOrDefault("GUICHET_RATE_LIMITS", "on"));
+        int answerMaxAgeDays = env.containsKey("GUICHET_ANSWER_MAX_AGE_DAYS")
+                ? ageInDays(env.get("GUICHET_ANSWER_MAX_AGE_DAYS")) : DEFAULT_ANSWER_MAX_AGE_DAYS;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {
@@ -46,6 +50,7 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
                 case "--retention-days" -> retentionDays = days(value);
                 case "--allowed-origins" -> allowedOrigins = origins(value);
                 case "--rate-limits" -> rateLimits = onOff(value);
+                case "--answer-max-age-days" -> answerMaxAgeDays = ageInDays(value);
                 default -> throw new IllegalArgumentException(usage(flag));
             }
         }
@@ -54,7 +59,7 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
         }
         return new Config(port, kb, intents, data, adminToken, warmup, retentionDays,
                 MessengerSettings.fromEnvironment(env).orElse(null), WhatsAppSettings.fromEnvironment(env).orElse(null),
-                agents, allowedOrigins, rateLimits);
+                agents, allowedOrigins, rateLimits, answerMaxAgeDays);
     }
 
     /** Comma-separated origins such as {@code https://www.valmoreau.fr}; none means every site. */
@@ -90,6 +95,11 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
         return bounded(value, 1, 36500, "the retention is a number of days from 1 to 36500");
     }
 
+    private static int ageInDays(String value) {
+        return bounded(value, 1, 36500, "the age after which a quoted page may be out of date is a number of days"
+                + " from 1 to 36500");
+    }
+
     private static int bounded(String value, int min, int max, String rule) {
         try {
             int number = Integer.parseInt(value.strip());
@@ -105,6 +115,6 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
     private static String usage(String flag) {
         return "unknown option '" + flag + "'; usage: java -jar guichet.jar [--port N] [--kb DIR] [--intents DIR]"
                 + " [--data DIR] [--admin-token TOKEN] [--agents FILE] [--warmup SECONDS] [--retention-days N]"
-                + " [--allowed-origins URL,URL] [--rate-limits on|off]";
+                + " [--allowed-origins URL,URL] [--rate-limits on|off] [--answer-max-age-days N]";
     }
 }

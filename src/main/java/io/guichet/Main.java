@@ -33,6 +33,7 @@ import io.vertx.ext.web.Router;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -99,6 +100,7 @@ public final class Main {
             SqliteStore store = SqliteStore.open(config.data(), clock);
             ConversationService conversations = new ConversationService(understanding, knowledge, store, intents,
                     clock);
+            conversations.warnOfPagesOlderThan(Period.ofDays(config.answerMaxAgeDays()));
             TurnGateway gateway = new TurnGateway(conversations, new LocalConversationLocks(vertx));
             watch(vertx, knowledge);
             retain(vertx, store, clock, config.retentionDays());

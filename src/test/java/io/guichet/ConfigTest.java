@@ -14,7 +14,7 @@ class ConfigTest {
     void embeddedDefaults() {
         assertEquals(new Config(8080, Path.of("knowledge-base"), Path.of("intents"), Path.of("data"), null,
                         Config.DEFAULT_WARMUP, Config.DEFAULT_RETENTION_DAYS, null, null,
-                        Path.of("agents.yml"), List.of(), true),
+                        Path.of("agents.yml"), List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS),
                 Config.from(new String[0], Map.of()));
     }
 
@@ -25,6 +25,9 @@ class ConfigTest {
         assertEquals(0, config.port());
         assertEquals(Path.of("/tmp/kb"), config.kb());
         assertEquals(Path.of("/srv/data"), config.data());
+        assertEquals(90, Config.from(new String[] {"--answer-max-age-days", "90"},
+                Map.of("GUICHET_ANSWER_MAX_AGE_DAYS", "30")).answerMaxAgeDays());
+        assertEquals(30, Config.from(new String[0], Map.of("GUICHET_ANSWER_MAX_AGE_DAYS", "30")).answerMaxAgeDays());
     }
 
     @Test
@@ -37,6 +40,8 @@ class ConfigTest {
         assertThrows(IllegalArgumentException.class,
                 () -> Config.from(new String[] {"--allowed-origins", "www.example.fr"}, Map.of()));
         assertThrows(IllegalArgumentException.class, () -> Config.from(new String[] {"--rate-limits", "maybe"}, Map.of()));
+        assertThrows(IllegalArgumentException.class,
+                () -> Config.from(new String[] {"--answer-max-age-days", "0"}, Map.of()));
     }
 
     @Test

@@ -49,7 +49,7 @@ public final class TestService {
                                          WhatsAppSettings whatsapp, Path agents, List<String> allowedOrigins,
                                          String adminToken, boolean rateLimits) {
         Config config = new Config(0, kb, TestFixtures.INTENTS, data, adminToken, Duration.ZERO, 30, messenger,
-                whatsapp, agents, allowedOrigins, rateLimits);
+                whatsapp, agents, allowedOrigins, rateLimits, Config.DEFAULT_ANSWER_MAX_AGE_DAYS);
         return Main.start(vertx, config).map(server -> server.actualPort());
     }
 }

@@ -26,17 +26,23 @@ final class Answers {
     /** A page this close to an unanswered question, three quarters of trusted, tells which team is most likely to know. */
     static final double NEIGHBOURHOOD = 0.75 * KnowledgeBase.TRUSTED;
 
-    /** A page not updated for longer than this is quoted with a warning that it may be out of date. */
-    static final Period OUTDATED_AFTER = Period.ofYears(1);
+    /** By default, a page not updated for longer than this is quoted with a warning that it may be out of date. */
+    public static final Period OUTDATED_AFTER = Period.ofYears(1);
 
     private final KnowledgeBase knowledge;
     private final Phrases phrases;
     private final Clock clock;
+    private volatile Period outdatedAfter = OUTDATED_AFTER;
 
     Answers(KnowledgeBase knowledge, Phrases phrases, Clock clock) {
         this.knowledge = knowledge;
         this.phrases = phrases;
         this.clock = clock;
+    }
+
+    /** A page not updated for longer than {@code age} is quoted with a warning that it may be out of date. */
+    void warnOfPagesOlderThan(Period age) {
+        this.outdatedAfter = age;
     }
 
     /** The answer's replies and its source, or empty when nothing in the base answers well enough. */
@@ -49,7 +55,7 @@ final class Answers {
         Reply.Card card = card(best);
         String lang = parse.lang();
         KbDocument page = best.document();
-        LocalDate updated = updated(page);
+        LocalDate updated = card.updated();
         Map<String, String> values = Map.of("title", page.title(),
                 "date", updated == null ? "" : SlotWording.day(updated, lang));
         // Every word of the bot in the person's language; the quote as written, said to be in the other one.
@@ -57,7 +63,7 @@ final class Answers {
                 + (updated == null ? "" : "_dated");
         List<Reply> replies = new ArrayList<>(List.of(new Reply.Text(phrases.text(intro, lang, values)),
                 new Reply.Text(quote(best.passage(), parse.text()))));
-        if (updated != null && updated.plus(OUTDATED_AFTER).isBefore(LocalDate.now(clock))) {
+        if (updated != null && updated.plus(outdatedAfter).isBefore(LocalDate.now(clock))) {
             replies.add(new Reply.Text(phrases.text("answer_outdated", lang, values)));
         }
         replies.add(new Reply.Cards(List.of(card)));
@@ -88,7 +94,7 @@ final class Answers {
     }
 
     static Reply.Card card(SearchHit hit) {
-        return new Reply.Card(hit.document().title(), hit.document().url(), hit.id());
+        return new Reply.Card(hit.document().title(), hit.document().url(), hit.id(), updated(hit.document()));
     }
 
     /**

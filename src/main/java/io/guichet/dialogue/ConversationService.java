@@ -12,6 +12,7 @@ import io.guichet.nlu.Parse;
 import io.guichet.nlu.Understanding;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +41,11 @@ public final class ConversationService {
         this.store = store;
         this.dialogue = new Dialogue(knowledge, intents, clock);
         this.clock = clock;
+    }
+
+    /** Answers quoting a page not updated for longer than {@code age} warn that it may be out of date. */
+    public void warnOfPagesOlderThan(Period age) {
+        dialogue.warnOfPagesOlderThan(age);
     }
 
     /** Who is told of every commit: the live views and the channels that deliver replies. */

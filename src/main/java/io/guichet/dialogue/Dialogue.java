@@ -12,6 +12,7 @@ import io.guichet.nlu.Parse;
 import io.guichet.nlu.TextNormalizer;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -54,6 +55,11 @@ public final class Dialogue {
         this.leads = new LeadCapture(catalogue, phrases, clock);
         this.journeys = new JourneyFlow(catalogue, phrases, intentReplies, answers, new Recommender(knowledge), leads);
         this.clock = clock;
+    }
+
+    /** Answers quoting a page not updated for longer than {@code age} warn that it may be out of date. */
+    public void warnOfPagesOlderThan(Period age) {
+        answers.warnOfPagesOlderThan(age);
     }
 
     /** Who says whether a team can take a conversation handed off, and after how long. */

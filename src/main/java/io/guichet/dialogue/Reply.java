@@ -1,5 +1,6 @@
 package io.guichet.dialogue;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** What the bot says, channel-neutral: each channel renders what it can of it. */
@@ -13,7 +14,10 @@ public sealed interface Reply {
     record Cards(List<Card> items) implements Reply {
     }
 
-    /** A link to a knowledge-base document. */
-    record Card(String title, String url, String sourceId) {
+    /** A link to a knowledge-base document, with the date it was last updated when the page gives one. */
+    record Card(String title, String url, String sourceId, LocalDate updated) {
+        public Card(String title, String url, String sourceId) {
+            this(title, url, sourceId, null);
+        }
     }
 }

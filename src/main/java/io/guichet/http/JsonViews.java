@@ -55,8 +55,8 @@ final class JsonViews {
         return new JsonObject()
                 .put("replies", new JsonArray(turn.replies().stream().map(LiveEvents::reply).toList()))
                 .put("intent", intent(turn.intent()))
-                .put("sources", new JsonArray(turn.sources().stream().map(card -> new JsonObject()
-                        .put("id", card.sourceId()).put("title", card.title()).put("url", card.url())).toList()))
+                .put("sources", new JsonArray(turn.sources().stream().map(card -> LiveEvents.updated(new JsonObject()
+                        .put("id", card.sourceId()).put("title", card.title()).put("url", card.url()), card)).toList()))
                 .put("fallback", turn.fallback())
                 .put("status", turn.status().wireName());
     }

@@ -126,8 +126,13 @@ public final class LiveEvents implements ConversationEvents {
         }
         Reply.Cards cards = (Reply.Cards) reply;
         return new JsonObject().put("type", "cards").put("items", new JsonArray(cards.items().stream()
-                .map(card -> new JsonObject().put("title", card.title()).put("url", card.url())
-                        .put("sourceId", card.sourceId()))
+                .map(card -> updated(new JsonObject().put("title", card.title()).put("url", card.url())
+                        .put("sourceId", card.sourceId()), card))
                 .toList()));
+    }
+
+    /** The card's JSON with its page's {@code updated} date (ISO), when the page gives one. */
+    public static JsonObject updated(JsonObject json, Reply.Card card) {
+        return card.updated() == null ? json : json.put("updated", card.updated().toString());
     }
 }

@@ -147,6 +147,18 @@ class BrowserTest {
     }
 
     @Test
+    void anAnswerShowsItsPageAndTheDateThePageWasUpdated() throws Exception {
+        WebDriver user = browser(1280, 800);
+        user.get(base + "/demo");
+        waiting(user).until(ExpectedConditions.elementToBeClickable(By.id("guichet-launcher"))).click();
+        waiting(user).until(ExpectedConditions.attributeToBe(By.id("guichet-panel"), "data-connection", "ws"));
+        userSays(user, "combien coûte le billet de la navette de l'aéroport ?");
+        waitForLine(user, ".guichet-card a", "Navette aéroport");
+        waitForLine(user, ".guichet-card-date", "Mis à jour le 1 mars 2024");
+        screenshot(user, "widget-answer.png");
+    }
+
+    @Test
     void aVisitorAndAnAgentTalkThroughTheWidgetAndTheConsole() throws Exception {
         WebDriver agent = browser(1280, 800);
         agent.get(base + "/agent");

@@ -345,5 +345,14 @@ class FreeFormJourneysTest {
         Played french = play("fr", "combien coûte le billet de la navette de l'aéroport ?");
         assertTrue(french.said().contains("(mis à jour le 1 mars 2024)"), french.said());
         assertFalse(french.said().contains("page en anglais"), french.said());
+        assertEquals(java.time.LocalDate.parse("2024-03-01"), french.turns().get(0).sources().get(0).updated(),
+                "the card carries the page's date");
+    }
+
+    @Test
+    void theAgeAfterWhichAPageIsFlaggedIsASetting() {
+        service.warnOfPagesOlderThan(java.time.Period.ofYears(5));
+        Played p = play("en", "how much is the airport shuttle ticket to the city centre?");
+        assertFalse(p.said().contains("dates from 1 March 2024"), "not flagged within five years: " + p.said());
     }
 }
