@@ -57,8 +57,9 @@ final class Answerability {
             Analyzer own = KbAnalyzers.forLanguage(lang);
             Analyzer other = KbAnalyzers.forLanguage("en".equals(lang) ? "fr" : "en");
             for (Glossary.Concept concept : concepts) {
-                sameLanguage.add(statements(concept.words(), concept.synonyms(), own));
-                otherLanguage.add(statements(concept.words(), concept.translations(), other));
+                List<String> words = KbAnalyzers.telling(lang, concept.words());
+                sameLanguage.add(statements(words, concept.synonyms(), own));
+                otherLanguage.add(statements(words, concept.translations(), other));
             }
         }
 

@@ -117,6 +117,16 @@ final class KbAnalyzers {
         return "en".equals(lang) ? ENGLISH_QUERY : FRENCH_QUERY;
     }
 
+    /**
+     * The analysed words that say something of the answer: question words kept inside a glossary
+     * term ("quand il pleut") are left out, since they stand in most pages.
+     */
+    static List<String> telling(String lang, List<String> words) {
+        CharArraySet asking = "en".equals(lang) ? ENGLISH_QUESTION_WORDS : FRENCH_QUESTION_WORDS;
+        List<String> telling = words.stream().filter(word -> !asking.contains(word)).toList();
+        return telling.isEmpty() ? words : telling;
+    }
+
     static List<String> terms(Analyzer analyzer, String text) {
         List<String> terms = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream("", text)) {

@@ -128,7 +128,7 @@ final class LexicalRetriever {
     private BooleanQuery ownLanguageQuery(String lang, List<Glossary.Concept> concepts) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         Set<String> words = new LinkedHashSet<>();
-        concepts.forEach(c -> words.addAll(c.words()));
+        concepts.forEach(c -> words.addAll(KbAnalyzers.telling(lang, c.words())));
         Set<String> synonyms = new LinkedHashSet<>();
         Analyzer analyzer = KbAnalyzers.forLanguage(lang);
         concepts.forEach(c -> c.synonyms().forEach(t -> synonyms.addAll(KbAnalyzers.terms(analyzer, t))));

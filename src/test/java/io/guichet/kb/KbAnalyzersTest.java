@@ -26,4 +26,10 @@ class KbAnalyzersTest {
         assertEquals(List.of("cout", "pas"), KbAnalyzers.terms(KbAnalyzers.forQuery("fr"), "combien coute le pass"));
         assertEquals(List.of("combien", "cout", "pas"), KbAnalyzers.terms(KbAnalyzers.FRENCH, "combien coute le pass"));
     }
+
+    @Test
+    void aQuestionWordInsideAGlossaryTermTellsNothingOfTheAnswer() {
+        assertEquals(List.of("pleut"), KbAnalyzers.telling("fr", List.of("quand", "pleut")));
+        assertEquals(List.of("quand"), KbAnalyzers.telling("fr", List.of("quand")), "a term made only of one is kept");
+    }
 }
