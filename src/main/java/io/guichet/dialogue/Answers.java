@@ -47,9 +47,19 @@ final class Answers {
 
     /** The answer's replies and its source, or empty when nothing in the base answers well enough. */
     Optional<Answer> answer(Parse parse) {
-        List<SearchHit> hits = knowledge.search(parse.text(), 3, parse.lang());
+        return consult(parse).answer();
+    }
+
+    /** What the pages say to a question: the answer when one is trusted, and the journey of the nearest page. */
+    record Consulted(Optional<Answer> answer, Optional<String> nearestJourney) {
+    }
+
+    /** The answer to {@code parse}, and, for an "I don't know", whose field the question is nearest to. */
+    Consulted consult(Parse parse) {
+        List<SearchHit> hits = knowledge.search(parse.text(), 1, parse.lang());
+        Optional<String> nearest = nearestJourney(hits);
         if (hits.isEmpty() || hits.get(0).score() < KnowledgeBase.TRUSTED) {
-            return Optional.empty();
+            return new Consulted(Optional.empty(), nearest);
         }
         SearchHit best = hits.get(0);
         Reply.Card card = card(best);
@@ -67,7 +77,7 @@ final class Answers {
             replies.add(new Reply.Text(phrases.text("answer_outdated", lang, values)));
         }
         replies.add(new Reply.Cards(List.of(card)));
-        return Optional.of(new Answer(replies, card, page.journey(), best.score()));
+        return new Consulted(Optional.of(new Answer(replies, card, page.journey(), best.score())), nearest);
     }
 
     /**
@@ -76,8 +86,12 @@ final class Answers {
      * nearest to the tourist office's page, not to the incubator's.
      */
     Optional<String> nearestJourney(String question, String lang) {
-        return knowledge.search(question, 1, lang).stream().findFirst()
-                .filter(hit -> hit.score() >= NEIGHBOURHOOD).map(hit -> hit.document().journey());
+        return nearestJourney(knowledge.search(question, 1, lang));
+    }
+
+    private static Optional<String> nearestJourney(List<SearchHit> hits) {
+        return hits.stream().findFirst().filter(hit -> hit.score() >= NEIGHBOURHOOD)
+                .map(hit -> hit.document().journey());
     }
 
     /** The page's {@code updated} date, or null when it has none or an unreadable one. */

@@ -325,7 +325,8 @@ public final class Dialogue {
             }
             return new Turn(replies, intent, List.of(), false, status);
         }
-        Optional<Answers.Answer> answer = answers.answer(parse);
+        Answers.Consulted consulted = answers.consult(parse);
+        Optional<Answers.Answer> answer = consulted.answer();
         if (parse.outOfScope() && answer.isEmpty()) {
             // An alarm, music, the weather: honestly not this desk's job, and no reason to call a person.
             return new Turn(List.of(new Reply.Text(phrases.text("out_of_scope", lang)),
@@ -346,8 +347,8 @@ public final class Dialogue {
                         ? new Turn(List.of(new Reply.Text(phrases.text("failed_twice", lang))), intent, List.of(), true,
                                 Status.WAITING_AGENT)
                         : new Turn(List.of(new Reply.Text(phrases.text("fallback", lang, Map.of("team",
-                                catalogue.teamName(catalogue.team(conversation,
-                                        answers.nearestJourney(parse.text(), lang)), lang)))),
+                                catalogue.teamName(catalogue.team(conversation, consulted.nearestJourney()),
+                                        lang)))),
                                 new Reply.QuickReplies(List.of(phrases.text("ask_human", lang)))), intent, List.of(),
                                 true, status));
     }
