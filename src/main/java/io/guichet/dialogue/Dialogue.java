@@ -169,8 +169,8 @@ public final class Dialogue {
     }
 
     /**
-     * Whether the message takes up the offer of {@code journey}: a yes, or facts of that project,
-     * unless it names another journey or asks for a person.
+     * Whether the message takes up the offer of {@code journey}: a yes, or facts of that project
+     * stated rather than asked, unless it names another journey or asks for a person.
      */
     private boolean acceptsOffer(Parse parse, String journey, LocalDate now) {
         if (parse.intent().name().equals(Intents.HUMAN_HANDOFF)
@@ -178,8 +178,9 @@ public final class Dialogue {
                 .isPresent()) {
             return false;
         }
+        // A question that names a day ("une piscine ouverte le dimanche ?") asks; it does not take the offer up.
         return Boolean.TRUE.equals(SlotFiller.yesOrNo(String.join(" ", TextNormalizer.tokens(parse.text()))))
-                || JourneyFlow.statesAProject(catalogue.get(journey), parse, now);
+                || !JourneyFlow.isQuestion(parse) && JourneyFlow.statesAProject(catalogue.get(journey), parse, now);
     }
 
     /**

@@ -40,6 +40,10 @@ final class QuantityExpressions {
             + "|'re going to be| will be around)) " + RATHER + ABOUT + "(?<n>" + NUMERAL + ")(?:" + COUNT_END
             + "|(?= a (?!\\d)))");
 
+    /** "on pense venir à 4", "on vient à quatre", "nous serons à 6": a count after "à" (folded "a"). */
+    private static final Pattern COME_AS = Pattern.compile("\\b(?:venir|vient|venons|viendra|viendrons|viendrait"
+            + "|viendrions|sera|serons|serait|serions|sommes) a " + ABOUT + "(?<n>" + NUMERAL + ")" + COUNT_END);
+
     /** "groupe de 30", "family of four", "party of 6", "équipe d'une douzaine". */
     private static final Pattern GROUP_OF = Pattern.compile("\\b(?:groupe|group|equipe|team|famille|family|party"
             + "|delegation|classe|class)(?: de | d'| of | pour | for )" + ABOUT + "(?<n>" + NUMERAL + ")"
@@ -106,6 +110,8 @@ final class QuantityExpressions {
     private static final Set<String> GROUP_STARTS = EntityScan.words(
             "groupe|group|equipe|team|famille|family|party|delegation|classe|class");
     private static final Set<String> FOR_STARTS = EntityScan.words("pour|for");
+    private static final Set<String> COME_STARTS = EntityScan.words(
+            "venir|vient|venons|viendra|viendrons|viendrait|viendrions|sera|serons|serait|serions|sommes");
     private static final Set<String> NIGHT_WORDS = EntityScan.words("nuit|nuits|nuitee|nuitees|night|nights");
     private static final Set<String> EURO_WORDS = EntityScan.words("eur|euro|euros");
     private static final Set<String> BUDGET_WORDS = EntityScan.words("budget|enveloppe|loyer|rent");
@@ -137,6 +143,7 @@ final class QuantityExpressions {
         });
         scan.each(WE_ARE, WE_STARTS, false, m -> construction(text, m, false, found));
         scan.each(GROUP_OF, GROUP_STARTS, false, m -> construction(text, m, false, found));
+        scan.each(COME_AS, COME_STARTS, false, m -> construction(text, m, false, found));
         scan.each(FOR_N, FOR_STARTS, false, m -> construction(text, m, true, found));
         if (scan.contains(" and me") || scan.contains(" and i") || scan.contains(" et moi")) {
             scan.each(AND_ME, EntityNumbers.NUMERAL_STARTS, true, m -> {

@@ -262,6 +262,16 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void aQuestionThatNamesADayDoesNotTakeTheOfferUp() {
+        Played p = play("fr", "quels sont les horaires de l'office de tourisme ?", "et le musée est ouvert le dimanche ?",
+                "on pense venir à 4 le 12 juin");
+        assertEquals("weekend_stay", p.turns().get(2).intent().name(), p.said());
+        assertTrue(p.turns().get(1).replies().stream().noneMatch(r -> r instanceof Reply.Text t
+                && t.text().startsWith("Bonne idée")), "no form started on a question: " + p.said());
+        assertEquals(4, ((Number) p.slots().get("people_count")).intValue(), "'venir à 4' is a count: " + p.said());
+    }
+
+    @Test
     void theFactsOfTheProjectOfferedStartItEvenAfterAnotherQuestion() {
         Played p = play("fr", "terrains viabilisés près de l'échangeur autoroutier, prix du m2",
                 "et la fibre est arrivée sur la zone ?", "il nous faudrait 3000 m2 pour un entrepôt");
