@@ -69,11 +69,11 @@ final class QuantityExpressions {
     /** "two friends and me", "3 collègues et moi": the people named and the one who writes. */
     private static final Pattern AND_ME = Pattern.compile("(?<n>" + NUMERAL + ") (?:of my )?(?:friends?|colleagues?"
             + "|kids|children|amis?|amies?|copains?|copines?|collegues?|enfants|potes) (?:and me|and i|et moi)(?![\\w])");
-    /** Counts summed when joined: "2 adultes et 3 enfants", "4 adults + 2 kids", "2 personnes et un bébé". */
+    /** Counts summed when joined: "2 adultes et 3 enfants", "4 adults + 2 kids", "2 personnes et un bébé", "2 adults 1 kid". */
     private static final Pattern AGE_GROUP = Pattern.compile("(?<![\\w])(?:adultes?|enfants?|bebes?|ados|adolescents?"
             + "|jeunes|seniors?|adults?|children|child|kids?|babies|baby|infants?|teenagers?|teens?)$");
     private static final Pattern JOINER = Pattern.compile(
-            " ?(?:,|\\+|&|et|and|plus|ainsi que|avec|with) ?(?:(?:et|and) )?");
+            " ?(?:(?:,|\\+|&|et|and|plus|ainsi que|avec|with) ?(?:(?:et|and) )?)?");
 
     /** "2 nuits", "une nuit", "4 nights", "two-night stay". */
     private static final Pattern NIGHTS = Pattern.compile("(?<n>" + DIGITS_INT + "|" + WORDNUM + ")[ -]?"
