@@ -114,20 +114,27 @@ public final class Dialogue {
         // what the message asks besides the project's facts and the journey's name: "hébergement pas cher
         // pour un club sportif" asks something; "ma femme, nos 3 enfants et moi" shares words with pages
         // it does not ask about.
-        Parse besides = besidesTheProject(parse, catalogue.get(journey));
         Optional<Answers.Answer> asked = JourneyFlow.isQuestion(parse) ? answer
-                : answer.filter(found -> !besides.text().isBlank() && answers.answer(besides)
-                        .filter(rest -> rest.source().sourceId().equals(found.source().sourceId())).isPresent());
+                : answer.filter(found -> answersBesidesTheProject(parse, catalogue.get(journey), found));
         return startAfter(asked, conversation, as(parse, journey, intent.confidence()), now, turnNumber);
     }
 
-    /** The message less its facts (the entities read in it) and the words that name {@code journey}. */
-    private static Parse besidesTheProject(Parse parse, Journey journey) {
+    /**
+     * Whether {@code found} also answers the message less its facts (the entities read in it) and
+     * the words that name {@code journey}; searched again only when something was taken out.
+     */
+    private boolean answersBesidesTheProject(Parse parse, Journey journey, Answers.Answer found) {
         StringBuilder left = new StringBuilder(parse.text());
         parse.entities().stream().sorted(Comparator.comparingInt(Entity::start).reversed())
                 .forEach(fact -> left.replace(fact.start(), fact.end(), " "));
-        String text = journey.withoutKeywords(" " + String.join(" ", TextNormalizer.tokens(left.toString())) + " ");
-        return new Parse(text.strip(), parse.lang(), parse.intent(), parse.ranking(), List.of());
+        String whole = String.join(" ", TextNormalizer.tokens(parse.text()));
+        String rest = journey.withoutKeywords(" " + String.join(" ", TextNormalizer.tokens(left.toString())) + " ")
+                .strip();
+        if (rest.equals(whole)) {
+            return true;
+        }
+        return !rest.isBlank() && answers.answer(new Parse(rest, parse.lang(), parse.intent(), parse.ranking(), List.of()))
+                .filter(besides -> besides.source().sourceId().equals(found.source().sourceId())).isPresent();
     }
 
     /** Starts the message's journey, after the answer when there is one. */
@@ -298,7 +305,7 @@ public final class Dialogue {
         Optional<String> offered = offeredJourney(conversation);
         if (offered.isPresent() && acceptsOffer(parse, offered.get(), now)) {
             // "oui", or the facts of the project the bot just offered to prepare ("150 m², avec une porte pour le camion").
-            return startAfter(answers.answer(parse).filter(found -> JourneyFlow.isQuestion(parse)),
+            return startAfter(JourneyFlow.isQuestion(parse) ? answers.answer(parse) : Optional.empty(),
                     conversation, as(parse, offered.get(), Math.max(intent.confidence(), NEAR_JOURNEY)), now,
                     turnNumber);
         }
