@@ -77,7 +77,7 @@ final class Answers {
             replies.add(new Reply.Text(phrases.text("answer_outdated", lang, values)));
         }
         replies.add(new Reply.Cards(List.of(card)));
-        return new Consulted(Optional.of(new Answer(replies, card, page.journey(), best.score())), nearest);
+        return new Consulted(Optional.of(new Answer(replies, card, page, best.score())), nearest);
     }
 
     /**
@@ -103,8 +103,21 @@ final class Answers {
         }
     }
 
-    /** The replies that quote the answer, its source, the journey its page belongs to (or null), its confidence. */
-    record Answer(List<Reply> replies, Reply.Card source, String journey, double score) {
+    /** The replies that quote the answer, its source card and page, its confidence. */
+    record Answer(List<Reply> replies, Reply.Card source, KbDocument page, double score) {
+        /** The journey the quoted page belongs to, or null. */
+        String journey() {
+            return page.journey();
+        }
+    }
+
+    /**
+     * Whether the page of {@code found} is also the trusted answer to {@code question}; searched
+     * only when the page states some of it, as otherwise it cannot answer it.
+     */
+    boolean alsoAnswers(Answer found, Parse question) {
+        return knowledge.mentions(found.page(), question.text(), question.lang()) && answer(question)
+                .filter(other -> other.page().id().equals(found.page().id())).isPresent();
     }
 
     static Reply.Card card(SearchHit hit) {

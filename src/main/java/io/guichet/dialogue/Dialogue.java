@@ -121,7 +121,8 @@ public final class Dialogue {
 
     /**
      * Whether {@code found} also answers the message less its facts (the entities read in it) and
-     * the words that name {@code journey}; searched again only when something was taken out.
+     * the words that name {@code journey}; searched again only when something was taken out
+     * that the page states.
      */
     private boolean answersBesidesTheProject(Parse parse, Journey journey, Answers.Answer found) {
         StringBuilder left = new StringBuilder(parse.text());
@@ -133,8 +134,8 @@ public final class Dialogue {
         if (rest.equals(whole)) {
             return true;
         }
-        return !rest.isBlank() && answers.answer(new Parse(rest, parse.lang(), parse.intent(), parse.ranking(), List.of()))
-                .filter(besides -> besides.source().sourceId().equals(found.source().sourceId())).isPresent();
+        return !rest.isBlank()
+                && answers.alsoAnswers(found, new Parse(rest, parse.lang(), parse.intent(), parse.ranking(), List.of()));
     }
 
     /** Starts the message's journey, after the answer when there is one. */

@@ -88,6 +88,14 @@ public final class KnowledgeBase {
         return search(query, k, lang, d -> true);
     }
 
+    /**
+     * Whether {@code document} states some of what {@code text} says (in its words, a synonym, a
+     * translation): a page that states none of it cannot answer it. Cheaper than a search.
+     */
+    public boolean mentions(KbDocument document, String text, String lang) {
+        return index.mentions(document, text, lang);
+    }
+
     /** As {@link #search(String, int, String)}, among the documents {@code filter} accepts. */
     public List<SearchHit> search(String query, int k, String lang, Predicate<KbDocument> filter) {
         return index.search(query, k, lang, filter);

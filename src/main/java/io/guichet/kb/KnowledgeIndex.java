@@ -28,6 +28,7 @@ final class KnowledgeIndex {
     private final List<Set<String>> passageWords;
     /** Passages are stored document after document: those of document d are [firstPassage[d], firstPassage[d+1]). */
     private final int[] firstPassage;
+    private final Map<String, Integer> documentIndex = new HashMap<>();
     private final LexicalRetriever lexical;
     private final DenseRetriever dense;
     private final Glossary glossary;
@@ -43,6 +44,9 @@ final class KnowledgeIndex {
             firstPassage[passages.get(p).document()] = p;
         }
         firstPassage[documents.size()] = passages.size();
+        for (int d = 0; d < documents.size(); d++) {
+            documentIndex.put(documents.get(d).id(), d);
+        }
         this.lexical = lexical;
         this.dense = dense;
         this.glossary = glossary;
@@ -82,11 +86,7 @@ final class KnowledgeIndex {
 
     List<SearchHit> search(String query, int k, String lang, Predicate<KbDocument> filter) {
         RetrievalQuery transformed = RetrievalQuery.of(query, lang, glossary);
-        List<Glossary.Concept> concepts = transformed.concepts();
-        double[] weights = concepts.stream()
-                .mapToDouble(c -> c.words().stream().mapToDouble(w -> lexical.idf(lang, w)).max().orElse(0)).toArray();
-        Answerability.Asked asked = new Answerability.Asked(concepts, weights,
-                Answerability.ENOUGH_RARE_WORDS * lexical.rareWordIdf(), lang);
+        Answerability.Asked asked = asked(transformed);
         Map<Integer, Double> passageCosines = dense.passageCosines(transformed, CANDIDATES);
         Map<Integer, Double> fused = ScoreFusion.fuse(lexical.documents(transformed, CANDIDATES),
                 documentCosines(passageCosines));
@@ -119,6 +119,33 @@ final class KnowledgeIndex {
                     snippet(passage.text())));
         }
         return hits;
+    }
+
+    /** The query's information, each concept weighed by its rarity in the pages. */
+    private Answerability.Asked asked(RetrievalQuery query) {
+        List<Glossary.Concept> concepts = query.concepts();
+        double[] weights = concepts.stream().mapToDouble(c -> c.words().stream()
+                .mapToDouble(w -> lexical.idf(query.lang(), w)).max().orElse(0)).toArray();
+        return new Answerability.Asked(concepts, weights, Answerability.ENOUGH_RARE_WORDS * lexical.rareWordIdf(),
+                query.lang());
+    }
+
+    /**
+     * Whether a passage of {@code document} states some of what {@code text} says, in its words, a
+     * synonym or a translation: lexical evidence only, without the search's embedding and scans.
+     */
+    boolean mentions(KbDocument document, String text, String lang) {
+        Integer index = documentIndex.get(document.id());
+        if (index == null) {
+            return false;
+        }
+        Answerability.Asked asked = asked(RetrievalQuery.of(text, lang, glossary));
+        for (int p = firstPassage[index]; p < firstPassage[index + 1]; p++) {
+            if (asked.coverage(document.lang(), passageWords.get(p)) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Each document's cosine: that of its closest passage. */

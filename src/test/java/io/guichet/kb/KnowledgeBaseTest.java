@@ -61,6 +61,18 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void aPageMentionsWhatItStatesInWordsOrTranslation(@TempDir Path folder) throws IOException {
+        seed(folder);
+        KnowledgeBase base = KnowledgeBase.load(folder, TestFixtures.embedder());
+        KbDocument museum = base.search("musée", 1, "fr").get(0).document();
+        KbDocument ski = base.search("ski", 1, "fr").get(0).document();
+        assertTrue(base.mentions(museum, "l'entrée est à combien", "fr"));
+        assertFalse(base.mentions(museum, "bonjour nous organisons un pour les", "fr"));
+        assertTrue(base.mentions(ski, "les pistes sont ouvertes en décembre ?", "fr"));
+        assertFalse(base.mentions(ski, "les tableaux du musée", "fr"));
+    }
+
+    @Test
     void aPassageStatesWhatItSaysInASynonym() {
         List<Glossary.Concept> asked = Glossary.shipped().concepts("papiers", "fr");
         KbDocument page = new KbDocument("ecoles", "Écoles", "fr", List.of(), null, null, List.of(), null, Map.of(), "");
