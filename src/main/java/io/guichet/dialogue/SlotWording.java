@@ -13,7 +13,7 @@ import java.util.function.Predicate;
 /**
  * How the journeys' slots are put to the person: a slot's question, in a second wording when it
  * is asked again (an example, the choices to tap), with its quick replies; a value as a person
- * reads it ("du 12 mars 2027 au 14 mars 2027", "8 000 €"); a summary of the request; the reason a
+ * reads it ("du 12 au 14 mars 2027", "8 000 €"); a summary of the request; the reason a
  * value is refused.
  */
 final class SlotWording {
@@ -88,12 +88,20 @@ final class SlotWording {
         return DateTimeFormatter.ofPattern("d MMMM yyyy", locale(lang)).format(day);
     }
 
+    /** "du 12 au 13 juin 2027", "du 30 avril au 2 mai 2027", "12 to 13 June 2027": the year and month said once. */
+    static String period(LocalDate start, LocalDate end, String lang) {
+        if (start.equals(end)) {
+            return day(start, lang);
+        }
+        String first = DateTimeFormatter.ofPattern(start.getYear() != end.getYear() ? "d MMMM yyyy"
+                : start.getMonth() != end.getMonth() ? "d MMMM" : "d", locale(lang)).format(start);
+        return "fr".equals(lang) ? "du " + first + " au " + day(end, lang) : first + " to " + day(end, lang);
+    }
+
     private String display(Slot slot, Object value, String lang) {
         Locale locale = locale(lang);
         if (value instanceof Map<?, ?> range) {
-            String start = day(LocalDate.parse((String) range.get("start")), lang);
-            String end = day(LocalDate.parse((String) range.get("end")), lang);
-            return start.equals(end) ? start : ("fr".equals(lang) ? "du " + start + " au " + end : start + " to " + end);
+            return period(LocalDate.parse((String) range.get("start")), LocalDate.parse((String) range.get("end")), lang);
         }
         if (value instanceof Boolean yes) {
             return phrases.text(yes ? "value_yes" : "value_no", lang);

@@ -140,6 +140,11 @@ final class DateExpressions {
                     starts("pendant|durant|pour|during|over|in|les|the|vacances|grandes|christmas|easter|summer|february"
                             + "|winter|spring|autumn"), false, s -> s.hasAny(SCHOOL_HOLIDAY_WORDS),
                     DateExpressions::schoolHoliday),
+            // le week-end du 12 juin, the weekend of 12 June: the Saturday and Sunday of that day, from its Friday
+            Rule.of("\\b(?:(?:le |ce |un )?" + WE + " du|(?:the )?" + WE + " of(?: the)?) " + day("d")
+                    + "(?:(?: of)? (?<m>" + M_ANY + ")(?:,? (?<y>" + YEAR + "))?)?(?!" + NOT_AFTER + ")",
+                    starts("le|ce|un|week|weekend|weekends|the"), false, s -> s.contains(" du ") || s.contains(" of "),
+                    DateExpressions::weekendOf),
             // la semaine du 12 avril, la semaine du 12, the week of 20 September: seven days from that day
             Rule.of("\\b(?:(?:la |une |cette )?semaine du|(?:the )?week of(?: the)?) " + day("d")
                     + "(?:(?: of)? (?<m>" + M_ANY + ")(?:,? (?<y>" + YEAR + "))?)?(?!" + NOT_AFTER + ")",
@@ -532,18 +537,38 @@ final class DateExpressions {
         return SchoolCalendar.shipped().next(holiday, g.get("z"), now).orElse(INVALID);
     }
 
+    /**
+     * The weekend of the day named: that Saturday and Sunday, from the Friday when the Friday is
+     * named; a day of the week before it gives the weekend that follows.
+     */
+    private static DateRange weekendOf(Groups g, LocalDate now) {
+        LocalDate named = namedDay(g, now);
+        if (named == null) {
+            return INVALID;
+        }
+        LocalDate start = switch (named.getDayOfWeek()) {
+            case FRIDAY, SATURDAY -> named;
+            case SUNDAY -> named.minusDays(1);
+            default -> named.with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
+        };
+        return new DateRange(start, start.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)));
+    }
+
     /** Seven days from the day named: in its month, or the next such day when no month is said. */
     private static DateRange weekOf(Groups g, LocalDate now) {
+        LocalDate start = namedDay(g, now);
+        return start == null ? INVALID : new DateRange(start, start.plusDays(6));
+    }
+
+    /** Day {@code d} of month {@code m} (of year {@code y}), or the next such day when no month is said; null if none. */
+    private static LocalDate namedDay(Groups g, LocalDate now) {
         Integer d = g.day("d");
         Integer m = g.month("m");
         Integer y = g.year("y");
-        LocalDate start;
         if (m == null) {
-            start = nextDayOfMonth(d, now);
-        } else {
-            start = y != null ? date(y, m, d) : next(m, d, now);
+            return nextDayOfMonth(d, now);
         }
-        return start == null ? INVALID : new DateRange(start, start.plusDays(6));
+        return y != null ? date(y, m, d) : next(m, d, now);
     }
 
     /** The next date on or after {@code now} that falls on day {@code d} of its month. */

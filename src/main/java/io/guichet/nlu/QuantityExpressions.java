@@ -40,9 +40,14 @@ final class QuantityExpressions {
             + "|'re going to be| will be around)) " + RATHER + ABOUT + "(?<n>" + NUMERAL + ")(?:" + COUNT_END
             + "|(?= a (?!\\d)))");
 
-    /** "on pense venir à 4", "on vient à quatre", "nous serons à 6": a count after "à" (folded "a"). */
+    /**
+     * "on pense venir à 4", "on vient à quatre", "nous serons à 6", "on vient le week-end du 12 juin
+     * à 4": a count after "à" (folded "a"), the when or where of the visit possibly in between, which
+     * stay out of the count's span.
+     */
     private static final Pattern COME_AS = Pattern.compile("\\b(?:venir|vient|venons|viendra|viendrons|viendrait"
-            + "|viendrions|sera|serons|serait|serions|sommes) a " + ABOUT + "(?<n>" + NUMERAL + ")" + COUNT_END);
+            + "|viendrions|sera|serons|serait|serions|sommes)(?: (?!a " + NUMERAL + ")\\S+){0,6}? (?<count>a " + ABOUT
+            + "(?<n>" + NUMERAL + "))" + COUNT_END);
 
     /** "groupe de 30", "family of four", "party of 6", "équipe d'une douzaine". */
     private static final Pattern GROUP_OF = Pattern.compile("\\b(?:groupe|group|equipe|team|famille|family|party"
@@ -141,10 +146,10 @@ final class QuantityExpressions {
                 found.add(new EntityCandidate("people_count", (int) v, m.start(), m.end(), true));
             }
         });
-        scan.each(WE_ARE, WE_STARTS, false, m -> construction(text, m, false, found));
-        scan.each(GROUP_OF, GROUP_STARTS, false, m -> construction(text, m, false, found));
-        scan.each(COME_AS, COME_STARTS, false, m -> construction(text, m, false, found));
-        scan.each(FOR_N, FOR_STARTS, false, m -> construction(text, m, true, found));
+        scan.each(WE_ARE, WE_STARTS, false, m -> construction(text, m, m.start(), false, found));
+        scan.each(GROUP_OF, GROUP_STARTS, false, m -> construction(text, m, m.start(), false, found));
+        scan.each(COME_AS, COME_STARTS, false, m -> construction(text, m, m.start("count"), false, found));
+        scan.each(FOR_N, FOR_STARTS, false, m -> construction(text, m, m.start(), true, found));
         if (scan.contains(" and me") || scan.contains(" and i") || scan.contains(" et moi")) {
             scan.each(AND_ME, EntityNumbers.NUMERAL_STARTS, true, m -> {
                 long v = EntityNumbers.countValue(m.group("n")) + 1;
@@ -153,16 +158,16 @@ final class QuantityExpressions {
             });
         }
         if (scan.contains("of us")) {
-            scan.each(OF_US, EntityNumbers.NUMERAL_STARTS, true, m -> construction(text, m, false, found));
+            scan.each(OF_US, EntityNumbers.NUMERAL_STARTS, true, m -> construction(text, m, m.start(), false, found));
         }
         if (scan.contains(":")) {
-            scan.all(NOUN_FIRST, m -> construction(text, m, false, found));
+            scan.all(NOUN_FIRST, m -> construction(text, m, m.start(), false, found));
         }
         found.sort(Comparator.comparingInt(EntityCandidate::start));
         out.addAll(sumJoined(text, withoutBracketed(text, found)));
     }
 
-    private static void construction(String text, Matcher m, boolean forN, List<EntityCandidate> out) {
+    private static void construction(String text, Matcher m, int start, boolean forN, List<EntityCandidate> out) {
         String n = m.group("n");
         if (n.equals("un") || n.equals("une") || n.equals("one") || n.equals("cent") || n.equals("cents")
                 || n.equals("mille") || n.contains("couple")) {
@@ -173,7 +178,7 @@ final class QuantityExpressions {
             return; // "pour 2027" is a year, "pour une quinzaine" a fortnight
         }
         if (v > 0 && v <= 100_000 && !subset(text, m.start())) {
-            out.add(new EntityCandidate("people_count", (int) v, m.start(), m.end()));
+            out.add(new EntityCandidate("people_count", (int) v, start, m.end()));
         }
     }
 
