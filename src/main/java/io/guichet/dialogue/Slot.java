@@ -13,11 +13,12 @@ import java.util.Map;
  * enfants", "sans hébergement") or by another slot's number ({@code implied}: nights on site
  * imply lodging). A count may be said in words ({@code counted}: "mon épouse et moi" is 2). An
  * optional slot is asked only when {@code asked} (it helps the recommendations); otherwise it is
- * kept when the person says it.
+ * kept when the person says it. A number's {@code example} ("2 adultes et 2 enfants") shows the
+ * form of an answer when the question is asked again; without one, its type's example is given.
  */
 record Slot(String name, Type type, boolean required, boolean asked, Double min, Double max,
-            Map<String, String> label, Map<String, String> ask, List<Choice> choices, Cues cues, Implied implied,
-            Map<Integer, Map<String, List<String>>> counted) {
+            Map<String, String> label, Map<String, String> ask, Map<String, String> example, List<Choice> choices,
+            Cues cues, Implied implied, Map<Integer, Map<String, List<String>>> counted) {
 
     /** Phrases that say yes or no to a yes/no slot without being asked, per language (folded when matched). */
     record Cues(Map<String, List<String>> yes, Map<String, List<String>> no) {
@@ -70,7 +71,8 @@ record Slot(String name, Type type, boolean required, boolean asked, Double min,
         return new Slot(name, type, node.path("required").asBoolean(false), node.path("asked").asBoolean(true),
                 node.hasNonNull("min") ? node.get("min").asDouble() : null,
                 node.hasNonNull("max") ? node.get("max").asDouble() : null,
-                Journey.texts(node.path("label")), Journey.texts(node.path("ask")), List.copyOf(choices),
+                Journey.texts(node.path("label")), Journey.texts(node.path("ask")), Journey.texts(node.path("example")),
+                List.copyOf(choices),
                 new Cues(Journey.phrases(node.path("cues").path("yes")), Journey.phrases(node.path("cues").path("no"))),
                 implied.hasNonNull("slot") ? new Implied(implied.get("slot").asText(), implied.path("above").asDouble(0))
                         : null, counted(node.path("counted")));
@@ -90,5 +92,10 @@ record Slot(String name, Type type, boolean required, boolean asked, Double min,
 
     String question(String lang) {
         return ask.getOrDefault(lang, ask.getOrDefault("fr", name));
+    }
+
+    /** The slot's own example of an answer in {@code lang}, or null. */
+    String example(String lang) {
+        return example.get(lang);
     }
 }

@@ -83,6 +83,7 @@ final class SlotFiller {
         List<Refusal> refusals = new ArrayList<>();
         String text = parse.text();
         boolean closing = CLOSINGS.contains(parse.intent().name()) && parse.intent().confidence() >= 0.6;
+        boolean asking = JourneyFlow.isQuestion(parse);
         int explicit = parse.entities().stream().filter(e -> e.value() instanceof DateRange)
                 .mapToInt(SlotFiller::explicitness).max().orElse(0);
         for (Entity entity : parse.entities()) {
@@ -91,6 +92,12 @@ final class SlotFiller {
             }
             if (entity.value() instanceof DateRange && (closing || explicitness(entity) < explicit)) {
                 // "Merci, c'est tout pour aujourd'hui" sets no date; "le 27/02, on arrive le samedi" keeps the 27th.
+                continue;
+            }
+            if (entity.value() instanceof DateRange && explicitness(entity) == 0 && asking
+                    && journey.slots().stream().anyMatch(s -> s.type() == Slot.Type.DATE
+                    && state.slots().containsKey(s.name()))) {
+                // "et il y a un marché le samedi ?" asks about a day of the stay, it does not move the stay.
                 continue;
             }
             journey.slots().stream().filter(slot -> entity.type().equals(slot.type().entityType())).findFirst()

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -52,8 +53,9 @@ final class SlotWording {
             case CHOICE -> phrases.text("ask_again_choice", lang, label);
             case YES_NO -> phrases.text("ask_again_yes_no", lang, label);
             case TEXT -> phrases.text("ask_again_text", lang, label);
-            default -> phrases.text("ask_again_value", lang, Map.of("label", slot.label(lang),
-                    "example", phrases.text("example_" + slot.type().entityType(), lang)));
+            default -> phrases.text("ask_again_value", lang, Map.of("label", slot.label(lang), "example",
+                    Optional.ofNullable(slot.example(lang))
+                            .orElseGet(() -> phrases.text("example_" + slot.type().entityType(), lang))));
         };
     }
 

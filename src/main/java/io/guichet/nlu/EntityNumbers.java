@@ -66,7 +66,8 @@ final class EntityNumbers {
             + "|[ ]?(?:€|\\$|£|%|°|²|[:/.,h]\\d|\\d|-\\d|m2|m²|k€)))";
 
     /**
-     * Function words or punctuation that may follow a count given without a noun ("on est 4 le 12"), or
+     * Function words, adverbs of a correction ("we are 15 now", "on sera 6 finalement") or punctuation
+     * that may follow a count given without a noun ("on est 4 le 12"), or
      * "de" after an approximate count ("nous serons une quarantaine de retraités").
      */
     static final String COUNT_END = "(?:(?<=aine)(?= (?:de |d')(?!" + trie("jours?|journees?|nuits?|nuitees?"
@@ -77,7 +78,8 @@ final class EntityNumbers {
             + "|avec|with|mais|but|donc|so|environ|maximum|max|minimum|au total|in total|total|sur|over|during"
             + "|pendant|durant|chez|par|per|lors|when|quand|qui|who|cet|demain|tomorrow|today|aujourd'hui"
             + "|merci|thanks|thank|je|j'|nous|we|il|ils|i|s'il|a partir|starting|including|dont|between|entre"
-            + "|d'ici|by|et|and)"
+            + "|d'ici|by|et|and|now|maintenant|desormais|finalement|finally|actually|instead|plutot|aussi|also|too"
+            + "|ensemble|together)"
             + "(?![\\w])|l'|-(?!\\d))))";
 
     /**

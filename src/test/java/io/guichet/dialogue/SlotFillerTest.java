@@ -113,6 +113,19 @@ class SlotFillerTest {
     }
 
     @Test
+    void aQuestionAboutADayOfTheStayDoesNotMoveIt() {
+        JourneyState stay = awaiting("weekend_stay", "people_count");
+        stay.slots().put("date", Map.of("start", "2027-06-19", "end", "2027-06-20"));
+        assertNull(fill("weekend_stay", stay, "et il y a un marché le samedi ?").values().get("date"));
+        assertEquals(Map.of("start", "2027-06-26", "end", "2027-06-27"),
+                fill("weekend_stay", stay, "et si on venait le week-end du 26 juin ?").values().get("date"),
+                "a day said with its date is a change of plan, even asked");
+        assertEquals(Map.of("start", "2026-11-21", "end", "2026-11-21"),
+                fill("weekend_stay", awaiting("weekend_stay", "date"), "c'est possible samedi ?").values().get("date"),
+                "nothing held: the day asked about is the date");
+    }
+
+    @Test
     void notKnowingPassesTheSlotItNamesOrTheOneAsked() {
         assertEquals(java.util.Set.of("budget_eur"), fill("seminar_planning", awaiting("seminar_planning", "nights"),
                 "pour le budget je sais pas encore").skipped());

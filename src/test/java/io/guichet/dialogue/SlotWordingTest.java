@@ -2,10 +2,30 @@ package io.guichet.dialogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SlotWordingTest {
+    private final SlotWording wording = new SlotWording(Phrases.shipped());
+
+    private static Slot slot(String json) throws Exception {
+        return Slot.from(new ObjectMapper().readTree(json));
+    }
+
+    @Test
+    void aNumberAskedAgainShowsTheSlotsOwnExampleOrItsTypes() throws Exception {
+        Slot travellers = slot("{\"name\": \"people_count\", \"type\": \"people_count\", \"required\": true,"
+                + " \"label\": {\"fr\": \"Voyageurs\"}, \"example\": {\"fr\": \"2 adultes et 2 enfants\"}}");
+        assertEquals(List.of(new Reply.Text("Pour « Voyageurs », il me faudrait une indication comme « 2 adultes et 2 "
+                + "enfants ». Qu'en est-il pour vous ?")), wording.question(travellers, "fr", true));
+        Slot participants = slot("{\"name\": \"people_count\", \"type\": \"people_count\","
+                + " \"required\": true, \"label\": {\"en\": \"Participants\"}}");
+        assertEquals(List.of(new Reply.Text("For “Participants”, I'd need something like “40 people”. What would it "
+                + "be for you?")), wording.question(participants, "en", true));
+    }
+
     @Test
     void aPeriodSaysItsMonthAndYearOnce() {
         LocalDate june12 = LocalDate.of(2027, 6, 12);

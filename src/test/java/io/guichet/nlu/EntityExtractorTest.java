@@ -120,6 +120,8 @@ class EntityExtractorTest {
                 c("two friends and me", people(3, "two friends and me")),
                 c("avec 3 collègues et moi", people(4, "3 collègues et moi")),
                 c("finalement on sera plutôt 75", people(75, "on sera plutôt 75")),
+                c("actually we are 15 now", people(15, "we are 15")),
+                c("on sera 6 finalement", people(6, "on sera 6")),
                 c("en fait on sera 4 d'ici le printemps", people(4, "on sera 4")),
                 c("a team of 60 people", people(60, "60 people")),
                 c("two guests", people(2, "two guests")),
