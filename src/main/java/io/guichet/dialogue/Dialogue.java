@@ -225,16 +225,18 @@ public final class Dialogue {
      * be what the person means: real out-of-scope requests (the weather, an alarm, a recipe) give
      * every journey under 0.15, messages about a project that the engine missed 0.3 and more.
      */
-    private Optional<IntentScore> likelyJourney(Parse parse) {
+    private Optional<IntentScore> likelyJourney(Parse parse, LocalDate now) {
         List<IntentScore> journeys = parse.ranking().stream().filter(score -> catalogue.declares(score.name())).toList();
         if (journeys.isEmpty()) {
             return Optional.empty();
         }
         if (journeys.get(0).confidence() < NEAR_JOURNEY) {
-            // "je cherche un lieu original pour un codir": an intention, and the word that names the journey.
-            return JourneyFlow.statesAnIntention(parse) ? catalogue.namedBy(parse.text(), List.copyOf(catalogue.names()))
-                    .flatMap(named -> journeys.stream().filter(score -> score.name().equals(named)).findFirst())
-                    : Optional.empty();
+            // The word that names the journey, with an intention ("je cherche un lieu original pour un codir")
+            // or the facts of its project ("bjr, seminaire 25 pers en mars, vous avez quoi ?").
+            return catalogue.namedBy(parse.text(), List.copyOf(catalogue.names()))
+                    .filter(named -> JourneyFlow.statesAnIntention(parse)
+                            || JourneyFlow.statesAProject(catalogue.get(named), parse, now))
+                    .flatMap(named -> journeys.stream().filter(score -> score.name().equals(named)).findFirst());
         }
         // Among the journeys ranked close to the first, the one the message names ("un codir", "notre start-up").
         List<String> close = journeys.stream().filter(score -> score.confidence() >= journeys.get(0).confidence()
@@ -342,7 +344,7 @@ public final class Dialogue {
                     new Reply.QuickReplies(phrases.list("journeys_menu", lang))), intent, List.of(), true, status);
         }
         // A question the pages do not answer gets an honest "I don't know", not a form, unless it states a project.
-        Optional<IntentScore> journey = likelyJourney(parse).filter(likely -> !JourneyFlow.isQuestion(parse)
+        Optional<IntentScore> journey = likelyJourney(parse, now).filter(likely -> !JourneyFlow.isQuestion(parse)
                 || JourneyFlow.statesAnIntention(parse) || JourneyFlow.statesAProject(catalogue.get(likely.name()), parse, now));
         if (journey.isPresent() && (answer.isEmpty() || JourneyFlow.statesAnIntention(parse))) {
             // Rather than "I don't know", or after the answer when the person says they mean to

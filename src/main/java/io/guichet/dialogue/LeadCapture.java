@@ -142,8 +142,15 @@ final class LeadCapture {
     }
 
     private Turn contactName(Conversation conversation, JourneyState state, Parse parse) {
+        Boolean yes = SlotFiller.yesOrNo(String.join(" ", TextNormalizer.tokens(parse.text())));
+        if (Boolean.FALSE.equals(yes)) {
+            // "non", "non merci": no name, so nothing to pass on.
+            state.stage(Stage.DONE);
+            state.forgetContact();
+            return turn(parse, List.of(new Reply.Text(phrases.text("consent_declined", parse.lang()))), conversation);
+        }
         String name = NAME_PREFIX.matcher(parse.text().strip()).replaceFirst("").replaceAll("[.!]+$", "").strip();
-        if (name.isEmpty() || name.length() > 80 || name.chars().noneMatch(Character::isLetter)
+        if (yes != null || name.isEmpty() || name.length() > 80 || name.chars().noneMatch(Character::isLetter)
                 || name.chars().anyMatch(Character::isDigit) || name.contains("@") || name.contains("?")
                 || name.split("\\s+").length > MAX_NAME_WORDS) {
             return turn(parse, List.of(new Reply.Text(phrases.text("ask_name", parse.lang()))), conversation);

@@ -230,6 +230,10 @@ class FreeFormJourneysTest {
         assertEquals("seminar_planning", offsite.journey().name(), offsite.said());
         Played startup = play("fr", "on est deux associés, notre start-up cherche à s'installer dans le coin");
         assertEquals("business_setup", startup.journey().name(), startup.said());
+        // Abbreviations the engine weighs less than the greeting: the journey's name and its facts decide.
+        Played terse = play("fr", "bjr, seminaire 25 pers en mars 2 jours, vous avez quoi ?");
+        assertEquals("seminar_planning", terse.journey().name(), terse.said());
+        assertEquals(25, terse.journey().slots().get("people_count"), terse.said());
     }
 
     @Test

@@ -120,6 +120,19 @@ class JourneyConversationTest {
     }
 
     @Test
+    void aNoWhenAskedForANameWithdrawsTheRequest() {
+        Conversation c = service.open("web", null);
+        say(c, "Bonjour, nous organisons un séminaire pour 40 personnes les 12 et 13 mars, 1 nuit, en théâtre, "
+                + "avec hébergement, budget 20000 €");
+        say(c, "oui");
+        assertEquals(JourneyState.Stage.CONTACT_NAME, journey(c).stage());
+        Turn declined = say(c, "non pas d'hébergement finalement");
+        assertEquals(JourneyState.Stage.DONE, journey(c).stage(), text(declined));
+        assertNull(journey(c).contactName(), "a no is not a name: " + text(declined));
+        assertTrue(store.all().isEmpty());
+    }
+
+    @Test
     void aBusinessSetupInFrench() {
         Conversation c = service.open("web", null);
         say(c, "Nous cherchons un terrain de 5000 m2 pour implanter notre usine de 40 salariés");
