@@ -7,10 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
@@ -44,13 +42,6 @@ final class IntentClassifier {
     static final double MIN_SIMILARITY = 0.75;
     /** A winning in-scope intent below this combined confidence yields {@code none}. */
     static final double MIN_CONFIDENCE = 0.40;
-    /**
-     * Intents said in set phrases: a message is one of them only if it uses a word of theirs that
-     * questions and requests do not ("merci", "revoir", "bonjour"). Short out-of-scope requests
-     * ("supprimer tous les événements", "parle plus fort") otherwise come nearest to them in
-     * embedding space, short texts being alike.
-     */
-    private static final Set<String> FORMULAIC = Set.of(Intents.GREETING, Intents.THANKS, Intents.GOODBYE);
 
     private final DocumentCategorizerME maxent;
     private final SentenceEmbedder embedder;
@@ -62,14 +53,11 @@ final class IntentClassifier {
     private final boolean[] outOfScopeExamples;
     /** Share of the training examples per intent. */
     private final double[] prior;
-    /** For each formulaic intent, the features of its examples that no {@code none} example has. */
-    private final Map<String, Set<String>> formulaWords;
 
     private IntentClassifier(DocumentCategorizerME maxent, SentenceEmbedder embedder, Vocabulary vocabulary,
                              List<String> labels, float[][] exampleVectors, int[] exampleLabels,
-                             boolean[] outOfScopeExamples, Map<String, Set<String>> formulaWords) {
+                             boolean[] outOfScopeExamples) {
         this.outOfScopeExamples = outOfScopeExamples;
-        this.formulaWords = formulaWords;
         this.maxent = maxent;
         this.embedder = embedder;
         this.vocabulary = vocabulary;
@@ -88,9 +76,6 @@ final class IntentClassifier {
         List<String> textLabels = new ArrayList<>();
         List<DocumentSample> samples = new ArrayList<>();
         List<Boolean> outOfScope = new ArrayList<>();
-        // For each intent, the number of its examples that hold each feature.
-        Map<String, Map<String, Integer>> featureCounts = new HashMap<>();
-        Map<String, Integer> exampleCounts = new HashMap<>();
         for (IntentFile file : files) {
             for (boolean out : new boolean[] {false, true}) {
                 (out ? file.outOfScope() : file.examples()).forEach((lang, examples) -> examples.forEach(example -> {
@@ -99,11 +84,7 @@ final class IntentClassifier {
                     texts.add(example);
                     textLabels.add(file.intent());
                     outOfScope.add(out);
-                    String[] features = features(tokens, lang);
-                    samples.add(new DocumentSample(file.intent(), features));
-                    exampleCounts.merge(file.intent(), 1, Integer::sum);
-                    new HashSet<>(List.of(features)).forEach(feature -> featureCounts
-                            .computeIfAbsent(file.intent(), k -> new HashMap<>()).merge(feature, 1, Integer::sum));
+                    samples.add(new DocumentSample(file.intent(), features(tokens, lang)));
                 }));
             }
         }
@@ -117,30 +98,8 @@ final class IntentClassifier {
         for (int e = 0; e < outOfScopeExamples.length; e++) {
             outOfScopeExamples[e] = outOfScope.get(e);
         }
-        Map<String, Set<String>> formulaWords = formulaWords(featureCounts, exampleCounts);
         return new IntentClassifier(trainMaxent(samples), embedder, vocabulary, labels, vectors, vectorLabels,
-                outOfScopeExamples, formulaWords);
-    }
-
-    /**
-     * The words of each formulaic intent: those in a larger share of its examples than of the
-     * {@code none} file's ("bonjour" opens a tenth of the questions, but most greetings; "plus",
-     * in "à plus", is as common in questions).
-     */
-    private static Map<String, Set<String>> formulaWords(Map<String, Map<String, Integer>> featureCounts,
-                                                         Map<String, Integer> exampleCounts) {
-        Map<String, Integer> requests = featureCounts.getOrDefault(Intents.NONE, Map.of());
-        double requestExamples = Math.max(1, exampleCounts.getOrDefault(Intents.NONE, 0));
-        Map<String, Set<String>> words = new HashMap<>();
-        for (String intent : FORMULAIC) {
-            double examples = exampleCounts.getOrDefault(intent, 0);
-            featureCounts.getOrDefault(intent, Map.of()).forEach((feature, count) -> {
-                if (count / examples > requests.getOrDefault(feature, 0) / requestExamples) {
-                    words.computeIfAbsent(intent, k -> new HashSet<>()).add(feature);
-                }
-            });
-        }
-        return words;
+                outOfScopeExamples);
     }
 
     private static DocumentCategorizerME trainMaxent(List<DocumentSample> samples) {
@@ -208,9 +167,7 @@ final class IntentClassifier {
         // Not one word the engine was trained on, even after mending typos: another language,
         // gibberish, or a subject the territory never deals with.
         boolean outOfScope = bestInScope < MIN_SIMILARITY || tokens.stream().noneMatch(vocabulary::contains);
-        boolean formulaMissing = formulaWords.containsKey(top.name())
-                && Arrays.stream(features(tokens, lang)).noneMatch(formulaWords.get(top.name())::contains);
-        if (!top.name().equals(Intents.NONE) && (outOfScope || formulaMissing || top.confidence() < MIN_CONFIDENCE)) {
+        if (!top.name().equals(Intents.NONE) && (outOfScope || top.confidence() < MIN_CONFIDENCE)) {
             double noneConfidence = round(Math.max(1 - top.confidence(), none >= 0 ? combined[none] : 0));
             ranking.removeIf(s -> s.name().equals(Intents.NONE));
             ranking.add(0, new IntentScore(Intents.NONE, noneConfidence));
