@@ -83,8 +83,8 @@ class EvaluationTest {
         System.out.printf("intents: macro-F1 %.3f, out-of-scope answered none %.3f (%d/%d)%n", macroF1, noneRate,
                 outOfScopeAsNone, outOfScope);
         errors.forEach(e -> System.out.println("  " + e));
-        assertTrue(macroF1 >= 0.92, "macro-F1 " + macroF1);
-        assertTrue(noneRate >= 0.95, "out of scope answered none " + noneRate);
+        assertTrue(macroF1 >= 0.94, "macro-F1 " + macroF1);
+        assertTrue(noneRate >= 0.96, "out of scope answered none " + noneRate);
     }
 
     @Test
@@ -117,9 +117,9 @@ class EvaluationTest {
         double auc = auc(answerableScores, unanswerableScores);
         System.out.printf("search: top-1 %.3f, recall@3 %.3f over %d answerable; score AUC %.3f%n",
                 top1 / (double) answerable, recall3 / answerable, answerable, auc);
-        assertTrue(top1 / (double) answerable >= 0.87, "top-1 " + top1 / (double) answerable);
-        assertTrue(recall3 / answerable >= 0.93, "recall@3 " + recall3 / answerable);
-        assertTrue(auc >= 0.90, "answerable vs unanswerable AUC " + auc);
+        assertTrue(top1 / (double) answerable >= 0.90, "top-1 " + top1 / (double) answerable);
+        assertTrue(recall3 / answerable >= 0.95, "recall@3 " + recall3 / answerable);
+        assertTrue(auc >= 0.95, "answerable vs unanswerable AUC " + auc);
     }
 
     private static double auc(List<Double> positives, List<Double> negatives) {
