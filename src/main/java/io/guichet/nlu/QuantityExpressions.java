@@ -80,6 +80,32 @@ final class QuantityExpressions {
     private static final Pattern JOINER = Pattern.compile(
             " ?(?:(?:,|\\+|&|et|and|plus|ainsi que|avec|with) ?(?:(?:et|and) )?)?");
 
+    /** A partner named by the one who writes: one person. */
+    private static final String PARTNER = "(?<partner>(?:ma|mon|my|our|notre) (?:femme|epouse|mari|epoux|compagnon"
+            + "|compagne|conjoint|conjointe|partenaire|copine|copain|wife|husband|partner|girlfriend|boyfriend|spouse"
+            + "|fiance|fiancee))";
+    /** Children counted: "nos 2 garçons", "3 enfants", "two kids". */
+    private static final String CHILDREN = "(?:(?:nos|mes|les|our|my|the) )?(?<children>" + NUMERAL + ") (?:petits? "
+            + "|jeunes |young )?(?:enfants?|garcons?|filles?|fils|kids?|children|boys?|girls?|ados|adolescents?"
+            + "|bebes?|babies|sons?|daughters?)";
+    /** One child named: "notre bébé", "my son", "un ado". */
+    private static final String CHILD = "(?<child>(?:notre|mon|ma|our|my|un|une|a) (?:petit |petite |jeune |young )?"
+            + "(?:enfant|bebe|fils|fille|garcon|baby|son|daughter|kid|child|ado))";
+    private static final String ME = "(?<me>moi|me|myself|i)";
+    private static final String MEMBER = "(?:" + PARTNER + "|" + CHILDREN + "|" + CHILD + "|" + ME + ")";
+    private static final Pattern MEMBER_PATTERN = Pattern.compile(MEMBER + "(?![\\w])");
+    private static final String MEMBER_JOIN = "(?:,? (?:et|and|avec|with|plus|\\+) |, | )";
+    /**
+     * A household said by its members: "avec ma femme et nos 2 garçons" (4, the one who writes
+     * included), "ma femme, nos 3 enfants et moi" (5), "I'm coming with my wife" (2).
+     */
+    private static final Pattern HOUSEHOLD = Pattern.compile("(?<![\\w])(?<with>(?:avec|with) )?(?:" + MEMBER
+            .replaceAll("\\(\\?<\\w+>", "(?:") + ")(?:" + MEMBER_JOIN + "(?:" + MEMBER.replaceAll("\\(\\?<\\w+>", "(?:")
+            + "))*(?![\\w])");
+    /** The one who writes speaks for themself alone: "je viens avec…", "I'm moving with…". */
+    private static final Pattern SPEAKER_ALONE = Pattern.compile("(?<![\\w])(?:je|j'|i|i'm|i am|moi)(?![\\w])");
+    private static final Set<String> HOUSEHOLD_STARTS = EntityScan.words("ma|mon|my|our|notre|avec|with");
+
     /** "2 nuits", "une nuit", "4 nights", "two-night stay". */
     private static final Pattern NIGHTS = Pattern.compile("(?<n>" + DIGITS_INT + "|" + WORDNUM + ")[ -]?"
             + "(?:nuits?|nuitees?|nights?)(?![\\w])");
@@ -163,8 +189,45 @@ final class QuantityExpressions {
         if (scan.contains(":")) {
             scan.all(NOUN_FIRST, m -> construction(text, m, m.start(), false, found));
         }
+        scan.each(HOUSEHOLD, HOUSEHOLD_STARTS, false, m -> household(text, m, found));
         found.sort(Comparator.comparingInt(EntityCandidate::start));
         out.addAll(sumJoined(text, withoutBracketed(text, found)));
+    }
+
+    /**
+     * The household a run of members says, in place of the counts inside it, when it says who the
+     * one who writes is with: a partner named, "et moi", or "avec …" from someone speaking for
+     * themself alone. "On vient avec 2 enfants" says how many children, not how many people.
+     */
+    private static void household(String text, Matcher run, List<EntityCandidate> found) {
+        int people = 0;
+        int members = 0;
+        boolean partner = false;
+        boolean me = false;
+        Matcher member = MEMBER_PATTERN.matcher(text).region(run.start(), run.end());
+        while (member.find()) {
+            members++;
+            if (member.group("partner") != null) {
+                partner = true;
+                people++;
+            } else if (member.group("me") != null) {
+                me = true;
+                people++;
+            } else if (member.group("child") != null) {
+                people++;
+            } else {
+                people += (int) EntityNumbers.countValue(member.group("children"));
+            }
+        }
+        boolean with = run.group("with") != null;
+        boolean alone = SPEAKER_ALONE.matcher(text.substring(0, run.start())).find();
+        if (members < 2 && !with || !partner && !me && !(with && alone)) {
+            return;
+        }
+        int total = people + (me ? 0 : 1);
+        found.removeIf(c -> c.start() < run.end() && c.end() > run.start());
+        found.add(new EntityCandidate("people_count", total, with ? run.start("with") + run.group("with").length()
+                : run.start(), run.end()));
     }
 
     private static void construction(String text, Matcher m, int start, boolean forN, List<EntityCandidate> out) {
