@@ -43,7 +43,8 @@ final class EntityNumbers {
 
     /** Nouns that say a number counts people. */
     static final String PEOPLE_NOUN = trie("personnes?|pers.|pers|pax|participants?|participantes?|invites?|invitees?"
-            + "|convives?|collaborateurs?|collaboratrices?|congressistes?|salaries?|salariees?|employes?|employees?"
+            + "|convives?|collaborateurs?|collaboratrices?|collegues?|amis?|amies?|copains?|copines?|potes|equipiers?"
+            + "|congressistes?|salaries?|salariees?|employes?|employees?"
             + "|adultes?|enfants?|gens|visiteurs?|visiteuses?|membres?|delegues?|deleguees?|stagiaires?"
             + "|etudiants?|etudiantes?|eleves?|jeunes|seniors?|inscrits?|inscrites?|accompagnants?|accompagnateurs?"
             + "|benevoles?|agents?|cadres?|dirigeants?|couverts|intervenants?|conferenciers?|exposants?|clients?"
