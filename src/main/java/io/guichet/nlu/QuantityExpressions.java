@@ -104,6 +104,8 @@ final class QuantityExpressions {
             + "))*(?![\\w])");
     /** The one who writes speaks for themself alone: "je viens avec…", "I'm moving with…". */
     private static final Pattern SPEAKER_ALONE = Pattern.compile("(?<![\\w])(?:je|j'|i|i'm|i am|moi)(?![\\w])");
+    /** Several speak ("on vient", "we're moving"), one of them or two: their own number is not said. */
+    private static final Pattern SPEAKERS = Pattern.compile("(?<![\\w])(?:on|nous|we|we're|we are)(?![\\w])");
     private static final Set<String> HOUSEHOLD_STARTS = EntityScan.words("ma|mon|my|our|notre|avec|with");
 
     /** "2 nuits", "une nuit", "4 nights", "two-night stay". */
@@ -197,7 +199,8 @@ final class QuantityExpressions {
     /**
      * The household a run of members says, in place of the counts inside it, when it says who the
      * one who writes is with: a partner named, "et moi", or "avec …" from someone speaking for
-     * themself alone. "On vient avec 2 enfants" says how many children, not how many people.
+     * themself alone. "On vient avec 2 enfants" says how many children, not how many people: no
+     * count, unless a count of the others comes just before ("2 adultes avec 2 enfants").
      */
     private static void household(String text, Matcher run, List<EntityCandidate> found) {
         int people = 0;
@@ -220,7 +223,14 @@ final class QuantityExpressions {
             }
         }
         boolean with = run.group("with") != null;
-        boolean alone = SPEAKER_ALONE.matcher(text.substring(0, run.start())).find();
+        String before = text.substring(0, run.start());
+        boolean alone = SPEAKER_ALONE.matcher(before).find();
+        if (with && !partner && !me && !alone && SPEAKERS.matcher(before).find()
+                && found.stream().noneMatch(c -> c.end() <= run.start() && before.substring(c.end()).isBlank())) {
+            // "we're moving with 2 kids": the children are counted, the parents are not said.
+            found.removeIf(c -> c.start() < run.end() && c.end() > run.start());
+            return;
+        }
         if (members < 2 && !with || !partner && !me && !(with && alone)) {
             return;
         }
