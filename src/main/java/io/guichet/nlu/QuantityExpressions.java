@@ -123,6 +123,12 @@ final class QuantityExpressions {
     /** "300 e par mois": the "e" that stands for euros when a period says the number is a price. */
     private static final Pattern MONEY_E = Pattern.compile("(?<n>" + AMOUNT + ") ?(?<mult>k)? e(?= par (?:mois|nuit"
             + "|personne|an|jour)(?![\\w])| ?/ ?mois| per (?:month|night|person)(?![\\w]))");
+    /** "1500/month", "900 par mois", "1.2k a month": an amount by the month is a price, in euros here. */
+    private static final Pattern MONTHLY = Pattern.compile("(?<![\\w.,])(?<n>" + AMOUNT + ") ?(?<mult>k)?(?= ?/ ?(?:mois"
+            + "|month|mo)(?![\\w])| par mois(?![\\w])| (?:per|a) month(?![\\w]))");
+    /** Below this, a number by the month counts something else: "2 par mois" is a frequency. */
+    private static final int MIN_MONTHLY_EUR = 100;
+    private static final Set<String> MONTH_WORDS = EntityScan.words("mois|month|mo");
     /** "budget 3000", "budget de 2 millions", "budget: 8000", "loyer max 650". */
     private static final Pattern BUDGET_BARE = Pattern.compile("\\b(?:budget|enveloppe|loyer|rent)"
             + "(?<fill>(?: ?[:~≈]| (?:de|d'|of"
@@ -157,7 +163,8 @@ final class QuantityExpressions {
         if (scan.hasAny(NIGHT_WORDS)) {
             nights(scan, out);
         }
-        if (scan.contains("€") || scan.hasAny(EURO_WORDS) || scan.hasAny(BUDGET_WORDS) || scan.contains(" e ")) {
+        if (scan.contains("€") || scan.hasAny(EURO_WORDS) || scan.hasAny(BUDGET_WORDS) || scan.contains(" e ")
+                || scan.hasAny(MONTH_WORDS)) {
             money(scan, out);
         }
         if (scan.hasAny(SURFACE_WORDS)) {
@@ -326,6 +333,14 @@ final class QuantityExpressions {
         }
         if (scan.hasAny(BUDGET_WORDS)) {
             scan.each(BUDGET_BARE, BUDGET_WORDS, false, m -> money(m, true, out));
+        }
+        if (scan.hasAny(MONTH_WORDS)) {
+            scan.each(MONTHLY, EntityNumbers.NUMERAL_STARTS, true, m -> {
+                Number value = EntityNumbers.toNumber(number(m.group("n"), m.group("mult")));
+                if (value != null && value.doubleValue() >= MIN_MONTHLY_EUR) {
+                    out.add(new EntityCandidate("budget_eur", value, m.start(), m.end()));
+                }
+            });
         }
     }
 
