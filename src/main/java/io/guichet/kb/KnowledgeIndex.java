@@ -26,6 +26,8 @@ final class KnowledgeIndex {
     private final List<Passage> passages;
     /** Each passage's analysed words, for its answerability: analysed once rather than per query. */
     private final List<Set<String>> passageWords;
+    /** Each document's title and tags, analysed: what every one of its passages states. */
+    private final List<Set<String>> titleWords;
     /** Passages are stored document after document: those of document d are [firstPassage[d], firstPassage[d+1]). */
     private final int[] firstPassage;
     private final Map<String, Integer> documentIndex = new HashMap<>();
@@ -39,6 +41,8 @@ final class KnowledgeIndex {
         this.passages = passages;
         this.passageWords = passages.stream()
                 .map(p -> Answerability.statedWords(documents.get(p.document()), p)).toList();
+        this.titleWords = documents.stream()
+                .map(d -> Answerability.statedWords(d, new Passage(0, null, ""))).toList();
         this.firstPassage = new int[documents.size() + 1];
         for (int p = passages.size() - 1; p >= 0; p--) {
             firstPassage[passages.get(p).document()] = p;
@@ -103,14 +107,21 @@ final class KnowledgeIndex {
             // passage closest in meaning may not be the one that states what was asked.
             int passageIndex = firstPassage[documentIndex];
             double confidence = -1;
+            double stated = 0;
             for (int p = firstPassage[documentIndex]; p < firstPassage[documentIndex + 1]; p++) {
                 double cosine = passageCosines.getOrDefault(p, Answerability.COSINE_FLOOR);
-                double answers = Answerability.confidence(cosine,
-                        asked.coverage(document.lang(), passageWords.get(p)));
+                double coverage = asked.coverage(document.lang(), passageWords.get(p));
+                double answers = Answerability.confidence(cosine, coverage);
                 if (answers > confidence) {
                     confidence = answers;
                     passageIndex = p;
+                    stated = coverage;
                 }
+            }
+            // A question the page's title already says in full ("quelles aides financières existent ?")
+            // asks about the page as a whole: its lead answers it, not the section closest in meaning.
+            if (stated <= asked.coverage(document.lang(), titleWords.get(documentIndex))) {
+                passageIndex = firstPassage[documentIndex];
             }
             Passage passage = passages.get(passageIndex);
             // Scores follow the ranking down, so that a client can cut the list at a threshold.

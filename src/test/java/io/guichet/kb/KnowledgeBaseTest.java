@@ -61,6 +61,17 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void aQuestionThatTheTitleSaysInFullIsAnsweredByThePagesLead() throws IOException {
+        KnowledgeBase shipped = KnowledgeBase.load(Path.of("knowledge-base"), TestFixtures.embedder());
+        SearchHit overview = shipped.search("quelles aides financières existent pour une implantation ?", 1, "fr")
+                .get(0);
+        assertEquals("aides-a-l-implantation", overview.id());
+        assertTrue(overview.passage().startsWith("Créer des emplois"), overview.passage());
+        assertTrue(shipped.search("exonération de CFE : combien d'années ?", 1, "fr").get(0).passage()
+                .contains("CFE"));
+    }
+
+    @Test
     void aPageMentionsWhatItStatesInWordsOrTranslation(@TempDir Path folder) throws IOException {
         seed(folder);
         KnowledgeBase base = KnowledgeBase.load(folder, TestFixtures.embedder());
