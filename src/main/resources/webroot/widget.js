@@ -632,8 +632,10 @@
     }
     var parts = iso.split('-');
     var date = new Date(Date.UTC(+parts[0], +parts[1] - 1, +parts[2]));
-    return date.toLocaleDateString(LANG === 'en' ? 'en-GB' : 'fr-FR',
+    var written = date.toLocaleDateString(LANG === 'en' ? 'en-GB' : 'fr-FR',
       { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    // French writes the first of the month "1er mars".
+    return LANG === 'en' ? written : written.replace(/^1 /, '1er ');
   }
 
   function showCards(items) {

@@ -85,9 +85,15 @@ final class SlotWording {
         return String.join(", ", parts);
     }
 
-    /** "4 juillet 2026", "4 July 2026". */
+    /** "4 juillet 2026", "1er mars 2027", "4 July 2026". */
     static String day(LocalDate day, String lang) {
-        return DateTimeFormatter.ofPattern("d MMMM yyyy", locale(lang)).format(day);
+        return firstOfMonth(DateTimeFormatter.ofPattern("d MMMM yyyy", locale(lang)).format(day), lang);
+    }
+
+    /** French writes the first of the month "1er mars". */
+    private static String firstOfMonth(String written, String lang) {
+        return "fr".equals(lang) && (written.equals("1") || written.startsWith("1 ")) ? "1er" + written.substring(1)
+                : written;
     }
 
     /** "du 12 au 13 juin 2027", "du 30 avril au 2 mai 2027", "12 to 13 June 2027": the year and month said once. */
@@ -95,8 +101,8 @@ final class SlotWording {
         if (start.equals(end)) {
             return day(start, lang);
         }
-        String first = DateTimeFormatter.ofPattern(start.getYear() != end.getYear() ? "d MMMM yyyy"
-                : start.getMonth() != end.getMonth() ? "d MMMM" : "d", locale(lang)).format(start);
+        String first = firstOfMonth(DateTimeFormatter.ofPattern(start.getYear() != end.getYear() ? "d MMMM yyyy"
+                : start.getMonth() != end.getMonth() ? "d MMMM" : "d", locale(lang)).format(start), lang);
         return "fr".equals(lang) ? "du " + first + " au " + day(end, lang) : first + " to " + day(end, lang);
     }
 

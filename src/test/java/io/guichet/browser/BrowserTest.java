@@ -154,7 +154,7 @@ class BrowserTest {
         waiting(user).until(ExpectedConditions.attributeToBe(By.id("guichet-panel"), "data-connection", "ws"));
         userSays(user, "combien coûte le billet de la navette de l'aéroport ?");
         waitForLine(user, ".guichet-card a", "Navette aéroport");
-        waitForLine(user, ".guichet-card-date", "Mis à jour le 1 mars 2024");
+        waitForLine(user, ".guichet-card-date", "Mis à jour le 1er mars 2024");
         screenshot(user, "widget-answer.png");
     }
 

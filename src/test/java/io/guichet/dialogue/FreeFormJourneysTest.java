@@ -357,7 +357,7 @@ class FreeFormJourneysTest {
         assertTrue(english.said().contains("a page in French updated on 1 March 2024"), english.said());
         assertTrue(english.said().contains("dates from 1 March 2024"), "an old page is flagged: " + english.said());
         Played french = play("fr", "combien coûte le billet de la navette de l'aéroport ?");
-        assertTrue(french.said().contains("(mis à jour le 1 mars 2024)"), french.said());
+        assertTrue(french.said().contains("(mis à jour le 1er mars 2024)"), french.said());
         assertFalse(french.said().contains("page en anglais"), french.said());
         assertEquals(java.time.LocalDate.parse("2024-03-01"), french.turns().get(0).sources().get(0).updated(),
                 "the card carries the page's date");

@@ -36,5 +36,10 @@ class SlotWordingTest {
         assertEquals("du 30 décembre 2026 au 2 janvier 2027",
                 SlotWording.period(LocalDate.of(2026, 12, 30), LocalDate.of(2027, 1, 2), "fr"));
         assertEquals("12 juin 2027", SlotWording.period(june12, june12, "fr"));
+        assertEquals("du 1er au 10 mars 2027",
+                SlotWording.period(LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 10), "fr"));
+        assertEquals("1 to 10 March 2027", SlotWording.period(LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 10), "en"));
+        assertEquals("du 30 avril au 1er mai 2027",
+                SlotWording.period(LocalDate.of(2027, 4, 30), LocalDate.of(2027, 5, 1), "fr"));
     }
 }
