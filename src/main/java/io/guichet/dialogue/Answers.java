@@ -58,10 +58,11 @@ final class Answers {
     Consulted consult(Parse parse) {
         List<SearchHit> hits = knowledge.search(parse.text(), 1, parse.lang());
         Optional<String> nearest = nearestJourney(hits);
-        if (hits.isEmpty() || hits.get(0).score() < KnowledgeBase.TRUSTED) {
+        Optional<SearchHit> trusted = trusted(hits);
+        if (trusted.isEmpty()) {
             return new Consulted(Optional.empty(), nearest);
         }
-        SearchHit best = hits.get(0);
+        SearchHit best = trusted.get();
         Reply.Card card = card(best);
         String lang = parse.lang();
         KbDocument page = best.document();
@@ -116,8 +117,14 @@ final class Answers {
      * only when the page states some of it, as otherwise it cannot answer it.
      */
     boolean alsoAnswers(Answer found, Parse question) {
-        return knowledge.mentions(found.page(), question.text(), question.lang()) && answer(question)
-                .filter(other -> other.page().id().equals(found.page().id())).isPresent();
+        return knowledge.mentions(found.page(), question.text(), question.lang())
+                && trusted(knowledge.search(question.text(), 1, question.lang()))
+                .filter(hit -> hit.id().equals(found.page().id())).isPresent();
+    }
+
+    /** The best hit, when it answers well enough to be quoted. */
+    private static Optional<SearchHit> trusted(List<SearchHit> hits) {
+        return hits.stream().findFirst().filter(hit -> hit.score() >= KnowledgeBase.TRUSTED);
     }
 
     static Reply.Card card(SearchHit hit) {

@@ -31,9 +31,10 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * analysis, the title read as part of the text and once more in a field of its own, with the
  * page's tags. A title field weighed alone, or boosted above the text, let one title word outweigh
  * a paragraph that states the question's other words ("hauteur des flammes" → "Haut fourneau"):
- * on real questions 0.713 first right against 0.743 with the title in the text. A query runs in its own language (its words,
- * the glossary's synonyms, a loose match for unknown words, which are typos more often than not)
- * and, through the glossary's translation, against the other language's documents.
+ * on real questions 0.713 first right against 0.743 with the title in the text. A query runs in
+ * its own language (its words, the glossary's synonyms, a loose match for unknown words, which are
+ * typos more often than not) and, through the glossary's translation, against the other
+ * language's documents.
  */
 final class LexicalRetriever {
     /** Weight of a glossary translation against the query's own words: a translation may miss the sense. */
@@ -63,12 +64,12 @@ final class LexicalRetriever {
         Analyzer analyzer = new PerFieldAnalyzerWrapper(KbAnalyzers.FRENCH,
                 Map.of("title_en", KbAnalyzers.ENGLISH, "text_en", KbAnalyzers.ENGLISH));
         StringBuilder[] texts = new StringBuilder[documents.size()];
+        for (int d = 0; d < documents.size(); d++) {
+            texts[d] = new StringBuilder(documents.get(d).title()).append('\n');
+        }
         for (Passage passage : passages) {
-            StringBuilder text = texts[passage.document()] == null
-                    ? texts[passage.document()] = new StringBuilder(documents.get(passage.document()).title() + "\n")
-                    : texts[passage.document()];
-            text.append(passage.heading() == null ? "" : passage.heading()).append('\n').append(passage.text())
-                    .append('\n');
+            texts[passage.document()].append(passage.heading() == null ? "" : passage.heading()).append('\n')
+                    .append(passage.text()).append('\n');
         }
         // An in-memory directory holds no file or OS resource: a replaced version is simply
         // garbage-collected once the last search in flight on it has returned.
@@ -81,8 +82,7 @@ final class LexicalRetriever {
                 entry.add(new StoredField("document", d));
                 entry.add(new TextField("title_" + lang, document.title() + " " + String.join(" ", document.tags()),
                         Field.Store.NO));
-                entry.add(new TextField("text_" + lang, texts[d] == null ? document.title() : texts[d].toString(),
-                        Field.Store.NO));
+                entry.add(new TextField("text_" + lang, texts[d].toString(), Field.Store.NO));
                 writer.addDocument(entry);
             }
             writer.commit();

@@ -99,9 +99,7 @@ final class QuantityExpressions {
      * A household said by its members: "avec ma femme et nos 2 garçons" (4, the one who writes
      * included), "ma femme, nos 3 enfants et moi" (5), "I'm coming with my wife" (2).
      */
-    private static final Pattern HOUSEHOLD = Pattern.compile("(?<![\\w])(?<with>(?:avec|with) )?(?:" + MEMBER
-            .replaceAll("\\(\\?<\\w+>", "(?:") + ")(?:" + MEMBER_JOIN + "(?:" + MEMBER.replaceAll("\\(\\?<\\w+>", "(?:")
-            + "))*(?![\\w])");
+    private static final Pattern HOUSEHOLD = household();
     /** The one who writes speaks for themself alone: "je viens avec…", "I'm moving with…". */
     private static final Pattern SPEAKER_ALONE = Pattern.compile("(?<![\\w])(?:je|j'|i|i'm|i am|moi)(?![\\w])");
     /** Several speak ("on vient", "we're moving"), one of them or two: their own number is not said. */
@@ -201,6 +199,13 @@ final class QuantityExpressions {
         scan.each(HOUSEHOLD, HOUSEHOLD_STARTS, false, m -> household(text, m, found));
         found.sort(Comparator.comparingInt(EntityCandidate::start));
         out.addAll(sumJoined(text, withoutBracketed(text, found)));
+    }
+
+    /** A run of members joined together; the groups that tell them apart are read member by member. */
+    private static Pattern household() {
+        String member = MEMBER.replaceAll("\\(\\?<\\w+>", "(?:");
+        return Pattern.compile("(?<![\\w])(?<with>(?:avec|with) )?" + member + "(?:" + MEMBER_JOIN + member
+                + ")*(?![\\w])");
     }
 
     /**
