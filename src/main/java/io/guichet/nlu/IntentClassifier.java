@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
@@ -42,6 +43,14 @@ final class IntentClassifier {
     static final double MIN_SIMILARITY = 0.75;
     /** A winning in-scope intent below this combined confidence yields {@code none}. */
     static final double MIN_CONFIDENCE = 0.40;
+    /**
+     * A greeting, thanks or goodbye is a set phrase, recognised with confidence when it is one;
+     * below even odds the text is something else that only looks short and social ("parle plus
+     * fort" read as "à plus", "supprimer tous les événements" as a greeting), and an honest "I
+     * did not understand" serves better than a farewell.
+     */
+    static final double MIN_FORMULA_CONFIDENCE = 0.50;
+    private static final Set<String> FORMULAS = Set.of(Intents.GREETING, Intents.THANKS, Intents.GOODBYE);
 
     private final DocumentCategorizerME maxent;
     private final SentenceEmbedder embedder;
@@ -167,7 +176,8 @@ final class IntentClassifier {
         // Not one word the engine was trained on, even after mending typos: another language,
         // gibberish, or a subject the territory never deals with.
         boolean outOfScope = bestInScope < MIN_SIMILARITY || tokens.stream().noneMatch(vocabulary::contains);
-        if (!top.name().equals(Intents.NONE) && (outOfScope || top.confidence() < MIN_CONFIDENCE)) {
+        double floor = FORMULAS.contains(top.name()) ? MIN_FORMULA_CONFIDENCE : MIN_CONFIDENCE;
+        if (!top.name().equals(Intents.NONE) && (outOfScope || top.confidence() < floor)) {
             double noneConfidence = round(Math.max(1 - top.confidence(), none >= 0 ? combined[none] : 0));
             ranking.removeIf(s -> s.name().equals(Intents.NONE));
             ranking.add(0, new IntentScore(Intents.NONE, noneConfidence));

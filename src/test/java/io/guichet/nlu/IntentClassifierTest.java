@@ -51,4 +51,11 @@ class IntentClassifierTest {
         assertEquals(Intents.NONE, CLASSIFIER.rank("xqzt vvbn plouf", "fr").get(0).name());
         assertEquals(Intents.NONE, CLASSIFIER.rank("🙂🙂🙂", "fr").get(0).name());
     }
+
+    @Test
+    void aShortRequestThatOnlyLooksSocialIsNotAGreeting() {
+        // A word of the requests, nearest to the greetings (short texts being alike) at less than even odds.
+        assertEquals(Intents.NONE, CLASSIFIER.rank("cherche", "fr").get(0).name());
+        assertEquals("greeting", CLASSIFIER.rank("coucou toi", "fr").get(0).name());
+    }
 }
