@@ -106,7 +106,7 @@ public final class Dialogue {
     private Turn journeyTopic(Conversation conversation, Parse parse, String journey, LocalDate now, int turnNumber) {
         Optional<Answers.Answer> answer = answers.answer(parse);
         IntentScore intent = new IntentScore(journey, parse.intent().confidence());
-        if (answer.isPresent() && !JourneyFlow.statesAProject(catalogue.get(journey), parse, now)
+        if (answer.isPresent() && !JourneyFlow.statesAProjectBesidesWhen(catalogue.get(journey), parse, now)
                 && !JourneyFlow.statesAnIntention(parse)) {
             return answered(answer.get(), journey, intent, parse.lang(), conversation);
         }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Walks a person through a journey the way people talk: every message fills every slot it speaks
@@ -110,8 +111,24 @@ final class JourneyFlow {
 
     /** Whether the message states a project for the journey: a count, a date, a surface, a budget. */
     static boolean statesAProject(Journey journey, Parse parse, LocalDate now) {
+        return statedFacts(journey, parse, now).findAny().isPresent();
+    }
+
+    /**
+     * Whether the message states a project in its own right: a count, a surface or a budget, or a
+     * date with the journey named ("un séminaire en octobre"). A date alone is as often a question
+     * on what happens then ("boat show in october", "le marché de Noël en décembre").
+     */
+    static boolean statesAProjectBesidesWhen(Journey journey, Parse parse, LocalDate now) {
+        return statedFacts(journey, parse, now).anyMatch(type -> type != Slot.Type.DATE)
+                || statesAProject(journey, parse, now)
+                && journey.keywordsIn(" " + String.join(" ", TextNormalizer.tokens(parse.text())) + " ") > 0;
+    }
+
+    /** The types of the journey's facts the message states, in figures or dates rather than words. */
+    private static Stream<Slot.Type> statedFacts(Journey journey, Parse parse, LocalDate now) {
         return SlotFiller.fill(journey, new JourneyState(journey.name()), parse, now).values().keySet().stream()
-                .map(journey::slot).flatMap(Optional::stream).anyMatch(slot -> slot.type().entityType() != null);
+                .map(journey::slot).flatMap(Optional::stream).map(Slot::type).filter(type -> type.entityType() != null);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.guichet.dialogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.guichet.conversation.Conversation;
@@ -339,6 +340,17 @@ class FreeFormJourneysTest {
         assertFalse(sources(question).isEmpty(), question.said());
         Played thanks = play("fr", "merci beaucoup");
         assertEquals(List.of(), sources(thanks), thanks.said());
+    }
+
+    @Test
+    void aDateAloneAsksWhatHappensThenRatherThanStatingAProject() {
+        for (String asked : List.of("trade fair in october", "grape harvest festival in september")) {
+            Played p = play("en", asked);
+            assertEquals(List.of("agenda"), sources(p), "answered from the calendar: " + p.said());
+            assertNull(p.journey(), "no form started on what happens then: " + p.said());
+        }
+        Played named = play("fr", "séminaire en octobre");
+        assertEquals("seminar_planning", named.journey().name(), "the journey named with its date: " + named.said());
     }
 
     private static List<String> sources(Played played) {
