@@ -35,6 +35,12 @@ public final class Dialogue {
     static final double CLOSE_JOURNEYS = 0.1;
     /** A greeting, thanks or goodbye this long or shorter is taken as such, whatever the pages say. */
     private static final int SMALL_TALK_WORDS = 4;
+    /**
+     * A request closest to those the territory does not deal with is answered from the pages only
+     * when they answer it this clearly: "quel temps fera-t-il demain" shares "temps" with a page's
+     * "par beau temps" (0.41), which is no weather forecast.
+     */
+    private static final double OUT_OF_SCOPE_ANSWERED = 0.5;
     /** Phrase key of a journey's offer, before the journey's name: "offer_seminar_planning". */
     private static final String OFFER = "offer_";
     /** For how many of the bot's turns an offer of a journey stands, and is not made again. */
@@ -338,7 +344,7 @@ public final class Dialogue {
         }
         Answers.Consulted consulted = answers.consult(parse);
         Optional<Answers.Answer> answer = consulted.answer();
-        if (parse.outOfScope() && answer.isEmpty()) {
+        if (parse.outOfScope() && answer.filter(found -> found.score() >= OUT_OF_SCOPE_ANSWERED).isEmpty()) {
             // An alarm, music, the weather: honestly not this desk's job, and no reason to call a person.
             return new Turn(List.of(new Reply.Text(phrases.text("out_of_scope", lang)),
                     new Reply.QuickReplies(phrases.list("journeys_menu", lang))), intent, List.of(), true, status);
