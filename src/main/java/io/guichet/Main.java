@@ -1,5 +1,7 @@
 package io.guichet;
 
+import io.guichet.analytics.ContentGaps;
+import io.guichet.analytics.Dashboard;
 import io.guichet.channels.messenger.MessengerChannel;
 import io.guichet.channels.rest.RestChannel;
 import io.guichet.channels.web.WidgetChannel;
@@ -13,6 +15,7 @@ import io.guichet.handoff.AgentDirectory;
 import io.guichet.handoff.Handoff;
 import io.guichet.embedding.SentenceEmbedder;
 import io.guichet.http.AgentApi;
+import io.guichet.http.AnalyticsApi;
 import io.guichet.http.HttpApi;
 import io.guichet.edge.Origins;
 import io.guichet.edge.RateLimiter;
@@ -140,6 +143,9 @@ public final class Main {
             channels.add(new WidgetChannel(vertx, conversations, gateway, secrets, origins, newConversations,
                     widgetMessages, clock)::mount);
             channels.add(new AgentApi(vertx, handoff, agents, conversations, gateway, logins, clock)::mount);
+            Dashboard dashboard = new Dashboard(store.analytics(), new ContentGaps(embedder), knowledge,
+                    text -> understanding.detectLanguage(text, null), clock, Period.ofDays(config.answerMaxAgeDays()));
+            channels.add(new AnalyticsApi(vertx, dashboard, config.adminToken(), clock)::mount);
             Router router = new HttpApi(vertx, understanding, knowledge, conversations, gateway, store,
                     config.adminToken(), secrets, origins, newConversations, clock).router();
             channels.forEach(channel -> channel.accept(router));

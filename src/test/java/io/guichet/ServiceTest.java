@@ -218,6 +218,29 @@ class ServiceTest {
     }
 
     @Test
+    void theFiguresNeedTheAdminTokenAndRefuseABadPeriod() {
+        String id = post("/api/v1/conversations", new JsonObject(), 201).getString("id");
+        post("/api/v1/conversations/" + id + "/messages", new JsonObject().put("text", "la déchetterie prend-elle l'amiante ?"),
+                200);
+        assertEquals("unauthorized", await(client.get("/api/v1/analytics/overview").send(), 401).getString("error"));
+        String bearer = "Bearer " + ADMIN_TOKEN;
+        JsonObject overview = await(client.get("/api/v1/analytics/overview").putHeader("Authorization", bearer).send(),
+                200);
+        assertTrue(overview.getLong("conversations") >= 1, overview.encode());
+        JsonObject gaps = await(client.get("/api/v1/analytics/gaps").putHeader("Authorization", bearer).send(), 200);
+        assertTrue(gaps.getJsonArray("gaps").encode().contains("amiante"), gaps.encode());
+        for (String figure : List.of("funnels", "handoffs", "answers")) {
+            await(client.get("/api/v1/analytics/" + figure + "?lang=fr&channel=web").putHeader("Authorization", bearer)
+                    .send(), 200);
+        }
+        for (String bad : List.of("from=2026-13-01", "from=2026-12-10&to=2026-12-01", "from=2020-01-01&to=2026-01-01",
+                "lang=de", "limit=0")) {
+            assertEquals("bad_request", await(client.get("/api/v1/analytics/gaps?" + bad)
+                    .putHeader("Authorization", bearer).send(), 400).getString("error"), bad);
+        }
+    }
+
+    @Test
     void leadsNeedTheAdminTokenAndExportAsCsv() {
         assertEquals("unauthorized", await(client.get("/api/v1/leads").send(), 401).getString("error"));
         await(client.get("/api/v1/leads").putHeader("Authorization", "Bearer wrong-token-0000000000").send(), 401);

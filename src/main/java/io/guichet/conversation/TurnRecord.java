@@ -10,8 +10,9 @@ import java.util.List;
  * Nothing personal: the person's words stay in the transcript.
  *
  * @param handoffTeam the team the turn handed the conversation to, or null
+ * @param outOfScope  whether the person asked for something the territory does not deal with at all
  */
 public record TurnRecord(Instant at, String channel, String lang, String intent, double confidence,
-                         boolean fallback, List<String> sources, String journey, String stage, String handoffTeam,
+                         boolean fallback, boolean outOfScope, List<String> sources, String journey, String stage, String handoffTeam,
                          Status status, long understandMicros, long decideMicros) {
 }

@@ -113,7 +113,7 @@ public final class ConversationService {
         }
         boolean handedOff = conversation.status() == Status.WAITING_AGENT && statusBefore != Status.WAITING_AGENT;
         TurnRecord record = new TurnRecord(clock.instant(), conversation.channel(), parse.lang(),
-                turn.intent().name(), turn.intent().confidence(), turn.fallback(),
+                turn.intent().name(), turn.intent().confidence(), turn.fallback(), turn.fallback() && parse.outOfScope(),
                 turn.sources().stream().map(Reply.Card::sourceId).toList(),
                 conversation.journey() == null ? null : conversation.journey().name(),
                 conversation.journey() == null ? null : conversation.journey().stage().name().toLowerCase(Locale.ROOT),

@@ -23,8 +23,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.CorsHandler;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.NoSuchElementException;
@@ -53,7 +51,7 @@ public final class HttpApi {
     private final ConversationService conversations;
     private final TurnGateway gateway;
     private final LeadStore leads;
-    private final byte[] adminToken;
+    private final AdminToken adminToken;
     private final WidgetSecrets secrets;
     private final Origins origins;
     private final RateLimiter newWidgetConversations;
@@ -72,7 +70,7 @@ public final class HttpApi {
         this.conversations = conversations;
         this.gateway = gateway;
         this.leads = leads;
-        this.adminToken = adminToken == null ? null : adminToken.getBytes(StandardCharsets.UTF_8);
+        this.adminToken = new AdminToken(adminToken);
         this.secrets = secrets;
         this.origins = origins;
         this.newWidgetConversations = newWidgetConversations;
@@ -191,7 +189,7 @@ public final class HttpApi {
 
     /** Every lead, newest first, as JSON or, with {@code ?format=csv}, as a CSV export. */
     private void listLeads(RoutingContext ctx) {
-        authorizeAdmin(ctx);
+        adminToken.authorize(ctx, "the leads API");
         boolean csv = "csv".equals(ctx.request().getParam("format"));
         vertx.executeBlocking(leads::all, false).onSuccess(all -> {
             if (csv) {
@@ -202,19 +200,6 @@ public final class HttpApi {
                 ctx.json(new JsonObject().put("leads", new JsonArray(all.stream().map(JsonViews::lead).toList())));
             }
         }).onFailure(ctx::fail);
-    }
-
-    private void authorizeAdmin(RoutingContext ctx) {
-        if (adminToken == null) {
-            throw new ApiError(403, "forbidden", "the leads API is closed: set GUICHET_ADMIN_TOKEN to open it");
-        }
-        String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-        byte[] given = header != null && header.startsWith("Bearer ")
-                ? header.substring(7).strip().getBytes(StandardCharsets.UTF_8) : new byte[0];
-        if (!MessageDigest.isEqual(adminToken, given)) {
-            ctx.response().putHeader("WWW-Authenticate", "Bearer");
-            throw new ApiError(401, "unauthorized", "an admin token is required: Authorization: Bearer <token>");
-        }
     }
 
     /**

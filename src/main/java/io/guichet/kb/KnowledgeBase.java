@@ -83,6 +83,11 @@ public final class KnowledgeBase {
         return index.documentCount();
     }
 
+    /** Every page, in the order they were loaded. */
+    public List<KbDocument> documents() {
+        return index.documents();
+    }
+
     /** The best documents for a query in {@code lang} ("fr" or "en"), best first. Blocks a few ms. */
     public List<SearchHit> search(String query, int k, String lang) {
         return search(query, k, lang, d -> true);

@@ -84,6 +84,10 @@ final class KnowledgeIndex {
         return documents.size();
     }
 
+    List<KbDocument> documents() {
+        return documents;
+    }
+
     int passageCount() {
         return passages.size();
     }

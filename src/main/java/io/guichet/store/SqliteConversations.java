@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -195,20 +196,23 @@ final class SqliteConversations implements ConversationStore {
                 if (update.executeUpdate() == 0) {
                     throw new SQLException("conversation " + state.id() + " is not in the store any more");
                 }
+                Long question = null;
                 for (Message message : commit.appended()) {
                     insert.setString(1, state.id());
                     insert.setString(2, message.from());
                     insert.setString(3, message.text());
                     insert.setString(4, message.at().toString());
-                    insert.addBatch();
+                    insert.executeUpdate();
+                    if (question == null && message.from().equals("user")) {
+                        question = lastRowId(connection);
+                    }
                 }
-                insert.executeBatch();
+                if (commit.record() != null) {
+                    insertRecord(connection, state.id(), commit.record(), question);
+                }
             }
             if (commit.lead() != null) {
                 SqliteLeads.insert(connection, commit.lead());
-            }
-            if (commit.record() != null) {
-                insertRecord(connection, state.id(), commit.record());
             }
             if (commit.inboxEntry() != null) {
                 SqliteInbox.markHandled(connection, commit.inboxEntry(), now);
@@ -220,11 +224,19 @@ final class SqliteConversations implements ConversationStore {
         remember(state);
     }
 
-    private static void insertRecord(Connection connection, String conversationId, TurnRecord record)
+    private static long lastRowId(Connection connection) throws SQLException {
+        try (Statement select = connection.createStatement();
+             ResultSet row = select.executeQuery("SELECT last_insert_rowid()")) {
+            return row.getLong(1);
+        }
+    }
+
+    /** The turn's record; {@code question} is the person's message it answered, when the turn stored one. */
+    private static void insertRecord(Connection connection, String conversationId, TurnRecord record, Long question)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO turns (conversation_id, at, channel,"
                 + " lang, intent, confidence, fallback, sources, journey, stage, handoff_team, status, understand_us,"
-                + " decide_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " decide_us, out_of_scope, message_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, conversationId);
             insert.setString(2, record.at().toString());
             insert.setString(3, record.channel());
@@ -239,6 +251,12 @@ final class SqliteConversations implements ConversationStore {
             insert.setString(12, record.status().name());
             insert.setLong(13, record.understandMicros());
             insert.setLong(14, record.decideMicros());
+            insert.setInt(15, record.outOfScope() ? 1 : 0);
+            if (question == null) {
+                insert.setNull(16, Types.INTEGER);
+            } else {
+                insert.setLong(16, question);
+            }
             insert.executeUpdate();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a list of ids is always JSON", e);

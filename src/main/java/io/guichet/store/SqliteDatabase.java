@@ -58,6 +58,24 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * A second connection to the store in {@code folder}, for long reads (the dashboard's): WAL
+     * lets it read while the writer commits turns, and it can write nothing. Open it after
+     * {@link #open}, which brings the schema up to date.
+     */
+    static SqliteDatabase openReader(Path folder) {
+        try {
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("guichet.db"));
+            try (var statement = connection.createStatement()) {
+                statement.execute("PRAGMA query_only=ON");
+                statement.execute("PRAGMA busy_timeout=5000");
+            }
+            return new SqliteDatabase(connection);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the store in " + folder.toAbsolutePath() + " for reading", e);
+        }
+    }
+
     /** Reads; a failure is a {@link StoreException} saying {@code what} could not be read. */
     <T> T read(String what, Work<T> work) {
         synchronized (connection) {

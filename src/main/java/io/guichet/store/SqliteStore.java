@@ -1,5 +1,6 @@
 package io.guichet.store;
 
+import io.guichet.analytics.AnalyticsStore;
 import io.guichet.conversation.Conversation;
 import io.guichet.conversation.ConversationStore;
 import io.guichet.conversation.Inbox;
@@ -15,7 +16,7 @@ import java.util.Optional;
 
 /**
  * The embedded store: conversations, leads and the webhook inbox in one SQLite file under
- * {@code --data}, with its health and its retention purge. Each part lives in a class of its own
+ * {@code --data}, with its health, its retention purge and the figures read from it. Each part lives in a class of its own
  * ({@link SqliteConversations}, {@link SqliteLeads}, {@link SqliteInbox}) over one
  * {@link SqliteDatabase}.
  */
@@ -24,9 +25,13 @@ public final class SqliteStore implements ConversationStore, LeadStore, Inbox, A
     private final SqliteConversations conversations;
     private final SqliteLeads leads;
     private final SqliteInbox inbox;
+    private final SqliteDatabase reader;
+    private final SqliteAnalytics analytics;
 
-    private SqliteStore(SqliteDatabase database, Clock clock) {
+    private SqliteStore(SqliteDatabase database, SqliteDatabase reader, Clock clock) {
         this.database = database;
+        this.reader = reader;
+        this.analytics = new SqliteAnalytics(reader);
         this.conversations = new SqliteConversations(database, clock);
         this.leads = new SqliteLeads(database);
         this.inbox = new SqliteInbox(database, clock);
@@ -34,7 +39,13 @@ public final class SqliteStore implements ConversationStore, LeadStore, Inbox, A
 
     /** Opens (or creates) {@code guichet.db} in {@code folder} and brings its schema up to date. */
     public static SqliteStore open(Path folder, Clock clock) {
-        return new SqliteStore(SqliteDatabase.open(folder), clock);
+        SqliteDatabase database = SqliteDatabase.open(folder);
+        return new SqliteStore(database, SqliteDatabase.openReader(folder), clock);
+    }
+
+    /** The marketing team's figures, read on a connection of their own. */
+    public AnalyticsStore analytics() {
+        return analytics;
     }
 
     @Override
@@ -103,6 +114,7 @@ public final class SqliteStore implements ConversationStore, LeadStore, Inbox, A
 
     @Override
     public void close() {
+        reader.close();
         database.close();
     }
 }

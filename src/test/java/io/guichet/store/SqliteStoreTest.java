@@ -164,7 +164,7 @@ class SqliteStoreTest {
     void aTurnRecordIsStoredWithItsTurnAndNotWithoutIt(@TempDir Path folder) throws Exception {
         try (SqliteStore store = SqliteStore.open(folder, CLOCK)) {
             Conversation conversation = store.create("web", "fr");
-            TurnRecord record = new TurnRecord(CLOCK.instant(), "web", "fr", "none", 0.8, false, List.of("office"),
+            TurnRecord record = new TurnRecord(CLOCK.instant(), "web", "fr", "none", 0.8, false, false, List.of("office"),
                     null, null, null, io.guichet.conversation.Status.BOT, 1200, 300);
             store.commit(new TurnCommit(conversation, List.of(new Message("user", "horaires ?", CLOCK.instant())),
                     null, record, null));

@@ -1,0 +1,75 @@
+package io.guichet.analytics;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The figures the store keeps for the territory's marketing team, read from the turns' records,
+ * the transcripts and the leads. Reads only, on a connection of their own: a dashboard's query
+ * never holds up a conversation's turn.
+ */
+public interface AnalyticsStore {
+    /** Conversations and the person's messages over the period, as a whole and split. */
+    Overview overview(Filter filter);
+
+    /** Each journey's funnel, the demand behind it, and the teams its leads went to. */
+    List<Funnel> funnels(Filter filter);
+
+    /** Conversations handed to a person, and how long they waited for an agent's first reply. */
+    Handoffs handoffs(Filter filter);
+
+    /** The pages answers quoted, most quoted first. */
+    List<Count> pagesQuoted(Filter filter);
+
+    /** The questions the bot could not answer (out-of-scope requests aside), newest first. */
+    List<ContentGaps.Question> unanswered(Filter filter, int limit);
+
+    /** A key and how many. */
+    record Count(String key, long count) {
+    }
+
+    /** One day: conversations with a turn that day, and the person's messages. */
+    record Day(String day, long conversations, long messages) {
+    }
+
+    /**
+     * @param fallbacks   the bot's "I don't know"s, out-of-scope requests aside
+     * @param outOfScope  requests the territory does not deal with (the weather, an alarm)
+     * @param handedOff   conversations handed to a team
+     */
+    record Overview(long conversations, long messages, long fallbacks, long outOfScope, long handedOff,
+                    List<Day> days, List<Count> channels, List<Count> languages, List<Count> journeys) {
+    }
+
+    /**
+     * started → required facts given → recommendations shown → consent → lead, in conversations.
+     *
+     * @param teams  leads per team they went to
+     * @param demand what the people who started it asked for, per slot
+     */
+    record Funnel(String journey, long started, long factsGiven, long recommended, long consented, long leads,
+                  List<Count> teams, Map<String, Demand> demand) {
+    }
+
+    /**
+     * The figures people gave for one slot (group sizes, surfaces, budgets, nights), or for a
+     * date slot the months they asked for.
+     */
+    record Demand(long count, double sum, double median, double p90, double max, List<Count> months) {
+    }
+
+    /**
+     * Hand-offs over the period, overall and per team; waits in seconds from the hand-off to an
+     * agent's first reply, null when no agent replied.
+     */
+    record Handoffs(long conversations, long handedOff, Long medianWaitSeconds, Long p90WaitSeconds,
+                    List<TeamHandoffs> teams) {
+    }
+
+    /**
+     * @param unanswered conversations handed to the team that no agent has answered yet
+     * @param medianWaitSeconds from the hand-off to the agent's first reply, over those answered
+     */
+    record TeamHandoffs(String team, long handedOff, long unanswered, Long medianWaitSeconds) {
+    }
+}

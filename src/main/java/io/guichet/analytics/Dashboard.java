@@ -1,0 +1,115 @@
+package io.guichet.analytics;
+
+import io.guichet.kb.KbDocument;
+import io.guichet.kb.KnowledgeBase;
+import io.guichet.kb.SearchHit;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What the marketing team reads: the store's figures, with what only the knowledge base knows
+ * (the pages never quoted, those quoted but old, the page nearest to each missing topic). Every
+ * method blocks on the store: call it on a worker.
+ */
+public final class Dashboard {
+    /** Unanswered questions read for the content gaps, the most recent. */
+    static final int GAP_QUESTIONS = 5_000;
+    private static final int GAP_EXAMPLES = 3;
+
+    private final AnalyticsStore store;
+    private final ContentGaps gaps;
+    private final KnowledgeBase knowledge;
+    private final Clock clock;
+    private final Period outdatedAfter;
+    private final Function<String, String> language;
+
+    /** @param language the language ("fr" or "en") a text is written in */
+    public Dashboard(AnalyticsStore store, ContentGaps gaps, KnowledgeBase knowledge, Function<String, String> language,
+                     Clock clock, Period outdatedAfter) {
+        this.store = store;
+        this.language = language;
+        this.gaps = gaps;
+        this.knowledge = knowledge;
+        this.clock = clock;
+        this.outdatedAfter = outdatedAfter;
+    }
+
+    public AnalyticsStore.Overview overview(Filter filter) {
+        return store.overview(filter);
+    }
+
+    public List<AnalyticsStore.Funnel> funnels(Filter filter) {
+        return store.funnels(filter);
+    }
+
+    public AnalyticsStore.Handoffs handoffs(Filter filter) {
+        return store.handoffs(filter);
+    }
+
+    /** A page of the knowledge base as the dashboard lists it. */
+    public record Page(String id, String title, String url, String updated, long quoted) {
+    }
+
+    /**
+     * @param quoted      the pages answers quoted, most first
+     * @param neverQuoted the pages no answer quoted over the period
+     * @param outdated    the pages quoted though not updated for longer than the configured age
+     */
+    public record Answers(List<Page> quoted, List<Page> neverQuoted, List<Page> outdated) {
+    }
+
+    public Answers answers(Filter filter) {
+        Map<String, KbDocument> pages = knowledge.documents().stream()
+                .collect(Collectors.toMap(KbDocument::id, Function.identity(), (a, b) -> a));
+        List<Page> quoted = store.pagesQuoted(filter).stream()
+                .map(count -> page(pages.get(count.key()), count.key(), count.count())).toList();
+        Set<String> used = quoted.stream().map(Page::id).collect(Collectors.toSet());
+        List<Page> never = knowledge.documents().stream().filter(page -> !used.contains(page.id()))
+                .map(page -> page(page, page.id(), 0)).toList();
+        LocalDate oldest = LocalDate.now(clock).minus(outdatedAfter);
+        List<Page> outdated = quoted.stream().filter(page -> updated(page.updated()).filter(oldest::isAfter).isPresent())
+                .toList();
+        return new Answers(quoted, never, outdated);
+    }
+
+    private static Page page(KbDocument document, String id, long quoted) {
+        return document == null ? new Page(id, id, null, null, quoted)
+                : new Page(id, document.title(), document.url(), document.updated(), quoted);
+    }
+
+    private static Optional<LocalDate> updated(String date) {
+        try {
+            return date == null ? Optional.empty() : Optional.of(LocalDate.parse(date.strip()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * One missing topic and the page that comes nearest to it (to extend, or to learn that
+     * people do not find it), when one comes near at all.
+     */
+    public record Gap(int count, String representative, List<String> examples, String lastAsked, Page nearest,
+                      double nearness) {
+    }
+
+    /** The topics the pages miss, most asked first: the list of pages to write next. */
+    public List<Gap> gaps(Filter filter, int limit) {
+        return gaps.group(store.unanswered(filter, GAP_QUESTIONS), GAP_EXAMPLES).stream().limit(limit).map(gap -> {
+            Optional<SearchHit> nearest = knowledge.search(gap.representative(), 1,
+                    language.apply(gap.representative())).stream().findFirst();
+            return new Gap(gap.count(), gap.representative(), gap.examples(), gap.lastAsked().toString(),
+                    nearest.map(hit -> page(hit.document(), hit.id(), 0)).orElse(null),
+                    nearest.map(SearchHit::score).orElse(0.0));
+        }).toList();
+    }
+
+}

@@ -1,0 +1,286 @@
+package io.guichet.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.guichet.analytics.AnalyticsStore;
+import io.guichet.analytics.ContentGaps;
+import io.guichet.analytics.Filter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The marketing team's figures, in SQL over the turns' records, the transcripts and the leads,
+ * on the store's reading connection.
+ */
+final class SqliteAnalytics implements AnalyticsStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Instants are stored as {@link Instant#toString()}, whose fraction of a second comes and
+     * goes ("…:00Z", "…:00.5Z"); a bound written to the second without a zone sorts before
+     * every instant of that second, so string comparison keeps [from, to) exact.
+     */
+    private static final DateTimeFormatter BOUND = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
+    /** The journey's stages once its questions are over and its summary shown. */
+    private static final String PAST_QUESTIONS = "('consent', 'contact_name', 'contact_details', 'done')";
+
+    private final SqliteDatabase database;
+
+    SqliteAnalytics(SqliteDatabase database) {
+        this.database = database;
+    }
+
+    /** A filter as SQL on the turns aliased {@code t}, with its arguments in order. */
+    private record Where(String sql, List<Object> args) {
+        static Where of(Filter filter) {
+            List<Object> args = new ArrayList<>();
+            StringBuilder sql = new StringBuilder("t.at >= ? AND t.at < ?");
+            String from = BOUND.format(filter.from());
+            String to = BOUND.format(filter.to().plusSeconds(filter.to().getNano() > 0 ? 1 : 0)
+                    .truncatedTo(ChronoUnit.SECONDS));
+            args.add(from);
+            args.add(to);
+            if (filter.channel() != null) {
+                sql.append(" AND t.channel = ?");
+                args.add(filter.channel());
+            }
+            if (filter.lang() != null) {
+                sql.append(" AND t.lang = ?");
+                args.add(filter.lang());
+            }
+            if (filter.journey() != null) {
+                sql.append(" AND t.conversation_id IN (SELECT conversation_id FROM turns WHERE journey = ?"
+                        + " AND at >= ? AND at < ?)");
+                args.add(filter.journey());
+                args.add(from);
+                args.add(to);
+            }
+            return new Where(sql.toString(), args);
+        }
+
+        PreparedStatement prepare(Connection connection, String query, Object... more) throws SQLException {
+            PreparedStatement statement = connection.prepareStatement(query.replace("{where}", sql));
+            int index = 1;
+            for (Object arg : args) {
+                statement.setObject(index++, arg);
+            }
+            for (Object arg : more) {
+                statement.setObject(index++, arg);
+            }
+            return statement;
+        }
+    }
+
+    @Override
+    public Overview overview(Filter filter) {
+        Where where = Where.of(filter);
+        return database.read("cannot read the overview", connection -> {
+            long[] totals = new long[5];
+            try (PreparedStatement select = where.prepare(connection, "SELECT count(DISTINCT t.conversation_id),"
+                    + " count(*), coalesce(sum(t.fallback AND NOT t.out_of_scope), 0), coalesce(sum(t.out_of_scope), 0),"
+                    + " count(DISTINCT CASE WHEN t.handoff_team IS NOT NULL THEN t.conversation_id END)"
+                    + " FROM turns t WHERE {where}");
+                 ResultSet row = select.executeQuery()) {
+                for (int i = 0; i < totals.length; i++) {
+                    totals[i] = row.getLong(i + 1);
+                }
+            }
+            List<Day> days = new ArrayList<>();
+            try (PreparedStatement select = where.prepare(connection, "SELECT substr(t.at, 1, 10) AS day,"
+                    + " count(DISTINCT t.conversation_id), count(*) FROM turns t WHERE {where} GROUP BY day ORDER BY day");
+                 ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    days.add(new Day(row.getString(1), row.getLong(2), row.getLong(3)));
+                }
+            }
+            return new Overview(totals[0], totals[1], totals[2], totals[3], totals[4], days,
+                    conversationsBy(connection, where, "t.channel"), conversationsBy(connection, where, "t.lang"),
+                    conversationsBy(connection, where, "t.journey"));
+        });
+    }
+
+    private static List<Count> conversationsBy(Connection connection, Where where, String column) throws SQLException {
+        return counts(where.prepare(connection, "SELECT " + column + " AS k, count(DISTINCT t.conversation_id) AS n"
+                + " FROM turns t WHERE {where} AND " + column + " IS NOT NULL GROUP BY k ORDER BY n DESC, k"));
+    }
+
+    private static List<Count> counts(PreparedStatement select) throws SQLException {
+        List<Count> counts = new ArrayList<>();
+        try (select; ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                counts.add(new Count(row.getString(1), row.getLong(2)));
+            }
+        }
+        return counts;
+    }
+
+    @Override
+    public List<Funnel> funnels(Filter filter) {
+        Where where = Where.of(filter);
+        return database.read("cannot read the journeys' funnels", connection -> {
+            List<Funnel> funnels = new ArrayList<>();
+            try (PreparedStatement select = where.prepare(connection, "SELECT t.journey,"
+                    + " count(DISTINCT t.conversation_id),"
+                    + " count(DISTINCT CASE WHEN t.stage IN " + PAST_QUESTIONS + " THEN t.conversation_id END),"
+                    + " count(DISTINCT CASE WHEN t.stage IN " + PAST_QUESTIONS + " AND t.sources <> '[]'"
+                    + " THEN t.conversation_id END),"
+                    + " count(DISTINCT CASE WHEN t.stage IN ('contact_name', 'contact_details')"
+                    + " OR t.conversation_id IN (SELECT conversation_id FROM leads WHERE journey = t.journey)"
+                    + " THEN t.conversation_id END)"
+                    + " FROM turns t WHERE {where} AND t.journey IS NOT NULL GROUP BY t.journey ORDER BY 2 DESC");
+                 ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    String journey = row.getString(1);
+                    List<Count> teams = leadsByTeam(connection, where, journey);
+                    funnels.add(new Funnel(journey, row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5),
+                            teams.stream().mapToLong(Count::count).sum(), teams, demand(connection, where, journey)));
+                }
+            }
+            return funnels;
+        });
+    }
+
+    /** The leads of the journey's conversations in the period, per team. */
+    private static List<Count> leadsByTeam(Connection connection, Where where, String journey) throws SQLException {
+        return counts(where.prepare(connection, "SELECT l.team AS k, count(*) AS n FROM leads l"
+                + " WHERE l.conversation_id IN (SELECT t.conversation_id FROM turns t WHERE {where})"
+                + " AND l.journey = ? GROUP BY k ORDER BY n DESC, k", journey));
+    }
+
+    /**
+     * What the people who started {@code journey} asked for, read from the slots their
+     * conversations hold now: numbers summed and distributed, dates counted by month.
+     */
+    private static Map<String, Demand> demand(Connection connection, Where where, String journey) throws SQLException {
+        Map<String, List<Double>> numbers = new TreeMap<>();
+        Map<String, Map<String, Long>> months = new TreeMap<>();
+        try (PreparedStatement select = where.prepare(connection, "SELECT c.journey FROM conversations c"
+                + " WHERE c.id IN (SELECT t.conversation_id FROM turns t WHERE {where})"
+                + " AND json_extract(c.journey, '$.name') = ?", journey);
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                JsonNode slots = readTree(row.getString(1)).path("slots");
+                slots.fields().forEachRemaining(slot -> {
+                    JsonNode value = slot.getValue();
+                    if (value.isNumber()) {
+                        numbers.computeIfAbsent(slot.getKey(), k -> new ArrayList<>()).add(value.asDouble());
+                    } else if (value.path("start").isTextual() && value.path("start").asText().length() >= 7) {
+                        months.computeIfAbsent(slot.getKey(), k -> new TreeMap<>())
+                                .merge(value.path("start").asText().substring(0, 7), 1L, Long::sum);
+                    }
+                });
+            }
+        }
+        Map<String, Demand> demand = new LinkedHashMap<>();
+        numbers.forEach((slot, values) -> {
+            values.sort(null);
+            demand.put(slot, new Demand(values.size(), values.stream().mapToDouble(Double::doubleValue).sum(),
+                    quantile(values, 0.5), quantile(values, 0.9), values.get(values.size() - 1), List.of()));
+        });
+        months.forEach((slot, byMonth) -> demand.put(slot, new Demand(byMonth.values().stream()
+                .mapToLong(Long::longValue).sum(), 0, 0, 0, 0,
+                byMonth.entrySet().stream().map(e -> new Count(e.getKey(), e.getValue())).toList())));
+        return demand;
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a journey's state is always JSON", e);
+        }
+    }
+
+    /** The nearest-rank quantile of sorted values. */
+    private static <T> T quantile(List<T> sorted, double q) {
+        return sorted.get(Math.max(0, (int) Math.ceil(q * sorted.size()) - 1));
+    }
+
+    @Override
+    public Handoffs handoffs(Filter filter) {
+        Where where = Where.of(filter);
+        return database.read("cannot read the hand-offs", connection -> {
+            long conversations;
+            try (PreparedStatement select = where.prepare(connection,
+                    "SELECT count(DISTINCT t.conversation_id) FROM turns t WHERE {where}");
+                 ResultSet row = select.executeQuery()) {
+                conversations = row.getLong(1);
+            }
+            Map<String, List<Long>> waits = new TreeMap<>();
+            Map<String, long[]> perTeam = new TreeMap<>();
+            try (PreparedStatement select = where.prepare(connection, "SELECT t.handoff_team, t.at,"
+                    + " (SELECT min(m.at) FROM messages m WHERE m.sender = 'agent'"
+                    + " AND m.conversation_id = t.conversation_id AND m.at >= t.at)"
+                    + " FROM turns t WHERE {where} AND t.handoff_team IS NOT NULL");
+                 ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    String team = row.getString(1);
+                    long[] counts = perTeam.computeIfAbsent(team, k -> new long[2]);
+                    counts[0]++;
+                    String replied = row.getString(3);
+                    if (replied == null) {
+                        counts[1]++;
+                    } else {
+                        waits.computeIfAbsent(team, k -> new ArrayList<>()).add(Duration.between(
+                                Instant.parse(row.getString(2)), Instant.parse(replied)).toMillis());
+                    }
+                }
+            }
+            List<Long> all = new ArrayList<>();
+            List<TeamHandoffs> teams = new ArrayList<>();
+            perTeam.forEach((team, counts) -> {
+                List<Long> teamWaits = waits.getOrDefault(team, List.of());
+                all.addAll(teamWaits);
+                teams.add(new TeamHandoffs(team, counts[0], counts[1], secondsAt(teamWaits, 0.5)));
+            });
+            return new Handoffs(conversations, perTeam.values().stream().mapToLong(c -> c[0]).sum(),
+                    secondsAt(all, 0.5), secondsAt(all, 0.9), teams);
+        });
+    }
+
+    /** The nearest-rank quantile of durations in milliseconds, in whole seconds, or null when there are none. */
+    private static Long secondsAt(List<Long> millis, double q) {
+        if (millis.isEmpty()) {
+            return null;
+        }
+        return Math.round(quantile(millis.stream().sorted().toList(), q) / 1000.0);
+    }
+
+    @Override
+    public List<Count> pagesQuoted(Filter filter) {
+        Where where = Where.of(filter);
+        return database.read("cannot read the pages quoted", connection -> counts(where.prepare(connection,
+                "SELECT page.value AS k, count(*) AS n FROM turns t, json_each(t.sources) page"
+                        + " WHERE {where} AND t.fallback = 0 GROUP BY k ORDER BY n DESC, k")));
+    }
+
+    @Override
+    public List<ContentGaps.Question> unanswered(Filter filter, int limit) {
+        Where where = Where.of(filter);
+        return database.read("cannot read the unanswered questions", connection -> {
+            List<ContentGaps.Question> questions = new ArrayList<>();
+            try (PreparedStatement select = where.prepare(connection, "SELECT m.text, t.lang, t.at FROM turns t"
+                    + " JOIN messages m ON m.seq = t.message_seq"
+                    + " WHERE {where} AND t.fallback = 1 AND t.out_of_scope = 0 ORDER BY t.at DESC LIMIT ?", limit);
+                 ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    questions.add(new ContentGaps.Question(row.getString(1), row.getString(2),
+                            Instant.parse(row.getString(3))));
+                }
+            }
+            return questions;
+        });
+    }
+}
