@@ -353,6 +353,17 @@ class FreeFormJourneysTest {
         assertEquals("seminar_planning", named.journey().name(), "the journey named with its date: " + named.said());
     }
 
+
+    @Test
+    void aRequestOutOfScopeIsNotAnsweredFromAPageThatOnlySharesAWord() {
+        // "samedi" is in the tourist office's hours, "22 h" in the calendar's fireworks: no forecast, no alarm.
+        for (String request : List.of("quel temps fera-t-il samedi ?", "mets un réveil à 22 h")) {
+            Played p = play("fr", request);
+            assertEquals(List.of(), sources(p), p.said());
+            assertTrue(p.said().contains("Je ne peux pas m'en charger"), p.said());
+        }
+    }
+
     private static List<String> sources(Played played) {
         return played.turns().stream().flatMap(t -> t.sources().stream()).map(Reply.Card::sourceId).toList();
     }
