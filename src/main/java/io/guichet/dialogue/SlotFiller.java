@@ -265,13 +265,23 @@ final class SlotFiller {
         return out;
     }
 
-    /** A yes/no slot that another slot's number answers, when this message gives that number and nothing else said it. */
+    /**
+     * A yes/no slot that another slot's number answers, when this message gives that number and
+     * nothing else said it; and the other way round, a no to "above 0" answers the number: no
+     * accommodation ("sans nuit", "sur une journée") is no night on site.
+     */
     private static void implied(Journey journey, JourneyState state, Map<String, Object> values) {
         for (Slot slot : journey.slots()) {
             Slot.Implied implied = slot.implied();
-            if (implied != null && !values.containsKey(slot.name()) && !state.slots().containsKey(slot.name())
+            if (implied == null) {
+                continue;
+            }
+            if (!values.containsKey(slot.name()) && !state.slots().containsKey(slot.name())
                     && values.get(implied.slot()) instanceof Number number) {
                 values.put(slot.name(), number.doubleValue() > implied.above());
+            } else if (implied.above() == 0 && Boolean.FALSE.equals(values.get(slot.name()))
+                    && !values.containsKey(implied.slot()) && !state.slots().containsKey(implied.slot())) {
+                values.put(implied.slot(), 0);
             }
         }
     }

@@ -63,8 +63,12 @@ class SlotFillerTest {
         assertEquals(8000L, ((Number) values.get("budget_eur")).longValue());
         assertEquals(true, values.get("lodging"), "a night on site implies lodging");
 
-        assertEquals(false, fill("seminar_planning", new JourneyState("seminar_planning"),
-                "juste une réunion, pas besoin de dormir sur place").values().get("lodging"));
+        Map<String, Object> dayOnly = fill("seminar_planning", new JourneyState("seminar_planning"),
+                "juste une réunion, pas besoin de dormir sur place").values();
+        assertEquals(false, dayOnly.get("lodging"));
+        assertEquals(0, dayOnly.get("nights"), "no accommodation is no night on site");
+        assertEquals(0, fill("seminar_planning", new JourneyState("seminar_planning"),
+                "séminaire pour 25 personnes le 12 mai, sans nuit").values().get("nights"));
     }
 
     @Test
