@@ -145,7 +145,7 @@ public final class Main {
             channels.add(new AgentApi(vertx, handoff, agents, conversations, gateway, logins, clock)::mount);
             Dashboard dashboard = new Dashboard(store.analytics(), new ContentGaps(embedder), knowledge,
                     text -> understanding.detectLanguage(text, null), clock, Period.ofDays(config.answerMaxAgeDays()));
-            channels.add(new AnalyticsApi(vertx, dashboard, config.adminToken(), clock)::mount);
+            channels.add(new AnalyticsApi(vertx, dashboard, conversations::labels, config.adminToken(), clock)::mount);
             Router router = new HttpApi(vertx, understanding, knowledge, conversations, gateway, store,
                     config.adminToken(), secrets, origins, newConversations, clock).router();
             channels.forEach(channel -> channel.accept(router));

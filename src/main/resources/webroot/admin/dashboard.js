@@ -26,7 +26,16 @@
       count: 'Times', question: 'Typical question', examples: 'Examples', nearest: 'Nearest page', updated: 'Updated',
       median: 'median', none: 'Nothing over the period.', bad_token: 'Token refused.', per_day: 'Conversations per day' }
   };
+  // The journeys' names (the contract's intent names); teams' and slots' names come from the service.
+  var JOURNEYS = {
+    fr: { business_setup: "Implantation d'entreprise", seminar_planning: 'Séminaires et événements',
+      weekend_stay: 'Séjours', relocation: 'Installation', human_handoff: "Message à l'équipe" },
+    en: { business_setup: 'Business set-up', seminar_planning: 'Seminars and events', weekend_stay: 'Short stays',
+      relocation: 'Relocation', human_handoff: 'Message to the team' }
+  };
+  var labels = {};
   var ui = localStorage.getItem('guichet_admin_lang') === 'en' ? 'en' : 'fr';
+  function named(id) { return JOURNEYS[ui][id] || labels[id] || id; }
   var tables = {};
   var $ = function (id) { return document.getElementById(id); };
   function t(key) { return T[ui][key] || key; }
@@ -61,31 +70,32 @@
     var max = Math.max.apply(null, counts.map(function (c) { return c.count; }));
     var h = 22 * counts.length;
     return '<svg width="100%" height="' + h + '" viewBox="0 0 400 ' + h + '" role="img">' + counts.map(function (c, i) {
-      var w = Math.max(2, 250 * c.count / max);
-      return '<text x="0" y="' + (i * 22 + 15) + '" font-size="12">' + esc(c.key) + '</text>'
-        + '<rect class="bar" x="120" y="' + (i * 22 + 4) + '" width="' + w + '" height="14"></rect>'
-        + '<text x="' + (126 + w) + '" y="' + (i * 22 + 15) + '" font-size="12">' + num(c.count) + '</text>';
+      var w = Math.max(2, 170 * c.count / max);
+      return '<text x="0" y="' + (i * 22 + 15) + '" font-size="12">' + esc(named(c.key)) + '</text>'
+        + '<rect class="bar" x="190" y="' + (i * 22 + 4) + '" width="' + w + '" height="14"></rect>'
+        + '<text x="' + (196 + w) + '" y="' + (i * 22 + 15) + '" font-size="12">' + num(c.count) + '</text>';
     }).join('') + '</svg>';
   }
 
   function days(list) {
     if (!list.length) return '';
     var max = Math.max.apply(null, list.map(function (d) { return d.conversations; })) || 1;
-    var w = 760, h = 140, step = w / list.length;
-    return '<p class="muted">' + esc(t('per_day')) + '</p><svg width="100%" height="' + (h + 20) + '" viewBox="0 0 ' + w + ' ' + (h + 20) + '" role="img">'
+    var w = 760, h = 140, step = Math.min(40, w / list.length);
+    return '<p class="muted">' + esc(t('per_day')) + '</p><svg width="100%" height="' + (h + 20) + '" viewBox="0 0 ' + w + ' ' + (h + 20) + '" preserveAspectRatio="xMinYMin meet" role="img">'
       + list.map(function (d, i) {
         var bh = Math.max(1, h * d.conversations / max);
         return '<rect class="bar" x="' + (i * step + 1) + '" y="' + (h - bh) + '" width="' + Math.max(1, step - 2) + '" height="' + bh + '">'
           + '<title>' + esc(d.day) + ' : ' + num(d.conversations) + '</title></rect>';
       }).join('')
       + '<text x="0" y="' + (h + 16) + '" font-size="11">' + esc(list[0].day) + '</text>'
-      + '<text x="' + w + '" y="' + (h + 16) + '" font-size="11" text-anchor="end">' + esc(list[list.length - 1].day) + '</text></svg>';
+      + (list.length > 1 ? '<text x="' + (list.length * step) + '" y="' + (h + 16) + '" font-size="11" text-anchor="end">'
+        + esc(list[list.length - 1].day) + '</text>' : '') + '</svg>';
   }
 
-  function demand(d) {
+  function demand(journey, d) {
     return Object.keys(d || {}).map(function (slot) {
       var v = d[slot];
-      return esc(slot) + ' : ' + (v.months && v.months.length
+      return esc(named(journey + '.' + slot)) + ' : ' + (v.months && v.months.length
         ? v.months.map(function (m) { return esc(m.key) + ' (' + num(m.count) + ')'; }).join(', ')
         : num(v.count) + ' × ' + esc(t('median')) + ' ' + num(v.median) + ', Σ ' + num(v.sum));
     }).join('<br>');
@@ -97,8 +107,8 @@
     return q.toString();
   }
 
-  function get(figure) {
-    return fetch('/api/v1/analytics/' + figure + '?' + query(), {
+  function get(figure, params) {
+    return fetch('/api/v1/analytics/' + figure + '?' + (params || query()), {
       headers: { Authorization: 'Bearer ' + sessionStorage.getItem('guichet_admin_token') }
     }).then(function (r) {
       if (r.status === 401 || r.status === 403) { sessionStorage.removeItem('guichet_admin_token'); throw new Error(t('bad_token')); }
@@ -108,7 +118,9 @@
 
   function load() {
     $('error').textContent = '';
-    Promise.all(['overview', 'funnels', 'handoffs', 'answers', 'gaps'].map(get)).then(function (f) {
+    Promise.all(['overview', 'funnels', 'handoffs', 'answers', 'gaps'].map(function (figure) { return get(figure); })
+      .concat([get('labels', 'lang=' + ui)])).then(function (f) {
+      labels = f[5];
       var o = f[0];
       $('tiles').innerHTML = [['conversations', o.conversations], ['messages', o.messages], ['fallbacks', o.fallbacks],
         ['out_of_scope', o.outOfScope], ['handed_off', o.handedOff]].map(function (x) {
@@ -118,21 +130,21 @@
       $('channels').innerHTML = bars(o.channels);
       $('journeys').innerHTML = bars(o.journeys);
       $('funnels').innerHTML = table('funnels', [
-        { key: 'journey', value: function (r) { return r.journey; } },
+        { key: 'journey', value: function (r) { return r.journey; }, html: function (r) { return esc(named(r.journey)); } },
         { key: 'started', n: 1, value: function (r) { return r.started; } },
         { key: 'facts', n: 1, value: function (r) { return r.factsGiven; }, html: function (r) { return num(r.factsGiven) + ' <span class="muted">' + pct(r.factsGiven, r.started) + '</span>'; } },
         { key: 'recommended', n: 1, value: function (r) { return r.recommended; }, html: function (r) { return num(r.recommended) + ' <span class="muted">' + pct(r.recommended, r.factsGiven) + '</span>'; } },
         { key: 'consented', n: 1, value: function (r) { return r.consented; }, html: function (r) { return num(r.consented) + ' <span class="muted">' + pct(r.consented, r.factsGiven) + '</span>'; } },
         { key: 'leads', n: 1, value: function (r) { return r.leads; }, html: function (r) { return '<b data-leads="' + esc(r.journey) + '">' + num(r.leads) + '</b> <span class="muted">' + pct(r.leads, r.started) + '</span>'; } },
-        { key: 'teams', value: function (r) { return r.teams.map(function (c) { return c.key + ' ' + c.count; }).join(', '); } },
-        { key: 'demand', value: function (r) { return JSON.stringify(r.demand); }, html: function (r) { return demand(r.demand); } }
+        { key: 'teams', value: function (r) { return r.teams.map(function (c) { return named(c.key) + ' ' + c.count; }).join(', '); } },
+        { key: 'demand', value: function (r) { return JSON.stringify(r.demand); }, html: function (r) { return demand(r.journey, r.demand); } }
       ], f[1].funnels);
       var h = f[2];
       $('handoffs').innerHTML = '<div class="tiles"><div class="tile">' + esc(t('handed_off')) + '<b>' + num(h.handedOff) + '</b>'
         + pct(h.handedOff, h.conversations) + '</div><div class="tile">' + esc(t('median_wait')) + '<b>' + duration(h.medianWaitSeconds)
         + '</b></div><div class="tile">' + esc(t('p90_wait')) + '<b>' + duration(h.p90WaitSeconds) + '</b></div></div>'
         + table('handoffs', [
-          { key: 'team', value: function (r) { return r.team; } },
+          { key: 'team', value: function (r) { return named(r.team); } },
           { key: 'handed_off', n: 1, value: function (r) { return r.handedOff; } },
           { key: 'unanswered', n: 1, value: function (r) { return r.unanswered; } },
           { key: 'median_wait', n: 1, value: function (r) { return r.medianWaitSeconds; }, html: function (r) { return duration(r.medianWaitSeconds); } }

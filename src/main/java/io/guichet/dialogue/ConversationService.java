@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -61,6 +62,13 @@ public final class ConversationService {
     /** The teams conversations go to, id to name in {@code lang}: the journeys' teams and the general one. */
     public Map<String, String> teams(String lang) {
         return dialogue.teams(lang);
+    }
+
+    /** The words the figures are read in: each team's id and each journey's "journey.slot" to its name in {@code lang}. */
+    public Map<String, String> labels(String lang) {
+        Map<String, String> labels = new TreeMap<>(dialogue.slotLabels(lang));
+        labels.putAll(dialogue.teams(lang));
+        return labels;
     }
 
     public Conversation open(String channel, String lang) {

@@ -78,6 +78,11 @@ public final class Dialogue {
         return catalogue.teams(lang);
     }
 
+    /** Each journey's slots, "journey.slot" to its label in {@code lang}. */
+    public Map<String, String> slotLabels(String lang) {
+        return catalogue.slotLabels(lang);
+    }
+
     /**
      * The answer to {@code parse}, the message just added to {@code conversation}'s turn; the
      * conversation's status, journey and team are changed to what the answer leaves them.

@@ -112,4 +112,16 @@ final class JourneyCatalogue {
         journeys.values().forEach(j -> teams.put(j.teamId(), j.teamName(lang)));
         return teams;
     }
+
+    /**
+     * Each journey's slots, "journey.slot" to its label in {@code lang}: one slot name is worded
+     * per journey ("seminar_planning.people_count" → "Participants", "relocation.people_count" →
+     * "Personnes au foyer").
+     */
+    Map<String, String> slotLabels(String lang) {
+        Map<String, String> labels = new TreeMap<>();
+        journeys.values().forEach(j -> j.slots().forEach(slot -> labels.put(j.name() + "." + slot.name(),
+                slot.label(lang))));
+        return labels;
+    }
 }

@@ -13,8 +13,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The territory's figures for its marketing team and its own BI tools, behind the admin token:
@@ -34,10 +37,14 @@ public final class AnalyticsApi {
     private final Vertx vertx;
     private final Dashboard dashboard;
     private final AdminToken adminToken;
+    private final Function<String, Map<String, String>> labels;
     private final Clock clock;
 
-    public AnalyticsApi(Vertx vertx, Dashboard dashboard, String adminToken, Clock clock) {
+    /** @param labels the names, in a language, of the teams' and slots' ids the figures use */
+    public AnalyticsApi(Vertx vertx, Dashboard dashboard, Function<String, Map<String, String>> labels,
+                        String adminToken, Clock clock) {
         this.vertx = vertx;
+        this.labels = labels;
         this.dashboard = dashboard;
         this.adminToken = new AdminToken(adminToken);
         this.clock = clock;
@@ -55,6 +62,8 @@ public final class AnalyticsApi {
                 array(dashboard.funnels(filter(ctx)))));
         figure(router, "handoffs", (dashboard, ctx) -> JsonObject.mapFrom(dashboard.handoffs(filter(ctx))));
         figure(router, "answers", (dashboard, ctx) -> JsonObject.mapFrom(dashboard.answers(filter(ctx))));
+        figure(router, "labels", (dashboard, ctx) -> new JsonObject(new LinkedHashMap<>(
+                labels.apply("en".equals(ctx.request().getParam("lang")) ? "en" : "fr"))));
         figure(router, "gaps", (dashboard, ctx) -> new JsonObject().put("gaps",
                 array(dashboard.gaps(filter(ctx), limit(ctx)))));
     }

@@ -54,6 +54,7 @@ class BrowserTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String PASSWORD = "claire-console-pass";
     private static final String TOKEN = "claire-token-0123456789";
+    private static final String ADMIN_TOKEN = "marketing-admin-token-0123";
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final String XSS_USER = "<img src=x onerror=\"window.__xss='user'\">";
     private static final String XSS_AGENT = "<script>window.__xss='agent'</script><img src=x onerror=\"window.__xss='agent'\">";
@@ -81,7 +82,7 @@ class BrowserTest {
                     password: "%s"
                     token_sha256: %s
                 """.formatted(Passwords.hash(PASSWORD.toCharArray()), AgentDirectory.sha256(TOKEN)));
-        int port = TestService.start(vertx, folder.resolve("data"), null, null, agents)
+        int port = TestService.start(vertx, folder.resolve("data"), null, null, agents, ADMIN_TOKEN, true)
                 .toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
         base = "http://localhost:" + port;
         api = WebClient.create(vertx, new WebClientOptions().setDefaultPort(port));
@@ -156,6 +157,49 @@ class BrowserTest {
         waitForLine(user, ".guichet-card a", "Navette aéroport");
         waitForLine(user, ".guichet-card-date", "Mis à jour le 1er mars 2024");
         screenshot(user, "widget-answer.png");
+    }
+
+    /** A conversation of the REST channel's, driven through the API: the dashboard filters on that channel. */
+    private static void converse(String... messages) throws Exception {
+        String id = api.post("/api/v1/conversations").sendJsonObject(new JsonObject().put("channel", "rest"))
+                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS).bodyAsJsonObject().getString("id");
+        for (String message : messages) {
+            int status = api.post("/api/v1/conversations/" + id + "/messages")
+                    .sendJsonObject(new JsonObject().put("text", message)).toCompletionStage().toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS).statusCode();
+            assertEquals(200, status, message);
+        }
+    }
+
+    @Test
+    void theMarketingDashboardShowsWhatConversationsDid() throws Exception {
+        converse("séminaire pour 30 personnes le 10 mars, une nuit sur place, en théâtre", "passer",
+                "ok parfait, envoyez-moi tout ça : Marc Leroy, marc.leroy@example.org");
+        converse("séminaire pour 12 personnes le 4 juin, deux nuits sur place, en réunion en U", "passer", "non merci");
+        converse("la déchetterie prend-elle l'amiante ?");
+        converse("est-ce que la déchetterie accepte l'amiante ? écrivez-moi à paul@example.org");
+        converse("combien coûte le billet de la navette de l'aéroport ?");
+
+        WebDriver marketing = browser(1400, 1800);
+        marketing.get(base + "/admin");
+        waiting(marketing).until(ExpectedConditions.elementToBeClickable(By.id("token"))).sendKeys(ADMIN_TOKEN);
+        marketing.findElement(By.cssSelector("#login-form button")).click();
+        waiting(marketing).until(d -> !lines(d, "#tiles .tile").isEmpty());
+        new org.openqa.selenium.support.ui.Select(marketing.findElement(By.id("channel"))).selectByValue("rest");
+        waitForLine(marketing, "#tiles [data-figure=conversations] b", "5");
+        assertEquals(List.of("1"), lines(marketing, "#funnels [data-leads=seminar_planning]"),
+                "one seminar went to a lead, the other was declined");
+        waitForLine(marketing, "#gaps td", "amiante");
+        List<String> firstGap = lines(marketing, "#gaps tr:nth-child(2) td");
+        assertEquals("2", firstGap.get(0), "the two questions on asbestos are one gap: " + firstGap);
+        assertTrue(firstGap.get(2).contains("[e-mail]") && !firstGap.get(2).contains("paul@"),
+                "contacts are masked: " + firstGap);
+        waitForLine(marketing, "#answers td", "Navette aéroport");
+        screenshot(marketing, "dashboard.png");
+
+        marketing.findElement(By.id("ui-lang")).click();
+        waitForLine(marketing, "#tiles .tile", "Conversations");
+        waitForLine(marketing, "h2 span", "Unanswered questions");
     }
 
     @Test
