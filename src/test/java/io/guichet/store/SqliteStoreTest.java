@@ -172,10 +172,12 @@ class SqliteStoreTest {
                     List.of(new Message("bot", null, CLOCK.instant())), null, record, null)));
         }
         try (var connection = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("guichet.db"));
-             var row = connection.createStatement().executeQuery("SELECT count(*), max(sources), max(intent) FROM turns")) {
+             var row = connection.createStatement().executeQuery("SELECT count(*), max(sources), max(intent),"
+                     + " max(m.text) FROM turns t LEFT JOIN messages m ON m.seq = t.message_seq")) {
             assertEquals(1, row.getInt(1), "the failed turn left no record");
             assertEquals("[\"office\"]", row.getString(2));
             assertEquals("none", row.getString(3));
+            assertEquals("horaires ?", row.getString(4), "the record points at the message it answered");
         }
     }
 }
