@@ -142,10 +142,12 @@ public final class Main {
             RateLimiter logins = new RateLimiter(10, 0.1, config.rateLimits());
             channels.add(new WidgetChannel(vertx, conversations, gateway, secrets, origins, newConversations,
                     widgetMessages, clock)::mount);
-            channels.add(new AgentApi(vertx, handoff, agents, conversations, gateway, logins, clock)::mount);
+            AgentApi agentApi = new AgentApi(vertx, handoff, agents, conversations, gateway, logins, clock);
+            channels.add(agentApi::mount);
             Dashboard dashboard = new Dashboard(store.analytics(), new ContentGaps(embedder), knowledge,
                     text -> understanding.detectLanguage(text, null), clock, Period.ofDays(config.answerMaxAgeDays()));
-            channels.add(new AnalyticsApi(vertx, dashboard, conversations::labels, config.adminToken(), clock)::mount);
+            channels.add(new AnalyticsApi(vertx, dashboard, conversations::labels, agentApi::sessionAgent,
+                    config.adminToken(), clock)::mount);
             Router router = new HttpApi(vertx, understanding, knowledge, conversations, gateway, store,
                     config.adminToken(), secrets, origins, newConversations, clock).router();
             channels.forEach(channel -> channel.accept(router));

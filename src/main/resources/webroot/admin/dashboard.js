@@ -13,7 +13,7 @@
       consented: 'Accord', leads: 'Contacts', teams: 'Équipes', demand: 'Demande', team: 'Équipe',
       unanswered: 'Sans réponse', median_wait: 'Attente médiane', p90_wait: 'Attente p90', page: 'Page', quoted: 'Citations',
       count: 'Fois', question: 'Question type', examples: 'Exemples', nearest: 'Page la plus proche', updated: 'Mise à jour',
-      median: 'méd.', none: 'Rien sur la période.', bad_token: 'Jeton refusé.', per_day: 'Conversations par jour' },
+      median: 'méd.', none: 'Rien sur la période.', bad_token: 'Jeton refusé.', account: 'ou se connecter avec un compte marketing', per_day: 'Conversations par jour' },
     en: { login_title: 'Dashboard', token: 'Admin token', open: 'Open', from: 'From', to: 'to',
       channel: 'Channel', lang: 'Language', journey: 'Journey', overview: 'Overview',
       by_channel: 'Conversations by channel', by_journey: 'Conversations by journey',
@@ -24,7 +24,7 @@
       consented: 'Consent', leads: 'Leads', teams: 'Teams', demand: 'Demand', team: 'Team',
       unanswered: 'Unanswered', median_wait: 'Median wait', p90_wait: 'p90 wait', page: 'Page', quoted: 'Quoted',
       count: 'Times', question: 'Typical question', examples: 'Examples', nearest: 'Nearest page', updated: 'Updated',
-      median: 'median', none: 'Nothing over the period.', bad_token: 'Token refused.', per_day: 'Conversations per day' }
+      median: 'median', none: 'Nothing over the period.', bad_token: 'Token refused.', account: 'or log in with a marketing account', per_day: 'Conversations per day' }
   };
   // The journeys' names (the contract's intent names); teams' and slots' names come from the service.
   var JOURNEYS = {
@@ -108,10 +108,16 @@
   }
 
   function get(figure, params) {
+    // A marketing account's console session travels in its cookie; the admin token, when given, in the header.
+    var token = sessionStorage.getItem('guichet_admin_token');
     return fetch('/api/v1/analytics/' + figure + '?' + (params || query()), {
-      headers: { Authorization: 'Bearer ' + sessionStorage.getItem('guichet_admin_token') }
+      headers: token ? { Authorization: 'Bearer ' + token } : {}
     }).then(function (r) {
-      if (r.status === 401 || r.status === 403) { sessionStorage.removeItem('guichet_admin_token'); throw new Error(t('bad_token')); }
+      if (r.status === 401 || r.status === 403) {
+        sessionStorage.removeItem('guichet_admin_token');
+        showLogin(!!token);
+        throw new Error(t('bad_token'));
+      }
       return r.json().then(function (body) { if (!r.ok) throw new Error(body.message); return body; });
     });
   }
@@ -162,7 +168,6 @@
       ], f[4].gaps);
     }).catch(function (e) {
       $('error').textContent = e.message;
-      if (!sessionStorage.getItem('guichet_admin_token')) start();
     });
   }
 
@@ -185,12 +190,17 @@
     link.remove();
   }
 
+  function showLogin(refused) {
+    $('login').hidden = false;
+    $('app').hidden = true;
+    $('login-error').textContent = refused ? t('bad_token') : '';
+  }
+
   function start() {
     translate();
-    var signedIn = !!sessionStorage.getItem('guichet_admin_token');
-    $('login').hidden = signedIn;
-    $('app').hidden = !signedIn;
-    if (signedIn) load();
+    $('login').hidden = true;
+    $('app').hidden = false;
+    load();
   }
 
   $('login-form').addEventListener('submit', function (e) {

@@ -32,6 +32,10 @@ import java.util.Optional;
  *     title: {fr: "du bureau des congrès", en: "from the convention bureau"}
  *     token_sha256: 5e88…
  *     password: pbkdf2-sha256$210000$…
+ *   - id: marion
+ *     name: Marion
+ *     role: marketing        # reads the dashboard at /admin, takes no conversation
+ *     password: pbkdf2-sha256$210000$…
  * </pre>
  */
 public final class AgentDirectory {
@@ -100,7 +104,12 @@ public final class AgentDirectory {
         }
         Map<String, String> title = new HashMap<>();
         node.path("title").fields().forEachRemaining(f -> title.put(f.getKey(), f.getValue().asText()));
-        Agent agent = new Agent(id, node.path("name").asText(id), node.path("team").asText("*"), Map.copyOf(title));
+        String role = node.path("role").asText("agent");
+        if (!role.equals("agent") && !role.equals("marketing")) {
+            throw new IOException("agent " + id + ": role is 'agent' or 'marketing', not '" + role + "'");
+        }
+        Agent agent = new Agent(id, node.path("name").asText(id), node.path("team").asText("*"), Map.copyOf(title),
+                role.equals("marketing"));
         return new Account(agent, token.isEmpty() ? null : token, password.isEmpty() ? null : password);
     }
 

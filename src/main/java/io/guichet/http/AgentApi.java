@@ -61,10 +61,18 @@ public final class AgentApi {
         router.route("/agent/login").handler(RawBody.limitedTo(HttpApi.BODY_LIMIT));
         router.post("/agent/login").handler(this::login);
         router.post("/agent/logout").handler(this::logout);
-        router.get("/agent").handler(ctx -> ctx.response().putHeader("Cache-Control", "no-store")
-                .putHeader("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'")
-                .sendFile("webroot/agent/" + (sessionAgent(ctx).isPresent() ? "console.html" : "login.html"))
-                .onFailure(ctx::fail));
+        router.get("/agent").handler(ctx -> {
+            Optional<Agent> agent = sessionAgent(ctx);
+            if (agent.filter(Agent::marketing).isPresent()) {
+                // A marketing account has no queue: its page is the dashboard.
+                ctx.redirect("/admin");
+                return;
+            }
+            ctx.response().putHeader("Cache-Control", "no-store")
+                    .putHeader("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'")
+                    .sendFile("webroot/agent/" + (agent.isPresent() ? "console.html" : "login.html"))
+                    .onFailure(ctx::fail);
+        });
         router.get("/agent/static/*").handler(StaticHandler.create("webroot/agent/static"));
         router.get("/ws/agent").handler(ctx -> new ConsoleSocket(vertx, handoff, conversations)
                 .accept(ctx, authenticate(ctx)));
@@ -152,7 +160,8 @@ public final class AgentApi {
                 .setSameSite(CookieSameSite.STRICT);
     }
 
-    private Optional<Agent> sessionAgent(RoutingContext ctx) {
+    /** The agent whose console session the request carries, if any. */
+    public Optional<Agent> sessionAgent(RoutingContext ctx) {
         Cookie cookie = ctx.request().getCookie(COOKIE);
         return cookie == null ? Optional.empty() : sessions.agent(cookie.getValue());
     }

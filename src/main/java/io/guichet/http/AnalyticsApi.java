@@ -2,6 +2,7 @@ package io.guichet.http;
 
 import io.guichet.analytics.Dashboard;
 import io.guichet.analytics.Filter;
+import io.guichet.handoff.Agent;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
@@ -16,11 +17,13 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The territory's figures for its marketing team and its own BI tools, behind the admin token:
+ * The territory's figures for its marketing team and its own BI tools, for a marketing account
+ * logged in at the console or with the admin token:
  * {@code GET /api/v1/analytics/{overview,funnels,handoffs,answers,gaps}} over a period
  * ({@code from} and {@code to}, days inclusive, UTC; the last 30 days by default), filtered by
  * {@code channel}, {@code lang} and {@code journey}; and the dashboard's page at {@code /admin}.
@@ -38,12 +41,17 @@ public final class AnalyticsApi {
     private final Dashboard dashboard;
     private final AdminToken adminToken;
     private final Function<String, Map<String, String>> labels;
+    private final Function<RoutingContext, Optional<Agent>> sessions;
     private final Clock clock;
 
-    /** @param labels the names, in a language, of the teams' and slots' ids the figures use */
+    /**
+     * @param labels   the names, in a language, of the teams' and slots' ids the figures use
+     * @param sessions the console session a request carries: a marketing account's opens the figures
+     */
     public AnalyticsApi(Vertx vertx, Dashboard dashboard, Function<String, Map<String, String>> labels,
-                        String adminToken, Clock clock) {
+                        Function<RoutingContext, Optional<Agent>> sessions, String adminToken, Clock clock) {
         this.vertx = vertx;
+        this.sessions = sessions;
         this.labels = labels;
         this.dashboard = dashboard;
         this.adminToken = new AdminToken(adminToken);
@@ -75,7 +83,11 @@ public final class AnalyticsApi {
 
     private void figure(Router router, String name, Figure figure) {
         router.get("/api/v1/analytics/" + name).handler(ctx -> {
-            adminToken.authorize(ctx, "the analytics API");
+            // A marketing account's console session, or the admin token. Reads only: the session's
+            // SameSite=Strict cookie is enough, no other site's page can read the answer.
+            if (sessions.apply(ctx).filter(Agent::marketing).isEmpty()) {
+                adminToken.authorize(ctx, "the analytics API");
+            }
             // Read the parameters on the event loop, so that a bad one is a 400 before any work.
             filter(ctx);
             limit(ctx);

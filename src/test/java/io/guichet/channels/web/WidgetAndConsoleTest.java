@@ -71,7 +71,12 @@ class WidgetAndConsoleTest {
                     name: Léa
                     team: tourist_office
                     token_sha256: %s
-                """.formatted(Passwords.hash(PASSWORD.toCharArray()), AgentDirectory.sha256(LEA_TOKEN)));
+                  - id: marion
+                    name: Marion
+                    role: marketing
+                    password: "%s"
+                """.formatted(Passwords.hash(PASSWORD.toCharArray()), AgentDirectory.sha256(LEA_TOKEN),
+                Passwords.hash(PASSWORD.toCharArray())));
         TestService.start(vertx, folder.resolve("data"), null, null, agents, List.of(SITE))
                 .onComplete(context.succeeding(started -> {
                     port = started;
@@ -105,8 +110,12 @@ class WidgetAndConsoleTest {
 
     /** Logs Claire into the console; returns the session cookie as a Cookie header. */
     private static String login() {
+        return login("claire");
+    }
+
+    private static String login(String id) {
         HttpResponse<Buffer> response = send(client.post("/agent/login"),
-                new JsonObject().put("id", "claire").put("password", PASSWORD));
+                new JsonObject().put("id", id).put("password", PASSWORD));
         assertEquals(200, response.statusCode(), response.bodyAsString());
         String setCookie = response.getHeader("Set-Cookie");
         return setCookie.substring(0, setCookie.indexOf(';'));
@@ -342,5 +351,21 @@ class WidgetAndConsoleTest {
         }
         assertTrue(socket.awaitClosed(Duration.ofSeconds(10)), "the server closes the socket");
         assertEquals(Short.valueOf((short) 1009), socket.closeStatus(), "with 1009, message too big");
+    }
+
+    @Test
+    @Order(0)
+    void aMarketingAccountReadsTheFiguresAndTakesNoConversation() {
+        String marion = login("marion");
+        assertEquals(200, send(client.get("/api/v1/analytics/overview").putHeader("Cookie", marion), null).statusCode());
+        assertTrue(send(client.get("/agent").putHeader("Cookie", marion), null).bodyAsString()
+                .contains("/admin/dashboard.js"), "her page is the dashboard");
+        assertEquals(List.of(), send(client.get("/api/v1/agent/queue").putHeader("Cookie", marion), null)
+                .bodyAsJsonObject().getJsonArray("conversations").getList(), "no queue is hers");
+
+        // No admin token is set here: without Marion's session, the figures are closed.
+        assertEquals(403, send(client.get("/api/v1/analytics/overview").putHeader("Authorization", "Bearer " + LEA_TOKEN),
+                null).statusCode(), "an agent's token does not open the figures");
+        assertEquals(403, send(client.get("/api/v1/analytics/overview"), null).statusCode());
     }
 }
