@@ -6,3 +6,4 @@ ALTER TABLE turns ADD COLUMN message_seq INTEGER;
 
 CREATE INDEX turns_by_journey ON turns (journey, at);
 CREATE INDEX messages_by_sender ON messages (sender, conversation_id, seq);
+CREATE INDEX leads_by_conversation ON leads (conversation_id, journey);
