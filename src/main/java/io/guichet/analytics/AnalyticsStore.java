@@ -21,7 +21,10 @@ public interface AnalyticsStore {
     /** The pages answers quoted, most quoted first. */
     List<Count> pagesQuoted(Filter filter);
 
-    /** The questions the bot could not answer (out-of-scope requests aside), newest first. */
+    /**
+     * The questions the bot could not answer (out-of-scope requests aside), each text once with
+     * the times it was asked, the {@code limit} asked most recently.
+     */
     List<ContentGaps.Question> unanswered(Filter filter, int limit);
 
     /** A key and how many. */

@@ -27,10 +27,15 @@ import java.util.regex.Pattern;
  */
 public final class ContentGaps {
     /**
-     * A question the bot could not answer, as it was typed. Its language is not read: one topic
-     * asked in two languages should be one gap, though the model seldom sees it ({@link #SAME_TOPIC}).
+     * A question the bot could not answer, as it was typed, {@code asked} times, last at
+     * {@code at}. Its language is not read: one topic asked in two languages should be one gap,
+     * though the model seldom sees it ({@link #SAME_TOPIC}).
      */
-    public record Question(String text, String lang, Instant at) {
+    public record Question(String text, String lang, Instant at, int asked) {
+        /** A question asked once. */
+        public Question(String text, String lang, Instant at) {
+            this(text, lang, at, 1);
+        }
     }
 
     /**
@@ -134,8 +139,8 @@ public final class ContentGaps {
             this.lastAsked = at;
         }
 
-        void add(String text, Instant at) {
-            count++;
+        void add(String text, Instant at, int asked) {
+            count += asked;
             if (at.isAfter(lastAsked)) {
                 this.text = text;
                 this.lastAsked = at;
@@ -152,7 +157,7 @@ public final class ContentGaps {
             List<String> tokens = TextNormalizer.tokens(masked);
             if (!tokens.isEmpty()) {
                 byFolded.computeIfAbsent(String.join(" ", tokens), k -> new Wording(masked, question.at()))
-                        .add(masked, question.at());
+                        .add(masked, question.at(), question.asked());
             }
         }
         return byFolded.values().stream()

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * method blocks on the store: call it on a worker.
  */
 public final class Dashboard {
-    /** Unanswered questions read for the content gaps, the most recent. */
+    /** Distinct unanswered questions read for the content gaps, those asked most recently. */
     static final int GAP_QUESTIONS = 5_000;
     private static final int GAP_EXAMPLES = 3;
 

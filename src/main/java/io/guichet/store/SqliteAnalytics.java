@@ -271,13 +271,14 @@ final class SqliteAnalytics implements AnalyticsStore {
         Where where = Where.of(filter);
         return database.read("cannot read the unanswered questions", connection -> {
             List<ContentGaps.Question> questions = new ArrayList<>();
-            try (PreparedStatement select = where.prepare(connection, "SELECT m.text, t.lang, t.at FROM turns t"
-                    + " JOIN messages m ON m.seq = t.message_seq"
-                    + " WHERE {where} AND t.fallback = 1 AND t.out_of_scope = 0 ORDER BY t.at DESC LIMIT ?", limit);
+            try (PreparedStatement select = where.prepare(connection, "SELECT m.text, max(t.lang), max(t.at) AS last,"
+                    + " count(*) FROM turns t JOIN messages m ON m.seq = t.message_seq"
+                    + " WHERE {where} AND t.fallback = 1 AND t.out_of_scope = 0"
+                    + " GROUP BY m.text ORDER BY last DESC LIMIT ?", limit);
                  ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     questions.add(new ContentGaps.Question(row.getString(1), row.getString(2),
-                            Instant.parse(row.getString(3))));
+                            Instant.parse(row.getString(3)), row.getInt(4)));
                 }
             }
             return questions;

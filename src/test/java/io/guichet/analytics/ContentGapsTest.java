@@ -100,6 +100,10 @@ class ContentGapsTest {
         assertEquals(List.of("c'est quand la fête du vin cette année", "Where can I rent a bike?"),
                 gaps.subList(1, 3).stream().map(Gap::representative).toList(), "equal counts: most recent first");
         assertEquals(1, GAPS.group(questions, 1).get(0).examples().size());
+        // A text the store counted for us weighs as many times as it was asked.
+        List<Question> counted = List.of(new Question("Where can I rent a bike?", "en", MONDAY, 9),
+                asked("pharmacie de garde ce soir", 1));
+        assertEquals(9, GAPS.group(counted, 1).get(0).count(), "the bike, asked 9 times, comes first");
     }
 
     @Test

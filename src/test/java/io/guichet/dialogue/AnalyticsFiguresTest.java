@@ -54,13 +54,14 @@ class AnalyticsFiguresTest {
                 "non merci");
         converse("widget", "en", "How many seats does the congress centre auditorium have for a conference?");
         converse("web", "fr", "la déchetterie prend-elle l'amiante ?");
+        converse("web", "fr", "la déchetterie prend-elle l'amiante ?");
         converse("web", "fr", "est-ce que la déchetterie accepte l'amiante ? écrivez-moi à paul@example.org");
         converse("web", "fr", "mets un réveil à 7h demain");
 
         AnalyticsStore.Overview overview = figures.overview(all());
-        assertEquals(6, overview.conversations());
-        assertEquals(10, overview.messages());
-        assertEquals(List.of(new AnalyticsStore.Count("web", 5), new AnalyticsStore.Count("widget", 1)),
+        assertEquals(7, overview.conversations());
+        assertEquals(11, overview.messages());
+        assertEquals(List.of(new AnalyticsStore.Count("web", 6), new AnalyticsStore.Count("widget", 1)),
                 overview.channels());
         assertEquals(1, overview.outOfScope(), "the alarm is out of scope, no gap in the content");
 
@@ -74,8 +75,10 @@ class AnalyticsFiguresTest {
                 seminar.demand().get("date").months());
 
         List<ContentGaps.Question> unanswered = figures.unanswered(all(), 10);
-        assertEquals(2, unanswered.size(), "the two questions on asbestos, not the alarm: " + unanswered);
+        assertEquals(2, unanswered.size(), "the two questions on asbestos, each text once, not the alarm: "
+                + unanswered);
         assertTrue(unanswered.stream().allMatch(q -> q.text().contains("amiante")), unanswered.toString());
+        assertEquals(3, unanswered.stream().mapToInt(ContentGaps.Question::asked).sum(), unanswered.toString());
 
         assertTrue(figures.pagesQuoted(all()).stream().anyMatch(page -> page.key().equals("meeting-venues")));
         Instant now = Instant.now();
