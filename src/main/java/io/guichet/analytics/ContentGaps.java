@@ -1,8 +1,11 @@
 package io.guichet.analytics;
 
 import io.guichet.embedding.SentenceEmbedder;
+import io.guichet.nlu.Entity;
+import io.guichet.nlu.EntityExtractor;
 import io.guichet.nlu.TextNormalizer;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +14,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Groups the questions the bot could not answer by meaning, so that the dashboard shows which
@@ -81,17 +83,10 @@ public final class ContentGaps {
 
     private static final String EMAIL_MASK = "[e-mail]";
     private static final String PHONE_MASK = "[téléphone]";
-    private static final Pattern EMAIL = Pattern.compile(
-            "[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}");
-    /**
-     * A French number of ten digits from 0 in pairs ("06 12 34 56 78", "06.12.34.56.78"), or an
-     * international one from + or 00 ("+33 6 12 34 56 78", "+33 (0)6…", "+44 20 7946 0958"):
-     * country code and then 7 to 14 digits, spaces, dots or dashes between them. Digits glued
-     * to the number on either side are something else (an order number, a SIRET).
-     */
-    private static final Pattern PHONE = Pattern.compile(
-            "(?<![\\p{N}+])(?:(?:\\+|00)[1-9]\\d{0,2}[\\s.-]?(?:\\(0\\)[\\s.-]?)?\\d(?:[\\s.-]?\\d){6,13}"
-                    + "|0[1-9](?:[\\s.-]?\\d{2}){4})(?!\\p{N})");
+    /** The contact details the bot reads in a message, found the same way here: what it takes as one is masked. */
+    private static final EntityExtractor CONTACTS = new EntityExtractor();
+    /** Contact details do not depend on the day; entity extraction needs one for the dates it also reads. */
+    private static final LocalDate ANY_DAY = LocalDate.of(2000, 1, 1);
 
     private final SentenceEmbedder embedder;
 
@@ -124,8 +119,13 @@ public final class ContentGaps {
 
     /** E-mails become "[e-mail]" and phone numbers "[téléphone]". */
     public static String mask(String text) {
-        String withoutEmails = EMAIL.matcher(text).replaceAll(EMAIL_MASK);
-        return PHONE.matcher(withoutEmails).replaceAll(PHONE_MASK);
+        StringBuilder masked = new StringBuilder(text);
+        CONTACTS.extract(text, ANY_DAY).stream()
+                .filter(entity -> entity.type().equals("email") || entity.type().equals("phone"))
+                .sorted(Comparator.comparingInt(Entity::start).reversed())
+                .forEach(entity -> masked.replace(entity.start(), entity.end(),
+                        entity.type().equals("email") ? EMAIL_MASK : PHONE_MASK));
+        return masked.toString();
     }
 
     /** The questions equal once folded, merged: the newest wording stands for them all. */

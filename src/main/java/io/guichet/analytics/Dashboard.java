@@ -6,7 +6,6 @@ import io.guichet.kb.SearchHit;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,22 +74,14 @@ public final class Dashboard {
         List<Page> never = knowledge.documents().stream().filter(page -> !used.contains(page.id()))
                 .map(page -> page(page, page.id(), 0)).toList();
         LocalDate oldest = LocalDate.now(clock).minus(outdatedAfter);
-        List<Page> outdated = quoted.stream().filter(page -> updated(page.updated()).filter(oldest::isAfter).isPresent())
-                .toList();
+        List<Page> outdated = quoted.stream().filter(page -> Optional.ofNullable(pages.get(page.id()))
+                .flatMap(KbDocument::updatedOn).filter(oldest::isAfter).isPresent()).toList();
         return new Answers(quoted, never, outdated);
     }
 
     private static Page page(KbDocument document, String id, long quoted) {
         return document == null ? new Page(id, id, null, null, quoted)
                 : new Page(id, document.title(), document.url(), document.updated(), quoted);
-    }
-
-    private static Optional<LocalDate> updated(String date) {
-        try {
-            return date == null ? Optional.empty() : Optional.of(LocalDate.parse(date.strip()));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 
     /**
@@ -111,5 +102,4 @@ public final class Dashboard {
                     nearest.map(SearchHit::score).orElse(0.0));
         }).toList();
     }
-
 }

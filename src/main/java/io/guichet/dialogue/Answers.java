@@ -8,7 +8,6 @@ import io.guichet.nlu.TextNormalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -95,15 +94,6 @@ final class Answers {
                 .map(hit -> hit.document().journey());
     }
 
-    /** The page's {@code updated} date, or null when it has none or an unreadable one. */
-    private static LocalDate updated(KbDocument page) {
-        try {
-            return page.updated() == null ? null : LocalDate.parse(page.updated().strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
     /** The replies that quote the answer, its source card and page, its confidence. */
     record Answer(List<Reply> replies, Reply.Card source, KbDocument page, double score) {
         /** The journey the quoted page belongs to, or null. */
@@ -128,7 +118,7 @@ final class Answers {
     }
 
     static Reply.Card card(SearchHit hit) {
-        return new Reply.Card(hit.document().title(), hit.document().url(), hit.id(), updated(hit.document()));
+        return new Reply.Card(hit.document().title(), hit.document().url(), hit.id(), hit.document().updatedOn().orElse(null));
     }
 
     /**

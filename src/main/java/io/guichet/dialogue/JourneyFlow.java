@@ -120,8 +120,8 @@ final class JourneyFlow {
      * on what happens then ("boat show in october", "le marché de Noël en décembre").
      */
     static boolean statesAProjectBesidesWhen(Journey journey, Parse parse, LocalDate now) {
-        return statedFacts(journey, parse, now).anyMatch(type -> type != Slot.Type.DATE)
-                || statesAProject(journey, parse, now)
+        List<Slot.Type> facts = statedFacts(journey, parse, now).toList();
+        return facts.stream().anyMatch(type -> type != Slot.Type.DATE) || !facts.isEmpty()
                 && journey.keywordsIn(" " + String.join(" ", TextNormalizer.tokens(parse.text())) + " ") > 0;
     }
 
