@@ -55,6 +55,8 @@
       authors: { user: 'Vous', bot: 'Assistant', agent: 'Conseiller' },
       quickLabel: 'Réponses suggérées',
       cardsLabel: 'Pages utiles',
+      rating: { label: 'Cette réponse vous a-t-elle aidé ?', up: 'Réponse utile', down: 'Réponse pas utile',
+        thanks: 'Merci pour votre retour' },
       updatedOn: 'Mis à jour le ',
       newWindow: '(s’ouvre dans un nouvel onglet)',
       privacy: 'Vos messages sont conservés pour traiter votre demande. Ne partagez pas de données sensibles.',
@@ -90,6 +92,8 @@
       authors: { user: 'You', bot: 'Assistant', agent: 'Advisor' },
       quickLabel: 'Suggested replies',
       cardsLabel: 'Useful pages',
+      rating: { label: 'Did this answer help?', up: 'Useful answer', down: 'Not a useful answer',
+        thanks: 'Thanks for your feedback' },
       updatedOn: 'Updated on ',
       newWindow: '(opens in a new tab)',
       privacy: 'Your messages are kept to handle your request. Please do not share sensitive data.',
@@ -347,6 +351,11 @@
     '#guichet-root .guichet-card a{display:block;padding:9px 12px;color:var(--g-primary);font-weight:600;',
     'text-decoration:underline;text-underline-offset:2px;}',
     '#guichet-root .guichet-card a:not([href]){color:var(--g-text);text-decoration:none;}',
+    '#guichet-root .guichet-rating{display:flex;align-items:center;gap:4px;align-self:flex-start;font-size:12px;',
+    'color:var(--g-muted);padding:0 4px;}',
+    '#guichet-root .guichet-rating button{border:1px solid var(--g-line);border-radius:14px;background:var(--g-bg);',
+    'cursor:pointer;padding:2px 8px;font-size:14px;line-height:1.3;}',
+    '#guichet-root .guichet-rating button[aria-pressed="true"]{border-color:var(--g-primary);background:var(--g-primary);}',
     '#guichet-root .guichet-card-date{display:block;padding:0 12px 8px;margin-top:-4px;font-size:12px;color:var(--g-muted);}',
     '#guichet-root .guichet-card a:focus-visible{outline-offset:-3px;}',
 
@@ -668,12 +677,45 @@
     insertInLog(list);
   }
 
+  /**
+   * A thumb up and down under an answer from the pages; a second press changes the vote. Sent over
+   * HTTP whatever the transport, as the API's feedback call: it is no message of the conversation.
+   */
+  function showRating(turn) {
+    if (typeof turn !== 'number' || !state.conversation) {
+      return;
+    }
+    var row = el('div', 'guichet-rating');
+    row.setAttribute('role', 'group');
+    row.setAttribute('aria-label', T.rating.label);
+    row.appendChild(el('span', null, T.rating.label));
+    var buttons = [[true, '👍', T.rating.up], [false, '👎', T.rating.down]].map(function (choice) {
+      var button = el('button', null, choice[1]);
+      button.type = 'button';
+      button.setAttribute('aria-label', choice[2]);
+      button.setAttribute('aria-pressed', 'false');
+      button.addEventListener('click', function () {
+        request('POST', conversationPath('/feedback'), { turn: turn, useful: choice[0] }).then(function () {
+          buttons.forEach(function (other) { other.setAttribute('aria-pressed', String(other === button)); });
+          row.firstChild.textContent = T.rating.thanks;
+        }, function () {
+          showError(T.errors.generic);
+        });
+      });
+      row.appendChild(button);
+      return button;
+    });
+    insertInLog(row);
+  }
+
   function renderReplies(replies) {
     (Array.isArray(replies) ? replies : []).forEach(function (reply) {
       if (reply && reply.type === 'quick_replies') {
         showQuick(reply.options);
       } else if (reply && reply.type === 'cards') {
         showCards(reply.items);
+      } else if (reply && reply.type === 'rating') {
+        showRating(reply.turn);
       }
     });
   }
@@ -1363,6 +1405,7 @@
         }
         // Quick replies and cards come only in the answer: the transcript has the text lines.
         renderReplies(turn && turn.replies);
+        showRating(turn && turn.turn);
         setStatus(turn && turn.status);
       });
     }).catch(function (failure) {

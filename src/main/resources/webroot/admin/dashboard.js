@@ -13,7 +13,11 @@
       consented: 'Accord', leads: 'Contacts', teams: 'Équipes', demand: 'Demande', team: 'Équipe',
       unanswered: 'Sans réponse', median_wait: 'Attente médiane', p90_wait: 'Attente p90', page: 'Page', quoted: 'Citations',
       count: 'Fois', question: 'Question type', examples: 'Exemples', nearest: 'Page la plus proche', updated: 'Mise à jour',
-      median: 'méd.', none: 'Rien sur la période.', bad_token: 'Jeton refusé.', account: 'ou se connecter avec un compte marketing', per_day: 'Conversations par jour' },
+      median: 'méd.', none: 'Rien sur la période.', bad_token: 'Jeton refusé.', account: 'ou se connecter avec un compte marketing', per_day: 'Conversations par jour',
+      satisfaction: 'Satisfaction', ratings: 'Notes', average: 'Note moyenne', useful: 'Réponses utiles',
+      not_useful: 'Réponses pas utiles', by_journey_csat: 'Note par parcours', by_team_csat: 'Note par équipe',
+      comments: 'Commentaires', score: 'Note', at: 'Date', comment: 'Commentaire', thumbs: 'Avis sur les réponses',
+      claimed: 'Prises en charge', closed: 'Clôturées', median_claim: 'Prise en charge médiane', csat_per_day: 'Note moyenne par jour' },
     en: { login_title: 'Dashboard', token: 'Admin token', open: 'Open', from: 'From', to: 'to',
       channel: 'Channel', lang: 'Language', journey: 'Journey', overview: 'Overview',
       by_channel: 'Conversations by channel', by_journey: 'Conversations by journey',
@@ -24,7 +28,11 @@
       consented: 'Consent', leads: 'Leads', teams: 'Teams', demand: 'Demand', team: 'Team',
       unanswered: 'Unanswered', median_wait: 'Median wait', p90_wait: 'p90 wait', page: 'Page', quoted: 'Quoted',
       count: 'Times', question: 'Typical question', examples: 'Examples', nearest: 'Nearest page', updated: 'Updated',
-      median: 'median', none: 'Nothing over the period.', bad_token: 'Token refused.', account: 'or log in with a marketing account', per_day: 'Conversations per day' }
+      median: 'median', none: 'Nothing over the period.', bad_token: 'Token refused.', account: 'or log in with a marketing account', per_day: 'Conversations per day',
+      satisfaction: 'Satisfaction', ratings: 'Ratings', average: 'Average rating', useful: 'Useful answers',
+      not_useful: 'Answers not useful', by_journey_csat: 'Rating by journey', by_team_csat: 'Rating by team',
+      comments: 'Comments', score: 'Rating', at: 'Date', comment: 'Comment', thumbs: 'Thumbs on answers',
+      claimed: 'Claimed', closed: 'Closed', median_claim: 'Median time to claim', csat_per_day: 'Average rating per day' }
   };
   // The journeys' names (the contract's intent names); teams' and slots' names come from the service.
   var JOURNEYS = {
@@ -92,6 +100,18 @@
         + esc(list[list.length - 1].day) + '</text>' : '') + '</svg>';
   }
 
+  /** The average rating of each day, on a 1 to 5 scale, with the number of ratings in the tooltip. */
+  function ratingDays(list) {
+    if (!list.length) return '<p class="muted">' + esc(t('none')) + '</p>';
+    var w = Math.min(40, Math.max(4, Math.floor(600 / list.length)));
+    return '<svg width="100%" height="110" viewBox="0 0 600 110" role="img" aria-label="' + esc(t('csat_per_day')) + '">'
+      + list.map(function (d, i) {
+        var h = Math.round(100 * d.average / 5);
+        return '<rect class="bar" x="' + (i * w) + '" y="' + (105 - h) + '" width="' + (w - 1) + '" height="' + h + '"><title>'
+          + esc(d.key) + ' : ' + d.average.toFixed(1) + ' (' + num(d.count) + ')</title></rect>';
+      }).join('') + '</svg>';
+  }
+
   function demand(journey, d) {
     return Object.keys(d || {}).map(function (slot) {
       var v = d[slot];
@@ -124,9 +144,9 @@
 
   function load() {
     $('error').textContent = '';
-    Promise.all(['overview', 'funnels', 'handoffs', 'answers', 'gaps'].map(function (figure) { return get(figure); })
+    Promise.all(['overview', 'funnels', 'handoffs', 'answers', 'gaps', 'satisfaction'].map(function (figure) { return get(figure); })
       .concat([get('labels', 'lang=' + ui)])).then(function (f) {
-      labels = f[5];
+      labels = f[6];
       var o = f[0];
       $('tiles').innerHTML = [['conversations', o.conversations], ['messages', o.messages], ['fallbacks', o.fallbacks],
         ['out_of_scope', o.outOfScope], ['handed_off', o.handedOff]].map(function (x) {
@@ -148,10 +168,14 @@
       var h = f[2];
       $('handoffs').innerHTML = '<div class="tiles"><div class="tile">' + esc(t('handed_off')) + '<b>' + num(h.handedOff) + '</b>'
         + pct(h.handedOff, h.conversations) + '</div><div class="tile">' + esc(t('median_wait')) + '<b>' + duration(h.medianWaitSeconds)
-        + '</b></div><div class="tile">' + esc(t('p90_wait')) + '<b>' + duration(h.p90WaitSeconds) + '</b></div></div>'
+        + '</b></div><div class="tile">' + esc(t('p90_wait')) + '<b>' + duration(h.p90WaitSeconds) + '</b></div>'
+        + '<div class="tile">' + esc(t('median_claim')) + '<b>' + duration(h.medianClaimSeconds) + '</b></div>'
+        + '<div class="tile">' + esc(t('closed')) + '<b>' + num(h.closed) + '</b></div></div>'
         + table('handoffs', [
           { key: 'team', value: function (r) { return named(r.team); } },
           { key: 'handed_off', n: 1, value: function (r) { return r.handedOff; } },
+          { key: 'claimed', n: 1, value: function (r) { return r.claimed; } },
+          { key: 'closed', n: 1, value: function (r) { return r.closed; } },
           { key: 'unanswered', n: 1, value: function (r) { return r.unanswered; } },
           { key: 'median_wait', n: 1, value: function (r) { return r.medianWaitSeconds; }, html: function (r) { return duration(r.medianWaitSeconds); } }
         ], h.teams);
@@ -166,6 +190,30 @@
         { key: 'examples', value: function (r) { return r.examples.join(' | '); }, html: function (r) { return r.examples.map(esc).join('<br>'); } },
         { key: 'nearest', value: function (r) { return r.nearest ? r.nearest.id : ''; }, html: function (r) { return r.nearest ? esc(r.nearest.title) + ' <span class="muted">' + r.nearness.toFixed(2) + '</span>' : '—'; } }
       ], f[4].gaps);
+      var c = f[5];
+      var scored = function (name) {
+        return [{ key: name, value: function (r) { return r.key; }, html: function (r) { return esc(named(r.key)); } },
+          { key: 'ratings', n: 1, value: function (r) { return r.count; } },
+          { key: 'average', n: 1, value: function (r) { return r.average.toFixed(2); } }];
+      };
+      $('satisfaction').innerHTML = '<div class="tiles">' + [['ratings', num(c.ratings)],
+        ['average', c.average == null ? '—' : c.average.toFixed(2) + ' / 5'], ['useful', num(c.useful)],
+        ['not_useful', num(c.notUseful)]].map(function (x) {
+        return '<div class="tile" data-figure="' + x[0] + '">' + esc(t(x[0])) + '<b>' + esc(x[1]) + '</b></div>';
+      }).join('') + '</div>' + ratingDays(c.days)
+        + '<h3>' + esc(t('by_journey_csat')) + '</h3>' + table('csat_journeys', scored('journey'), c.journeys)
+        + '<h3>' + esc(t('by_team_csat')) + '</h3>' + table('csat_teams', scored('team'), c.teams);
+      $('comments').innerHTML = table('comments', [
+        { key: 'at', value: function (r) { return r.at.slice(0, 10); } },
+        { key: 'score', n: 1, value: function (r) { return r.score; } },
+        { key: 'team', value: function (r) { return r.team ? named(r.team) : ''; } },
+        { key: 'comment', value: function (r) { return r.text; } }
+      ], c.comments);
+      $('thumbs').innerHTML = table('thumbs', [
+        { key: 'page', value: function (r) { return r.page; } },
+        { key: 'useful', n: 1, value: function (r) { return r.useful; } },
+        { key: 'not_useful', n: 1, value: function (r) { return r.notUseful; } }
+      ], c.pages);
     }).catch(function (e) {
       $('error').textContent = e.message;
     });

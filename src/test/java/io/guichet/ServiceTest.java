@@ -78,6 +78,14 @@ class ServiceTest {
         return await(client.post(path).sendJsonObject(body), expectedStatus);
     }
 
+    private static int status(Future<HttpResponse<Buffer>> request) {
+        try {
+            return request.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS).statusCode();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static JsonObject await(Future<HttpResponse<Buffer>> request, int expectedStatus) {
         try {
             HttpResponse<Buffer> response = request.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -229,7 +237,7 @@ class ServiceTest {
         assertTrue(overview.getLong("conversations") >= 1, overview.encode());
         JsonObject gaps = await(client.get("/api/v1/analytics/gaps").putHeader("Authorization", bearer).send(), 200);
         assertTrue(gaps.getJsonArray("gaps").encode().contains("amiante"), gaps.encode());
-        for (String figure : List.of("funnels", "handoffs", "answers")) {
+        for (String figure : List.of("funnels", "handoffs", "answers", "satisfaction")) {
             await(client.get("/api/v1/analytics/" + figure + "?lang=fr&channel=web").putHeader("Authorization", bearer)
                     .send(), 200);
         }
@@ -238,6 +246,29 @@ class ServiceTest {
             assertEquals("bad_request", await(client.get("/api/v1/analytics/gaps?" + bad)
                     .putHeader("Authorization", bearer).send(), 400).getString("error"), bad);
         }
+    }
+
+    @Test
+    void anAnswerFromThePagesCanBeRatedAndABadRatingIsRefusedClearly() {
+        String id = post("/api/v1/conversations", new JsonObject(), 201).getString("id");
+        String messages = "/api/v1/conversations/" + id + "/messages";
+        JsonObject answer = post(messages,
+                new JsonObject().put("text", "à quelle heure ouvre l'office de tourisme le dimanche ?"), 200);
+        long turn = answer.getLong("turn");
+        assertTrue(answer.getJsonArray("replies").stream().noneMatch(r -> ((JsonObject) r).getString("type")
+                .equals("rating")), "the contract's replies stay text, quick replies and cards");
+        String feedback = "/api/v1/conversations/" + id + "/feedback";
+        assertEquals(204, status(client.post(feedback).sendJsonObject(new JsonObject().put("turn", turn)
+                .put("useful", true))));
+        JsonObject greeting = post(messages, new JsonObject().put("text", "bonjour"), 200);
+        assertFalse(greeting.containsKey("turn"), "a greeting is no answer to rate");
+        for (JsonObject bad : List.of(new JsonObject().put("useful", true), new JsonObject().put("turn", turn),
+                new JsonObject().put("turn", "x").put("useful", true), new JsonObject().put("turn", turn).put("useful", "yes"),
+                new JsonObject().put("turn", turn + 1).put("useful", false))) {
+            assertEquals("bad_request", post(feedback, bad, 400).getString("error"), bad.encode());
+        }
+        assertEquals("not_found", post("/api/v1/conversations/nope/feedback",
+                new JsonObject().put("turn", turn).put("useful", true), 404).getString("error"));
     }
 
     @Test

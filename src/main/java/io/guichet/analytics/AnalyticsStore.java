@@ -18,12 +18,16 @@ public interface AnalyticsStore {
     /** Conversations handed to a person, and how long they waited for an agent's first reply. */
     Handoffs handoffs(Filter filter);
 
+    /** What people thought: the ratings of the service and the thumbs on answers. */
+    Satisfaction satisfaction(Filter filter);
+
     /** The pages answers quoted, most quoted first. */
     List<Count> pagesQuoted(Filter filter);
 
     /**
-     * The questions the bot could not answer (out-of-scope requests aside), each text once with
-     * the times it was asked, the {@code limit} asked most recently.
+     * The questions the bot could not answer (out-of-scope requests aside) and those whose answer
+     * got a thumb down, each text once with the times it was asked, the {@code limit} asked most
+     * recently.
      */
     List<ContentGaps.Question> unanswered(Filter filter, int limit);
 
@@ -64,15 +68,44 @@ public interface AnalyticsStore {
     /**
      * Hand-offs over the period, overall and per team; waits in seconds from the hand-off to an
      * agent's first reply, null when no agent replied.
+     *
+     * @param claimed             hand-offs an agent took
+     * @param closed              hand-offs an agent closed
+     * @param medianClaimSeconds  from the hand-off to an agent taking it
+     * @param medianCloseSeconds  from the hand-off to its close
      */
-    record Handoffs(long conversations, long handedOff, Long medianWaitSeconds, Long p90WaitSeconds,
-                    List<TeamHandoffs> teams) {
+    record Handoffs(long conversations, long handedOff, long claimed, long closed, Long medianWaitSeconds,
+                    Long p90WaitSeconds, Long medianClaimSeconds, Long medianCloseSeconds, List<TeamHandoffs> teams) {
     }
 
     /**
      * @param unanswered conversations handed to the team that no agent has answered yet
      * @param medianWaitSeconds from the hand-off to the agent's first reply, over those answered
      */
-    record TeamHandoffs(String team, long handedOff, long unanswered, Long medianWaitSeconds) {
+    record TeamHandoffs(String team, long handedOff, long claimed, long closed, long unanswered,
+                        Long medianWaitSeconds) {
+    }
+
+    /**
+     * Ratings of the service (1 to 5) and thumbs on answers over the period.
+     *
+     * @param distribution how many ratings of 1, 2, 3, 4 and 5
+     * @param days         the ratings per day, with their average
+     * @param comments     the latest comments, newest first, as the person wrote them
+     * @param pages        the thumbs per page the rated answers quoted, most thumbs down first
+     */
+    record Satisfaction(long ratings, Double average, List<Long> distribution, List<Score> days,
+                        List<Score> journeys, List<Score> teams, List<Comment> comments, long useful,
+                        long notUseful, List<PageThumbs> pages) {
+    }
+
+    /** Ratings under a key (a day, a journey, a team): how many, and their average. */
+    record Score(String key, long count, double average) {
+    }
+
+    record Comment(String at, int score, String team, String journey, String text) {
+    }
+
+    record PageThumbs(String page, long useful, long notUseful) {
     }
 }

@@ -53,6 +53,16 @@ public final class Dashboard {
         return store.handoffs(filter);
     }
 
+    /** The ratings and thumbs; the comments with their e-mails and phone numbers masked. */
+    public AnalyticsStore.Satisfaction satisfaction(Filter filter) {
+        AnalyticsStore.Satisfaction read = store.satisfaction(filter);
+        return new AnalyticsStore.Satisfaction(read.ratings(), read.average(), read.distribution(), read.days(),
+                read.journeys(), read.teams(), read.comments().stream().map(comment -> new AnalyticsStore.Comment(
+                        comment.at(), comment.score(), comment.team(), comment.journey(),
+                        ContentGaps.mask(comment.text()))).toList(),
+                read.useful(), read.notUseful(), read.pages());
+    }
+
     /** A page of the knowledge base as the dashboard lists it. */
     public record Page(String id, String title, String url, String updated, long quoted) {
     }

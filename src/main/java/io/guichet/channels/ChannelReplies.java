@@ -1,6 +1,7 @@
 package io.guichet.channels;
 
 import io.guichet.dialogue.Reply;
+import io.guichet.dialogue.Satisfaction;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +10,8 @@ import java.util.List;
  * a list of bubbles, each a text with, optionally, the choices to answer it with. A card becomes a
  * bubble of its own with its title and link; quick replies go with the last bubble (a bubble of
  * their own, "…", when nothing was said before them); more choices than the channel shows become
- * a numbered list in the text, to be answered in words; a text is cut to the channel's length.
+ * a numbered list in the text, to be answered in words; an answer that can be rated offers 👍 and
+ * 👎 when it offers no other choice; a text is cut to the channel's length.
  * Adapters then only spell the bubbles in their wire format.
  */
 public final class ChannelReplies {
@@ -56,6 +58,9 @@ public final class ChannelReplies {
                 } else {
                     choices.set(last, quick.options());
                 }
+            } else if (reply instanceof Reply.Rating && !texts.isEmpty() && choices.get(texts.size() - 1).isEmpty()) {
+                // Under an answer that offers nothing else to tap; a thumb typed back is read by the dialogue.
+                choices.set(texts.size() - 1, Satisfaction.THUMBS);
             }
         }
         List<Bubble> bubbles = new ArrayList<>();

@@ -23,6 +23,7 @@ public final class Conversation {
     private String agent;
     private Instant waitingSince;
     private boolean fellBack;
+    private Survey survey;
 
     public Conversation(String id, String channel, String lang, Instant createdAt) {
         this.id = id;
@@ -132,6 +133,15 @@ public final class Conversation {
         this.fellBack = fellBack;
     }
 
+    /** The rating or comment the bot asked for and waits for; null when it waits for none. */
+    public Survey survey() {
+        return survey;
+    }
+
+    public void survey(Survey survey) {
+        this.survey = survey;
+    }
+
     /** The journey under way or last followed; null when there has been none. */
     public JourneyState journey() {
         return journey;
@@ -160,6 +170,7 @@ public final class Conversation {
                 journey == null ? null : journey.copy(), team, agent, messages);
         copy.waitingSince = waitingSince;
         copy.fellBack = fellBack;
+        copy.survey = survey;
         return copy;
     }
 }

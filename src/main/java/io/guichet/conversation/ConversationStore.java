@@ -2,6 +2,7 @@ package io.guichet.conversation;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Where conversations live. Every conversation it returns is a copy of the last committed state,
@@ -24,14 +25,20 @@ public interface ConversationStore {
      * its record and the inbox entry it handled. Returns only once all are durable; a reply is sent
      * after, never before. On failure nothing of it is stored. On success the conversation holds the
      * appended lines and becomes the store's committed state: the caller reads it, and changes a
-     * copy from {@link #find} next time.
+     * copy from {@link #find} next time. Returns the id of the turn's record, 0 when it had none.
      */
-    void commit(TurnCommit commit);
+    long commit(TurnCommit commit);
 
     /** Stores a change of the conversation and the lines it appended, as {@link #commit} does. */
     default void save(Conversation conversation, List<Message> appended) {
         commit(TurnCommit.of(conversation, appended));
     }
+
+    /** The id of the conversation's latest turn, when that turn answered from the pages. */
+    OptionalLong lastAnswer(String conversationId);
+
+    /** Whether {@code turn} is a turn of the conversation's that answered from the pages. */
+    boolean answeredFromPages(String conversationId, long turn);
 
     /**
      * Empty when the store can write; otherwise why it cannot (a full disk, a read-only folder).

@@ -2,8 +2,10 @@ package io.guichet.dialogue;
 
 import io.guichet.conversation.Conversation;
 import io.guichet.conversation.ConversationStore;
+import io.guichet.conversation.Feedback;
 import io.guichet.conversation.Message;
 import io.guichet.conversation.Status;
+import io.guichet.conversation.Survey;
 import io.guichet.conversation.TurnCommit;
 import io.guichet.conversation.TurnRecord;
 import io.guichet.kb.KnowledgeBase;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -110,15 +113,22 @@ public final class ConversationService {
         Parse parse = understanding.parse(text, null, conversation.lang(), now);
         long understood = System.nanoTime();
         conversation.lang(parse.lang());
+        Survey survey = conversation.survey();
+        // Asked once: whatever the person says next, the bot waits no longer.
+        conversation.survey(null);
+        Optional<Turn> feedback = feedback(conversation, survey, parse, inboxEntry);
+        if (feedback.isPresent()) {
+            return feedback.get();
+        }
         List<Message> appended = new ArrayList<>();
         appended.add(new Message("user", text, clock.instant()));
         Turn turn = dialogue.answer(conversation, parse, now);
-        long decided = System.nanoTime();
-        for (Reply reply : turn.replies()) {
-            if (reply instanceof Reply.Text t) {
-                appended.add(new Message("bot", t.text(), clock.instant()));
-            }
+        if (turn.lead() != null) {
+            turn = turn.withReplies(concat(turn.replies(), Satisfaction.askRating(parse.lang())), turn.status());
+            conversation.survey(new Survey(Survey.Step.RATING, turn.lead().team()));
         }
+        long decided = System.nanoTime();
+        appended.addAll(botLines(turn.replies()));
         boolean handedOff = conversation.status() == Status.WAITING_AGENT && statusBefore != Status.WAITING_AGENT;
         TurnRecord record = new TurnRecord(clock.instant(), conversation.channel(), parse.lang(),
                 turn.intent().name(), turn.intent().confidence(), turn.fallback(), turn.fallback() && parse.outOfScope(),
@@ -127,9 +137,89 @@ public final class ConversationService {
                 conversation.journey() == null ? null : conversation.journey().stage().name().toLowerCase(Locale.ROOT),
                 handedOff ? conversation.team() : null, conversation.status(),
                 (understood - started) / 1000, (decided - understood) / 1000);
-        store.commit(new TurnCommit(conversation, appended, turn.lead(), record, inboxEntry));
+        long recorded = store.commit(new TurnCommit(conversation, appended, turn.lead(), record, inboxEntry));
+        if (!turn.fallback() && !turn.sources().isEmpty()) {
+            turn = turn.withReplies(concat(turn.replies(), List.of(new Reply.Rating(recorded))), turn.status());
+        }
         boolean changed = conversation.status() != statusBefore || !Objects.equals(teamBefore, conversation.team());
         events.committed(new ConversationEvents.Committed(conversation, appended, turn.replies(), changed));
         return turn;
+    }
+
+    /**
+     * The person's message taken as what they think rather than as a request: the rating or the
+     * comment the bot asked for ({@code survey}), or a 👍 or 👎 tapped under the last answer.
+     * Committed with the bot's thanks; empty when the message is a request, to be answered.
+     */
+    private Optional<Turn> feedback(Conversation conversation, Survey survey, Parse parse, Long inboxEntry) {
+        String lang = parse.lang();
+        String journey = conversation.journey() == null ? null : conversation.journey().name();
+        Feedback feedback = null;
+        List<Reply> replies = null;
+        if (survey != null && survey.step() == Survey.Step.RATING) {
+            Optional<Satisfaction.Rating> rating = Satisfaction.rating(parse.text());
+            if (rating.isPresent()) {
+                Satisfaction.Rating given = rating.get();
+                feedback = new Feedback(Feedback.Kind.CSAT, null, given.score(), given.comment(), survey.team(), journey);
+                if (given.comment() == null) {
+                    conversation.survey(new Survey(Survey.Step.COMMENT, survey.team()));
+                    replies = Satisfaction.askComment(lang);
+                } else {
+                    replies = Satisfaction.thanks(lang);
+                }
+            }
+        } else if (survey != null && survey.step() == Survey.Step.COMMENT && !Satisfaction.asksSomething(parse)) {
+            feedback = Satisfaction.declines(parse.text()) ? null : Feedback.comment(parse.text());
+            replies = Satisfaction.thanks(lang);
+        } else {
+            Optional<Boolean> thumb = Satisfaction.thumb(parse.text());
+            // With an agent on the line, a thumb is for them to read, not the bot's to thank.
+            OptionalLong answer = thumb.isPresent() && conversation.status() == Status.BOT
+                    ? store.lastAnswer(conversation.id()) : OptionalLong.empty();
+            if (answer.isPresent()) {
+                feedback = Feedback.thumb(answer.getAsLong(), thumb.get(), journey);
+                replies = Satisfaction.thanksForThumb(thumb.get(), lang);
+            }
+        }
+        if (replies == null) {
+            return Optional.empty();
+        }
+        List<Message> appended = new ArrayList<>();
+        appended.add(new Message("user", parse.text(), clock.instant()));
+        appended.addAll(botLines(replies));
+        store.commit(TurnCommit.of(conversation, appended, feedback, inboxEntry));
+        events.committed(new ConversationEvents.Committed(conversation, appended, replies, false));
+        return Optional.of(new Turn(replies, parse.intent(), List.of(), false, conversation.status()));
+    }
+
+    /**
+     * A thumb given outside the conversation's messages (the widget's buttons, an API client) on
+     * {@code turn}, one of the conversation's answers from the pages; a second thumb on the same
+     * answer replaces the first. Blocking: call in the conversation's turn.
+     */
+    public void rate(String conversationId, long turn, boolean useful, Predicate<Conversation> visible) {
+        Conversation conversation = store.find(conversationId).filter(visible)
+                .orElseThrow(() -> new NoSuchElementException("no conversation " + conversationId));
+        if (!store.answeredFromPages(conversationId, turn)) {
+            throw new IllegalArgumentException("turn " + turn + " is no answer from the pages in this conversation");
+        }
+        String journey = conversation.journey() == null ? null : conversation.journey().name();
+        store.commit(TurnCommit.of(conversation, List.of(), Feedback.thumb(turn, useful, journey), null));
+    }
+
+    private List<Message> botLines(List<Reply> replies) {
+        List<Message> lines = new ArrayList<>();
+        for (Reply reply : replies) {
+            if (reply instanceof Reply.Text t) {
+                lines.add(new Message("bot", t.text(), clock.instant()));
+            }
+        }
+        return lines;
+    }
+
+    private static List<Reply> concat(List<Reply> first, List<Reply> then) {
+        List<Reply> all = new ArrayList<>(first);
+        all.addAll(then);
+        return all;
     }
 }

@@ -4,11 +4,15 @@ import io.guichet.conversation.Conversation;
 import io.guichet.conversation.ConversationStore;
 import io.guichet.conversation.JourneyState;
 import io.guichet.conversation.JourneyState.Stage;
+import io.guichet.conversation.HandoffStep;
 import io.guichet.conversation.Message;
 import io.guichet.conversation.Status;
+import io.guichet.conversation.Survey;
+import io.guichet.conversation.TurnCommit;
 import io.guichet.dialogue.ConversationEvents;
 import io.guichet.dialogue.Outbox;
 import io.guichet.dialogue.Reply;
+import io.guichet.dialogue.Satisfaction;
 import io.guichet.dialogue.Staffing;
 import io.guichet.handoff.HandoffException.Kind;
 import java.time.Clock;
@@ -110,8 +114,8 @@ public final class Handoff implements Staffing {
         String lang = lang(conversation);
         conversation.status(Status.AGENT);
         conversation.agent(agent.id());
-        say(conversation, "bot", String.format(JOINED.getOrDefault(lang, JOINED.get("fr")), agent.name(),
-                agent.title(lang)), true);
+        say(conversation, "bot", List.of(new Reply.Text(String.format(JOINED.getOrDefault(lang, JOINED.get("fr")),
+                agent.name(), agent.title(lang)))), new HandoffStep(HandoffStep.Kind.CLAIMED, conversation.team()));
         remember(conversation.team(), waited);
         return conversation;
     }
@@ -119,14 +123,14 @@ public final class Handoff implements Staffing {
     public void message(String id, Agent agent, String text) {
         Conversation conversation = find(id);
         requireHeld(conversation, agent);
-        say(conversation, "agent", text, false);
+        say(conversation, "agent", List.of(new Reply.Text(text)), null);
     }
 
     /** An internal note on the conversation, for the agents only: the user never sees it. */
     public void note(String id, Agent agent, String text) {
         Conversation conversation = open(id, agent);
         commit(conversation, List.of(new Message(Message.NOTE, agent.name() + " : " + text, clock.instant())),
-                List.of(), false);
+                List.of(), null);
     }
 
     /** Puts the conversation in another team's queue; its holder, or an agent of its current team, may. */
@@ -140,8 +144,8 @@ public final class Handoff implements Staffing {
         }
         conversation.waitForAgent(team, clock.instant());
         String lang = lang(conversation);
-        say(conversation, "bot", String.format(TRANSFERRED.getOrDefault(lang, TRANSFERRED.get("fr")),
-                teamNames.apply(team, lang)), true);
+        say(conversation, "bot", List.of(new Reply.Text(String.format(TRANSFERRED.getOrDefault(lang,
+                TRANSFERRED.get("fr")), teamNames.apply(team, lang)))), new HandoffStep(HandoffStep.Kind.TRANSFERRED, team));
     }
 
     /** Gives the conversation back to the bot. */
@@ -151,14 +155,18 @@ public final class Handoff implements Staffing {
         conversation.status(Status.BOT);
         conversation.agent(null);
         String lang = lang(conversation);
-        say(conversation, "bot", BACK_TO_BOT.getOrDefault(lang, BACK_TO_BOT.get("fr")), true);
+        say(conversation, "bot", List.of(new Reply.Text(BACK_TO_BOT.getOrDefault(lang, BACK_TO_BOT.get("fr")))),
+                new HandoffStep(HandoffStep.Kind.RELEASED, conversation.team()));
     }
 
+    /** Closes the conversation and asks the person to rate the exchange, where the channel still reaches them. */
     public void close(String id, Agent agent) {
         Conversation conversation = find(id);
         requireHeld(conversation, agent);
         conversation.status(Status.CLOSED);
-        commit(conversation, List.of(), List.of(), true);
+        conversation.survey(new Survey(Survey.Step.RATING, conversation.team()));
+        say(conversation, "bot", Satisfaction.askRating(lang(conversation)),
+                new HandoffStep(HandoffStep.Kind.CLOSED, conversation.team()));
     }
 
     /** An agent opened the console: online until it closes, whatever the API use. */
@@ -215,25 +223,32 @@ public final class Handoff implements Staffing {
     }
 
     /**
-     * Stores the line with the change of the conversation, then has it told to the live views and
-     * delivered through the conversation's channel. A channel that will not take it (WhatsApp, 24
-     * hours after the person's last message) gets nothing, and a note says so in the transcript,
-     * where the agent sees it.
+     * Stores the replies' text with the change of the conversation and the agent's step (null for
+     * a message), then has them told to the live views and delivered through the conversation's
+     * channel. A channel that will not take them (WhatsApp, 24 hours after the person's last
+     * message) gets nothing, and a note says so in the transcript, where the agent sees it; a
+     * survey is then not asked.
      */
-    private void say(Conversation conversation, String from, String text, boolean statusChanged) {
+    private void say(Conversation conversation, String from, List<Reply> replies, HandoffStep step) {
         List<Message> lines = new ArrayList<>();
-        lines.add(new Message(from, text, clock.instant()));
+        for (Reply reply : replies) {
+            if (reply instanceof Reply.Text text) {
+                lines.add(new Message(from, text.text(), clock.instant()));
+            }
+        }
         Outbox outbox = outboxes.get(conversation.channel());
         boolean reachable = outbox == null || outbox.reaches(conversation);
         if (!reachable) {
             lines.add(new Message(Message.NOTE, NOT_DELIVERED, clock.instant()));
+            conversation.survey(null);
         }
-        commit(conversation, lines, reachable ? List.of(new Reply.Text(text)) : List.of(), statusChanged);
+        commit(conversation, lines, reachable ? replies : List.of(), step);
     }
 
-    private void commit(Conversation conversation, List<Message> lines, List<Reply> replies, boolean statusChanged) {
-        store.save(conversation, lines);
-        events.committed(new ConversationEvents.Committed(conversation, lines, replies, statusChanged));
+    /** Stores, then tells; a step of the hand-off changes the conversation's status or team. */
+    private void commit(Conversation conversation, List<Message> lines, List<Reply> replies, HandoffStep step) {
+        store.commit(TurnCommit.of(conversation, lines, step));
+        events.committed(new ConversationEvents.Committed(conversation, lines, replies, step != null));
     }
 
     private static String lang(Conversation conversation) {

@@ -24,7 +24,7 @@ import java.util.function.Function;
 /**
  * The territory's figures for its marketing team and its own BI tools, for a marketing account
  * logged in at the console or with the admin token:
- * {@code GET /api/v1/analytics/{overview,funnels,handoffs,answers,gaps}} over a period
+ * {@code GET /api/v1/analytics/{overview,funnels,handoffs,satisfaction,answers,gaps}} over a period
  * ({@code from} and {@code to}, days inclusive, UTC; the last 30 days by default), filtered by
  * {@code channel}, {@code lang} and {@code journey}; and the dashboard's page at {@code /admin}.
  */
@@ -69,6 +69,7 @@ public final class AnalyticsApi {
         figure(router, "funnels", (dashboard, ctx) -> new JsonObject().put("funnels",
                 array(dashboard.funnels(filter(ctx)))));
         figure(router, "handoffs", (dashboard, ctx) -> JsonObject.mapFrom(dashboard.handoffs(filter(ctx))));
+        figure(router, "satisfaction", (dashboard, ctx) -> JsonObject.mapFrom(dashboard.satisfaction(filter(ctx))));
         figure(router, "answers", (dashboard, ctx) -> JsonObject.mapFrom(dashboard.answers(filter(ctx))));
         figure(router, "labels", (dashboard, ctx) -> new JsonObject(new LinkedHashMap<>(
                 labels.apply("en".equals(ctx.request().getParam("lang")) ? "en" : "fr"))));

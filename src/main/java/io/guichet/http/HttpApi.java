@@ -92,6 +92,7 @@ public final class HttpApi {
         router.post("/api/v1/conversations").handler(this::openConversation);
         router.post("/api/v1/conversations/:id/messages").handler(this::postMessage);
         router.get("/api/v1/conversations/:id").handler(this::getConversation);
+        router.post("/api/v1/conversations/:id/feedback").handler(this::rateAnswer);
         router.get("/api/v1/leads").handler(this::listLeads);
         // Vert.x refuses what it cannot read (an address with "%zz", no Host) before any route, in plain text.
         router.errorHandler(400, ctx -> respond(ctx, 400, "bad_request",
@@ -175,6 +176,29 @@ public final class HttpApi {
         String secret = ctx.request().getHeader(SECRET_HEADER);
         gateway.post(id, text, now, conversation -> visible(conversation, secret))
                 .onSuccess(turn -> ctx.json(JsonViews.turn(turn))).onFailure(ctx::fail);
+    }
+
+    /**
+     * A thumb up ({@code "useful": true}) or down on one of the conversation's answers from the
+     * pages, the {@code turn} its reply gave; a second one on the same answer replaces the first.
+     */
+    private void rateAnswer(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        RequestBody body = RequestBody.of(ctx, false);
+        int turn = body.integer("turn", 0, 1, Integer.MAX_VALUE);
+        if (turn == 0) {
+            throw ApiError.badRequest("'turn' is required: the turn of the answer rated");
+        }
+        boolean useful = body.bool("useful");
+        String secret = ctx.request().getHeader(SECRET_HEADER);
+        gateway.act(id, () -> {
+            try {
+                conversations.rate(id, turn, useful, conversation -> visible(conversation, secret));
+            } catch (IllegalArgumentException notAnAnswer) {
+                throw ApiError.badRequest(notAnAnswer.getMessage());
+            }
+            return null;
+        }).onSuccess(done -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
     }
 
     private void getConversation(RoutingContext ctx) {

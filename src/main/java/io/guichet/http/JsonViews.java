@@ -2,6 +2,7 @@ package io.guichet.http;
 
 import io.guichet.conversation.Conversation;
 import io.guichet.conversation.JourneyState;
+import io.guichet.dialogue.Reply;
 import io.guichet.dialogue.Turn;
 import io.guichet.kb.SearchHit;
 import io.guichet.realtime.LiveEvents;
@@ -51,9 +52,17 @@ final class JsonViews {
                 .put("url", hit.document().url())).toList()));
     }
 
+    /**
+     * A turn as the contract writes it; an answer that can be rated also gives its {@code turn}, the
+     * id a thumb refers to ({@code POST …/feedback}), outside the replies the contract lists.
+     */
     static JsonObject turn(Turn turn) {
-        return new JsonObject()
-                .put("replies", new JsonArray(turn.replies().stream().map(LiveEvents::reply).toList()))
+        JsonObject json = new JsonObject();
+        turn.replies().stream().filter(Reply.Rating.class::isInstance).map(Reply.Rating.class::cast)
+                .forEach(rating -> json.put("turn", rating.turn()));
+        return json
+                .put("replies", new JsonArray(turn.replies().stream().filter(reply -> !(reply instanceof Reply.Rating))
+                        .map(LiveEvents::reply).toList()))
                 .put("intent", intent(turn.intent()))
                 .put("sources", new JsonArray(turn.sources().stream().map(card -> LiveEvents.updated(new JsonObject()
                         .put("id", card.sourceId()).put("title", card.title()).put("url", card.url()), card)).toList()))

@@ -89,6 +89,14 @@ final class RequestBody {
         return number.intValue();
     }
 
+    boolean bool(String field) {
+        Object value = json.getValue(field);
+        if (!(value instanceof Boolean flag)) {
+            throw ApiError.badRequest("'" + field + "' is required, true or false");
+        }
+        return flag;
+    }
+
     LocalDate date(String field, LocalDate fallback) {
         String value = optionalString(field);
         if (value == null) {

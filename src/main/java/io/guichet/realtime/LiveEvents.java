@@ -115,7 +115,10 @@ public final class LiveEvents implements ConversationEvents {
         return new JsonObject().put("from", message.from()).put("text", message.text()).put("at", message.at().toString());
     }
 
-    /** A reply as the contract writes it: {@code text}, {@code quick_replies} with options, {@code cards} with items. */
+    /**
+     * A reply as the contract writes it: {@code text}, {@code quick_replies} with options, {@code cards} with
+     * items; and for the widget, {@code rating} with the turn its thumbs rate.
+     */
     public static JsonObject reply(Reply reply) {
         // Java 17 has no pattern matching in switch (a preview there), hence the chain.
         if (reply instanceof Reply.Text text) {
@@ -123,6 +126,9 @@ public final class LiveEvents implements ConversationEvents {
         }
         if (reply instanceof Reply.QuickReplies quick) {
             return new JsonObject().put("type", "quick_replies").put("options", new JsonArray(quick.options()));
+        }
+        if (reply instanceof Reply.Rating rating) {
+            return new JsonObject().put("type", "rating").put("turn", rating.turn());
         }
         Reply.Cards cards = (Reply.Cards) reply;
         return new JsonObject().put("type", "cards").put("items", new JsonArray(cards.items().stream()

@@ -15,10 +15,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * The marketing team's figures, in SQL over the turns' records, the transcripts and the leads,
@@ -36,6 +38,9 @@ final class SqliteAnalytics implements AnalyticsStore {
     /** The journey's stages once its questions are over and its summary shown. */
     private static final String PAST_QUESTIONS = "('consent', 'contact_name', 'contact_details', 'done')";
 
+    /** The comments on ratings the dashboard shows, the latest. */
+    private static final int COMMENTS_SHOWN = 50;
+
     private final SqliteDatabase database;
 
     SqliteAnalytics(SqliteDatabase database) {
@@ -45,24 +50,33 @@ final class SqliteAnalytics implements AnalyticsStore {
     /** A filter as SQL on the turns aliased {@code t}, with its arguments in order. */
     private record Where(String sql, List<Object> args) {
         static Where of(Filter filter) {
+            return on(filter, "t");
+        }
+
+        /**
+         * The filter on a table of events aliased {@code alias} with the turns' columns {@code at},
+         * {@code channel}, {@code lang} and {@code conversation_id}; a journey is that of any turn of
+         * the conversation in the period.
+         */
+        static Where on(Filter filter, String alias) {
             List<Object> args = new ArrayList<>();
-            StringBuilder sql = new StringBuilder("t.at >= ? AND t.at < ?");
+            StringBuilder sql = new StringBuilder(alias + ".at >= ? AND " + alias + ".at < ?");
             String from = BOUND.format(filter.from());
             String to = BOUND.format(filter.to().plusSeconds(filter.to().getNano() > 0 ? 1 : 0)
                     .truncatedTo(ChronoUnit.SECONDS));
             args.add(from);
             args.add(to);
             if (filter.channel() != null) {
-                sql.append(" AND t.channel = ?");
+                sql.append(" AND ").append(alias).append(".channel = ?");
                 args.add(filter.channel());
             }
             if (filter.lang() != null) {
-                sql.append(" AND t.lang = ?");
+                sql.append(" AND ").append(alias).append(".lang = ?");
                 args.add(filter.lang());
             }
             if (filter.journey() != null) {
-                sql.append(" AND t.conversation_id IN (SELECT conversation_id FROM turns WHERE journey = ?"
-                        + " AND at >= ? AND at < ?)");
+                sql.append(" AND ").append(alias).append(".conversation_id IN (SELECT conversation_id FROM turns"
+                        + " WHERE journey = ? AND at >= ? AND at < ?)");
                 args.add(filter.journey());
                 args.add(from);
                 args.add(to);
@@ -218,36 +232,125 @@ final class SqliteAnalytics implements AnalyticsStore {
                  ResultSet row = select.executeQuery()) {
                 conversations = row.getLong(1);
             }
-            Map<String, List<Long>> waits = new TreeMap<>();
-            Map<String, long[]> perTeam = new TreeMap<>();
+            Map<String, TeamWaits> perTeam = new TreeMap<>();
             try (PreparedStatement select = where.prepare(connection, "SELECT t.handoff_team, t.at,"
                     + " (SELECT min(m.at) FROM messages m WHERE m.sender = 'agent'"
-                    + " AND m.conversation_id = t.conversation_id AND m.at >= t.at)"
+                    + " AND m.conversation_id = t.conversation_id AND m.at >= t.at),"
+                    + " (SELECT min(s.at) FROM handoff_steps s WHERE s.conversation_id = t.conversation_id"
+                    + " AND s.kind = 'CLAIMED' AND s.at >= t.at),"
+                    + " (SELECT min(s.at) FROM handoff_steps s WHERE s.conversation_id = t.conversation_id"
+                    + " AND s.kind = 'CLOSED' AND s.at >= t.at)"
                     + " FROM turns t WHERE {where} AND t.handoff_team IS NOT NULL");
                  ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    String team = row.getString(1);
-                    long[] counts = perTeam.computeIfAbsent(team, k -> new long[2]);
-                    counts[0]++;
-                    String replied = row.getString(3);
-                    if (replied == null) {
-                        counts[1]++;
-                    } else {
-                        waits.computeIfAbsent(team, k -> new ArrayList<>()).add(Duration.between(
-                                Instant.parse(row.getString(2)), Instant.parse(replied)).toMillis());
-                    }
+                    TeamWaits team = perTeam.computeIfAbsent(row.getString(1), k -> new TeamWaits());
+                    Instant handedOff = Instant.parse(row.getString(2));
+                    team.handedOff++;
+                    team.add(team.replies, handedOff, row.getString(3));
+                    team.add(team.claims, handedOff, row.getString(4));
+                    team.add(team.closes, handedOff, row.getString(5));
                 }
             }
-            List<Long> all = new ArrayList<>();
+            TeamWaits all = new TeamWaits();
             List<TeamHandoffs> teams = new ArrayList<>();
-            perTeam.forEach((team, counts) -> {
-                List<Long> teamWaits = waits.getOrDefault(team, List.of());
-                all.addAll(teamWaits);
-                teams.add(new TeamHandoffs(team, counts[0], counts[1], secondsAt(teamWaits, 0.5)));
+            perTeam.forEach((team, waits) -> {
+                all.handedOff += waits.handedOff;
+                all.replies.addAll(waits.replies);
+                all.claims.addAll(waits.claims);
+                all.closes.addAll(waits.closes);
+                teams.add(new TeamHandoffs(team, waits.handedOff, waits.claims.size(), waits.closes.size(),
+                        waits.handedOff - waits.replies.size(), secondsAt(waits.replies, 0.5)));
             });
-            return new Handoffs(conversations, perTeam.values().stream().mapToLong(c -> c[0]).sum(),
-                    secondsAt(all, 0.5), secondsAt(all, 0.9), teams);
+            return new Handoffs(conversations, all.handedOff, all.claims.size(), all.closes.size(),
+                    secondsAt(all.replies, 0.5), secondsAt(all.replies, 0.9), secondsAt(all.claims, 0.5),
+                    secondsAt(all.closes, 0.5), teams);
         });
+    }
+
+    /** A team's hand-offs, and the times in milliseconds from each to the agent's first reply, claim and close. */
+    private static final class TeamWaits {
+        long handedOff;
+        final List<Long> replies = new ArrayList<>();
+        final List<Long> claims = new ArrayList<>();
+        final List<Long> closes = new ArrayList<>();
+
+        void add(List<Long> waits, Instant handedOff, String then) {
+            if (then != null) {
+                waits.add(Duration.between(handedOff, Instant.parse(then)).toMillis());
+            }
+        }
+    }
+
+    @Override
+    public Satisfaction satisfaction(Filter filter) {
+        Where where = Where.on(filter, "f");
+        return database.read("cannot read the satisfaction figures", connection -> {
+            long[] distribution = new long[5];
+            try (PreparedStatement select = where.prepare(connection, "SELECT f.score, count(*) FROM feedback f"
+                    + " WHERE {where} AND f.kind = 'CSAT' GROUP BY f.score");
+                 ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    distribution[row.getInt(1) - 1] = row.getLong(2);
+                }
+            }
+            long ratings = Arrays.stream(distribution).sum();
+            Double average = ratings == 0 ? null : IntStream.range(0, 5)
+                    .mapToDouble(i -> (i + 1) * distribution[i]).sum() / ratings;
+            long[] thumbs = new long[2];
+            try (PreparedStatement select = where.prepare(connection, "SELECT f.score, count(*) FROM feedback f"
+                    + " WHERE {where} AND f.kind = 'ANSWER' GROUP BY f.score");
+                 ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    thumbs[row.getInt(1)] = row.getLong(2);
+                }
+            }
+            return new Satisfaction(ratings, average, Arrays.stream(distribution).boxed().toList(),
+                    scores(connection, where, "substr(f.at, 1, 10)", "k"), scores(connection, where, "f.journey", "n DESC, k"),
+                    scores(connection, where, "f.team", "n DESC, k"), comments(connection, where), thumbs[1], thumbs[0],
+                    pageThumbs(connection, where));
+        });
+    }
+
+    /** The ratings' count and average under each value of {@code key}, in {@code order}. */
+    private static List<Score> scores(Connection connection, Where where, String key, String order)
+            throws SQLException {
+        List<Score> scores = new ArrayList<>();
+        try (PreparedStatement select = where.prepare(connection, "SELECT " + key + " AS k, count(*) AS n,"
+                + " avg(f.score) FROM feedback f WHERE {where} AND f.kind = 'CSAT' AND " + key + " IS NOT NULL"
+                + " GROUP BY k ORDER BY " + order);
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                scores.add(new Score(row.getString(1), row.getLong(2), row.getDouble(3)));
+            }
+        }
+        return scores;
+    }
+
+    private static List<Comment> comments(Connection connection, Where where) throws SQLException {
+        List<Comment> comments = new ArrayList<>();
+        try (PreparedStatement select = where.prepare(connection, "SELECT f.at, f.score, f.team, f.journey, f.comment"
+                + " FROM feedback f WHERE {where} AND f.kind = 'CSAT' AND f.comment IS NOT NULL"
+                + " ORDER BY f.at DESC LIMIT ?", COMMENTS_SHOWN);
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                comments.add(new Comment(row.getString(1), row.getInt(2), row.getString(3), row.getString(4),
+                        row.getString(5)));
+            }
+        }
+        return comments;
+    }
+
+    private static List<PageThumbs> pageThumbs(Connection connection, Where where) throws SQLException {
+        List<PageThumbs> pages = new ArrayList<>();
+        try (PreparedStatement select = where.prepare(connection, "SELECT page.value AS k, sum(f.score),"
+                + " sum(1 - f.score) AS down FROM feedback f JOIN turns t ON t.id = f.turn_id, json_each(t.sources) page"
+                + " WHERE {where} AND f.kind = 'ANSWER' GROUP BY k ORDER BY down DESC, k");
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                pages.add(new PageThumbs(row.getString(1), row.getLong(2), row.getLong(3)));
+            }
+        }
+        return pages;
     }
 
     /** The nearest-rank quantile of durations in milliseconds, in whole seconds, or null when there are none. */
@@ -273,7 +376,8 @@ final class SqliteAnalytics implements AnalyticsStore {
             List<ContentGaps.Question> questions = new ArrayList<>();
             try (PreparedStatement select = where.prepare(connection, "SELECT m.text, max(t.lang), max(t.at) AS last,"
                     + " count(*) FROM turns t JOIN messages m ON m.seq = t.message_seq"
-                    + " WHERE {where} AND t.fallback = 1 AND t.out_of_scope = 0"
+                    + " WHERE {where} AND (t.fallback = 1 AND t.out_of_scope = 0 OR t.id IN (SELECT turn_id"
+                    + " FROM feedback WHERE kind = 'ANSWER' AND score = 0))"
                     + " GROUP BY m.text ORDER BY last DESC LIMIT ?", limit);
                  ResultSet row = select.executeQuery()) {
                 while (row.next()) {

@@ -7,6 +7,7 @@ import io.guichet.conversation.ConversationStore;
 import io.guichet.conversation.JourneyState;
 import io.guichet.conversation.Message;
 import io.guichet.conversation.Status;
+import io.guichet.conversation.Survey;
 import io.guichet.conversation.TurnCommit;
 import io.guichet.conversation.TurnRecord;
 import java.security.SecureRandom;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Conversations, their transcripts and their turns' records, written through: a turn is
@@ -125,7 +127,7 @@ final class SqliteConversations implements ConversationStore {
 
     private static Optional<Conversation> load(Connection connection, String id) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT channel, channel_user, lang, status,"
-                + " created_at, journey, team, agent, fell_back FROM conversations WHERE id = ?")) {
+                + " created_at, journey, team, agent, fell_back, survey FROM conversations WHERE id = ?")) {
             select.setString(1, id);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
@@ -137,6 +139,7 @@ final class SqliteConversations implements ConversationStore {
                         journey == null ? null : JourneyState.fromJson(journey), row.getString(7), row.getString(8),
                         messages(connection, id));
                 conversation.fellBack(row.getInt(9) != 0);
+                conversation.survey(Survey.fromStored(row.getString(10)));
                 return Optional.of(conversation);
             }
         }
@@ -176,12 +179,13 @@ final class SqliteConversations implements ConversationStore {
     }
 
     @Override
-    public void commit(TurnCommit commit) {
+    public long commit(TurnCommit commit) {
         Conversation state = commit.state();
-        database.write("cannot store a turn of conversation " + state.id(), connection -> {
+        long turn = database.write("cannot store a turn of conversation " + state.id(), connection -> {
             Instant now = clock.instant();
+            long recordId = 0;
             try (PreparedStatement update = connection.prepareStatement("UPDATE conversations SET lang = ?,"
-                    + " status = ?, updated_at = ?, journey = ?, team = ?, agent = ?, fell_back = ? WHERE id = ?");
+                    + " status = ?, updated_at = ?, journey = ?, team = ?, agent = ?, fell_back = ?, survey = ? WHERE id = ?");
                  PreparedStatement insert = connection.prepareStatement(
                          "INSERT INTO messages (conversation_id, sender, text, at) VALUES (?, ?, ?, ?)")) {
                 update.setString(1, state.lang());
@@ -192,7 +196,8 @@ final class SqliteConversations implements ConversationStore {
                 update.setString(5, state.team());
                 update.setString(6, state.agent());
                 update.setInt(7, state.fellBack() ? 1 : 0);
-                update.setString(8, state.id());
+                update.setString(8, state.survey() == null ? null : state.survey().stored());
+                update.setString(9, state.id());
                 if (update.executeUpdate() == 0) {
                     throw new SQLException("conversation " + state.id() + " is not in the store any more");
                 }
@@ -209,7 +214,14 @@ final class SqliteConversations implements ConversationStore {
                 }
                 if (commit.record() != null) {
                     insertRecord(connection, state.id(), commit.record(), question);
+                    recordId = lastRowId(connection);
                 }
+            }
+            if (commit.feedback() != null) {
+                SqliteEvents.insert(connection, state.id(), state.channel(), state.lang(), commit.feedback(), now);
+            }
+            if (commit.handoffStep() != null) {
+                SqliteEvents.insert(connection, state.id(), commit.handoffStep(), now);
             }
             if (commit.lead() != null) {
                 SqliteLeads.insert(connection, commit.lead());
@@ -217,11 +229,39 @@ final class SqliteConversations implements ConversationStore {
             if (commit.inboxEntry() != null) {
                 SqliteInbox.markHandled(connection, commit.inboxEntry(), now);
             }
-            return null;
+            return recordId;
         });
         commit.appended().forEach(state::append);
         state.forgetBefore(purgedBefore);
         remember(state);
+        return turn;
+    }
+
+    @Override
+    public OptionalLong lastAnswer(String conversationId) {
+        return database.read("cannot read the turns of conversation " + conversationId, connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, sources <> '[]' AND fallback = 0"
+                    + " FROM turns WHERE conversation_id = ? ORDER BY id DESC LIMIT 1")) {
+                select.setString(1, conversationId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() && row.getBoolean(2) ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean answeredFromPages(String conversationId, long turn) {
+        return database.read("cannot read the turns of conversation " + conversationId, connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM turns WHERE id = ?"
+                    + " AND conversation_id = ? AND sources <> '[]' AND fallback = 0")) {
+                select.setLong(1, turn);
+                select.setString(2, conversationId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next();
+                }
+            }
+        });
     }
 
     private static long lastRowId(Connection connection) throws SQLException {
@@ -278,6 +318,7 @@ final class SqliteConversations implements ConversationStore {
                 int count = messages.executeUpdate();
                 turns.setString(1, cutoff.toString());
                 turns.executeUpdate();
+                SqliteEvents.purgeBefore(connection, cutoff);
                 idle.setString(1, cutoff.toString());
                 idle.executeUpdate();
                 return count;

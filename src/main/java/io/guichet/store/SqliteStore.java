@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The embedded store: conversations, leads and the webhook inbox in one SQLite file under
@@ -69,8 +70,18 @@ public final class SqliteStore implements ConversationStore, LeadStore, Inbox, A
     }
 
     @Override
-    public void commit(TurnCommit commit) {
-        conversations.commit(commit);
+    public long commit(TurnCommit commit) {
+        return conversations.commit(commit);
+    }
+
+    @Override
+    public OptionalLong lastAnswer(String conversationId) {
+        return conversations.lastAnswer(conversationId);
+    }
+
+    @Override
+    public boolean answeredFromPages(String conversationId, long turn) {
+        return conversations.answeredFromPages(conversationId, turn);
     }
 
     @Override

@@ -55,6 +55,8 @@ class BrowserTest {
     private static final String PASSWORD = "claire-console-pass";
     private static final String TOKEN = "claire-token-0123456789";
     private static final String ADMIN_TOKEN = "marketing-admin-token-0123";
+    private static final String MARKETING_PASSWORD = "marion-dashboard-pass";
+    private static final Path DOWNLOADS = Path.of("target/downloads").toAbsolutePath();
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final String XSS_USER = "<img src=x onerror=\"window.__xss='user'\">";
     private static final String XSS_AGENT = "<script>window.__xss='agent'</script><img src=x onerror=\"window.__xss='agent'\">";
@@ -81,12 +83,18 @@ class BrowserTest {
                     title: {fr: "du bureau des congrès", en: "from the convention bureau"}
                     password: "%s"
                     token_sha256: %s
-                """.formatted(Passwords.hash(PASSWORD.toCharArray()), AgentDirectory.sha256(TOKEN)));
+                  - id: marion
+                    name: Marion
+                    role: marketing
+                    password: "%s"
+                """.formatted(Passwords.hash(PASSWORD.toCharArray()), AgentDirectory.sha256(TOKEN),
+                Passwords.hash(MARKETING_PASSWORD.toCharArray())));
         int port = TestService.start(vertx, folder.resolve("data"), null, null, agents, ADMIN_TOKEN, true)
                 .toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
         base = "http://localhost:" + port;
         api = WebClient.create(vertx, new WebClientOptions().setDefaultPort(port));
         Files.createDirectories(SCREENSHOTS);
+        Files.createDirectories(DOWNLOADS);
     }
 
     @AfterAll
@@ -103,6 +111,8 @@ class BrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=" + width + "," + height, "--lang=fr-FR");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", DOWNLOADS.toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         WebDriver driver = new ChromeDriver(service, options);
@@ -123,6 +133,10 @@ class BrowserTest {
 
     private static void waitForLine(WebDriver driver, String selector, String fragment) {
         waiting(driver).until(d -> lines(d, selector).stream().anyMatch(text -> text.contains(fragment)));
+    }
+
+    private static void waitForLine(WebDriver driver, String selector, String fragment, String why) {
+        waiting(driver).withMessage(why).until(d -> lines(d, selector).stream().anyMatch(text -> text.contains(fragment)));
     }
 
     private static void userSays(WebDriver user, String text) {
@@ -174,19 +188,26 @@ class BrowserTest {
     @Test
     void theMarketingDashboardShowsWhatConversationsDid() throws Exception {
         converse("séminaire pour 30 personnes le 10 mars, une nuit sur place, en théâtre", "passer",
-                "ok parfait, envoyez-moi tout ça : Marc Leroy, marc.leroy@example.org");
+                "ok parfait, envoyez-moi tout ça : Marc Leroy, marc.leroy@example.org", "4", "Très clair, merci");
         converse("séminaire pour 12 personnes le 4 juin, deux nuits sur place, en réunion en U", "passer", "non merci");
         converse("la déchetterie prend-elle l'amiante ?");
         converse("est-ce que la déchetterie accepte l'amiante ? écrivez-moi à paul@example.org");
-        converse("combien coûte le billet de la navette de l'aéroport ?");
+        converse("combien coûte le billet de la navette de l'aéroport ?", "👎");
+        converse("où se trouve l'office de tourisme ?", "👍");
+        Files.deleteIfExists(DOWNLOADS.resolve("gaps.csv"));
 
-        WebDriver marketing = browser(1400, 1800);
-        marketing.get(base + "/admin");
-        waiting(marketing).until(ExpectedConditions.elementToBeClickable(By.id("token"))).sendKeys(ADMIN_TOKEN);
-        marketing.findElement(By.cssSelector("#login-form button")).click();
+        // A marketing account logs in where the agents do, and lands on the dashboard.
+        WebDriver marketing = browser(1400, 2200);
+        marketing.get(base + "/agent");
+        marketing.findElement(By.id("login-id")).sendKeys("marion");
+        marketing.findElement(By.id("login-password")).sendKeys(MARKETING_PASSWORD);
+        marketing.findElement(By.id("login-submit")).click();
+        waiting(marketing).until(ExpectedConditions.urlContains("/admin"));
         waiting(marketing).until(d -> !lines(d, "#tiles .tile").isEmpty());
+        new org.openqa.selenium.support.ui.Select(marketing.findElement(By.id("channel"))).selectByValue("whatsapp");
+        waiting(marketing).until(d -> lines(d, "#tiles [data-figure=conversations] b").equals(List.of("0")));
         new org.openqa.selenium.support.ui.Select(marketing.findElement(By.id("channel"))).selectByValue("rest");
-        waitForLine(marketing, "#tiles [data-figure=conversations] b", "5");
+        waiting(marketing).until(d -> lines(d, "#tiles [data-figure=conversations] b").equals(List.of("6")));
         assertEquals(List.of("1"), lines(marketing, "#funnels [data-leads=seminar_planning]"),
                 "one seminar went to a lead, the other was declined");
         waitForLine(marketing, "#gaps td", "amiante");
@@ -194,8 +215,19 @@ class BrowserTest {
         assertEquals("2", firstGap.get(0), "the two questions on asbestos are one gap: " + firstGap);
         assertTrue(firstGap.get(2).contains("[e-mail]") && !firstGap.get(2).contains("paul@"),
                 "contacts are masked: " + firstGap);
+        waitForLine(marketing, "#gaps td", "navette", "the answer rated not useful is a gap too");
         waitForLine(marketing, "#answers td", "Navette aéroport");
+        assertEquals(List.of("4.00 / 5"), lines(marketing, "#satisfaction [data-figure=average] b"));
+        assertEquals(List.of("1"), lines(marketing, "#satisfaction [data-figure=useful] b"));
+        assertEquals(List.of("1"), lines(marketing, "#satisfaction [data-figure=not_useful] b"));
+        waitForLine(marketing, "#comments td", "Très clair, merci");
         screenshot(marketing, "dashboard.png");
+
+        marketing.findElement(By.cssSelector("[data-csv=gaps]")).click();
+        Path csv = DOWNLOADS.resolve("gaps.csv");
+        waiting(marketing).until(d -> Files.exists(csv));
+        String exported = Files.readString(csv);
+        assertTrue(exported.contains("amiante") && exported.contains("\"2\""), exported);
 
         marketing.findElement(By.id("ui-lang")).click();
         waitForLine(marketing, "#tiles .tile", "Conversations");

@@ -326,12 +326,22 @@ class JourneyConversationTest {
             }
 
             @Override
-            public void commit(TurnCommit commit) {
+            public long commit(TurnCommit commit) {
                 if (commit.lead() != null && !failed) {
                     failed = true;
                     throw new StoreException("disk full", new java.sql.SQLException("SQLITE_FULL"));
                 }
-                store.commit(commit);
+                return store.commit(commit);
+            }
+
+            @Override
+            public java.util.OptionalLong lastAnswer(String conversationId) {
+                return store.lastAnswer(conversationId);
+            }
+
+            @Override
+            public boolean answeredFromPages(String conversationId, long turn) {
+                return store.answeredFromPages(conversationId, turn);
             }
         };
         service = DialogueSetup.service(failingOnce);
