@@ -81,6 +81,7 @@ final class JsonViews {
                         .put("createdAt", other.createdAt().toString())
                         .put("updatedAt", other.updatedAt().toString())
                         .put("status", other.status().wireName())
+                        .put("agent", other.agent())
                         .put("journey", journey(other.journey()))
                         .put("leads", new JsonArray(other.leads().stream().map(JsonViews::lead).toList()))).toList()));
     }

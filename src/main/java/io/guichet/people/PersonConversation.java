@@ -8,5 +8,5 @@ import java.util.List;
 
 /** One conversation of a person's, as their other conversations list it: what it was about, where it stands. */
 public record PersonConversation(String id, String channel, Instant createdAt, Instant updatedAt, Status status,
-                                 JourneyState journey, List<Lead> leads) {
+                                 String agent, JourneyState journey, List<Lead> leads) {
 }

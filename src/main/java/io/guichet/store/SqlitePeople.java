@@ -138,15 +138,15 @@ final class SqlitePeople implements PeopleStore {
                     idList).stream().collect(Collectors.groupingBy(Lead::conversationId));
             List<PersonConversation> conversations = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT id, channel, created_at, updated_at,"
-                    + " status, journey FROM conversations WHERE id" + IN_CONVERSATIONS + " ORDER BY updated_at DESC")) {
+                    + " status, agent, journey FROM conversations WHERE id" + IN_CONVERSATIONS + " ORDER BY updated_at DESC")) {
                 select.setString(1, idList);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         String id = row.getString(1);
-                        String journey = row.getString(6);
+                        String journey = row.getString(7);
                         conversations.add(new PersonConversation(id, row.getString(2),
                                 Instant.parse(row.getString(3)), Instant.parse(row.getString(4)),
-                                Status.valueOf(row.getString(5)),
+                                Status.valueOf(row.getString(5)), row.getString(6),
                                 journey == null ? null : JourneyState.fromJson(journey),
                                 leads.getOrDefault(id, List.of())));
                     }
