@@ -47,6 +47,11 @@ public final class PeopleApi {
                 .onSuccess(ctx::json).onFailure(ctx::fail);
     }
 
+    /** A + typed as such in the address is decoded as a space, as forms encode spaces: it is the number's. */
+    private static String phone(String decoded) {
+        return decoded.startsWith(" ") ? "+" + decoded.strip() : decoded;
+    }
+
     private static ContactKey key(RoutingContext ctx) {
         List<String> emails = ctx.queryParam("email");
         List<String> phones = ctx.queryParam("phone");
@@ -54,7 +59,7 @@ public final class PeopleApi {
             throw ApiError.badRequest("name the person by one key: ?email=… or ?phone=…");
         }
         try {
-            return ContactKey.of(emails.isEmpty() ? null : emails.get(0), phones.isEmpty() ? null : phones.get(0));
+            return ContactKey.of(emails.isEmpty() ? null : emails.get(0), phones.isEmpty() ? null : phone(phones.get(0)));
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest(e.getMessage());
         }

@@ -88,6 +88,9 @@ class PeopleApiTest {
         assertEquals(Set.of(first, second), ids(records.getJsonArray("messages"), "conversation_id"));
         assertEquals(Set.of(first, second), ids(records.getJsonArray("turns"), "conversation_id"));
 
+        assertEquals(Set.of(first, second), ids(ok(send(HttpMethod.GET, PEOPLE + "?phone=+33611223344", ADMIN))
+                .getJsonObject("records").getJsonArray("conversations"), "id"), "a + left as it is in the address");
+
         JsonObject erased = ok(send(HttpMethod.DELETE, PEOPLE + "?phone=%2B33611223344", ADMIN));
         assertEquals(2, erased.getJsonObject("erased").getInteger("conversations"));
         assertEquals(2, erased.getJsonObject("erased").getInteger("turns"));
