@@ -38,7 +38,10 @@ public final class PeopleApi {
                 .put("erased", new JsonObject(new LinkedHashMap<>(people.erase(key))))));
     }
 
-    /** Refuses the request, on the event loop, unless it carries the token and names one person; then works on a worker. */
+    /**
+     * Refuses the request, on the event loop, unless it carries the token and names one person;
+     * then does the work on a worker.
+     */
     private void answer(RoutingContext ctx, Function<ContactKey, JsonObject> work) {
         adminToken.authorize(ctx, "the people API");
         ContactKey key = key(ctx);
@@ -59,7 +62,8 @@ public final class PeopleApi {
             throw ApiError.badRequest("name the person by one key: ?email=… or ?phone=…");
         }
         try {
-            return ContactKey.of(emails.isEmpty() ? null : emails.get(0), phones.isEmpty() ? null : phone(phones.get(0)));
+            return ContactKey.of(emails.isEmpty() ? null : emails.get(0),
+                    phones.isEmpty() ? null : phone(phones.get(0)));
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest(e.getMessage());
         }

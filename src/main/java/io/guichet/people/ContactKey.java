@@ -40,11 +40,11 @@ public record ContactKey(Kind kind, String value) {
                         .orElseThrow(() -> new IllegalArgumentException("'phone' is not a phone number"));
     }
 
-    static ContactKey email(String canonical) {
+    private static ContactKey email(String canonical) {
         return new ContactKey(Kind.EMAIL, canonical);
     }
 
-    static ContactKey phone(String canonical) {
+    private static ContactKey phone(String canonical) {
         return new ContactKey(Kind.PHONE, canonical);
     }
 

@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  */
 final class SqlitePeople implements PeopleStore {
     /** The column by which a table keeps rows of a conversation's; export and erasure rely on that name. */
-    static final String CONVERSATION_COLUMN = "conversation_id";
+    private static final String CONVERSATION_COLUMN = "conversation_id";
     /** The last digits of a number, which every way of writing it keeps together once its separators are removed. */
     private static final int PHONE_CLUE_DIGITS = 8;
     /**
@@ -138,7 +138,8 @@ final class SqlitePeople implements PeopleStore {
                     idList).stream().collect(Collectors.groupingBy(Lead::conversationId));
             List<PersonConversation> conversations = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT id, channel, created_at, updated_at,"
-                    + " status, agent, journey FROM conversations WHERE id" + IN_CONVERSATIONS + " ORDER BY updated_at DESC")) {
+                    + " status, agent, journey FROM conversations WHERE id" + IN_CONVERSATIONS
+                    + " ORDER BY updated_at DESC")) {
                 select.setString(1, idList);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
@@ -311,7 +312,7 @@ final class SqlitePeople implements PeopleStore {
     }
 
     /** Every table with a {@value #CONVERSATION_COLUMN} column, by name. */
-    static List<String> conversationTables(Connection connection) throws SQLException {
+    private static List<String> conversationTables(Connection connection) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT m.name FROM sqlite_master m,"
                 + " pragma_table_info(m.name) c WHERE m.type = 'table' AND c.name = ? ORDER BY m.name")) {

@@ -798,7 +798,9 @@
       button.type = 'button';
       button.setAttribute('data-id', other.id);
       button.appendChild(el('span', 'item-top', channelLabel(other.channel) + ' · ' + formatOpening(other.createdAt)));
-      var journey = other.journey ? TEXT.journey.names[other.journey.name] || other.journey.name : TEXT.samePerson.noJourney;
+      var journey = other.journey
+        ? TEXT.journey.names[other.journey.name] || other.journey.name
+        : TEXT.samePerson.noJourney;
       button.appendChild(el('span', 'item-meta', journey + ' · ' + statusText(other)));
       var leads = Array.isArray(other.leads) ? other.leads : [];
       if (leads.length) {

@@ -128,7 +128,8 @@ class PeopleApiTest {
 
     private static String conversation(String text) {
         String id = ok(send(HttpMethod.POST, "/api/v1/conversations", null, new JsonObject())).getString("id");
-        ok(send(HttpMethod.POST, "/api/v1/conversations/" + id + "/messages", null, new JsonObject().put("text", text)));
+        ok(send(HttpMethod.POST, "/api/v1/conversations/" + id + "/messages", null,
+                new JsonObject().put("text", text)));
         return id;
     }
 

@@ -52,8 +52,8 @@ class PeopleStoreTest {
         String bob;
         try (SqliteStore store = SqliteStore.open(folder, CLOCK)) {
             website = turn(store, store.create("widget", "fr"),
-                    "Écrivez-moi à Julie.Morel@Example.org ou au 06 12 34 56 78", lead("Julie", "julie.morel@example.org",
-                            "0612345678"), null);
+                    "Écrivez-moi à Julie.Morel@Example.org ou au 06 12 34 56 78",
+                    lead("Julie", JULIE_EMAIL, "0612345678"), null);
             Conversation whatsApp = store.forChannelUser("whatsapp", "33612345678");
             long entry = store.accept(List.of(new InboxEntry(0, "whatsapp", "wamid.1", "33612345678",
                     "c'est encore Julie, pour le séminaire", null))).get(0).id();
