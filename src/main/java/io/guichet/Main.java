@@ -17,12 +17,14 @@ import io.guichet.embedding.SentenceEmbedder;
 import io.guichet.http.AgentApi;
 import io.guichet.http.AnalyticsApi;
 import io.guichet.http.HttpApi;
+import io.guichet.http.PeopleApi;
 import io.guichet.edge.Origins;
 import io.guichet.edge.RateLimiter;
 import io.guichet.kb.KnowledgeBase;
 import io.guichet.kb.PassageVectors;
 import io.guichet.nlu.IntentFile;
 import io.guichet.nlu.Understanding;
+import io.guichet.people.People;
 import io.guichet.realtime.LiveEvents;
 import io.guichet.store.SqliteStore;
 import io.guichet.turn.LocalConversationLocks;
@@ -142,12 +144,14 @@ public final class Main {
             RateLimiter logins = new RateLimiter(10, 0.1, config.rateLimits());
             channels.add(new WidgetChannel(vertx, conversations, gateway, secrets, origins, newConversations,
                     widgetMessages, clock)::mount);
-            AgentApi agentApi = new AgentApi(vertx, handoff, agents, conversations, gateway, logins, clock);
+            People people = new People(store.people());
+            AgentApi agentApi = new AgentApi(vertx, handoff, agents, conversations, gateway, people, logins, clock);
             channels.add(agentApi::mount);
             Dashboard dashboard = new Dashboard(store.analytics(), new ContentGaps(embedder), knowledge,
                     text -> understanding.detectLanguage(text, null), clock, Period.ofDays(config.answerMaxAgeDays()));
             channels.add(new AnalyticsApi(vertx, dashboard, conversations::labels, agentApi::sessionAgent,
                     config.adminToken(), clock)::mount);
+            channels.add(new PeopleApi(vertx, people, config.adminToken())::mount);
             Router router = new HttpApi(vertx, understanding, knowledge, conversations, gateway, store,
                     config.adminToken(), secrets, origins, newConversations, clock).router();
             channels.forEach(channel -> channel.accept(router));

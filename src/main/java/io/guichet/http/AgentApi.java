@@ -8,6 +8,7 @@ import io.guichet.dialogue.ConversationService;
 import io.guichet.handoff.Agent;
 import io.guichet.handoff.AgentDirectory;
 import io.guichet.handoff.Handoff;
+import io.guichet.people.People;
 import io.guichet.turn.TurnGateway;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.Cookie;
@@ -40,18 +41,20 @@ public final class AgentApi {
     private final AgentDirectory directory;
     private final ConversationService conversations;
     private final TurnGateway gateway;
+    private final People people;
     private final RateLimiter logins;
     private final AgentSessions sessions;
     private final Clock clock;
 
     /** @param logins login attempts a client address may make */
     public AgentApi(Vertx vertx, Handoff handoff, AgentDirectory directory, ConversationService conversations,
-                    TurnGateway gateway, RateLimiter logins, Clock clock) {
+                    TurnGateway gateway, People people, RateLimiter logins, Clock clock) {
         this.vertx = vertx;
         this.handoff = handoff;
         this.directory = directory;
         this.conversations = conversations;
         this.gateway = gateway;
+        this.people = people;
         this.logins = logins;
         this.sessions = new AgentSessions(clock);
         this.clock = clock;
@@ -91,6 +94,15 @@ public final class AgentApi {
         router.get("/api/v1/agent/conversations/:id").handler(ctx -> {
             Agent agent = authenticate(ctx);
             blocking(ctx, () -> JsonViews.forAgents(handoff.open(ctx.pathParam("id"), agent), clock.instant()));
+        });
+        router.get("/api/v1/agent/conversations/:id/contact").handler(ctx -> {
+            authenticate(ctx);
+            String id = ctx.pathParam("id");
+            // Any agent, of any team: a person's history is the teams' to share.
+            blocking(ctx, () -> {
+                conversations.find(id).orElseThrow(() -> ApiError.notFound("no conversation " + id));
+                return JsonViews.samePerson(people.samePersonAs(id));
+            });
         });
         router.post("/api/v1/agent/conversations/:id/claim").handler(ctx -> {
             Agent agent = authenticate(ctx);

@@ -11,6 +11,7 @@ import io.guichet.nlu.DateRange;
 import io.guichet.nlu.Entity;
 import io.guichet.nlu.IntentScore;
 import io.guichet.nlu.Parse;
+import io.guichet.people.SamePerson;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -75,6 +76,23 @@ final class JsonViews {
                 .put("journey", lead.journey()).put("team", lead.team()).put("lang", lead.lang())
                 .put("name", lead.name()).put("email", lead.email()).put("phone", lead.phone())
                 .put("conversationId", lead.conversationId()).put("request", new JsonObject(lead.slots()));
+    }
+
+    /** Who else a conversation's person is: their contact details, and their other conversations. */
+    static JsonObject samePerson(SamePerson person) {
+        return new JsonObject()
+                .put("contacts", new JsonArray(person.contacts().stream().map(contact -> new JsonObject()
+                        .put("type", contact.kind().name().toLowerCase(java.util.Locale.ROOT))
+                        .put("value", contact.value())).toList()))
+                .put("conversations", new JsonArray(person.otherConversations().stream().map(other -> new JsonObject()
+                        .put("id", other.id())
+                        .put("channel", other.channel())
+                        .put("createdAt", other.createdAt().toString())
+                        .put("updatedAt", other.updatedAt().toString())
+                        .put("status", other.status().wireName())
+                        .put("agent", other.agent())
+                        .put("journey", journey(other.journey()))
+                        .put("leads", new JsonArray(other.leads().stream().map(JsonViews::lead).toList()))).toList()));
     }
 
     private static JsonObject journey(JourneyState state) {

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -300,6 +301,13 @@ final class SqliteConversations implements ConversationStore {
             insert.executeUpdate();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a list of ids is always JSON", e);
+        }
+    }
+
+    /** Drops conversations erased from the file, so that they are not served from memory either. */
+    void forget(Collection<String> ids) {
+        synchronized (recent) {
+            ids.forEach(recent::remove);
         }
     }
 

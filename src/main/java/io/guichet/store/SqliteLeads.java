@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,19 +45,26 @@ final class SqliteLeads implements LeadStore {
 
     @Override
     public List<Lead> all() {
-        return database.read("cannot read the leads", connection -> {
-            List<Lead> leads = new ArrayList<>();
-            try (Statement select = connection.createStatement();
-                 ResultSet row = select.executeQuery("SELECT id, conversation_id, journey, team, lang, name, email,"
-                         + " phone, slots, created_at FROM leads ORDER BY id DESC")) {
+        return database.read("cannot read the leads", connection -> select(connection, "1"));
+    }
+
+    /** The leads {@code where} selects, newest first, read in the caller's connection. */
+    static List<Lead> select(Connection connection, String where, String... parameters) throws SQLException {
+        List<Lead> leads = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, conversation_id, journey, team,"
+                + " lang, name, email, phone, slots, created_at FROM leads WHERE " + where + " ORDER BY id DESC")) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     leads.add(new Lead(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
                             row.getString(5), row.getString(6), row.getString(7), row.getString(8),
                             slots(row.getString(9)), Instant.parse(row.getString(10))));
                 }
             }
-            return leads;
-        });
+        }
+        return leads;
     }
 
     private static Map<String, Object> slots(String json) throws SQLException {

@@ -8,6 +8,7 @@ import io.guichet.conversation.InboxEntry;
 import io.guichet.conversation.TurnCommit;
 import io.guichet.lead.Lead;
 import io.guichet.lead.LeadStore;
+import io.guichet.people.PeopleStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,6 +29,7 @@ public final class SqliteStore implements ConversationStore, LeadStore, Inbox, A
     private final SqliteInbox inbox;
     private final SqliteDatabase reader;
     private final SqliteAnalytics analytics;
+    private final SqlitePeople people;
 
     private SqliteStore(SqliteDatabase database, SqliteDatabase reader, Clock clock) {
         this.database = database;
@@ -36,6 +38,7 @@ public final class SqliteStore implements ConversationStore, LeadStore, Inbox, A
         this.conversations = new SqliteConversations(database, clock);
         this.leads = new SqliteLeads(database);
         this.inbox = new SqliteInbox(database, clock);
+        this.people = new SqlitePeople(database, reader, conversations::forget);
     }
 
     /** Opens (or creates) {@code guichet.db} in {@code folder} and brings its schema up to date. */
@@ -47,6 +50,11 @@ public final class SqliteStore implements ConversationStore, LeadStore, Inbox, A
     /** The marketing team's figures, read on a connection of their own. */
     public AnalyticsStore analytics() {
         return analytics;
+    }
+
+    /** What is stored about a person, found by their e-mail or phone: to show, export or erase. */
+    public PeopleStore people() {
+        return people;
     }
 
     @Override

@@ -75,6 +75,15 @@
       no: 'Non',
       from: function (start, end) { return start === end ? 'le ' + start : 'du ' + start + ' au ' + end; }
     },
+    samePerson: {
+      loading: 'Recherche de ses autres conversations…',
+      noContact: 'Pas encore d’e-mail ni de téléphone : rien pour reconnaître la personne.',
+      alone: 'Aucune autre conversation avec ces coordonnées.',
+      by: function (contacts) { return 'Reconnue par ' + contacts; },
+      noJourney: 'Sans parcours',
+      leads: function (leads) { return (leads.length === 1 ? 'Demande : ' : 'Demandes : ') + leads.join(', '); },
+      failed: 'Ses autres conversations n’ont pas pu être chargées.'
+    },
     errors: {
       network: 'Le serveur ne répond pas. Nouvelle tentative dans un instant.',
       generic: 'L’action a échoué. Réessayez.',
@@ -115,7 +124,8 @@
     lastTypingSent: 0,
     typingTimer: null,
     queueTimer: null,
-    busy: false
+    busy: false,
+    samePersonLines: 0      // the person's lines when their other conversations were last looked up
   };
 
   // ---------------------------------------------------------------------------------------------
@@ -512,6 +522,7 @@
     }
     renderHeader();
     renderJourney(conversation.journey);
+    refreshSamePerson(switching);
     renderControls();
     trackMine(conversation);
     markCurrentInLists();
@@ -728,6 +739,82 @@
       });
       body.appendChild(said);
     }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The same person's other conversations, on any channel and with any team, found by the e-mail
+  // or phone they left: read again with the conversation, since they may give one at any time.
+
+  function showSamePersonNote(text) {
+    var body = $('same-person-body');
+    body.textContent = '';
+    body.appendChild(el('p', 'journey-empty', text));
+  }
+
+  /**
+   * Looked up when a conversation is opened, and again only once the person has written more:
+   * the lookup reads the whole store, too much to repeat at each refresh.
+   */
+  function refreshSamePerson(switching) {
+    var userLines = state.messages.filter(function (message) { return message.from === 'user'; }).length;
+    if (switching) {
+      showSamePersonNote(TEXT.samePerson.loading);
+    } else if (userLines === state.samePersonLines) {
+      return;
+    }
+    state.samePersonLines = userLines;
+    loadSamePerson(state.current.id);
+  }
+
+  function loadSamePerson(id) {
+    api('GET', conversationPath(id, 'contact')).then(function (person) {
+      if (state.current && state.current.id === id) {
+        renderSamePerson(person);
+      }
+    }, function () {
+      if (state.current && state.current.id === id) {
+        showSamePersonNote(TEXT.samePerson.failed);
+      }
+    });
+  }
+
+  function renderSamePerson(person) {
+    var contacts = Array.isArray(person.contacts) ? person.contacts : [];
+    var others = Array.isArray(person.conversations) ? person.conversations : [];
+    if (!contacts.length) {
+      showSamePersonNote(TEXT.samePerson.noContact);
+      return;
+    }
+    showSamePersonNote(TEXT.samePerson.by(contacts.map(function (contact) { return contact.value; }).join(', ')));
+    var body = $('same-person-body');
+    if (!others.length) {
+      body.appendChild(el('p', 'journey-empty', TEXT.samePerson.alone));
+      return;
+    }
+    var list = el('ul', 'conv-list same-person-list');
+    others.forEach(function (other) {
+      var item = el('li');
+      var button = el('button', 'same-person-item');
+      button.type = 'button';
+      button.setAttribute('data-id', other.id);
+      button.appendChild(el('span', 'item-top', channelLabel(other.channel) + ' · ' + formatOpening(other.createdAt)));
+      var journey = other.journey
+        ? TEXT.journey.names[other.journey.name] || other.journey.name
+        : TEXT.samePerson.noJourney;
+      button.appendChild(el('span', 'item-meta', journey + ' · ' + statusText(other)));
+      var leads = Array.isArray(other.leads) ? other.leads : [];
+      if (leads.length) {
+        button.appendChild(el('span', 'item-preview', TEXT.samePerson.leads(leads.map(function (lead) {
+          return lead.name + ' → ' + teamLabel(lead.team);
+        }))));
+      }
+      button.addEventListener('click', function () {
+        openConversation(other.id);
+      });
+      item.appendChild(button);
+      list.appendChild(item);
+    });
+    body.appendChild(list);
   }
 
   /** What the agent may do depends on the status and on who holds the conversation. */

@@ -281,6 +281,8 @@ class BrowserTest {
         String id = queued.getAttribute("data-id");
         queued.click();
         waitForLine(agent, "#journey", "40");
+        // No e-mail or phone given: the person cannot be recognised elsewhere, and the panel says so.
+        waitForLine(agent, "#same-person-body", "rien pour reconnaître la personne");
         waiting(agent).until(ExpectedConditions.elementToBeClickable(By.id("claim"))).click();
         waitForLine(user, ".guichet-msg .guichet-text", "Claire, du bureau des congrès, a rejoint la conversation.");
 
