@@ -3,6 +3,7 @@ package io.guichet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.guichet.crm.Webhooks;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ class ConfigTest {
     void embeddedDefaults() {
         assertEquals(new Config(8080, Path.of("knowledge-base"), Path.of("intents"), Path.of("data"), null,
                         Config.DEFAULT_WARMUP, Config.DEFAULT_RETENTION_DAYS, null, null,
-                        Path.of("agents.yml"), List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS),
+                        Path.of("agents.yml"), List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, Webhooks.NONE),
                 Config.from(new String[0], Map.of()));
     }
 

@@ -129,7 +129,8 @@ public final class ConversationService {
                 (understood - started) / 1000, (decided - understood) / 1000);
         store.commit(new TurnCommit(conversation, appended, turn.lead(), record, inboxEntry));
         boolean changed = conversation.status() != statusBefore || !Objects.equals(teamBefore, conversation.team());
-        events.committed(new ConversationEvents.Committed(conversation, appended, turn.replies(), changed));
+        events.committed(new ConversationEvents.Committed(conversation, appended, turn.replies(), changed,
+                turn.lead()));
         return turn;
     }
 }

@@ -233,7 +233,7 @@ public final class Handoff implements Staffing {
 
     private void commit(Conversation conversation, List<Message> lines, List<Reply> replies, boolean statusChanged) {
         store.save(conversation, lines);
-        events.committed(new ConversationEvents.Committed(conversation, lines, replies, statusChanged));
+        events.committed(new ConversationEvents.Committed(conversation, lines, replies, statusChanged, null));
     }
 
     private static String lang(Conversation conversation) {
