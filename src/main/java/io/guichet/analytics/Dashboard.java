@@ -53,6 +53,10 @@ public final class Dashboard {
         return store.handoffs(filter);
     }
 
+    public AnalyticsStore.Deliveries deliveries(Filter filter, int failures) {
+        return store.deliveries(filter, failures);
+    }
+
     /** A page of the knowledge base as the dashboard lists it. */
     public record Page(String id, String title, String url, String updated, long quoted) {
     }
