@@ -312,8 +312,9 @@ final class SqliteAnalytics implements AnalyticsStore {
                  ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     int status = row.getInt(5);
+                    Integer lastStatus = row.wasNull() ? null : status;
                     failures.add(new DeliveryFailure(row.getLong(1), row.getLong(2), row.getString(3), row.getInt(4),
-                            row.wasNull() ? null : status, row.getString(6), row.getString(7), row.getString(8)));
+                            lastStatus, row.getString(6), row.getString(7), row.getString(8)));
                 }
             }
             return new Deliveries(teams, failures);
