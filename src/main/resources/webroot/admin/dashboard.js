@@ -13,7 +13,10 @@
       consented: 'Accord', leads: 'Contacts', teams: 'Équipes', demand: 'Demande', team: 'Équipe',
       unanswered: 'Sans réponse', median_wait: 'Attente médiane', p90_wait: 'Attente p90', page: 'Page', quoted: 'Citations',
       count: 'Fois', question: 'Question type', examples: 'Exemples', nearest: 'Page la plus proche', updated: 'Mise à jour',
-      median: 'méd.', none: 'Rien sur la période.', bad_token: 'Jeton refusé.', account: 'ou se connecter avec un compte marketing', per_day: 'Conversations par jour' },
+      median: 'méd.', none: 'Rien sur la période.',
+      deliveries: 'Contacts envoyés aux CRM', delivery_failures: "Derniers échecs d'envoi", delivered: 'Envoyés',
+      pending: 'En attente', failed: 'Abandonnés', lead: 'Contact n°', attempts: 'Tentatives', error: 'Erreur',
+      last_attempt: 'Dernière tentative', retry_at: 'Prochaine tentative', given_up: 'abandonné', bad_token: 'Jeton refusé.', account: 'ou se connecter avec un compte marketing', per_day: 'Conversations par jour' },
     en: { login_title: 'Dashboard', token: 'Admin token', open: 'Open', from: 'From', to: 'to',
       channel: 'Channel', lang: 'Language', journey: 'Journey', overview: 'Overview',
       by_channel: 'Conversations by channel', by_journey: 'Conversations by journey',
@@ -24,7 +27,10 @@
       consented: 'Consent', leads: 'Leads', teams: 'Teams', demand: 'Demand', team: 'Team',
       unanswered: 'Unanswered', median_wait: 'Median wait', p90_wait: 'p90 wait', page: 'Page', quoted: 'Quoted',
       count: 'Times', question: 'Typical question', examples: 'Examples', nearest: 'Nearest page', updated: 'Updated',
-      median: 'median', none: 'Nothing over the period.', bad_token: 'Token refused.', account: 'or log in with a marketing account', per_day: 'Conversations per day' }
+      median: 'median', none: 'Nothing over the period.',
+      deliveries: 'Leads pushed to CRMs', delivery_failures: 'Latest delivery failures', delivered: 'Delivered',
+      pending: 'Pending', failed: 'Failed', lead: 'Lead #', attempts: 'Attempts', error: 'Error',
+      last_attempt: 'Last attempt', retry_at: 'Next attempt', given_up: 'given up', bad_token: 'Token refused.', account: 'or log in with a marketing account', per_day: 'Conversations per day' }
   };
   // The journeys' names (the contract's intent names); teams' and slots' names come from the service.
   var JOURNEYS = {
@@ -46,6 +52,7 @@
   }
   function num(n) { return n == null ? '—' : Number(n).toLocaleString(ui === 'fr' ? 'fr-FR' : 'en-GB'); }
   function pct(a, b) { return b ? Math.round(100 * a / b) + ' %' : '—'; }
+  function when(iso) { return iso ? new Date(iso).toLocaleString(ui === 'fr' ? 'fr-FR' : 'en-GB') : ''; }
   function duration(s) { return s == null ? '—' : s < 60 ? s + ' s' : s < 3600 ? Math.round(s / 60) + ' min' : (s / 3600).toFixed(1) + ' h'; }
 
   function translate() {
@@ -124,9 +131,9 @@
 
   function load() {
     $('error').textContent = '';
-    Promise.all(['overview', 'funnels', 'handoffs', 'answers', 'gaps'].map(function (figure) { return get(figure); })
+    Promise.all(['overview', 'funnels', 'handoffs', 'answers', 'gaps', 'deliveries'].map(function (figure) { return get(figure); })
       .concat([get('labels', 'lang=' + ui)])).then(function (f) {
-      labels = f[5];
+      labels = f[6];
       var o = f[0];
       $('tiles').innerHTML = [['conversations', o.conversations], ['messages', o.messages], ['fallbacks', o.fallbacks],
         ['out_of_scope', o.outOfScope], ['handed_off', o.handedOff]].map(function (x) {
@@ -166,6 +173,20 @@
         { key: 'examples', value: function (r) { return r.examples.join(' | '); }, html: function (r) { return r.examples.map(esc).join('<br>'); } },
         { key: 'nearest', value: function (r) { return r.nearest ? r.nearest.id : ''; }, html: function (r) { return r.nearest ? esc(r.nearest.title) + ' <span class="muted">' + r.nearness.toFixed(2) + '</span>' : '—'; } }
       ], f[4].gaps);
+      var team = { key: 'team', value: function (r) { return named(r.team); } };
+      $('deliveries').innerHTML = table('deliveries', [team,
+        { key: 'delivered', n: 1, value: function (r) { return r.delivered; } },
+        { key: 'pending', n: 1, value: function (r) { return r.pending; } },
+        { key: 'failed', n: 1, value: function (r) { return r.failed; }, html: function (r) { return r.failed ? '<span class="bad">' + num(r.failed) + '</span>' : num(0); } }
+      ], f[5].teams);
+      $('delivery-failures').innerHTML = table('delivery_failures', [
+        { key: 'lead', n: 1, value: function (r) { return r.leadId; } },
+        team,
+        { key: 'attempts', n: 1, value: function (r) { return r.attempts; } },
+        { key: 'error', value: function (r) { return r.lastError; } },
+        { key: 'last_attempt', value: function (r) { return when(r.lastAttemptAt); } },
+        { key: 'retry_at', value: function (r) { return r.retryAt ? when(r.retryAt) : t('given_up'); }, html: function (r) { return r.retryAt ? esc(when(r.retryAt)) : '<span class="bad">' + esc(t('given_up')) + '</span>'; } }
+      ], f[5].failures);
     }).catch(function (e) {
       $('error').textContent = e.message;
     });

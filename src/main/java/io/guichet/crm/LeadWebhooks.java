@@ -202,9 +202,9 @@ public final class LeadWebhooks implements ConversationEvents {
         }, false);
     }
 
-    /** A failure without a status, said in a few words: refused, timed out, unknown host. */
+    /** A failure without a status, in the client's words: refused, timed out, unknown host. */
     private static String failure(Throwable cause) {
-        String message = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return message.length() > MAX_ERROR ? message.substring(0, MAX_ERROR) : message;
     }
 }
