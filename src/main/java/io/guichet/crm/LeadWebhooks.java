@@ -82,6 +82,9 @@ public final class LeadWebhooks implements ConversationEvents {
      */
     public void start() {
         store.queueLeadsOf(webhooks.teams());
+        if (webhooks.teams().isEmpty()) {
+            return;
+        }
         context.runOnContext(v -> {
             vertx.setPeriodic(webhooks.retries().poll().toMillis(), id -> nudge());
             nudge();
