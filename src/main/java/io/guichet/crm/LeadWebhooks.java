@@ -45,10 +45,10 @@ import org.slf4j.LoggerFactory;
  * {@code delivery_id} (also in {@code X-Guichet-Delivery}) tells a receiver that it already has a lead.
  */
 public final class LeadWebhooks implements ConversationEvents {
-    public static final String SIGNATURE_HEADER = "X-Guichet-Signature";
-    public static final String TIMESTAMP_HEADER = "X-Guichet-Timestamp";
-    public static final String DELIVERY_HEADER = "X-Guichet-Delivery";
-    public static final String EVENT = "lead.created";
+    private static final String SIGNATURE_HEADER = "X-Guichet-Signature";
+    private static final String TIMESTAMP_HEADER = "X-Guichet-Timestamp";
+    private static final String DELIVERY_HEADER = "X-Guichet-Delivery";
+    private static final String EVENT = "lead.created";
     /** Connecting, and then each wait for the receiver's next bytes: a dead CRM costs this much, not more. */
     static final long TIMEOUT_MS = 5000;
     /** Deliveries read per pass; a full batch is followed by another pass at once. */
