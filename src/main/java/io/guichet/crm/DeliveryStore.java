@@ -14,8 +14,8 @@ public interface DeliveryStore {
     /** From now on, each lead for one of {@code teams} is queued for delivery in its own turn's transaction. */
     void queueLeadsOf(Set<String> teams);
 
-    /** Up to {@code limit} deliveries to {@code teams} due at {@code now}, longest due first, each with its lead. */
-    List<Delivery> due(Instant now, Set<String> teams, int limit);
+    /** Up to {@code limit} of the team's deliveries due at {@code now}, longest due first, each with its lead. */
+    List<Delivery> due(Instant now, String team, int limit);
 
     /** Records how an attempt at a delivery went. */
     void attempted(long delivery, Attempt attempt);

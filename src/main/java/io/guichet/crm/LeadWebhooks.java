@@ -16,11 +16,10 @@ import io.vertx.ext.web.client.WebClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +33,9 @@ import org.slf4j.LoggerFactory;
  * request bounded by {@link #TIMEOUT_MS}. A periodic poll sends the retries that come due and,
  * at start, whatever a previous run left.
  *
- * <p>One pass at a time, on one event-loop context: a delivery is never sent twice at once. Within
- * a pass the teams are served side by side and each team's deliveries one after the other, so a
- * dead CRM holds up its own leads only, one time-out at a time.
+ * <p>Each team has its passes, one at a time, all on one event-loop context: a delivery is never
+ * sent twice at once, a team's deliveries go one after the other, and the teams go side by side,
+ * so a dead CRM holds up its own team's leads only, one time-out at a time.
  *
  * <p>Each request carries {@code X-Guichet-Timestamp} (Unix seconds) and {@code X-Guichet-Signature:
  * sha256=<hex HMAC-SHA256 of timestamp + "." + body, keyed with the team's secret>}, as Stripe and
@@ -63,9 +62,9 @@ public final class LeadWebhooks implements ConversationEvents {
     private final Webhooks webhooks;
     private final Clock clock;
     private final WebClient client;
-    /** Guarded by running on {@link #context} only. */
-    private boolean passing;
-    private boolean again;
+    /** The teams with a pass under way, and those nudged meanwhile; touched on {@link #context} only. */
+    private final Set<String> passing = new HashSet<>();
+    private final Set<String> again = new HashSet<>();
 
     public LeadWebhooks(Vertx vertx, DeliveryStore store, Webhooks webhooks, Clock clock) {
         this.vertx = vertx;
@@ -86,8 +85,8 @@ public final class LeadWebhooks implements ConversationEvents {
             return;
         }
         context.runOnContext(v -> {
-            vertx.setPeriodic(webhooks.retries().poll().toMillis(), id -> nudge());
-            nudge();
+            vertx.setPeriodic(webhooks.retries().poll().toMillis(), id -> webhooks.teams().forEach(this::nudge));
+            webhooks.teams().forEach(this::nudge);
         });
     }
 
@@ -95,42 +94,36 @@ public final class LeadWebhooks implements ConversationEvents {
     @Override
     public void committed(Committed committed) {
         if (committed.lead() != null && webhooks.of(committed.lead().team()).isPresent()) {
-            nudge();
+            nudge(committed.lead().team());
         }
     }
 
-    /** Starts a pass, or has another one follow the pass under way, so that nothing nudged waits for the poll. */
-    private void nudge() {
+    /** Starts a pass for the team, or has another one follow its pass under way, so that nothing nudged waits for the poll. */
+    private void nudge(String team) {
         context.runOnContext(v -> {
-            if (passing) {
-                again = true;
+            if (passing.add(team)) {
+                pass(team);
             } else {
-                pass();
+                again.add(team);
             }
         });
     }
 
-    private void pass() {
-        passing = true;
-        again = false;
-        context.executeBlocking(() -> store.due(clock.instant(), webhooks.teams(), BATCH), false)
-                .compose(due -> Future.join(byTeam(due).stream().map(this::deliverInTurn).toList()).map(due.size()))
+    private void pass(String team) {
+        again.remove(team);
+        context.executeBlocking(() -> store.due(clock.instant(), team, BATCH), false)
+                .compose(due -> deliverInTurn(due).map(due.size()))
                 .onComplete(result -> {
-                    passing = false;
                     if (result.failed()) {
                         // Left due in the store: the next poll tries again, rather than a loop on a broken store.
-                        LOG.error("lead webhooks: a pass failed: {}", result.cause().getMessage());
+                        LOG.error("lead webhooks: a pass for {} failed: {}", team, result.cause().getMessage());
                     }
-                    if (again || result.succeeded() && result.result() == BATCH) {
-                        pass();
+                    if (again.contains(team) || result.succeeded() && result.result() == BATCH) {
+                        pass(team);
+                    } else {
+                        passing.remove(team);
                     }
                 });
-    }
-
-    private static List<List<Delivery>> byTeam(List<Delivery> due) {
-        Map<String, List<Delivery>> teams = new LinkedHashMap<>();
-        due.forEach(delivery -> teams.computeIfAbsent(delivery.lead().team(), team -> new ArrayList<>()).add(delivery));
-        return List.copyOf(teams.values());
     }
 
     /** One team's deliveries, one after the other. */

@@ -49,24 +49,17 @@ final class SqliteLeadDeliveries implements DeliveryStore {
     }
 
     @Override
-    public List<Delivery> due(Instant now, Set<String> teams, int limit) {
-        if (teams.isEmpty()) {
-            return List.of();
-        }
+    public List<Delivery> due(Instant now, String team, int limit) {
         return database.read("cannot read the lead deliveries due", connection -> {
             List<Delivery> due = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT d.id, d.attempts, l.id,"
                     + " l.conversation_id, l.journey, l.team, l.lang, l.name, l.email, l.phone, l.slots, l.created_at"
                     + " FROM lead_deliveries d JOIN leads l ON l.id = d.lead_id"
-                    + " WHERE d.next_attempt_at IS NOT NULL AND d.next_attempt_at <= ?"
-                    + " AND d.team IN (" + "?, ".repeat(teams.size() - 1) + "?)"
+                    + " WHERE d.next_attempt_at IS NOT NULL AND d.next_attempt_at <= ? AND d.team = ?"
                     + " ORDER BY d.next_attempt_at, d.id LIMIT ?")) {
-                int index = 1;
-                select.setString(index++, now.toString());
-                for (String team : teams) {
-                    select.setString(index++, team);
-                }
-                select.setInt(index, limit);
+                select.setString(1, now.toString());
+                select.setString(2, team);
+                select.setInt(3, limit);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         due.add(new Delivery(row.getLong(1), row.getInt(2), SqliteLeads.lead(row, 3)));

@@ -88,8 +88,8 @@ public final class SqliteStore implements ConversationStore, LeadStore, Delivery
     }
 
     @Override
-    public List<Delivery> due(Instant now, Set<String> teams, int limit) {
-        return deliveries.due(now, teams, limit);
+    public List<Delivery> due(Instant now, String team, int limit) {
+        return deliveries.due(now, team, limit);
     }
 
     @Override

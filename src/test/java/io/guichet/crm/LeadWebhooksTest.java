@@ -45,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LeadWebhooksTest {
     static final String TEAM = "convention_bureau";
     static final String SECRET = "0123456789abcdef0123456789abcdef-test";
+    private static final String OTHER_TEAM = "invest_agency";
     private static final RetrySchedule QUICK = new RetrySchedule(List.of(Duration.ofMillis(200),
             Duration.ofMillis(200), Duration.ofMillis(200)), Duration.ofMillis(100));
     private static final Clock CLOCK = Clock.systemUTC();
@@ -144,6 +145,30 @@ class LeadWebhooksTest {
     }
 
     @Test
+    void aDeadCrmHoldsUpItsOwnTeamOnly(@TempDir Path data) throws Exception {
+        AtomicInteger hanging = new AtomicInteger();
+        int deadPort = vertx.createHttpServer().requestHandler(request -> hanging.incrementAndGet())
+                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+        BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+        int livePort = receiver(request -> request.response().setStatusCode(200).end(), received);
+        try (SqliteStore store = SqliteStore.open(data, CLOCK)) {
+            Webhooks webhooks = new Webhooks(Map.of(TEAM, webhook(TEAM, deadPort), OTHER_TEAM,
+                    webhook(OTHER_TEAM, livePort)), QUICK);
+            LeadWebhooks worker = new LeadWebhooks(vertx, store, webhooks, CLOCK);
+            worker.start();
+            commitLead(store, worker, TEAM);
+            eventually(() -> hanging.get() == 1, "the dead CRM holds the first lead");
+            commitLead(store, worker, OTHER_TEAM);
+
+            Received request = received.poll(10, TimeUnit.SECONDS);
+            assertTrue(request != null, "the other team's CRM got its lead");
+            assertEquals(OTHER_TEAM, request.body().getJsonObject("lead").getString("team"));
+            assertTrue(deliveries(store).failures().isEmpty(),
+                    "delivered while the dead CRM's request had not even timed out");
+        }
+    }
+
+    @Test
     void whatAStoppedProcessLeftIsDeliveredByTheNext(@TempDir Path data) throws Exception {
         try (SqliteStore store = SqliteStore.open(data, CLOCK)) {
             // The process dies right after the lead's turn is committed, before any attempt.
@@ -167,7 +192,7 @@ class LeadWebhooksTest {
             store.queueLeadsOf(java.util.Set.of(TEAM));
             commitLead(store, ConversationEvents.NONE);
             commitLead(store, ConversationEvents.NONE);
-            List<DeliveryStore.Delivery> due = store.due(Instant.now(), java.util.Set.of(TEAM), 10);
+            List<DeliveryStore.Delivery> due = store.due(Instant.now(), TEAM, 10);
             assertEquals(2, due.size());
             Instant now = Instant.now();
             store.attempted(due.get(0).id(), new DeliveryStore.Attempt(1, now, 200, null, null));
@@ -180,15 +205,21 @@ class LeadWebhooksTest {
     }
 
     private LeadWebhooks worker(SqliteStore store, int port) {
-        Webhooks webhooks = new Webhooks(Map.of(TEAM, new Webhook(TEAM, URI.create("http://127.0.0.1:" + port
-                + "/hooks/guichet"), SECRET)), QUICK);
-        return new LeadWebhooks(vertx, store, webhooks, CLOCK);
+        return new LeadWebhooks(vertx, store, new Webhooks(Map.of(TEAM, webhook(TEAM, port)), QUICK), CLOCK);
     }
 
-    /** Commits a turn that stores a lead for {@link #TEAM}, and tells {@code events} as the service does. */
-    static Lead commitLead(SqliteStore store, ConversationEvents events) {
+    private static Webhook webhook(String team, int port) {
+        return new Webhook(team, URI.create("http://127.0.0.1:" + port + "/hooks/guichet"), SECRET);
+    }
+
+    private static Lead commitLead(SqliteStore store, ConversationEvents events) {
+        return commitLead(store, events, TEAM);
+    }
+
+    /** Commits a turn that stores a lead for {@code team}, and tells {@code events} as the service does. */
+    private static Lead commitLead(SqliteStore store, ConversationEvents events, String team) {
         Conversation conversation = store.create("web", "fr");
-        Lead lead = new Lead(0, conversation.id(), "seminar_planning", TEAM, "fr", "Claire Vasseur",
+        Lead lead = new Lead(0, conversation.id(), "seminar_planning", team, "fr", "Claire Vasseur",
                 "claire@example.org", null, Map.of("people_count", 40,
                 "date", Map.of("start", "2027-03-12", "end", "2027-03-13")), Instant.now());
         store.commit(new TurnCommit(conversation, List.of(), lead, null, null));
