@@ -2,16 +2,21 @@ package io.guichet;
 
 import io.guichet.channels.messenger.MessengerSettings;
 import io.guichet.channels.whatsapp.WhatsAppSettings;
+import io.guichet.crm.Webhooks;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** The contract's run options: each flag, else its environment variable, else the embedded default. */
+/**
+ * The contract's run options: each flag, else its environment variable, else the embedded default;
+ * and the teams' CRM webhooks, declared in the agents file with their secrets in the environment.
+ */
 record Config(int port, Path kb, Path intents, Path data, String adminToken, Duration warmup, int retentionDays,
               MessengerSettings messenger, WhatsAppSettings whatsapp, Path agents, List<String> allowedOrigins,
-              boolean rateLimits, int answerMaxAgeDays) {
+              boolean rateLimits, int answerMaxAgeDays, Webhooks webhooks) {
     static final Duration DEFAULT_WARMUP = Duration.ofSeconds(3);
     static final int DEFAULT_RETENTION_DAYS = 365;
     /** A quoted page older than this is said to be possibly out of date. */
@@ -57,9 +62,11 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
         if (adminToken != null && adminToken.length() < 16) {
             throw new IllegalArgumentException("the admin token must be at least 16 characters long");
         }
+        // Read here, so that a webhook that could not be signed or sent stops the start at once, with the reason.
+        Webhooks webhooks = Files.exists(agents) ? Webhooks.load(agents, env) : Webhooks.NONE;
         return new Config(port, kb, intents, data, adminToken, warmup, retentionDays,
                 MessengerSettings.fromEnvironment(env).orElse(null), WhatsAppSettings.fromEnvironment(env).orElse(null),
-                agents, allowedOrigins, rateLimits, answerMaxAgeDays);
+                agents, allowedOrigins, rateLimits, answerMaxAgeDays, webhooks);
     }
 
     /** Comma-separated origins such as {@code https://www.valmoreau.fr}; none means every site. */

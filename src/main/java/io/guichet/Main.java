@@ -8,6 +8,7 @@ import io.guichet.channels.web.WidgetChannel;
 import io.guichet.channels.web.WidgetSecrets;
 import io.guichet.channels.whatsapp.WhatsAppChannel;
 import io.guichet.channels.meta.MetaInbox;
+import io.guichet.crm.LeadWebhooks;
 import io.guichet.dialogue.ConversationEvents;
 import io.guichet.dialogue.ConversationService;
 import io.guichet.dialogue.Outbox;
@@ -129,8 +130,13 @@ public final class Main {
             }
             AgentDirectory agents = config.agents() != null && Files.exists(config.agents())
                     ? AgentDirectory.load(config.agents()) : AgentDirectory.empty();
+            LeadWebhooks leadWebhooks = new LeadWebhooks(vertx, store, config.webhooks(), clock);
+            leadWebhooks.start();
+            if (!config.webhooks().teams().isEmpty()) {
+                LOG.info("lead webhooks on: {}", config.webhooks().byTeam().values());
+            }
             ConversationEvents events = ConversationEvents.all(List.of(new LiveEvents(vertx),
-                    Outbox.delivery(Map.copyOf(outboxes))));
+                    Outbox.delivery(Map.copyOf(outboxes)), leadWebhooks));
             Handoff handoff = new Handoff(store, Map.copyOf(outboxes), agents,
                     (team, lang) -> conversations.teams(lang).getOrDefault(team, team), events, clock);
             conversations.tell(events);

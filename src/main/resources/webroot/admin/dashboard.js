@@ -14,6 +14,9 @@
       unanswered: 'Sans réponse', median_wait: 'Attente médiane', p90_wait: 'Attente p90', page: 'Page', quoted: 'Citations',
       count: 'Fois', question: 'Question type', examples: 'Exemples', nearest: 'Page la plus proche', updated: 'Mise à jour',
       median: 'méd.', none: 'Rien sur la période.', bad_token: 'Jeton refusé.', account: 'ou se connecter avec un compte marketing', per_day: 'Conversations par jour',
+      deliveries: 'Contacts envoyés aux CRM', delivery_failures: "Derniers échecs d'envoi", delivered: 'Envoyés',
+      pending: 'En attente', failed: 'Abandonnés', lead: 'Contact n°', attempts: 'Tentatives', error: 'Erreur',
+      last_attempt: 'Dernière tentative', retry_at: 'Prochaine tentative', given_up: 'abandonné',
       satisfaction: 'Satisfaction', ratings: 'Notes', average: 'Note moyenne', useful: 'Réponses utiles',
       not_useful: 'Réponses pas utiles', by_journey_csat: 'Note par parcours', by_team_csat: 'Note par équipe',
       comments: 'Commentaires', score: 'Note', at: 'Date', comment: 'Commentaire', thumbs: 'Avis sur les réponses',
@@ -29,6 +32,9 @@
       unanswered: 'Unanswered', median_wait: 'Median wait', p90_wait: 'p90 wait', page: 'Page', quoted: 'Quoted',
       count: 'Times', question: 'Typical question', examples: 'Examples', nearest: 'Nearest page', updated: 'Updated',
       median: 'median', none: 'Nothing over the period.', bad_token: 'Token refused.', account: 'or log in with a marketing account', per_day: 'Conversations per day',
+      deliveries: 'Leads pushed to CRMs', delivery_failures: 'Latest delivery failures', delivered: 'Delivered',
+      pending: 'Pending', failed: 'Failed', lead: 'Lead #', attempts: 'Attempts', error: 'Error',
+      last_attempt: 'Last attempt', retry_at: 'Next attempt', given_up: 'given up',
       satisfaction: 'Satisfaction', ratings: 'Ratings', average: 'Average rating', useful: 'Useful answers',
       not_useful: 'Answers not useful', by_journey_csat: 'Rating by journey', by_team_csat: 'Rating by team',
       comments: 'Comments', score: 'Rating', at: 'Date', comment: 'Comment', thumbs: 'Thumbs on answers',
@@ -54,6 +60,7 @@
   }
   function num(n) { return n == null ? '—' : Number(n).toLocaleString(ui === 'fr' ? 'fr-FR' : 'en-GB'); }
   function pct(a, b) { return b ? Math.round(100 * a / b) + ' %' : '—'; }
+  function when(iso) { return iso ? new Date(iso).toLocaleString(ui === 'fr' ? 'fr-FR' : 'en-GB') : ''; }
   function duration(s) { return s == null ? '—' : s < 60 ? s + ' s' : s < 3600 ? Math.round(s / 60) + ' min' : (s / 3600).toFixed(1) + ' h'; }
 
   function translate() {
@@ -144,9 +151,9 @@
 
   function load() {
     $('error').textContent = '';
-    Promise.all(['overview', 'funnels', 'handoffs', 'answers', 'gaps', 'satisfaction'].map(function (figure) { return get(figure); })
+    Promise.all(['overview', 'funnels', 'handoffs', 'answers', 'gaps', 'satisfaction', 'deliveries'].map(function (figure) { return get(figure); })
       .concat([get('labels', 'lang=' + ui)])).then(function (f) {
-      labels = f[6];
+      labels = f[7];
       var o = f[0];
       $('tiles').innerHTML = [['conversations', o.conversations], ['messages', o.messages], ['fallbacks', o.fallbacks],
         ['out_of_scope', o.outOfScope], ['handed_off', o.handedOff]].map(function (x) {
@@ -214,6 +221,20 @@
         { key: 'useful', n: 1, value: function (r) { return r.useful; } },
         { key: 'not_useful', n: 1, value: function (r) { return r.notUseful; } }
       ], c.pages);
+      var team = { key: 'team', value: function (r) { return named(r.team); } };
+      $('deliveries').innerHTML = table('deliveries', [team,
+        { key: 'delivered', n: 1, value: function (r) { return r.delivered; } },
+        { key: 'pending', n: 1, value: function (r) { return r.pending; } },
+        { key: 'failed', n: 1, value: function (r) { return r.failed; }, html: function (r) { return r.failed ? '<span class="bad">' + num(r.failed) + '</span>' : num(0); } }
+      ], f[6].teams);
+      $('delivery-failures').innerHTML = table('delivery_failures', [
+        { key: 'lead', n: 1, value: function (r) { return r.leadId; } },
+        team,
+        { key: 'attempts', n: 1, value: function (r) { return r.attempts; } },
+        { key: 'error', value: function (r) { return r.lastError; } },
+        { key: 'last_attempt', value: function (r) { return when(r.lastAttemptAt); } },
+        { key: 'retry_at', value: function (r) { return r.retryAt ? when(r.retryAt) : t('given_up'); }, html: function (r) { return r.retryAt ? esc(when(r.retryAt)) : '<span class="bad">' + esc(t('given_up')) + '</span>'; } }
+      ], f[6].failures);
     }).catch(function (e) {
       $('error').textContent = e.message;
     });

@@ -1,12 +1,21 @@
 package io.guichet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.guichet.crm.Webhook;
+import io.guichet.crm.Webhooks;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigTest {
 
@@ -14,7 +23,7 @@ class ConfigTest {
     void embeddedDefaults() {
         assertEquals(new Config(8080, Path.of("knowledge-base"), Path.of("intents"), Path.of("data"), null,
                         Config.DEFAULT_WARMUP, Config.DEFAULT_RETENTION_DAYS, null, null,
-                        Path.of("agents.yml"), List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS),
+                        Path.of("agents.yml"), List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, Webhooks.NONE),
                 Config.from(new String[0], Map.of()));
     }
 
@@ -49,5 +58,48 @@ class ConfigTest {
         assertEquals(List.of("https://www.valmoreau.fr", "http://localhost:3000"), Config.from(
                 new String[] {"--allowed-origins", "https://www.valmoreau.fr/, http://localhost:3000"}, Map.of())
                 .allowedOrigins());
+    }
+
+    @Test
+    void teamsWebhooksComeFromTheAgentsFileWithTheirSecretsFromTheEnvironment(@TempDir Path folder) throws IOException {
+        Path agents = folder.resolve("agents.yml");
+        Files.writeString(agents, """
+                teams:
+                  convention_bureau:
+                    hours: "mon-fri 09:00-18:00"
+                    webhook: {url: "https://crm.example.fr/hooks/guichet", secret_env: "GUICHET_WEBHOOK_SECRET_CONVENTION"}
+                  tourist_office: {hours: "mon-sat 09:30-18:30"}
+                """);
+        String secret = "8f14e45fceea167a5a36dedd4bea2543";
+        Webhooks webhooks = Config.from(new String[] {"--agents", agents.toString()},
+                Map.of("GUICHET_WEBHOOK_SECRET_CONVENTION", secret)).webhooks();
+        assertEquals(Set.of("convention_bureau"), webhooks.teams());
+        Webhook webhook = webhooks.of("convention_bureau").orElseThrow();
+        assertEquals(URI.create("https://crm.example.fr/hooks/guichet"), webhook.url());
+        assertEquals(secret, webhook.secret());
+        assertFalse(webhook.toString().contains(secret), "a webhook is logged without its secret");
+    }
+
+    @Test
+    void aWebhookThatCouldNotBeSignedOrSentStopsTheStartAndSaysWhy(@TempDir Path folder) throws IOException {
+        Path agents = folder.resolve("agents.yml");
+        String[] args = {"--agents", agents.toString()};
+        Files.writeString(agents, "teams:\n  convention_bureau:\n    webhook: {url: \"https://crm.example.fr/h\","
+                + " secret_env: CRM_SECRET}\n");
+        assertRefused(args, Map.of(), "convention_bureau", "CRM_SECRET", "not set");
+        assertRefused(args, Map.of("CRM_SECRET", "too-short"), "CRM_SECRET", "at least 32 characters");
+        Files.writeString(agents, "teams:\n  convention_bureau:\n    webhook: {url: \"ftp://crm.example.fr/h\","
+                + " secret_env: CRM_SECRET}\n");
+        assertRefused(args, Map.of("CRM_SECRET", "8f14e45fceea167a5a36dedd4bea2543"), "convention_bureau",
+                "http:// or https://");
+        Files.writeString(agents, "teams:\n  convention_bureau:\n    webhook: {url: \"https://crm.example.fr/h\"}\n");
+        assertRefused(args, Map.of(), "convention_bureau", "secret_env");
+    }
+
+    private static void assertRefused(String[] args, Map<String, String> env, String... said) {
+        String message = assertThrows(IllegalArgumentException.class, () -> Config.from(args, env)).getMessage();
+        for (String words : said) {
+            assertTrue(message.contains(words), "'" + words + "' in: " + message);
+        }
     }
 }

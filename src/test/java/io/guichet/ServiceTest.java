@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
+import io.guichet.crm.Webhooks;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -59,7 +60,8 @@ class ServiceTest {
         Files.writeString(intents.resolve("broken.yml"), "intent: greeting\nexamples: [unclosed\n");
         Files.writeString(intents.resolve("unknown.yml"), "intent: order_pizza\nexamples:\n  fr: [une pizza]\n");
         Config config = new Config(0, Path.of("src/test/resources/service-kb"), intents, folder.resolve("data"), ADMIN_TOKEN,
-                Duration.ZERO, 30, null, null, null, List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS);
+                Duration.ZERO, 30, null, null, null, List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS,
+                Webhooks.NONE);
         Main.start(vertx, config).onComplete(context.succeeding(server -> {
             port = server.actualPort();
             client = WebClient.create(vertx, new WebClientOptions().setDefaultPort(port));

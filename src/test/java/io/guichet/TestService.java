@@ -2,6 +2,7 @@ package io.guichet;
 
 import io.guichet.channels.messenger.MessengerSettings;
 import io.guichet.channels.whatsapp.WhatsAppSettings;
+import io.guichet.crm.Webhooks;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -37,19 +38,25 @@ public final class TestService {
     public static Future<Integer> start(Vertx vertx, Path data, MessengerSettings messenger, WhatsAppSettings whatsapp,
                                         Path agents, String adminToken, boolean rateLimits) {
         return start(vertx, Path.of("src/test/resources/service-kb"), data, messenger, whatsapp, agents, List.of(),
-                adminToken, rateLimits);
+                adminToken, rateLimits, Webhooks.NONE);
+    }
+
+    /** With the teams' CRM webhooks, and {@code adminToken} opening the analytics API. */
+    public static Future<Integer> start(Vertx vertx, Path data, Path agents, String adminToken, Webhooks webhooks) {
+        return start(vertx, Path.of("src/test/resources/service-kb"), data, null, null, agents, List.of(), adminToken,
+                true, webhooks);
     }
 
     private static Future<Integer> start(Vertx vertx, Path kb, Path data, MessengerSettings messenger,
                                          WhatsAppSettings whatsapp, Path agents, List<String> allowedOrigins) {
-        return start(vertx, kb, data, messenger, whatsapp, agents, allowedOrigins, null, true);
+        return start(vertx, kb, data, messenger, whatsapp, agents, allowedOrigins, null, true, Webhooks.NONE);
     }
 
     private static Future<Integer> start(Vertx vertx, Path kb, Path data, MessengerSettings messenger,
                                          WhatsAppSettings whatsapp, Path agents, List<String> allowedOrigins,
-                                         String adminToken, boolean rateLimits) {
+                                         String adminToken, boolean rateLimits, Webhooks webhooks) {
         Config config = new Config(0, kb, TestFixtures.INTENTS, data, adminToken, Duration.ZERO, 30, messenger,
-                whatsapp, agents, allowedOrigins, rateLimits, Config.DEFAULT_ANSWER_MAX_AGE_DAYS);
+                whatsapp, agents, allowedOrigins, rateLimits, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, webhooks);
         return Main.start(vertx, config).map(server -> server.actualPort());
     }
 }

@@ -31,6 +31,12 @@ public interface AnalyticsStore {
      */
     List<ContentGaps.Question> unanswered(Filter filter, int limit);
 
+    /**
+     * The leads of the period pushed to the teams' CRMs: per team, and the {@code limit} latest
+     * deliveries whose last attempt failed. The period is the leads'; the other criteria do not apply.
+     */
+    Deliveries deliveries(Filter filter, int limit);
+
     /** A key and how many. */
     record Count(String key, long count) {
     }
@@ -107,5 +113,25 @@ public interface AnalyticsStore {
     }
 
     record PageThumbs(String page, long useful, long notUseful) {
+    }
+
+    /** Lead deliveries: each team's, and the latest failures, most recent first. */
+    record Deliveries(List<TeamDeliveries> teams, List<DeliveryFailure> failures) {
+    }
+
+    /**
+     * @param pending  not delivered yet, to be tried again
+     * @param failed   given up after the last attempt of the retry schedule
+     */
+    record TeamDeliveries(String team, long delivered, long pending, long failed) {
+    }
+
+    /**
+     * A delivery whose last attempt failed, with no personal data: which lead, how many attempts,
+     * the receiver's status (null when it gave none) or the error, and when it is tried again
+     * (null: given up).
+     */
+    record DeliveryFailure(long delivery, long leadId, String team, int attempts, Integer lastStatus, String lastError,
+                           String lastAttemptAt, String retryAt) {
     }
 }

@@ -63,6 +63,10 @@ public final class Dashboard {
                 read.useful(), read.notUseful(), read.pages());
     }
 
+    public AnalyticsStore.Deliveries deliveries(Filter filter, int failures) {
+        return store.deliveries(filter, failures);
+    }
+
     /** A page of the knowledge base as the dashboard lists it. */
     public record Page(String id, String title, String url, String updated, long quoted) {
     }

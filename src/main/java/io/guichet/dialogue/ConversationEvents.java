@@ -2,6 +2,7 @@ package io.guichet.dialogue;
 
 import io.guichet.conversation.Conversation;
 import io.guichet.conversation.Message;
+import io.guichet.lead.Lead;
 import java.util.List;
 
 /**
@@ -24,9 +25,11 @@ public interface ConversationEvents {
     /**
      * One commit: the conversation as it now stands, the lines added to its transcript, what the
      * person is to be shown of it (the bot's replies with their quick replies and cards, an
-     * agent's words; empty when nothing is for them), and whether its status, team or agent changed.
+     * agent's words; empty when nothing is for them), whether its status, team or agent changed, and
+     * the lead it stored (null when none).
      */
-    record Committed(Conversation conversation, List<Message> lines, List<Reply> replies, boolean statusChanged) {
+    record Committed(Conversation conversation, List<Message> lines, List<Reply> replies, boolean statusChanged,
+                     Lead lead) {
         /** Whether these lines are a turn of the person's: their message and the bot's answer. */
         public boolean personsTurn() {
             return !lines.isEmpty() && lines.get(0).from().equals("user");

@@ -142,7 +142,8 @@ public final class ConversationService {
             turn = turn.withReplies(concat(turn.replies(), List.of(new Reply.Rating(recorded))), turn.status());
         }
         boolean changed = conversation.status() != statusBefore || !Objects.equals(teamBefore, conversation.team());
-        events.committed(new ConversationEvents.Committed(conversation, appended, turn.replies(), changed));
+        events.committed(new ConversationEvents.Committed(conversation, appended, turn.replies(), changed,
+                turn.lead()));
         return turn;
     }
 
@@ -188,7 +189,7 @@ public final class ConversationService {
         appended.add(new Message("user", parse.text(), clock.instant()));
         appended.addAll(botLines(replies));
         store.commit(TurnCommit.of(conversation, appended, feedback, inboxEntry));
-        events.committed(new ConversationEvents.Committed(conversation, appended, replies, false));
+        events.committed(new ConversationEvents.Committed(conversation, appended, replies, false, null));
         return Optional.of(new Turn(replies, parse.intent(), List.of(), false, conversation.status()));
     }
 

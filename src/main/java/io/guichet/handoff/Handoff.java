@@ -248,7 +248,7 @@ public final class Handoff implements Staffing {
     /** Stores, then tells; a step of the hand-off changes the conversation's status or team. */
     private void commit(Conversation conversation, List<Message> lines, List<Reply> replies, HandoffStep step) {
         store.commit(TurnCommit.of(conversation, lines, step));
-        events.committed(new ConversationEvents.Committed(conversation, lines, replies, step != null));
+        events.committed(new ConversationEvents.Committed(conversation, lines, replies, step != null, null));
     }
 
     private static String lang(Conversation conversation) {

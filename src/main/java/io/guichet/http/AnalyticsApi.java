@@ -26,7 +26,8 @@ import java.util.function.Function;
  * logged in at the console or with the admin token:
  * {@code GET /api/v1/analytics/{overview,funnels,handoffs,satisfaction,answers,gaps}} over a period
  * ({@code from} and {@code to}, days inclusive, UTC; the last 30 days by default), filtered by
- * {@code channel}, {@code lang} and {@code journey}; and the dashboard's page at {@code /admin}.
+ * {@code channel}, {@code lang} and {@code journey}; {@code deliveries}, the period's leads pushed to
+ * the teams' CRMs; and the dashboard's page at {@code /admin}.
  */
 public final class AnalyticsApi {
     /** The period shown when none is asked for. */
@@ -75,6 +76,8 @@ public final class AnalyticsApi {
                 labels.apply("en".equals(ctx.request().getParam("lang")) ? "en" : "fr"))));
         figure(router, "gaps", (dashboard, ctx) -> new JsonObject().put("gaps",
                 array(dashboard.gaps(filter(ctx), limit(ctx)))));
+        figure(router, "deliveries", (dashboard, ctx) -> JsonObject.mapFrom(dashboard.deliveries(filter(ctx),
+                limit(ctx))));
     }
 
     /** How one figure is read: from the dashboard, for the request's filter. */

@@ -59,13 +59,9 @@ final class SqliteAnalytics implements AnalyticsStore {
          * the conversation in the period.
          */
         static Where on(Filter filter, String alias) {
-            List<Object> args = new ArrayList<>();
-            StringBuilder sql = new StringBuilder(alias + ".at >= ? AND " + alias + ".at < ?");
-            String from = BOUND.format(filter.from());
-            String to = BOUND.format(filter.to().plusSeconds(filter.to().getNano() > 0 ? 1 : 0)
-                    .truncatedTo(ChronoUnit.SECONDS));
-            args.add(from);
-            args.add(to);
+            Where period = period(filter, alias + ".at");
+            List<Object> args = new ArrayList<>(period.args());
+            StringBuilder sql = new StringBuilder(period.sql());
             if (filter.channel() != null) {
                 sql.append(" AND ").append(alias).append(".channel = ?");
                 args.add(filter.channel());
@@ -78,10 +74,16 @@ final class SqliteAnalytics implements AnalyticsStore {
                 sql.append(" AND ").append(alias).append(".conversation_id IN (SELECT conversation_id FROM turns"
                         + " WHERE journey = ? AND at >= ? AND at < ?)");
                 args.add(filter.journey());
-                args.add(from);
-                args.add(to);
+                args.addAll(period.args());
             }
             return new Where(sql.toString(), args);
+        }
+
+        /** The filter's period alone, on {@code column}: for rows that have no channel or language of their own. */
+        static Where period(Filter filter, String column) {
+            String to = BOUND.format(filter.to().plusSeconds(filter.to().getNano() > 0 ? 1 : 0)
+                    .truncatedTo(ChronoUnit.SECONDS));
+            return new Where(column + " >= ? AND " + column + " < ?", List.of(BOUND.format(filter.from()), to));
         }
 
         PreparedStatement prepare(Connection connection, String query, Object... more) throws SQLException {
@@ -386,6 +388,37 @@ final class SqliteAnalytics implements AnalyticsStore {
                 }
             }
             return questions;
+        });
+    }
+
+    @Override
+    public Deliveries deliveries(Filter filter, int limit) {
+        Where where = Where.period(filter, "d.created_at");
+        return database.read("cannot read the lead deliveries", connection -> {
+            List<TeamDeliveries> teams = new ArrayList<>();
+            try (PreparedStatement select = where.prepare(connection, "SELECT d.team,"
+                    + " count(d.delivered_at), count(d.next_attempt_at),"
+                    + " coalesce(sum(d.delivered_at IS NULL AND d.next_attempt_at IS NULL), 0)"
+                    + " FROM lead_deliveries d WHERE {where} GROUP BY d.team ORDER BY d.team");
+                 ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    teams.add(new TeamDeliveries(row.getString(1), row.getLong(2), row.getLong(3), row.getLong(4)));
+                }
+            }
+            List<DeliveryFailure> failures = new ArrayList<>();
+            try (PreparedStatement select = where.prepare(connection, "SELECT d.id, d.lead_id, d.team, d.attempts,"
+                    + " d.last_status, d.last_error, d.last_attempt_at, d.next_attempt_at FROM lead_deliveries d"
+                    + " WHERE {where} AND d.delivered_at IS NULL AND d.last_error IS NOT NULL"
+                    + " ORDER BY d.last_attempt_at DESC, d.id DESC LIMIT ?", limit);
+                 ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    int status = row.getInt(5);
+                    Integer lastStatus = row.wasNull() ? null : status;
+                    failures.add(new DeliveryFailure(row.getLong(1), row.getLong(2), row.getString(3), row.getInt(4),
+                            lastStatus, row.getString(6), row.getString(7), row.getString(8)));
+                }
+            }
+            return new Deliveries(teams, failures);
         });
     }
 }

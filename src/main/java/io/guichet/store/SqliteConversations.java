@@ -40,6 +40,7 @@ final class SqliteConversations implements ConversationStore {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SqliteDatabase database;
+    private final SqliteLeadDeliveries deliveries;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     /** Committed states; guarded by its own monitor, never held while calling out. */
@@ -52,8 +53,9 @@ final class SqliteConversations implements ConversationStore {
     /** The last retention cutoff: a state committed by a turn that began before a purge forgets what it purged. */
     private volatile Instant purgedBefore = Instant.MIN;
 
-    SqliteConversations(SqliteDatabase database, Clock clock) {
+    SqliteConversations(SqliteDatabase database, SqliteLeadDeliveries deliveries, Clock clock) {
         this.database = database;
+        this.deliveries = deliveries;
         this.clock = clock;
     }
 
@@ -210,12 +212,12 @@ final class SqliteConversations implements ConversationStore {
                     insert.setString(4, message.at().toString());
                     insert.executeUpdate();
                     if (question == null && message.from().equals("user")) {
-                        question = lastRowId(connection);
+                        question = SqliteDatabase.lastRowId(connection);
                     }
                 }
                 if (commit.record() != null) {
                     insertRecord(connection, state.id(), commit.record(), question);
-                    recordId = lastRowId(connection);
+                    recordId = SqliteDatabase.lastRowId(connection);
                 }
             }
             if (commit.feedback() != null) {
@@ -225,7 +227,7 @@ final class SqliteConversations implements ConversationStore {
                 SqliteEvents.insert(connection, state.id(), commit.handoffStep(), now);
             }
             if (commit.lead() != null) {
-                SqliteLeads.insert(connection, commit.lead());
+                deliveries.queue(connection, SqliteLeads.insert(connection, commit.lead()), commit.lead(), now);
             }
             if (commit.inboxEntry() != null) {
                 SqliteInbox.markHandled(connection, commit.inboxEntry(), now);
@@ -263,13 +265,6 @@ final class SqliteConversations implements ConversationStore {
                 }
             }
         });
-    }
-
-    private static long lastRowId(Connection connection) throws SQLException {
-        try (Statement select = connection.createStatement();
-             ResultSet row = select.executeQuery("SELECT last_insert_rowid()")) {
-            return row.getLong(1);
-        }
     }
 
     /** The turn's record; {@code question} is the person's message it answered, when the turn stored one. */

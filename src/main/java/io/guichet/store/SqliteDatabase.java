@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
@@ -102,6 +103,14 @@ final class SqliteDatabase implements AutoCloseable {
             } finally {
                 autoCommit();
             }
+        }
+    }
+
+    /** The id of the row the connection inserted last. */
+    static long lastRowId(Connection connection) throws SQLException {
+        try (Statement select = connection.createStatement();
+             ResultSet row = select.executeQuery("SELECT last_insert_rowid()")) {
+            return row.getLong(1);
         }
     }
 

@@ -24,8 +24,8 @@ final class SqliteLeads implements LeadStore {
         this.database = database;
     }
 
-    /** Inserts the lead in the caller's transaction. */
-    static void insert(Connection connection, Lead lead) throws SQLException {
+    /** Inserts the lead in the caller's transaction; returns its id. */
+    static long insert(Connection connection, Lead lead) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO leads (conversation_id, journey,"
                 + " team, lang, name, email, phone, slots, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, lead.conversationId());
@@ -38,6 +38,7 @@ final class SqliteLeads implements LeadStore {
             insert.setString(8, JSON.writeValueAsString(lead.slots()));
             insert.setString(9, lead.createdAt().toString());
             insert.executeUpdate();
+            return SqliteDatabase.lastRowId(connection);
         } catch (JsonProcessingException e) {
             throw new SQLException("a lead's slots cannot be written as JSON", e);
         }
@@ -58,13 +59,22 @@ final class SqliteLeads implements LeadStore {
             }
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    leads.add(new Lead(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                            row.getString(5), row.getString(6), row.getString(7), row.getString(8),
-                            slots(row.getString(9)), Instant.parse(row.getString(10))));
+                    leads.add(lead(row, 1));
                 }
             }
         }
         return leads;
+    }
+
+    /**
+     * The lead in the row's columns from {@code first} on: id, conversation_id, journey, team, lang,
+     * name, email, phone, slots, created_at.
+     */
+    static Lead lead(ResultSet row, int first) throws SQLException {
+        return new Lead(row.getLong(first), row.getString(first + 1), row.getString(first + 2),
+                row.getString(first + 3), row.getString(first + 4), row.getString(first + 5),
+                row.getString(first + 6), row.getString(first + 7), slots(row.getString(first + 8)),
+                Instant.parse(row.getString(first + 9)));
     }
 
     private static Map<String, Object> slots(String json) throws SQLException {

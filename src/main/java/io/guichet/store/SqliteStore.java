@@ -6,6 +6,7 @@ import io.guichet.conversation.ConversationStore;
 import io.guichet.conversation.Inbox;
 import io.guichet.conversation.InboxEntry;
 import io.guichet.conversation.TurnCommit;
+import io.guichet.crm.DeliveryStore;
 import io.guichet.lead.Lead;
 import io.guichet.lead.LeadStore;
 import io.guichet.people.PeopleStore;
@@ -15,17 +16,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
- * The embedded store: conversations, leads and the webhook inbox in one SQLite file under
- * {@code --data}, with its health, its retention purge and the figures read from it. Each part lives in a class of its own
- * ({@link SqliteConversations}, {@link SqliteLeads}, {@link SqliteInbox}) over one
- * {@link SqliteDatabase}.
+ * The embedded store: conversations, leads, their deliveries to the teams' CRMs and the webhook
+ * inbox in one SQLite file under {@code --data}, with its health, its retention purge and the
+ * figures read from it. Each part lives in a class of its own ({@link SqliteConversations},
+ * {@link SqliteLeads}, {@link SqliteLeadDeliveries}, {@link SqliteInbox}) over one {@link SqliteDatabase}.
  */
-public final class SqliteStore implements ConversationStore, LeadStore, Inbox, AutoCloseable {
+public final class SqliteStore implements ConversationStore, LeadStore, DeliveryStore, Inbox, AutoCloseable {
     private final SqliteDatabase database;
     private final SqliteConversations conversations;
     private final SqliteLeads leads;
+    private final SqliteLeadDeliveries deliveries;
     private final SqliteInbox inbox;
     private final SqliteDatabase reader;
     private final SqliteAnalytics analytics;
@@ -35,7 +38,8 @@ public final class SqliteStore implements ConversationStore, LeadStore, Inbox, A
         this.database = database;
         this.reader = reader;
         this.analytics = new SqliteAnalytics(reader);
-        this.conversations = new SqliteConversations(database, clock);
+        this.deliveries = new SqliteLeadDeliveries(database);
+        this.conversations = new SqliteConversations(database, deliveries, clock);
         this.leads = new SqliteLeads(database);
         this.inbox = new SqliteInbox(database, clock);
         this.people = new SqlitePeople(database, reader, conversations::forget);
@@ -98,6 +102,21 @@ public final class SqliteStore implements ConversationStore, LeadStore, Inbox, A
     }
 
     @Override
+    public void queueLeadsOf(Set<String> teams) {
+        deliveries.queueLeadsOf(teams);
+    }
+
+    @Override
+    public List<Delivery> due(Instant now, String team, int limit) {
+        return deliveries.due(now, team, limit);
+    }
+
+    @Override
+    public void attempted(long delivery, Attempt attempt) {
+        deliveries.attempted(delivery, attempt);
+    }
+
+    @Override
     public List<InboxEntry> accept(List<InboxEntry> received) {
         return inbox.accept(received);
     }
@@ -113,14 +132,16 @@ public final class SqliteStore implements ConversationStore, LeadStore, Inbox, A
     }
 
     /**
-     * Deletes what the retention period has run out for: messages, turn records and handled
-     * webhook messages older than {@code cutoff}, and the conversations idle since then. Leads are
-     * not touched: they are kept under their own rules. Returns the messages deleted.
+     * Deletes what the retention period has run out for: messages, turn records, handled webhook
+     * messages and settled lead deliveries older than {@code cutoff}, and the conversations idle
+     * since then. Leads are not touched: they are kept under their own rules. Returns the messages
+     * deleted.
      */
     public int purgeBefore(Instant cutoff) {
         int deleted = conversations.purgeBefore(cutoff);
-        database.write("cannot purge the webhook inbox", connection -> {
+        database.write("cannot purge the webhook inbox and the lead deliveries", connection -> {
             SqliteInbox.purgeBefore(connection, cutoff);
+            SqliteLeadDeliveries.purgeBefore(connection, cutoff);
             return null;
         });
         return deleted;
