@@ -153,7 +153,7 @@ public final class Main {
             People people = new People(store.people());
             AgentApi agentApi = new AgentApi(vertx, handoff, agents, conversations, gateway, people, logins, clock);
             channels.add(agentApi::mount);
-            Dashboard dashboard = new Dashboard(store.analytics(), new ContentGaps(embedder), knowledge,
+            Dashboard dashboard = new Dashboard(store.analytics(), store.gapStatuses(), new ContentGaps(embedder), knowledge,
                     text -> understanding.detectLanguage(text, null), clock, Period.ofDays(config.answerMaxAgeDays()));
             channels.add(new AnalyticsApi(vertx, dashboard, conversations::labels, agentApi::sessionAgent,
                     config.adminToken(), clock)::mount);

@@ -20,7 +20,9 @@
       satisfaction: 'Satisfaction', ratings: 'Notes', average: 'Note moyenne', useful: 'Réponses utiles',
       not_useful: 'Réponses pas utiles', by_journey_csat: 'Note par parcours', by_team_csat: 'Note par équipe',
       comments: 'Commentaires', score: 'Note', at: 'Date', comment: 'Commentaire', thumbs: 'Avis sur les réponses',
-      claimed: 'Prises en charge', closed: 'Clôturées', median_claim: 'Prise en charge médiane', csat_per_day: 'Note moyenne par jour' },
+      status: 'Statut', gap_OPEN: 'À traiter', gap_WRITTEN: 'Page écrite', gap_DISMISSED: 'Écartée',
+      answered_now: 'Les pages y répondent maintenant', still_unanswered: 'Encore demandée depuis, toujours sans réponse',
+      show_dismissed: 'Afficher les écartées', claimed: 'Prises en charge', closed: 'Clôturées', median_claim: 'Prise en charge médiane', csat_per_day: 'Note moyenne par jour' },
     en: { login_title: 'Dashboard', token: 'Admin token', open: 'Open', from: 'From', to: 'to',
       channel: 'Channel', lang: 'Language', journey: 'Journey', overview: 'Overview',
       by_channel: 'Conversations by channel', by_journey: 'Conversations by journey',
@@ -38,7 +40,9 @@
       satisfaction: 'Satisfaction', ratings: 'Ratings', average: 'Average rating', useful: 'Useful answers',
       not_useful: 'Answers not useful', by_journey_csat: 'Rating by journey', by_team_csat: 'Rating by team',
       comments: 'Comments', score: 'Rating', at: 'Date', comment: 'Comment', thumbs: 'Thumbs on answers',
-      claimed: 'Claimed', closed: 'Closed', median_claim: 'Median time to claim', csat_per_day: 'Average rating per day' }
+      status: 'Status', gap_OPEN: 'To do', gap_WRITTEN: 'Page written', gap_DISMISSED: 'Dismissed',
+      answered_now: 'The pages answer it now', still_unanswered: 'Asked again since, still unanswered',
+      show_dismissed: 'Show dismissed', claimed: 'Claimed', closed: 'Closed', median_claim: 'Median time to claim', csat_per_day: 'Average rating per day' }
   };
   // The journeys' names (the contract's intent names); teams' and slots' names come from the service.
   var JOURNEYS = {
@@ -73,9 +77,9 @@
     tables[name] = { columns: columns, rows: rows };
     if (!rows.length) return '<p class="muted">' + esc(t('none')) + '</p>';
     return '<table><tr>' + columns.map(function (c) { return '<th' + (c.n ? ' class="n"' : '') + '>' + esc(t(c.key)) + '</th>'; }).join('')
-      + '</tr>' + rows.map(function (r) {
+      + '</tr>' + rows.map(function (r, i) {
         return '<tr>' + columns.map(function (c) {
-          return '<td' + (c.n ? ' class="n"' : '') + '>' + (c.html ? c.html(r) : esc(c.value(r))) + '</td>';
+          return '<td' + (c.n ? ' class="n"' : '') + '>' + (c.html ? c.html(r, i) : esc(c.value(r))) + '</td>';
         }).join('') + '</tr>';
       }).join('') + '</table>';
   }
@@ -134,12 +138,36 @@
     return q.toString();
   }
 
-  function get(figure, params) {
+  /**
+   * A gap's status, to change in place, and what the pages say of it now: answered since (a page
+   * was written), or still asked without an answer after the team said it was written.
+   */
+  function gapStatus(gap, i) {
+    var select = '<select data-gap="' + i + '" aria-label="' + esc(t('status')) + '">' + ['OPEN', 'WRITTEN', 'DISMISSED'].map(function (s) {
+      return '<option value="' + s + '"' + (s === gap.status ? ' selected' : '') + '>' + esc(t('gap_' + s)) + '</option>';
+    }).join('') + '</select>';
+    var note = gap.answeredNow ? '<span class="good">' + esc(t('answered_now')) + '</span>'
+      : gap.status === 'WRITTEN' && gap.askedSince ? '<span class="bad">' + esc(t('still_unanswered')) + '</span>' : '';
+    return select + (note ? '<br>' + note : '');
+  }
+
+  function headers() {
     // A marketing account's console session travels in its cookie; the admin token, when given, in the header.
     var token = sessionStorage.getItem('guichet_admin_token');
-    return fetch('/api/v1/analytics/' + figure + '?' + (params || query()), {
-      headers: token ? { Authorization: 'Bearer ' + token } : {}
+    return token ? { Authorization: 'Bearer ' + token } : {};
+  }
+
+  function post(figure, body) {
+    return fetch('/api/v1/analytics/' + figure, {
+      method: 'POST', headers: Object.assign({ 'Content-Type': 'application/json' }, headers()), body: JSON.stringify(body)
     }).then(function (r) {
+      if (!r.ok) return r.json().then(function (failure) { throw new Error(failure.message); });
+    });
+  }
+
+  function get(figure, params) {
+    var token = sessionStorage.getItem('guichet_admin_token');
+    return fetch('/api/v1/analytics/' + figure + '?' + (params || query()), { headers: headers() }).then(function (r) {
       if (r.status === 401 || r.status === 403) {
         sessionStorage.removeItem('guichet_admin_token');
         showLogin(!!token);
@@ -191,12 +219,22 @@
       $('answers').innerHTML = table('answers', [page, { key: 'quoted', n: 1, value: function (r) { return r.quoted; } }], a.quoted);
       $('never').innerHTML = table('never', [page, { key: 'updated', value: function (r) { return r.updated; } }], a.neverQuoted);
       $('outdated').innerHTML = table('outdated', [page, { key: 'updated', value: function (r) { return r.updated; } }], a.outdated);
+      var gaps = f[4].gaps.filter(function (g) { return $('show-dismissed').checked || g.status !== 'DISMISSED'; });
       $('gaps').innerHTML = table('gaps', [
         { key: 'count', n: 1, value: function (r) { return r.count; } },
         { key: 'question', value: function (r) { return r.representative; } },
         { key: 'examples', value: function (r) { return r.examples.join(' | '); }, html: function (r) { return r.examples.map(esc).join('<br>'); } },
-        { key: 'nearest', value: function (r) { return r.nearest ? r.nearest.id : ''; }, html: function (r) { return r.nearest ? esc(r.nearest.title) + ' <span class="muted">' + r.nearness.toFixed(2) + '</span>' : '—'; } }
-      ], f[4].gaps);
+        { key: 'nearest', value: function (r) { return r.nearest ? r.nearest.id : ''; }, html: function (r) { return r.nearest ? esc(r.nearest.title) + ' <span class="muted">' + r.nearness.toFixed(2) + '</span>' : '—'; } },
+        { key: 'status', value: function (r) { return t('gap_' + r.status); }, html: function (r, i) { return gapStatus(r, i); } }
+      ], gaps);
+      document.querySelectorAll('#gaps select').forEach(function (select) {
+        select.addEventListener('change', function () {
+          var gap = gaps[Number(select.getAttribute('data-gap'))];
+          post('gaps/status', { questions: [gap.representative].concat(gap.examples), status: select.value }).then(load, function (e) {
+            $('error').textContent = e.message;
+          });
+        });
+      });
       var c = f[5];
       var scored = function (name) {
         return [{ key: name, value: function (r) { return r.key; }, html: function (r) { return esc(named(r.key)); } },
@@ -277,7 +315,7 @@
     sessionStorage.setItem('guichet_admin_token', $('token').value);
     start();
   });
-  ['from', 'to', 'channel', 'lang', 'journey'].forEach(function (k) { $(k).addEventListener('change', load); });
+  ['from', 'to', 'channel', 'lang', 'journey', 'show-dismissed'].forEach(function (k) { $(k).addEventListener('change', load); });
   document.querySelectorAll('[data-csv]').forEach(function (b) { b.addEventListener('click', function () { csv(b.getAttribute('data-csv')); }); });
   $('ui-lang').addEventListener('click', function () {
     ui = ui === 'fr' ? 'en' : 'fr';

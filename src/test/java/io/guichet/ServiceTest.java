@@ -274,6 +274,48 @@ class ServiceTest {
     }
 
     @Test
+    void aGapsStatusIsKeptAndItsAnswerReadAgain() {
+        String id = post("/api/v1/conversations", new JsonObject(), 201).getString("id");
+        String messages = "/api/v1/conversations/" + id + "/messages";
+        post(messages, new JsonObject().put("text", "la déchetterie prend-elle l'amiante ?"), 200);
+        long turn = post(messages, new JsonObject().put("text", "où est l'office de tourisme ?"), 200).getLong("turn");
+        assertEquals(204, status(client.post("/api/v1/conversations/" + id + "/feedback")
+                .sendJsonObject(new JsonObject().put("turn", turn).put("useful", false))));
+        String bearer = "Bearer " + ADMIN_TOKEN;
+        JsonObject market = gap(bearer, "amiante");
+        assertEquals("OPEN", market.getString("status"));
+        assertFalse(market.getBoolean("answeredNow"), "no page answers it");
+        assertTrue(gap(bearer, "office de tourisme").getBoolean("answeredNow"),
+                "rated not useful, yet the pages give an answer: the team reads which");
+
+        JsonObject written = new JsonObject().put("questions", new JsonArray().add(market.getString("representative")))
+                .put("status", "written");
+        assertEquals(401, status(client.post("/api/v1/analytics/gaps/status").sendJsonObject(written)));
+        assertEquals(204, status(client.post("/api/v1/analytics/gaps/status").putHeader("Authorization", bearer)
+                .sendJsonObject(written)));
+        JsonObject marked = gap(bearer, "amiante");
+        assertEquals("WRITTEN", marked.getString("status"));
+        assertFalse(marked.getBoolean("askedSince"));
+        post(messages, new JsonObject().put("text", "La déchetterie prend-elle l'amiante ?"), 200);
+        assertTrue(gap(bearer, "amiante").getBoolean("askedSince"), "asked again after the page was said written");
+
+        for (JsonObject bad : List.of(new JsonObject().put("status", "written"), written.copy().put("status", "done"),
+                written.copy().put("questions", new JsonArray()), written.copy().put("questions", new JsonArray().add(3)))) {
+            assertEquals("bad_request", await(client.post("/api/v1/analytics/gaps/status").putHeader("Authorization", bearer)
+                    .sendJsonObject(bad), 400).getString("error"), bad.encode());
+        }
+    }
+
+    /** The content gap whose typical wording holds {@code words}. */
+    private static JsonObject gap(String bearer, String words) {
+        JsonArray gaps = await(client.get("/api/v1/analytics/gaps").putHeader("Authorization", bearer).send(), 200)
+                .getJsonArray("gaps");
+        return gaps.stream().map(JsonObject.class::cast)
+                .filter(gap -> gap.getString("representative").toLowerCase().contains(words)).findFirst()
+                .orElseThrow(() -> new AssertionError("no gap on '" + words + "' in " + gaps.encode()));
+    }
+
+    @Test
     void leadsNeedTheAdminTokenAndExportAsCsv() {
         assertEquals("unauthorized", await(client.get("/api/v1/leads").send(), 401).getString("error"));
         await(client.get("/api/v1/leads").putHeader("Authorization", "Bearer wrong-token-0000000000").send(), 401);

@@ -4,6 +4,9 @@ import io.guichet.embedding.SentenceEmbedder;
 import io.guichet.nlu.Entity;
 import io.guichet.nlu.EntityExtractor;
 import io.guichet.nlu.TextNormalizer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -11,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +47,31 @@ public final class ContentGaps {
     /**
      * One missing topic: how many questions asked it, the medoid of the group (the wording
      * closest to all the others), up to the requested number of distinct wordings, newest
-     * first, and when it was last asked. Texts are masked.
+     * first, when it was last asked, and the {@link #key}s of all its wordings. Texts are masked.
      */
-    public record Gap(int count, String representative, List<String> examples, Instant lastAsked) {
+    public record Gap(int count, String representative, List<String> examples, Instant lastAsked, List<String> keys) {
+    }
+
+    /**
+     * What identifies a wording across reads, whatever the group it falls in: the SHA-256 of the
+     * text masked and folded (case, accents, spacing, punctuation). A status given to a gap is kept
+     * under its wordings' keys, so it holds when the groups are made again with new questions.
+     */
+    public static String key(String text) {
+        return sha256(folded(mask(text)));
+    }
+
+    private static String folded(String masked) {
+        return String.join(" ", TextNormalizer.tokens(masked));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /**
@@ -130,11 +156,13 @@ public final class ContentGaps {
 
     /** The questions equal once folded, merged: the newest wording stands for them all. */
     private static final class Wording {
+        final String folded;
         String text;
         Instant lastAsked;
         int count;
 
-        Wording(String text, Instant at) {
+        Wording(String folded, String text, Instant at) {
+            this.folded = folded;
             this.text = text;
             this.lastAsked = at;
         }
@@ -154,9 +182,9 @@ public final class ContentGaps {
         for (Question question : questions) {
             // Masked before folding: the same question with two different phone numbers is one wording.
             String masked = mask(question.text());
-            List<String> tokens = TextNormalizer.tokens(masked);
-            if (!tokens.isEmpty()) {
-                byFolded.computeIfAbsent(String.join(" ", tokens), k -> new Wording(masked, question.at()))
+            String folded = folded(masked);
+            if (!folded.isEmpty()) {
+                byFolded.computeIfAbsent(folded, k -> new Wording(k, masked, question.at()))
                         .add(masked, question.at(), question.asked());
             }
         }
@@ -192,7 +220,7 @@ public final class ContentGaps {
                 .toList();
         return new Gap(count, wordings.get(medoid).text,
                 newestFirst.stream().limit(examples).map(w -> w.text).toList(),
-                newestFirst.get(0).lastAsked);
+                newestFirst.get(0).lastAsked, newestFirst.stream().map(w -> sha256(w.folded)).toList());
     }
 
     /**

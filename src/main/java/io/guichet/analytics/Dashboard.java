@@ -6,8 +6,10 @@ import io.guichet.kb.SearchHit;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -24,6 +26,7 @@ public final class Dashboard {
     private static final int GAP_EXAMPLES = 3;
 
     private final AnalyticsStore store;
+    private final GapStatuses gapStatuses;
     private final ContentGaps gaps;
     private final KnowledgeBase knowledge;
     private final Clock clock;
@@ -31,9 +34,10 @@ public final class Dashboard {
     private final Function<String, String> language;
 
     /** @param language the language ("fr" or "en") a text is written in */
-    public Dashboard(AnalyticsStore store, ContentGaps gaps, KnowledgeBase knowledge, Function<String, String> language,
-                     Clock clock, Period outdatedAfter) {
+    public Dashboard(AnalyticsStore store, GapStatuses gapStatuses, ContentGaps gaps, KnowledgeBase knowledge,
+                     Function<String, String> language, Clock clock, Period outdatedAfter) {
         this.store = store;
+        this.gapStatuses = gapStatuses;
         this.language = language;
         this.gaps = gaps;
         this.knowledge = knowledge;
@@ -100,20 +104,40 @@ public final class Dashboard {
 
     /**
      * One missing topic and the page that comes nearest to it (to extend, or to learn that
-     * people do not find it), when one comes near at all.
+     * people do not find it), when one comes near at all; what the team decided about it and
+     * since when; whether the pages now answer it, read again at each call (after a page was
+     * written, or whatever changed in the knowledge base); and whether it was asked again after
+     * the team's decision.
      */
     public record Gap(int count, String representative, List<String> examples, String lastAsked, Page nearest,
-                      double nearness) {
+                      double nearness, GapStatuses.Status status, String statusSince, boolean answeredNow,
+                      boolean askedSince) {
     }
 
     /** The topics the pages miss, most asked first: the list of pages to write next. */
     public List<Gap> gaps(Filter filter, int limit) {
+        Map<String, GapStatuses.Marked> statuses = gapStatuses.all();
         return gaps.group(store.unanswered(filter, GAP_QUESTIONS), GAP_EXAMPLES).stream().limit(limit).map(gap -> {
             Optional<SearchHit> nearest = knowledge.search(gap.representative(), 1,
                     language.apply(gap.representative())).stream().findFirst();
+            Optional<GapStatuses.Marked> marked = gap.keys().stream().map(statuses::get).filter(Objects::nonNull)
+                    .max(Comparator.comparing(GapStatuses.Marked::at));
             return new Gap(gap.count(), gap.representative(), gap.examples(), gap.lastAsked().toString(),
                     nearest.map(hit -> page(hit.document(), hit.id(), 0)).orElse(null),
-                    nearest.map(SearchHit::score).orElse(0.0));
+                    nearest.map(SearchHit::score).orElse(0.0),
+                    marked.map(GapStatuses.Marked::status).orElse(GapStatuses.Status.OPEN),
+                    marked.map(m -> m.at().toString()).orElse(null),
+                    nearest.filter(hit -> hit.score() >= KnowledgeBase.TRUSTED).isPresent(),
+                    marked.filter(m -> gap.lastAsked().isAfter(m.at())).isPresent());
         }).toList();
+    }
+
+    /**
+     * Gives {@code status} to the gap these wordings belong to (its typical wording and examples, as
+     * the dashboard shows them): kept under each wording, it follows the gap when its group is made
+     * again.
+     */
+    public void mark(List<String> wordings, GapStatuses.Status status) {
+        gapStatuses.mark(wordings.stream().map(ContentGaps::key).distinct().toList(), status, clock.instant());
     }
 }

@@ -2,6 +2,7 @@ package io.guichet.http;
 
 import io.guichet.analytics.Dashboard;
 import io.guichet.analytics.Filter;
+import io.guichet.analytics.GapStatuses;
 import io.guichet.handoff.Agent;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -16,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +39,8 @@ public final class AnalyticsApi {
     private static final int DEFAULT_GAPS = 20;
     private static final int MAX_GAPS = 200;
     private static final Set<String> LANGUAGES = Set.of("fr", "en");
+    /** A gap shows its typical wording and three examples; a few more are welcome, not a whole list. */
+    private static final int MAX_GAP_WORDINGS = 20;
 
     private final Vertx vertx;
     private final Dashboard dashboard;
@@ -76,8 +80,38 @@ public final class AnalyticsApi {
                 labels.apply("en".equals(ctx.request().getParam("lang")) ? "en" : "fr"))));
         figure(router, "gaps", (dashboard, ctx) -> new JsonObject().put("gaps",
                 array(dashboard.gaps(filter(ctx), limit(ctx)))));
+        // A change, from the dashboard's own page: the session's SameSite=Strict cookie is never sent by another site.
+        router.post("/api/v1/analytics/gaps/status").handler(this::markGap);
         figure(router, "deliveries", (dashboard, ctx) -> JsonObject.mapFrom(dashboard.deliveries(filter(ctx),
                 limit(ctx))));
+    }
+
+    /**
+     * {@code POST /api/v1/analytics/gaps/status} with {@code {"questions": [the gap's typical wording
+     * and examples, as given], "status": "written"}} ({@code open}, {@code written} or
+     * {@code dismissed}): 204.
+     */
+    private void markGap(RoutingContext ctx) {
+        authorize(ctx);
+        RequestBody body = RequestBody.of(ctx, false);
+        List<String> questions = body.strings("questions", MAX_GAP_WORDINGS);
+        GapStatuses.Status status;
+        try {
+            status = GapStatuses.Status.valueOf(body.text("status").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("'status' is \"open\", \"written\" or \"dismissed\"");
+        }
+        vertx.executeBlocking(() -> {
+            dashboard.mark(questions, status);
+            return null;
+        }, false).onSuccess(done -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+    }
+
+    /** A marketing account's console session, or the admin token. */
+    private void authorize(RoutingContext ctx) {
+        if (sessions.apply(ctx).filter(Agent::marketing).isEmpty()) {
+            adminToken.authorize(ctx, "the analytics API");
+        }
     }
 
     /** How one figure is read: from the dashboard, for the request's filter. */
@@ -87,11 +121,8 @@ public final class AnalyticsApi {
 
     private void figure(Router router, String name, Figure figure) {
         router.get("/api/v1/analytics/" + name).handler(ctx -> {
-            // A marketing account's console session, or the admin token. Reads only: the session's
-            // SameSite=Strict cookie is enough, no other site's page can read the answer.
-            if (sessions.apply(ctx).filter(Agent::marketing).isEmpty()) {
-                adminToken.authorize(ctx, "the analytics API");
-            }
+            // Reads only: the session's SameSite=Strict cookie is enough, no other site's page can read the answer.
+            authorize(ctx);
             // Read the parameters on the event loop, so that a bad one is a 400 before any work.
             filter(ctx);
             limit(ctx);

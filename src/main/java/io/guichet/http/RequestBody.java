@@ -3,10 +3,12 @@ package io.guichet.http;
 import io.guichet.edge.RawBody;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Set;
 
 /** A JSON request body with typed, validated accessors; every refusal names the field and the reason. */
@@ -87,6 +89,16 @@ final class RequestBody {
             throw ApiError.badRequest("'" + field + "' must be between " + min + " and " + max);
         }
         return number.intValue();
+    }
+
+    /** A required array of 1 to {@code max} non-empty strings. */
+    List<String> strings(String field, int max) {
+        Object value = json.getValue(field);
+        if (!(value instanceof JsonArray array) || array.isEmpty() || array.size() > max
+                || !array.stream().allMatch(item -> item instanceof String text && !text.isBlank())) {
+            throw ApiError.badRequest("'" + field + "' is required: an array of 1 to " + max + " non-empty strings");
+        }
+        return array.stream().map(String.class::cast).toList();
     }
 
     boolean bool(String field) {

@@ -1,6 +1,7 @@
 package io.guichet.store;
 
 import io.guichet.analytics.AnalyticsStore;
+import io.guichet.analytics.GapStatuses;
 import io.guichet.conversation.Conversation;
 import io.guichet.conversation.ConversationStore;
 import io.guichet.conversation.Inbox;
@@ -32,12 +33,14 @@ public final class SqliteStore implements ConversationStore, LeadStore, Delivery
     private final SqliteInbox inbox;
     private final SqliteDatabase reader;
     private final SqliteAnalytics analytics;
+    private final SqliteGapStatuses gapStatuses;
     private final SqlitePeople people;
 
     private SqliteStore(SqliteDatabase database, SqliteDatabase reader, Clock clock) {
         this.database = database;
         this.reader = reader;
         this.analytics = new SqliteAnalytics(reader);
+        this.gapStatuses = new SqliteGapStatuses(database);
         this.deliveries = new SqliteLeadDeliveries(database);
         this.conversations = new SqliteConversations(database, deliveries, clock);
         this.leads = new SqliteLeads(database);
@@ -49,6 +52,11 @@ public final class SqliteStore implements ConversationStore, LeadStore, Delivery
     public static SqliteStore open(Path folder, Clock clock) {
         SqliteDatabase database = SqliteDatabase.open(folder);
         return new SqliteStore(database, SqliteDatabase.openReader(folder), clock);
+    }
+
+    /** The marketing team's decisions on the content gaps. */
+    public GapStatuses gapStatuses() {
+        return gapStatuses;
     }
 
     /** The marketing team's figures, read on a connection of their own. */

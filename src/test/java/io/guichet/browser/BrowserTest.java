@@ -229,6 +229,15 @@ class BrowserTest {
         String exported = Files.readString(csv);
         assertTrue(exported.contains("amiante") && exported.contains("\"2\""), exported);
 
+        // The team dismisses the asbestos gap: hidden, then shown again with its status when asked.
+        new org.openqa.selenium.support.ui.Select(marketing.findElement(By.cssSelector("#gaps select[data-gap='0']")))
+                .selectByValue("DISMISSED");
+        waiting(marketing).until(d -> lines(d, "#gaps td").stream().noneMatch(text -> text.contains("amiante")));
+        marketing.findElement(By.id("show-dismissed")).click();
+        waitForLine(marketing, "#gaps td", "amiante");
+        assertEquals("DISMISSED", ((JavascriptExecutor) marketing).executeScript(
+                "return document.querySelector(\"#gaps select[data-gap='0']\").value"));
+
         marketing.findElement(By.id("ui-lang")).click();
         waitForLine(marketing, "#tiles .tile", "Conversations");
         waitForLine(marketing, "h2 span", "Unanswered questions");
