@@ -23,7 +23,7 @@ final class Recommender {
     }
 
     List<SearchHit> recommend(Journey journey, JourneyState state, String request, String lang) {
-        return knowledge.search(request, MOST, lang, d -> journey.name().equals(d.journey()) && fits(d, state.slots()));
+        return knowledge.search(request, MOST, lang, d -> d.serves(journey.name()) && fits(d, state.slots()));
     }
 
     static boolean fits(KbDocument document, Map<String, Object> slots) {

@@ -92,7 +92,9 @@ final class KbLoader {
                 facts.put(field.getKey(), YAML.convertValue(field.getValue(), Object.class));
             }
         });
-        return new KbDocument(id, title, lang, strings(front.path("audience")), textOrNull(front.path("journey")),
+        List<String> journeys = strings(front.path("journey")).stream().map(String::strip).filter(j -> !j.isEmpty())
+                .toList();
+        return new KbDocument(id, title, lang, strings(front.path("audience")), journeys,
                 textOrNull(front.path("url")), strings(front.path("tags")), textOrNull(front.path("updated")),
                 Map.copyOf(facts), body);
     }

@@ -1,12 +1,15 @@
 package io.guichet.kb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +42,33 @@ class KbLoaderTest {
         assertEquals(45.5, document.number("price_from_eur"));
         assertNull(document.number("surface_m2"));
         assertEquals("# Le Loft\n\nUne salle lumineuse.\n", document.body());
+    }
+
+    @Test
+    void aPageMayServeSeveralJourneysAndAnEventHasItsPeriods() throws IOException {
+        KbDocument hotel = KbLoader.parse(Path.of("hotel.md"),
+                "---\njourney: [weekend_stay, seminar_planning]\n---\n# Hôtel\n");
+        assertEquals(List.of("weekend_stay", "seminar_planning"), hotel.journeys());
+        assertEquals("weekend_stay", hotel.journey(), "the contract's single value is the first");
+        assertTrue(hotel.serves("seminar_planning"));
+        assertEquals(List.of(), KbLoader.parse(Path.of("x.md"), "---\njourney: ' '\n---\nx").journeys());
+
+        KbDocument festival = KbLoader.parse(Path.of("festival.md"), """
+                ---
+                periods:
+                  - {start: 2026-12-05, end: 2026-12-07}
+                  - {start: 2026-12-31}
+                  - {start: 2026-13-01}
+                  - {start: 2026-12-09, end: 2026-12-08}
+                ---
+                # Festival
+                """);
+        assertEquals(List.of(new KbDocument.DatePeriod(LocalDate.of(2026, 12, 5), LocalDate.of(2026, 12, 7)),
+                new KbDocument.DatePeriod(LocalDate.of(2026, 12, 31), LocalDate.of(2026, 12, 31))), festival.periods(),
+                "a one-day period needs no end; unreadable ones are left out");
+        assertTrue(festival.periods().get(0).overlaps(LocalDate.of(2026, 12, 7), LocalDate.of(2026, 12, 8)));
+        assertFalse(festival.periods().get(0).overlaps(LocalDate.of(2026, 12, 8), LocalDate.of(2026, 12, 9)));
+        assertEquals(List.of(), hotel.periods());
     }
 
     @Test

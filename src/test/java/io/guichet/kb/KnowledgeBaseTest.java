@@ -86,7 +86,7 @@ class KnowledgeBaseTest {
     @Test
     void aPassageStatesWhatItSaysInASynonym() {
         List<Glossary.Concept> asked = Glossary.shipped().concepts("papiers", "fr");
-        KbDocument page = new KbDocument("ecoles", "Écoles", "fr", List.of(), null, null, List.of(), null, Map.of(), "");
+        KbDocument page = new KbDocument("ecoles", "Écoles", "fr", List.of(), List.of(), null, List.of(), null, Map.of(), "");
         double coverage = new Answerability.Asked(asked, new double[] {1}, 1, "fr").coverage("fr",
                 Answerability.statedWords(page, new Passage(0, null, "Apportez un justificatif de domicile.")));
         assertEquals(1.0, coverage, 1e-9, asked.toString());
@@ -96,7 +96,7 @@ class KnowledgeBaseTest {
     void aQueryThatSaysLittleIsNeverFullyCovered() {
         // "nous serons" once "40 personnes" is read as a fact: one word a page states is not an answer.
         List<Glossary.Concept> asked = Glossary.shipped().concepts("personnes", "fr");
-        KbDocument page = new KbDocument("salle", "Salle", "fr", List.of(), null, null, List.of(), null, Map.of(), "");
+        KbDocument page = new KbDocument("salle", "Salle", "fr", List.of(), List.of(), null, List.of(), null, Map.of(), "");
         Set<String> stated = Answerability.statedWords(page, new Passage(0, null, "Jusqu'à 40 personnes."));
         assertEquals(1.0, new Answerability.Asked(asked, new double[] {3}, 3, "fr").coverage("fr", stated), 1e-9);
         assertEquals(0.5, new Answerability.Asked(asked, new double[] {3}, 6, "fr").coverage("fr", stated), 1e-9);
