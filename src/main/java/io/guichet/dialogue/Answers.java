@@ -3,6 +3,7 @@ package io.guichet.dialogue;
 import io.guichet.kb.KbDocument;
 import io.guichet.kb.KnowledgeBase;
 import io.guichet.kb.SearchHit;
+import io.guichet.nlu.DateRange;
 import io.guichet.nlu.Parse;
 import io.guichet.nlu.TextNormalizer;
 import java.time.Clock;
@@ -29,12 +30,14 @@ final class Answers {
     public static final Period OUTDATED_AFTER = Period.ofYears(1);
 
     private final KnowledgeBase knowledge;
+    private final Events events;
     private final Phrases phrases;
     private final Clock clock;
     private volatile Period outdatedAfter = OUTDATED_AFTER;
 
     Answers(KnowledgeBase knowledge, Phrases phrases, Clock clock) {
         this.knowledge = knowledge;
+        this.events = new Events(knowledge);
         this.phrases = phrases;
         this.clock = clock;
     }
@@ -55,6 +58,12 @@ final class Answers {
 
     /** The answer to {@code parse}, and, for an "I don't know", whose field the question is nearest to. */
     Consulted consult(Parse parse) {
+        Optional<DateRange> dates = Events.asked(parse);
+        List<KbDocument> on = dates.map(asked -> events.askedFor(parse, asked)).orElse(List.of());
+        if (!on.isEmpty()) {
+            return new Consulted(Optional.of(eventsOn(on, dates.get(), parse.lang())),
+                    Optional.ofNullable(on.get(0).journey()));
+        }
         List<SearchHit> hits = knowledge.search(parse.text(), 1, parse.lang());
         Optional<String> nearest = nearestJourney(hits);
         Optional<SearchHit> trusted = trusted(hits);
@@ -77,7 +86,23 @@ final class Answers {
             replies.add(new Reply.Text(phrases.text("answer_outdated", lang, values)));
         }
         replies.add(new Reply.Cards(List.of(card)));
-        return new Consulted(Optional.of(new Answer(replies, card, page, best.score())), nearest);
+        return new Consulted(Optional.of(new Answer(replies, List.of(card), page, best.score())), nearest);
+    }
+
+    /**
+     * The events that take place at the dates asked, the soonest first, each with its days, before
+     * any evergreen page: "que faire ce week-end ?" is asked of the agenda, not of the guide.
+     */
+    private Answer eventsOn(List<KbDocument> on, DateRange dates, String lang) {
+        StringBuilder list = new StringBuilder();
+        for (KbDocument event : on) {
+            list.append(list.isEmpty() ? "" : "\n").append("• ").append(event.title()).append(" (")
+                    .append(Events.when(event, dates.start(), dates.end(), lang)).append(')');
+        }
+        List<Reply.Card> cards = on.stream().map(Answers::card).toList();
+        return new Answer(List.of(new Reply.Text(phrases.text("events_on", lang,
+                Map.of("dates", Events.span(dates.start(), dates.end(), lang)))), new Reply.Text(list.toString()),
+                new Reply.Cards(cards)), cards, on.get(0), 1.0);
     }
 
     /**
@@ -94,8 +119,8 @@ final class Answers {
                 .map(hit -> hit.document().journey());
     }
 
-    /** The replies that quote the answer, its source card and page, its confidence. */
-    record Answer(List<Reply> replies, Reply.Card source, KbDocument page, double score) {
+    /** The replies that quote the answer, its source cards (the page quoted first) and page, its confidence. */
+    record Answer(List<Reply> replies, List<Reply.Card> sources, KbDocument page, double score) {
         /** The journey the quoted page belongs to, or null. */
         String journey() {
             return page.journey();
@@ -118,7 +143,11 @@ final class Answers {
     }
 
     static Reply.Card card(SearchHit hit) {
-        return new Reply.Card(hit.document().title(), hit.document().url(), hit.id(), hit.document().updatedOn().orElse(null));
+        return card(hit.document());
+    }
+
+    static Reply.Card card(KbDocument page) {
+        return new Reply.Card(page.title(), page.url(), page.id(), page.updatedOn().orElse(null));
     }
 
     /**

@@ -158,7 +158,7 @@ public final class Dialogue {
         }
         List<Reply> replies = new ArrayList<>(answer.get().replies());
         replies.addAll(started.replies());
-        List<Reply.Card> sources = new ArrayList<>(List.of(answer.get().source()));
+        List<Reply.Card> sources = new ArrayList<>(answer.get().sources());
         sources.addAll(started.sources());
         return new Turn(replies, started.intent(), sources, false, started.status(), started.lead());
     }
@@ -216,7 +216,7 @@ public final class Dialogue {
                           Conversation conversation) {
         // An offer that still stands is not made again for another question on the topic.
         String offer = offeredJourney(conversation).filter(o -> o.equals(journey)).isPresent() ? null : journey;
-        return new Turn(withOffer(answer, offer, lang), intent, List.of(answer.source()), false,
+        return new Turn(withOffer(answer, offer, lang), intent, answer.sources(), false,
                 conversation.status());
     }
 

@@ -211,7 +211,7 @@ final class JourneyFlow {
             Optional<Answers.Answer> answer = answers.answer(parse);
             if (answer.isPresent()) {
                 replies.addAll(answer.get().replies());
-                sources.add(answer.get().source());
+                sources.addAll(answer.get().sources());
                 replies.add(new Reply.Text(phrases.text("resume", lang)));
             } else if (!filling.said()) {
                 replies.add(new Reply.Text(phrases.text("not_in_our_pages", lang)));

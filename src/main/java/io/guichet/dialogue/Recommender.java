@@ -4,17 +4,25 @@ import io.guichet.conversation.JourneyState;
 import io.guichet.kb.KbDocument;
 import io.guichet.kb.KnowledgeBase;
 import io.guichet.kb.SearchHit;
+import io.guichet.nlu.DateRange;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The documents to recommend once a journey's questions are answered: the journey's own pages,
  * ranked against what the person asked, without those whose structured facts rule them out (a
  * venue whose {@code capacity} is below the group, a plot smaller than the surface sought, a
- * price above the whole budget). A document that states no such fact is not ruled out.
+ * price above the whole budget, counted for the nights or people asked when the page says what its
+ * price is for). A document that states no such fact is not ruled out.
  */
 final class Recommender {
     static final int MOST = 5;
+    /** Events of the journey's dates among the recommendations, at most. */
+    static final int EVENTS = 2;
 
     private final KnowledgeBase knowledge;
 
@@ -22,8 +30,20 @@ final class Recommender {
         this.knowledge = knowledge;
     }
 
+    /**
+     * The journey's pages that fit, with the events that take place at the journey's dates first
+     * (at most {@link #EVENTS} of them, the soonest first): an event at other dates, or when no
+     * date is known, is no recommendation.
+     */
     List<SearchHit> recommend(Journey journey, JourneyState state, String request, String lang) {
-        return knowledge.search(request, MOST, lang, d -> d.serves(journey.name()) && fits(d, state.slots()));
+        Optional<DateRange> dates = dates(state.slots());
+        List<SearchHit> events = dates.map(range -> knowledge.search(request, EVENTS, lang, d -> d.serves(journey.name())
+                && fits(d, state.slots()) && Events.takesPlace(d, range.start(), range.end()))).orElse(List.of());
+        List<SearchHit> recommended = new ArrayList<>(events.stream().sorted(Comparator.comparing(
+                (SearchHit hit) -> Events.firstDay(hit.document(), dates.get().start(), dates.get().end()))).toList());
+        recommended.addAll(knowledge.search(request, MOST - recommended.size(), lang,
+                d -> d.serves(journey.name()) && d.periods().isEmpty() && fits(d, state.slots())));
+        return recommended;
     }
 
     static boolean fits(KbDocument document, Map<String, Object> slots) {
@@ -32,7 +52,35 @@ final class Recommender {
         Double budget = number(slots.get("budget_eur"));
         return atLeast(document.number("capacity"), people) && atMost(document.number("capacity_min"), people)
                 && atLeast(document.number("surface_m2"), surface) && atMost(document.number("surface_min_m2"), surface)
-                && atMost(document.number("price_from_eur"), budget);
+                && atMost(priceFor(document, slots), budget);
+    }
+
+    /**
+     * The page's lowest price for what the person asks, to compare with their budget for the whole:
+     * a price per night times the nights, per person times the people, per week times the weeks,
+     * when the request says how many; a price for the stay, or of no stated unit, as it is.
+     */
+    static Double priceFor(KbDocument document, Map<String, Object> slots) {
+        Double price = document.number("price_from_eur");
+        if (price == null || !(document.facts().get("price_unit") instanceof String unit)) {
+            return price;
+        }
+        Double nights = number(slots.get("nights"));
+        Double people = number(slots.get("people_count"));
+        return switch (unit) {
+            case "night" -> nights == null ? price : price * Math.max(1, nights);
+            case "person" -> people == null ? price : price * people;
+            case "week" -> nights == null ? price : price * Math.max(1, Math.ceil(nights / 7));
+            default -> price;
+        };
+    }
+
+    private static Optional<DateRange> dates(Map<String, Object> slots) {
+        if (slots.get("date") instanceof Map<?, ?> range && range.get("start") instanceof String start
+                && range.get("end") instanceof String end) {
+            return Optional.of(new DateRange(LocalDate.parse(start), LocalDate.parse(end)));
+        }
+        return Optional.empty();
     }
 
     /** The document's upper bound, if any, is at least the need. */

@@ -1,0 +1,87 @@
+package io.guichet.dialogue;
+
+import io.guichet.kb.KbDocument;
+import io.guichet.kb.KnowledgeBase;
+import io.guichet.kb.SearchHit;
+import io.guichet.nlu.DateRange;
+import io.guichet.nlu.Parse;
+import io.guichet.nlu.TextNormalizer;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What is on at the dates a person asks about: the knowledge base's events (pages that state
+ * their {@code periods}) that take place then, the soonest first. A question that asks what there
+ * is to do ("que faire ce week-end ?", "what's on next Saturday?") gets them all; one that names
+ * a kind of thing ("des concerts samedi ?") gets those the search finds near it.
+ */
+final class Events {
+    /** Events listed in one answer. */
+    static final int MOST = 5;
+    /** Folded words of a question about what is on, whatever it is. */
+    private static final Set<String> WHATS_ON = Set.of("faire", "sortir", "sortie", "sorties", "evenement",
+            "evenements", "evenementiel", "agenda", "programme", "manifestation", "manifestations", "animation",
+            "animations", "passe", "prevu", "prevus", "activite", "activites", "whats", "happening", "event",
+            "events", "activities", "things");
+
+    private final KnowledgeBase knowledge;
+
+    Events(KnowledgeBase knowledge) {
+        this.knowledge = knowledge;
+    }
+
+    /** The date a question asks about, when it gives one. */
+    static Optional<DateRange> asked(Parse parse) {
+        return parse.entities().stream().map(entity -> entity.value()).filter(DateRange.class::isInstance)
+                .map(DateRange.class::cast).findFirst();
+    }
+
+    /** The events the question asks for at {@code dates}, the soonest first; empty when none fits. */
+    List<KbDocument> askedFor(Parse parse, DateRange dates) {
+        boolean anything = TextNormalizer.tokens(parse.text()).stream().anyMatch(WHATS_ON::contains);
+        List<KbDocument> on = anything ? during(dates.start(), dates.end())
+                : knowledge.search(parse.text(), MOST, parse.lang(), page -> takesPlace(page, dates.start(), dates.end()))
+                        .stream().filter(hit -> hit.score() >= Answers.NEIGHBOURHOOD).map(SearchHit::document).toList();
+        return soonestFirst(on, dates.start(), dates.end()).stream().limit(MOST).toList();
+    }
+
+    /** Every event that takes place between {@code from} and {@code to}, the soonest first. */
+    List<KbDocument> during(LocalDate from, LocalDate to) {
+        return soonestFirst(knowledge.documents().stream().filter(page -> takesPlace(page, from, to)).toList(), from, to);
+    }
+
+    static boolean takesPlace(KbDocument page, LocalDate from, LocalDate to) {
+        return page.periods().stream().anyMatch(period -> period.overlaps(from, to));
+    }
+
+    /** By the first day each takes place within the dates, then by title. */
+    private static List<KbDocument> soonestFirst(List<KbDocument> events, LocalDate from, LocalDate to) {
+        return events.stream().sorted(Comparator.comparing((KbDocument page) -> firstDay(page, from, to))
+                .thenComparing(KbDocument::title)).toList();
+    }
+
+    /** The first day the event takes place between {@code from} and {@code to}. */
+    static LocalDate firstDay(KbDocument event, LocalDate from, LocalDate to) {
+        return event.periods().stream().filter(period -> period.overlaps(from, to))
+                .map(period -> period.start().isBefore(from) ? from : period.start()).min(Comparator.naturalOrder())
+                .orElse(to);
+    }
+
+    /** The dates asked, after "what is on": "le 5 décembre 2026", "du 5 au 6 décembre 2026", "from 5 to 6 December 2026". */
+    static String span(LocalDate from, LocalDate to, String lang) {
+        String written = SlotWording.period(from, to, lang);
+        if (from.equals(to)) {
+            return ("fr".equals(lang) ? "le " : "on ") + written;
+        }
+        return "fr".equals(lang) ? written : "from " + written;
+    }
+
+    /** When the event takes place within the dates, as a person reads it: "du 5 au 7 décembre 2026". */
+    static String when(KbDocument event, LocalDate from, LocalDate to, String lang) {
+        return event.periods().stream().filter(period -> period.overlaps(from, to)).findFirst()
+                .map(period -> SlotWording.period(period.start(), period.end(), lang)).orElse("");
+    }
+}

@@ -1,0 +1,115 @@
+package io.guichet.dialogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.guichet.TestFixtures;
+import io.guichet.conversation.JourneyState;
+import io.guichet.kb.KnowledgeBase;
+import io.guichet.kb.SearchHit;
+import io.guichet.nlu.EntityExtractor;
+import io.guichet.nlu.IntentFile;
+import io.guichet.nlu.IntentScore;
+import io.guichet.nlu.Parse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Questions with a date are asked of the agenda: the events that take place then, the soonest
+ * first, before the evergreen pages; a weekend's recommendations bring the events of its dates.
+ */
+class EventsTest {
+    /** A Saturday. */
+    private static final LocalDate NOW = LocalDate.parse("2026-12-05");
+    private static final EntityExtractor ENTITIES = new EntityExtractor();
+    private static Answers answers;
+    private static Recommender recommender;
+    private static Journey weekend;
+
+    @BeforeAll
+    static void load(@TempDir Path kb) throws IOException {
+        page(kb, "marche-de-noel", "Marché de Noël de Valmoreau", "periods: [{start: 2026-11-28, end: 2026-12-24}]",
+                "Cinquante chalets place de la Halle, vin chaud et artisans, tous les jours de 11 h à 20 h.");
+        page(kb, "concert-orgue", "Concert d'orgue à la collégiale", "periods: [{start: 2026-12-12}]",
+                "Un concert de musique baroque à l'orgue de la collégiale, à 20 h 30, entrée 12 €.");
+        page(kb, "carnaval", "Carnaval des enfants", "periods: [{start: 2027-02-13, end: 2027-02-16}]",
+                "Défilé costumé, ateliers de masques et goûter pour les enfants pendant les vacances.");
+        page(kb, "piscine", "Piscine des Sources", "", "La piscine municipale est ouverte tous les jours de 10 h à 19 h,"
+                + " bassin de 25 mètres, entrée 4 €.");
+        page(kb, "gite-des-pres", "Gîte des Prés", "price_from_eur: 90\nprice_unit: night",
+                "Un gîte pour six personnes au bord de la rivière, cheminée et jardin.");
+        KnowledgeBase knowledge = KnowledgeBase.load(kb, TestFixtures.embedder());
+        answers = new Answers(knowledge, Phrases.shipped(), Clock.fixed(NOW.atStartOfDay().toInstant(ZoneOffset.UTC),
+                ZoneOffset.UTC));
+        recommender = new Recommender(knowledge);
+        for (IntentFile file : IntentFile.loadAll(TestFixtures.INTENTS)) {
+            Journey.from(file).filter(j -> j.name().equals("weekend_stay")).ifPresent(j -> weekend = j);
+        }
+    }
+
+    private static void page(Path kb, String id, String title, String facts, String body) throws IOException {
+        Files.writeString(kb.resolve(id + ".md"), "---\nid: " + id + "\ntitle: " + title
+                + "\nlang: fr\njourney: weekend_stay\nurl: https://valmoreau.example/" + id + "\n" + facts + "\n---\n# "
+                + title + "\n\n" + body + "\n");
+    }
+
+    private static Optional<Answers.Answer> ask(String text, String lang) {
+        return answers.answer(new Parse(text, lang, new IntentScore("none", 0.5), List.of(), ENTITIES.extract(text, NOW)));
+    }
+
+    private static List<String> sources(Optional<Answers.Answer> answer) {
+        return answer.orElseThrow().sources().stream().map(Reply.Card::sourceId).toList();
+    }
+
+    @Test
+    void whatIsOnAtTheDatesAskedComesFromTheAgenda() {
+        Optional<Answers.Answer> weekendOn = ask("qu'est-ce qu'il y a à faire ce week-end ?", "fr");
+        assertEquals(List.of("marche-de-noel"), sources(weekendOn), "the 5-6 December weekend");
+        assertEquals(new Reply.Text("Voici ce qui est prévu du 5 au 6 décembre 2026 :"), weekendOn.get().replies().get(0));
+        assertTrue(weekendOn.get().replies().get(1).toString().contains("Marché de Noël de Valmoreau (du 28 novembre"
+                + " au 24 décembre 2026)"), weekendOn.get().replies().toString());
+
+        assertEquals(List.of("concert-orgue"), sources(ask("any concerts next Saturday?", "en")),
+                "a kind of event named: the concert, not the Christmas market of that day too");
+        assertEquals(List.of("marche-de-noel", "concert-orgue"), sources(ask("que faire du 10 au 15 décembre ?", "fr")),
+                "the soonest first");
+        assertEquals(List.of("carnaval"), sources(ask("que faire pendant les vacances de février ?", "fr")));
+    }
+
+    @Test
+    void aDatedQuestionWithNoEventOnIsAnsweredFromThePages() {
+        Optional<Answers.Answer> pool = ask("la piscine est-elle ouverte le 26 décembre ?", "fr");
+        assertEquals(List.of("piscine"), sources(pool));
+        assertEquals(Optional.empty(), ask("que faire le 3 mars ?", "fr").filter(a -> a.page().id().equals("carnaval")));
+    }
+
+    @Test
+    void aWeekendsRecommendationsBringTheEventsOfItsDatesAndPricesCountForTheNights() {
+        JourneyState state = new JourneyState("weekend_stay");
+        state.slots().put("date", Map.of("start", "2026-12-12", "end", "2026-12-13"));
+        state.slots().put("nights", 1);
+        List<String> recommended = recommender.recommend(weekend, state, "week-end en famille", "fr").stream()
+                .map(SearchHit::id).toList();
+        assertEquals(List.of("concert-orgue", "marche-de-noel"), recommended.subList(0, 2), recommended.toString());
+        assertTrue(!recommended.contains("carnaval"), "an event at other dates is no recommendation");
+        assertTrue(recommended.contains("gite-des-pres"));
+
+        state.slots().put("budget_eur", 200);
+        state.slots().put("nights", 3);
+        assertTrue(recommender.recommend(weekend, state, "week-end en famille", "fr").stream()
+                .noneMatch(hit -> hit.id().equals("gite-des-pres")), "three nights at 90 € are over a 200 € budget");
+        state.slots().put("nights", 2);
+        assertTrue(recommender.recommend(weekend, state, "week-end en famille", "fr").stream()
+                .anyMatch(hit -> hit.id().equals("gite-des-pres")), "two nights at 90 € fit in it");
+    }
+}
