@@ -7,6 +7,7 @@ import io.guichet.nlu.DateRange;
 import io.guichet.nlu.Parse;
 import io.guichet.nlu.TextNormalizer;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -21,11 +22,11 @@ import java.util.Set;
 final class Events {
     /** Events listed in one answer. */
     static final int MOST = 5;
-    /** Folded words of a question about what is on, whatever it is. */
+    /** Folded words of a question about what is on, whatever it is ("what's on" folds to "what s on"). */
     private static final Set<String> WHATS_ON = Set.of("faire", "sortir", "sortie", "sorties", "evenement",
             "evenements", "evenementiel", "agenda", "programme", "manifestation", "manifestations", "animation",
-            "animations", "passe", "prevu", "prevus", "activite", "activites", "whats", "happening", "event",
-            "events", "activities", "things");
+            "animations", "se passe", "prevu", "prevus", "activite", "activites", "what s on", "whats on",
+            "happening", "going on", "event", "events", "activities", "things to do");
 
     private final KnowledgeBase knowledge;
 
@@ -41,10 +42,14 @@ final class Events {
 
     /** The events the question asks for at {@code dates}, the soonest first; empty when none fits. */
     List<KbDocument> askedFor(Parse parse, DateRange dates) {
-        boolean anything = TextNormalizer.tokens(parse.text()).stream().anyMatch(WHATS_ON::contains);
+        String words = " " + String.join(" ", TextNormalizer.tokens(parse.text())) + " ";
+        boolean anything = WHATS_ON.stream().anyMatch(asked -> words.contains(" " + asked + " "));
+        // A kind of event named ("des concerts") must be what the page speaks of, not merely near it.
         List<KbDocument> on = anything ? during(dates.start(), dates.end())
                 : knowledge.search(parse.text(), MOST, parse.lang(), page -> takesPlace(page, dates.start(), dates.end()))
-                        .stream().filter(hit -> hit.score() >= Answers.NEIGHBOURHOOD).map(SearchHit::document).toList();
+                        .stream().filter(hit -> hit.score() >= Answers.NEIGHBOURHOOD)
+                        .filter(hit -> knowledge.mentions(hit.document(), parse.text(), parse.lang()))
+                        .map(SearchHit::document).toList();
         return soonestFirst(on, dates.start(), dates.end()).stream().limit(MOST).toList();
     }
 
@@ -57,10 +62,19 @@ final class Events {
         return page.periods().stream().anyMatch(period -> period.overlaps(from, to));
     }
 
-    /** By the first day each takes place within the dates, then by title. */
+    /**
+     * By the first day each takes place within the dates; on the same day, the shorter first (a
+     * concert that night before a month-long market), then by title.
+     */
     private static List<KbDocument> soonestFirst(List<KbDocument> events, LocalDate from, LocalDate to) {
         return events.stream().sorted(Comparator.comparing((KbDocument page) -> firstDay(page, from, to))
-                .thenComparing(KbDocument::title)).toList();
+                .thenComparingLong(page -> length(page, from, to)).thenComparing(KbDocument::title)).toList();
+    }
+
+    /** The days of the event's first period within the dates. */
+    private static long length(KbDocument event, LocalDate from, LocalDate to) {
+        return event.periods().stream().filter(period -> period.overlaps(from, to)).findFirst()
+                .map(period -> ChronoUnit.DAYS.between(period.start(), period.end())).orElse(0L);
     }
 
     /** The first day the event takes place between {@code from} and {@code to}. */

@@ -7,11 +7,14 @@ import io.guichet.conversation.Status;
 import io.guichet.kb.SearchHit;
 import io.guichet.nlu.IntentScore;
 import io.guichet.nlu.Intents;
+import io.guichet.nlu.DateRange;
+import io.guichet.nlu.Entity;
 import io.guichet.nlu.Parse;
 import io.guichet.nlu.SchoolCalendar;
 import io.guichet.nlu.TextNormalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,7 +125,16 @@ final class JourneyFlow {
     static boolean statesAProjectBesidesWhen(Journey journey, Parse parse, LocalDate now) {
         List<Slot.Type> facts = statedFacts(journey, parse, now).toList();
         return facts.stream().anyMatch(type -> type != Slot.Type.DATE) || !facts.isEmpty()
-                && journey.keywordsIn(" " + String.join(" ", TextNormalizer.tokens(parse.text())) + " ") > 0;
+                && journey.keywordsIn(" " + String.join(" ", TextNormalizer.tokens(besidesDates(parse))) + " ") > 0;
+    }
+
+    /** The message without its dates: in "que faire ce week-end ?" the week-end is when, not a stay. */
+    private static String besidesDates(Parse parse) {
+        StringBuilder text = new StringBuilder(parse.text());
+        parse.entities().stream().filter(entity -> entity.value() instanceof DateRange)
+                .sorted(Comparator.comparingInt(Entity::start).reversed())
+                .forEach(date -> text.replace(date.start(), date.end(), " "));
+        return text.toString();
     }
 
     /** The types of the journey's facts the message states, in figures or dates rather than words. */

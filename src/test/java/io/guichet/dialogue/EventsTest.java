@@ -63,8 +63,12 @@ class EventsTest {
                 + title + "\n\n" + body + "\n");
     }
 
+    private static Parse parse(String text, String lang) {
+        return new Parse(text, lang, new IntentScore("none", 0.5), List.of(), ENTITIES.extract(text, NOW));
+    }
+
     private static Optional<Answers.Answer> ask(String text, String lang) {
-        return answers.answer(new Parse(text, lang, new IntentScore("none", 0.5), List.of(), ENTITIES.extract(text, NOW)));
+        return answers.answer(parse(text, lang));
     }
 
     private static List<String> sources(Optional<Answers.Answer> answer) {
@@ -84,6 +88,18 @@ class EventsTest {
         assertEquals(List.of("marche-de-noel", "concert-orgue"), sources(ask("que faire du 10 au 15 décembre ?", "fr")),
                 "the soonest first");
         assertEquals(List.of("carnaval"), sources(ask("que faire pendant les vacances de février ?", "fr")));
+        assertEquals(List.of("concert-orgue", "marche-de-noel"), sources(ask("what's on next weekend?", "en")),
+                "both on the Saturday: the one-off concert before the month-long market");
+        assertEquals(List.of("concert-orgue"), sources(ask("des concerts en décembre ?", "fr")),
+                "the market is on in December too, but it is no concert");
+    }
+
+    @Test
+    void theWeekendOfAQuestionIsWhenNotAStay() {
+        assertTrue(!JourneyFlow.statesAProjectBesidesWhen(weekend, parse("qu'est-ce qu'il y a à faire ce week-end ?",
+                "fr"), NOW), "a question on what is on");
+        assertTrue(JourneyFlow.statesAProjectBesidesWhen(weekend, parse("un week-end à Valmoreau en mars", "fr"), NOW),
+                "a stay, with its month");
     }
 
     @Test
