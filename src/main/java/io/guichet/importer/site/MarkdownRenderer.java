@@ -37,7 +37,7 @@ final class MarkdownRenderer {
     private void container(Element element) {
         for (Node child : element.childNodes()) {
             if (child instanceof TextNode text) {
-                pendingText.append(text.getWholeText());
+                pendingText.append(words(text));
             } else if (child instanceof Element e) {
                 block(e);
             }
@@ -127,7 +127,7 @@ final class MarkdownRenderer {
                 } else if (child instanceof Element e) {
                     text.append(inlineElement(e));
                 } else if (child instanceof TextNode t) {
-                    text.append(t.getWholeText());
+                    text.append(words(t));
                 }
             }
             String line = oneLine(text.toString().replace('\n', ' '));
@@ -196,7 +196,7 @@ final class MarkdownRenderer {
         StringBuilder out = new StringBuilder();
         for (Node child : element.childNodes()) {
             if (child instanceof TextNode text) {
-                out.append(text.getWholeText());
+                out.append(words(text));
             } else if (child instanceof Element e) {
                 out.append(inlineElement(e));
             }
@@ -225,6 +225,11 @@ final class MarkdownRenderer {
         String before = Character.isWhitespace(text.charAt(0)) ? " " : "";
         String after = Character.isWhitespace(text.charAt(text.length() - 1)) ? " " : "";
         return before + mark + words + mark + after;
+    }
+
+    /** A text node's words: its line ends are the source's layout, only {@code <br>} breaks a line. */
+    private static String words(TextNode text) {
+        return text.getWholeText().replace('\r', ' ').replace('\n', ' ');
     }
 
     /** Runs of white space, non-breaking ones included, as one plain space. */

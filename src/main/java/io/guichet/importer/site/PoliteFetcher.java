@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Every request of an import goes through here, one at a time, spaced by at least the delay from
- * the start of one to the start of the next: an import only ever talks to one host (redirects are
+ * Every request of an import goes through here, one at a time, each sent at least the delay after
+ * the previous one was answered: an import only ever talks to one host (redirects are
  * followed on that host only, sitemap entries on other hosts are skipped), so one clock is that
  * host's rate limit.
  *
@@ -59,7 +59,7 @@ final class PoliteFetcher {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     private Duration spacing;
-    private long lastRequestNanos;
+    private long lastFinishedNanos;
     private boolean anyRequest;
 
     PoliteFetcher(Duration spacing) {
@@ -81,38 +81,43 @@ final class PoliteFetcher {
             throws IOException, InterruptedException {
         URI current = uri;
         for (int hop = 0; ; hop++) {
-            HttpResponse<InputStream> response = send(current, conditional);
-            int status = response.statusCode();
-            Optional<String> location = response.headers().firstValue("Location");
-            if (isRedirect(status) && location.isPresent()) {
-                response.body().close();
-                URI next = current.resolve(location.get().strip());
-                if (hop == MAX_REDIRECTS) {
-                    throw new Refused("more than " + MAX_REDIRECTS + " redirects");
-                }
-                if (!mayFollow.test(next)) {
-                    throw new Refused("redirected to " + next + ", which is not to be fetched");
-                }
-                current = next;
-                continue;
-            }
-            String type = response.headers().firstValue("Content-Type").orElse("");
-            Validators validators = new Validators(response.headers().firstValue("ETag").orElse(null),
-                    response.headers().firstValue("Last-Modified").orElse(null));
-            try (InputStream body = response.body()) {
-                byte[] bytes = null;
-                if (status == 200 && wantedType.test(type)) {
-                    bytes = body.readNBytes(MAX_BYTES + 1);
-                    if (bytes.length > MAX_BYTES) {
-                        throw new Refused("larger than " + MAX_BYTES / (1024 * 1024) + " MiB");
+            waitForTurn();
+            try {
+                HttpResponse<InputStream> response = client.send(request(current, conditional),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                try (InputStream body = response.body()) {
+                    int status = response.statusCode();
+                    Optional<String> location = response.headers().firstValue("Location");
+                    if (isRedirect(status) && location.isPresent()) {
+                        URI next = current.resolve(location.get().strip());
+                        if (hop == MAX_REDIRECTS) {
+                            throw new Refused("more than " + MAX_REDIRECTS + " redirects");
+                        }
+                        if (!mayFollow.test(next)) {
+                            throw new Refused("redirected to " + next + ", which is not to be fetched");
+                        }
+                        current = next;
+                        continue;
                     }
+                    String type = response.headers().firstValue("Content-Type").orElse("");
+                    Validators validators = new Validators(response.headers().firstValue("ETag").orElse(null),
+                            response.headers().firstValue("Last-Modified").orElse(null));
+                    byte[] bytes = null;
+                    if (status == 200 && wantedType.test(type)) {
+                        bytes = body.readNBytes(MAX_BYTES + 1);
+                        if (bytes.length > MAX_BYTES) {
+                            throw new Refused("larger than " + MAX_BYTES / (1024 * 1024) + " MiB");
+                        }
+                    }
+                    return new Response(current, status, type, bytes, validators);
                 }
-                return new Response(current, status, type, bytes, validators);
+            } finally {
+                lastFinishedNanos = System.nanoTime();
             }
         }
     }
 
-    private HttpResponse<InputStream> send(URI uri, Validators conditional) throws IOException, InterruptedException {
+    private static HttpRequest request(URI uri, Validators conditional) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("User-Agent", USER_AGENT);
         if (conditional.etag() != null) {
             request.header("If-None-Match", conditional.etag());
@@ -120,20 +125,18 @@ final class PoliteFetcher {
         if (conditional.lastModified() != null) {
             request.header("If-Modified-Since", conditional.lastModified());
         }
-        waitForTurn();
-        return client.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        return request.GET().build();
     }
 
+    /** Counted from the end of the previous exchange, so that a slow answer does not shorten the pause after it. */
     private void waitForTurn() throws InterruptedException {
         if (anyRequest) {
-            long dueNanos = lastRequestNanos + spacing.toNanos();
-            long waitNanos = dueNanos - System.nanoTime();
+            long waitNanos = lastFinishedNanos + spacing.toNanos() - System.nanoTime();
             if (waitNanos > 0) {
                 Thread.sleep(waitNanos / 1_000_000, (int) (waitNanos % 1_000_000));
             }
         }
         anyRequest = true;
-        lastRequestNanos = System.nanoTime();
     }
 
     private static boolean isRedirect(int status) {
