@@ -58,7 +58,7 @@ final class HtmlPage {
             return Optional.empty();
         }
         Element heading = root.selectFirst("h1");
-        String title = heading != null && !heading.text().isBlank() ? heading.text().strip() : documentTitle(page);
+        String title = heading != null && !heading.text().isBlank() ? heading.text().strip() : documentTitle(page, root);
         if (heading == null) {
             // Every page of the knowledge base opens with its title, as the hand-written ones do.
             markdown = "# " + title + "\n\n" + markdown;
@@ -66,12 +66,17 @@ final class HtmlPage {
         return Optional.of(new Content(title, language(declared, root.text()), markdown));
     }
 
-    private static String documentTitle(Document page) {
+    /** A page without an {@code <h1>}: its Open Graph title, its {@code <title>}, its first heading, or its address. */
+    private static String documentTitle(Document page, Element root) {
         Element openGraph = page.selectFirst("meta[property=og:title]");
         if (openGraph != null && !openGraph.attr("content").isBlank()) {
             return openGraph.attr("content").strip();
         }
-        return page.title().strip();
+        if (!page.title().isBlank()) {
+            return page.title().strip();
+        }
+        Element heading = root.selectFirst("h2, h3, h4, h5, h6");
+        return heading != null && !heading.text().isBlank() ? heading.text().strip() : page.location();
     }
 
     private static String language(String declared, String text) throws UnsupportedLanguage {
