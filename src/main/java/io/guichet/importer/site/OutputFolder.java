@@ -30,7 +30,9 @@ final class OutputFolder {
     /** Opens the folder, creating it, and drops what an interrupted import left aside. */
     static OutputFolder open(Path folder) throws IOException {
         Files.createDirectories(folder);
-        try (DirectoryStream<Path> parts = Files.newDirectoryStream(folder, "*" + PART)) {
+        // Only the names this class gives, so that a wrong --out loses nothing of anyone else's.
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(folder,
+                "{*.md" + PART + "," + ImportState.FILE_NAME + PART + "}")) {
             for (Path part : parts) {
                 Files.delete(part);
             }

@@ -19,10 +19,13 @@ import java.util.regex.Pattern;
  * ({@code https://www.territoire.example/entreprendre/aides} is
  * {@code site-www-territoire-example-entreprendre-aides}). Eight hex digits of the URL's SHA-256
  * follow when the slug cannot tell the URL apart: a query, capitals, accents or other characters
- * folded away, a cut for length, or two pages of the import that would share it.
+ * folded away, a cut for length, or two pages of the import that would share it (such as
+ * {@code /lac} and {@code /lac.html}).
  */
 final class PageIds {
-    private static final Pattern PLAIN_PATH = Pattern.compile("(/[a-z0-9]+(-[a-z0-9]+)*)*/?");
+    private static final Pattern PLAIN_PATH = Pattern.compile("(/[a-z0-9]+(-[a-z0-9]+)*)*(/|\\.html?)?");
+    /** The extension of static pages says nothing of them: {@code /lac.html} is {@code lac}. */
+    private static final Pattern HTML_EXTENSION = Pattern.compile("\\.html?$");
     private static final int MAX_SLUG = 80;
 
     private PageIds() {
@@ -47,7 +50,7 @@ final class PageIds {
     }
 
     private static String pathSlug(URI page) {
-        String path = page.getPath() == null ? "" : page.getPath();
+        String path = page.getPath() == null ? "" : HTML_EXTENSION.matcher(page.getPath()).replaceFirst("");
         String query = page.getQuery() == null ? "" : " " + page.getQuery();
         String slug = slug(path + query);
         return slug.isEmpty() ? "index" : slug;

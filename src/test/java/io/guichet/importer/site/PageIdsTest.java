@@ -24,6 +24,15 @@ class PageIdsTest {
     }
 
     @Test
+    void theExtensionOfAStaticPageIsLeftOut() {
+        URI page = URI.create("https://www.territoire.example/sejourner/lac.html");
+        URI twin = URI.create("https://www.territoire.example/sejourner/lac");
+        assertEquals("site-www-territoire-example-sejourner-lac", PageIds.assign(List.of(page)).get(page));
+        Map<URI, String> both = PageIds.assign(List.of(page, twin));
+        assertNotEquals(both.get(page), both.get(twin));
+    }
+
+    @Test
     void aHashIsAddedWhereTheSlugLosesTheUrl() {
         URI accented = URI.create("https://www.territoire.example/s%C3%A9journer/Lac");
         URI query = URI.create("https://www.territoire.example/agenda?page=2");
