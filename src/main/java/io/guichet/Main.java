@@ -70,6 +70,9 @@ public final class Main {
             io.guichet.bench.Bench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 1 && args[0].equals("import") && args[1].equals("site")) {
+            System.exit(io.guichet.importer.site.SiteImport.command(java.util.Arrays.copyOfRange(args, 2, args.length)));
+        }
         Config config;
         try {
             config = Config.from(args, System.getenv());
