@@ -66,6 +66,10 @@ public final class Main {
             PasswordHashCommand.run();
             return;
         }
+        if (args.length > 0 && args[0].equals("bench-dashboard")) {
+            io.guichet.bench.DashboardBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("bench")) {
             io.guichet.bench.Bench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;

@@ -43,6 +43,12 @@ final class ServiceProcess implements AutoCloseable {
      */
     static ServiceProcess start(Path kb, Path intents, Path data, String maxHeap, List<String> jvmOptions,
                                 Path log) throws IOException, InterruptedException {
+        return start(kb, intents, data, maxHeap, jvmOptions, List.of(), log);
+    }
+
+    /** As above, with more of the service's own options ({@code --admin-token …}) after the usual ones. */
+    static ServiceProcess start(Path kb, Path intents, Path data, String maxHeap, List<String> jvmOptions,
+                                List<String> serviceOptions, Path log) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + maxHeap));
         command.addAll(jvmOptions);
@@ -50,6 +56,7 @@ final class ServiceProcess implements AutoCloseable {
                 "--kb", kb.toString(), "--intents", intents.toString(), "--data", data.toString(),
                 // Every simulated user comes from this one address: per-client limits would refuse them.
                 "--rate-limits", "off"));
+        command.addAll(serviceOptions);
         long launched = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<Integer> listening = new CompletableFuture<>();
