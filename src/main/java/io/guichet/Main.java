@@ -19,6 +19,7 @@ import io.guichet.http.AgentApi;
 import io.guichet.http.AnalyticsApi;
 import io.guichet.http.HttpApi;
 import io.guichet.http.PeopleApi;
+import io.guichet.importer.datatourisme.ImportCommand;
 import io.guichet.edge.Origins;
 import io.guichet.edge.RateLimiter;
 import io.guichet.kb.KnowledgeBase;
@@ -41,6 +42,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -64,6 +66,10 @@ public final class Main {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("hash-password")) {
             PasswordHashCommand.run();
+            return;
+        }
+        if (args.length > 0 && args[0].equals("import")) {
+            System.exit(ImportCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
             return;
         }
         if (args.length > 0 && args[0].equals("bench")) {
