@@ -19,6 +19,9 @@ import io.guichet.http.AgentApi;
 import io.guichet.http.AnalyticsApi;
 import io.guichet.http.HttpApi;
 import io.guichet.http.PeopleApi;
+import io.guichet.http.ImportsApi;
+import io.guichet.importer.datatourisme.DatatourismeImport;
+import io.guichet.importer.datatourisme.DatatourismeRefresh;
 import io.guichet.importer.datatourisme.ImportCommand;
 import io.guichet.edge.Origins;
 import io.guichet.edge.RateLimiter;
@@ -115,6 +118,14 @@ public final class Main {
             conversations.warnOfPagesOlderThan(Period.ofDays(config.answerMaxAgeDays()));
             TurnGateway gateway = new TurnGateway(conversations, new LocalConversationLocks(vertx));
             watch(vertx, knowledge);
+            DatatourismeRefresh datatourisme = config.datatourisme() == null ? null
+                    : new DatatourismeRefresh(vertx, config.datatourisme(), config.kb().resolve(DatatourismeImport.FOLDER_IN_KB),
+                            config.data().resolve("datatourisme-import.json"), clock);
+            if (datatourisme != null) {
+                // Into the knowledge base's folder: its watch reloads the pages, as for any edit.
+                datatourisme.start();
+                LOG.info("datatourisme refresh on: {}", config.datatourisme());
+            }
             retain(vertx, store, clock, config.retentionDays());
             Map<String, Outbox> outboxes = new HashMap<>();
             List<MetaInbox> inboxes = new ArrayList<>();
@@ -164,6 +175,7 @@ public final class Main {
             channels.add(new AnalyticsApi(vertx, dashboard, conversations::labels, agentApi::sessionAgent,
                     config.adminToken(), clock)::mount);
             channels.add(new PeopleApi(vertx, people, config.adminToken())::mount);
+            channels.add(new ImportsApi(datatourisme, config.adminToken())::mount);
             Router router = new HttpApi(vertx, understanding, knowledge, conversations, gateway, store,
                     config.adminToken(), secrets, origins, newConversations, clock).router();
             channels.forEach(channel -> channel.accept(router));

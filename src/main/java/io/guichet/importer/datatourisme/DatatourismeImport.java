@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * with a log line naming its file, never its content; its item keeps the pages it had.
  */
 public final class DatatourismeImport {
+    /** Where in a knowledge base the pages go by default, for the command and the scheduled refresh alike. */
+    public static final Path FOLDER_IN_KB = Path.of("imported", "datatourisme");
     private static final Logger LOG = LoggerFactory.getLogger(DatatourismeImport.class);
     private static final Pattern PAGE_FILE = Pattern.compile("dt-(.+)-(fr|en)\\.md");
     /** An object's file in the flux: {@code 15-<item>.json}, the item being its URI's last segment. */

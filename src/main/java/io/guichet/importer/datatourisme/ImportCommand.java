@@ -10,7 +10,7 @@ import java.nio.file.Path;
  */
 public final class ImportCommand {
     /** Where the pages go unless {@code --out} says otherwise. */
-    public static final Path DEFAULT_OUT = Path.of("knowledge-base", "imported", "datatourisme");
+    public static final Path DEFAULT_OUT = Path.of("knowledge-base").resolve(DatatourismeImport.FOLDER_IN_KB);
     private static final String USAGE = "usage: java -jar guichet.jar import datatourisme FLUX [--out DIR]"
             + " (FLUX: a DATAtourisme flux zip or its unpacked folder; DIR: " + DEFAULT_OUT + " by default)";
 
