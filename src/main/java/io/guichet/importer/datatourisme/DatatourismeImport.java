@@ -1,6 +1,7 @@
 package io.guichet.importer.datatourisme;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.guichet.files.Folders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -96,12 +96,12 @@ public final class DatatourismeImport {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            deleteTree(next);
+            Folders.deleteTree(next);
             throw e;
         }
         int removed = (int) pagesBefore.keySet().stream().filter(item -> !kept.contains(item)).count();
         if (written == 0 && removed == 0 && Files.isDirectory(target)) {
-            deleteTree(next);
+            Folders.deleteTree(next);
         } else {
             swap(target, next, previous);
         }
@@ -142,7 +142,7 @@ public final class DatatourismeImport {
             Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(next, target, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(previous);
+        Folders.deleteTree(previous);
     }
 
     /** Undoes what an import stopped midway left: its unfinished version, a swap cut in two. */
@@ -150,8 +150,8 @@ public final class DatatourismeImport {
         if (!Files.exists(target) && Files.isDirectory(previous)) {
             Files.move(previous, target, StandardCopyOption.ATOMIC_MOVE);
         }
-        deleteTree(previous);
-        deleteTree(next);
+        Folders.deleteTree(previous);
+        Folders.deleteTree(next);
     }
 
     /** The pages now in the folder, by item; refuses a folder that holds anything else, so as never to delete it. */
@@ -185,14 +185,4 @@ public final class DatatourismeImport {
         return matcher.matches() ? matcher.group(1) : null;
     }
 
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +38,7 @@ class DatatourismeServiceTest {
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void theImportedConventionCentreIsRecommendedAndTheRefreshIsReported(@TempDir Path temp) throws Exception {
-        Path kb = copy(Path.of("src/test/resources/service-kb"), temp.resolve("kb"));
+        Path kb = FluxFixtures.copy(Path.of("src/test/resources/service-kb"), temp.resolve("kb"));
         Path imported = kb.resolve(DatatourismeImport.FOLDER_IN_KB);
         assertEquals(0, ImportCommand.run(new String[] {"datatourisme", FluxFixtures.FLUX.toString(), "--out",
                 imported.toString()}, System.out, System.err));
@@ -114,19 +113,5 @@ class DatatourismeServiceTest {
     private static JsonObject json(HttpResponse<String> response) {
         assertTrue(response.statusCode() < 300, response.statusCode() + " " + response.body());
         return new JsonObject(response.body());
-    }
-
-    private static Path copy(Path from, Path to) throws Exception {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
-        }
-        return to;
     }
 }

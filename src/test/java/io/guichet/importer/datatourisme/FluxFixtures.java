@@ -21,9 +21,14 @@ public final class FluxFixtures {
 
     /** A copy of the fixture flux in {@code folder}, to change. */
     public static Path copy(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(FLUX)) {
+        return copy(FLUX, folder);
+    }
+
+    /** A copy of the folder {@code from} and all below it at {@code to}. */
+    public static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
             for (Path path : paths.toList()) {
-                Path target = folder.resolve(FLUX.relativize(path).toString());
+                Path target = to.resolve(from.relativize(path).toString());
                 if (Files.isDirectory(path)) {
                     Files.createDirectories(target);
                 } else {
@@ -31,7 +36,7 @@ public final class FluxFixtures {
                 }
             }
         }
-        return folder;
+        return to;
     }
 
     /** {@code flux} zipped into {@code zip}, entries in a fixed order. */
@@ -51,24 +56,26 @@ public final class FluxFixtures {
 
     /** Each file's name with its bytes, as a string. */
     static Map<String, String> contents(Path folder) throws IOException {
-        Map<String, String> contents = new TreeMap<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.toList()) {
-                contents.put(file.getFileName().toString(), Files.readString(file));
-            }
-        }
-        return contents;
+        return perFile(folder, Files::readString);
     }
 
     /** Each file's name with its modification time. */
     static Map<String, FileTime> times(Path folder) throws IOException {
-        Map<String, FileTime> times = new TreeMap<>();
+        return perFile(folder, Files::getLastModifiedTime);
+    }
+
+    private interface FileReading<T> {
+        T read(Path file) throws IOException;
+    }
+
+    private static <T> Map<String, T> perFile(Path folder, FileReading<T> reading) throws IOException {
+        Map<String, T> read = new TreeMap<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.toList()) {
-                times.put(file.getFileName().toString(), Files.getLastModifiedTime(file));
+                read.put(file.getFileName().toString(), reading.read(file));
             }
         }
-        return times;
+        return read;
     }
 
     static List<String> names(Path folder) throws IOException {
