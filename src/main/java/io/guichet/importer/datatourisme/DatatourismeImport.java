@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.guichet.files.Folders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -45,10 +49,31 @@ public final class DatatourismeImport {
      * at a time in this process; the folder must hold nothing but the pages an import wrote.
      */
     public static synchronized ImportSummary run(Path flux, Path out) throws IOException {
-        long started = System.nanoTime();
         Path target = out.toAbsolutePath().normalize();
+        Files.createDirectories(target.getParent());
+        // The command and the service's refresh may run at once on one folder: one waits for nobody, it fails.
+        Path lock = target.getParent().resolve("." + target.getFileName() + ".lock");
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock held = tryLock(channel)) {
+            if (held == null) {
+                throw new IOException("another import into " + target + " is running");
+            }
+            return importInto(flux, target);
+        }
+    }
+
+    /** The lock, or null when another process holds it (or, through another channel, this one). */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
+    private static ImportSummary importInto(Path flux, Path target) throws IOException {
+        long started = System.nanoTime();
         Path parent = target.getParent();
-        Files.createDirectories(parent);
         Path next = parent.resolve("." + target.getFileName() + ".tmp");
         Path previous = parent.resolve("." + target.getFileName() + ".old");
         recover(target, next, previous);

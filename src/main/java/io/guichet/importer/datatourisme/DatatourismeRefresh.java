@@ -86,7 +86,8 @@ public final class DatatourismeRefresh {
     private final Path out;
     private final Path stateFile;
     private final Clock clock;
-    private Future<Run> current;
+    /** The run under way, if any. */
+    private Future<Run> running;
     private volatile State state;
 
     /** Reads the state a previous run left: blocks, so build it off the event loop. */
@@ -111,20 +112,21 @@ public final class DatatourismeRefresh {
 
     /** Fetches and imports now; a call while a run is under way gets that run's end rather than a second run. */
     public synchronized Future<Run> refreshNow() {
-        if (current != null) {
-            return current;
+        if (running != null) {
+            return running;
         }
-        current = vertx.fileSystem().createTempFile("datatourisme-", ".zip")
+        Future<Run> run = vertx.fileSystem().createTempFile("datatourisme-", ".zip")
                 .compose(file -> fetch(Path.of(file))
                         .eventually(() -> vertx.fileSystem().delete(file).recover(e -> Future.succeededFuture())))
                 .recover(e -> Future.succeededFuture(new Run(clock.instant(), "failed", reason(e), null)))
-                .compose(run -> record(run).map(run))
-                .onComplete(r -> finished());
-        return current;
+                .compose(done -> record(done).map(done));
+        running = run;
+        run.onComplete(r -> finished());
+        return run;
     }
 
     private synchronized void finished() {
-        current = null;
+        running = null;
     }
 
     /** What the admin sees: the flux (its key hidden), the period, the last run and the last import. */

@@ -125,12 +125,12 @@ final class ItemMapper {
         Optional<BigDecimal> allowedPersons = number(item, "allowedPersons");
         Optional<BigDecimal> bedrooms = featureValue(features, "Bedroom");
         Optional<BigDecimal> covers = featureValue(features, "Covers");
-        allowedPersons.or(() -> covers).ifPresent(n -> facts.put("capacity", plain(n)));
-        bedrooms.ifPresent(n -> facts.put("rooms", plain(n)));
-        covers.ifPresent(n -> facts.put("covers", plain(n)));
+        allowedPersons.or(() -> covers).ifPresent(n -> facts.put("capacity", n));
+        bedrooms.ifPresent(n -> facts.put("rooms", n));
+        covers.ifPresent(n -> facts.put("covers", n));
         List<Price> prices = prices(item, lodging, lang);
         prices.stream().min(Comparator.comparing(Price::from)).ifPresent(lowest -> {
-            facts.put("price_from_eur", plain(lowest.from()));
+            facts.put("price_from_eur", lowest.from());
             facts.put("price_unit", lowest.unit());
         });
         List<Period> periods = periods(item);

@@ -3,6 +3,7 @@ package io.guichet.importer.datatourisme;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -12,14 +13,17 @@ import java.util.regex.Pattern;
  * it. The same page always gives the same bytes (no date of import, facts in a fixed order), so
  * that an unchanged item leaves its file, and the vectors cached for its passages, as they were.
  *
- * @param facts numeric and other facts in the order they are written; a value is a number, a
+ * @param facts numeric and other facts in the order they are written; a value is a number
+ *              ({@code BigDecimal}, written plain, so that the knowledge base reads a number), a
  *              string, a boolean, or a list of periods ({@code List<Map<String, String>>})
  */
 record KbPage(String id, String lang, String title, List<String> audience, List<String> journeys, String url,
               List<String> tags, String updated, Map<String, Object> facts, String body) {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Scalars that YAML reads as themselves, without quotes: plain words, numbers, ISO dates. */
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]*");
+    /** Scalars that YAML reads as themselves, without quotes: words (not numbers: YAML 1.1 reads 0123 as octal). */
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z][A-Za-z0-9_.\\-]*");
+    /** Words YAML 1.1 reads as booleans or null. */
+    private static final Pattern RESERVED = Pattern.compile("(?i)y|n|true|false|yes|no|on|off|null");
 
     String fileName() {
         return id + ".md";
@@ -52,7 +56,8 @@ record KbPage(String id, String lang, String title, List<String> audience, List<
                             .append("}\n");
                 }
             } else {
-                line(out, key, value instanceof String s ? scalar(s) : String.valueOf(value));
+                line(out, key, value instanceof BigDecimal number ? ItemMapper.plain(number)
+                        : value instanceof String text ? scalar(text) : String.valueOf(value));
             }
         });
         return out.append("---\n").append(body).toString();
@@ -68,7 +73,7 @@ record KbPage(String id, String lang, String title, List<String> audience, List<
 
     /** A plain scalar when YAML reads it back unchanged, else a JSON string, which YAML also reads. */
     private static String scalar(String value) {
-        if (PLAIN.matcher(value).matches() && !value.matches("(?i)true|false|yes|no|on|off|null|~")) {
+        if (PLAIN.matcher(value).matches() && !RESERVED.matcher(value).matches()) {
             return value;
         }
         try {

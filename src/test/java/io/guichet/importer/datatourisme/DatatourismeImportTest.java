@@ -35,9 +35,7 @@ class DatatourismeImportTest {
         assertEquals(15, summary.documents(), "the 2020 event is in French only");
         assertEquals(15, FluxFixtures.names(out).size());
         assertTrue(FluxFixtures.names(out).contains(CONVENTION_CENTRE));
-        try (Stream<Path> siblings = Files.list(out.getParent())) {
-            assertEquals(List.of(out), siblings.toList(), "no work folder left beside it");
-        }
+        assertEquals(List.of("datatourisme"), siblings(out.getParent()), "no work folder left beside it");
     }
 
     @Test
@@ -136,9 +134,7 @@ class DatatourismeImportTest {
         assertThrows(IOException.class, () -> DatatourismeImport.run(notAFlux, out));
         assertThrows(IOException.class, () -> DatatourismeImport.run(temp.resolve("nowhere"), out));
         assertEquals(before, FluxFixtures.contents(out));
-        try (Stream<Path> siblings = Files.list(temp)) {
-            assertEquals(2, siblings.count(), "the pages and the bad zip, no work folder");
-        }
+        assertEquals(List.of("datatourisme", "flux.zip"), siblings(temp), "the pages and the bad zip, no work folder");
     }
 
     @Test
@@ -158,7 +154,19 @@ class DatatourismeImportTest {
         Files.createDirectories(temp.resolve(".datatourisme.tmp"));
         ImportSummary summary = DatatourismeImport.run(FluxFixtures.FLUX, out);
         assertEquals(8, summary.unchanged(), "the previous version was put back, then found up to date");
-        assertEquals(List.of("datatourisme"), Files.list(temp).map(p -> p.getFileName().toString()).toList());
+        assertEquals(List.of("datatourisme"), siblings(temp));
+    }
+
+    @Test
+    void oneImportAtATimeIntoAFolder(@TempDir Path temp) throws IOException {
+        Path out = temp.resolve("datatourisme");
+        try (java.nio.channels.FileChannel other = java.nio.channels.FileChannel.open(temp.resolve(".datatourisme.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = other.lock()) {
+            IOException refused = assertThrows(IOException.class, () -> DatatourismeImport.run(FluxFixtures.FLUX, out));
+            assertTrue(refused.getMessage().contains("another import"), refused.getMessage());
+        }
+        assertEquals(8, DatatourismeImport.run(FluxFixtures.FLUX, out).written());
     }
 
     @Test
@@ -171,5 +179,13 @@ class DatatourismeImportTest {
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("8 items read, 8 written, 0 unchanged, 0 removed, 0 skipped"));
         assertEquals(2, ImportCommand.run(new String[] {"tourinsoft", "x"}, new PrintStream(out), new PrintStream(err)));
+    }
+
+    /** What the folder holds besides the lock file that keeps two imports apart. */
+    private static List<String> siblings(Path folder) throws IOException {
+        try (Stream<Path> children = Files.list(folder)) {
+            return children.map(p -> p.getFileName().toString()).filter(name -> !name.endsWith(".lock")).sorted()
+                    .toList();
+        }
     }
 }

@@ -60,6 +60,7 @@ class ItemMapperTest {
         assertEquals("http://picepeiche.fr/", fr.front().get("url").asText(), "its own site, not the booking page");
         assertEquals("2020-01-27", fr.front().get("updated").asText());
         assertEquals(40, fr.front().get("capacity").asInt());
+        assertTrue(fr.front().get("capacity").isNumber(), "a number, for the recommender to compare");
         assertEquals(20, fr.front().get("rooms").asInt());
         assertTrue(fr.list("tags").containsAll(List.of("hotel", "Montbazon")));
         assertTrue(fr.body().contains("Adresse : 2 allée John Ropper, 37250 Montbazon"), fr.body());
@@ -94,6 +95,7 @@ class ItemMapperTest {
         assertEquals(80, fr.front().get("capacity").asInt());
         assertEquals(80, fr.front().get("covers").asInt());
         assertEquals(12.5, fr.front().get("price_from_eur").asDouble());
+        assertTrue(fr.front().get("price_from_eur").isNumber());
         assertEquals("person", fr.front().get("price_unit").asText(), "a meal is priced per person");
         assertEquals("http://www.lebistrotducuisinier.fr/", fr.front().get("url").asText());
         assertTrue(fr.body().contains("12.5 € par personne"), fr.body());
@@ -105,6 +107,7 @@ class ItemMapperTest {
     void conventionCentreIsASeminarVenueForItsCapacity() throws Exception {
         Page fr = page(record(CONVENTION_CENTRE), "fr");
         assertEquals("Le Jeu de Paume", fr.front().get("title").asText());
+        assertTrue(fr.front().get("capacity").isNumber());
         assertEquals(528, fr.front().get("capacity").asInt());
         assertEquals(List.of("seminar_planning"), fr.list("journey"), "no weekend outing");
         assertEquals(List.of("event_planner"), fr.list("audience"));
