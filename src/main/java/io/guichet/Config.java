@@ -3,6 +3,9 @@ package io.guichet;
 import io.guichet.channels.messenger.MessengerSettings;
 import io.guichet.channels.whatsapp.WhatsAppSettings;
 import io.guichet.crm.Webhooks;
+import io.guichet.importer.datatourisme.DatatourismeRefresh;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,15 +15,17 @@ import java.util.Map;
 
 /**
  * The contract's run options: each flag, else its environment variable, else the embedded default;
- * and the teams' CRM webhooks, declared in the agents file with their secrets in the environment.
+ * and the teams' CRM webhooks, declared in the agents file with their secrets in the environment;
+ * the DATAtourisme flux to import on a schedule, if any.
  */
 record Config(int port, Path kb, Path intents, Path data, String adminToken, Duration warmup, int retentionDays,
               MessengerSettings messenger, WhatsAppSettings whatsapp, Path agents, List<String> allowedOrigins,
-              boolean rateLimits, int answerMaxAgeDays, Webhooks webhooks) {
+              boolean rateLimits, int answerMaxAgeDays, Webhooks webhooks, DatatourismeRefresh.Settings datatourisme) {
     static final Duration DEFAULT_WARMUP = Duration.ofSeconds(3);
     static final int DEFAULT_RETENTION_DAYS = 365;
     /** A quoted page older than this is said to be possibly out of date. */
     static final int DEFAULT_ANSWER_MAX_AGE_DAYS = 365;
+    static final int DEFAULT_DATATOURISME_EVERY_HOURS = 24;
 
 
     static Config from(String[] args, Map<String, String> env) {
@@ -38,6 +43,9 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
         boolean rateLimits = onOff(env.getOrDefault("GUICHET_RATE_LIMITS", "on"));
         int answerMaxAgeDays = env.containsKey("GUICHET_ANSWER_MAX_AGE_DAYS")
                 ? ageInDays(env.get("GUICHET_ANSWER_MAX_AGE_DAYS")) : DEFAULT_ANSWER_MAX_AGE_DAYS;
+        String datatourismeUrl = env.get("GUICHET_DATATOURISME_URL");
+        int datatourismeEvery = env.containsKey("GUICHET_DATATOURISME_EVERY_HOURS")
+                ? hours(env.get("GUICHET_DATATOURISME_EVERY_HOURS")) : DEFAULT_DATATOURISME_EVERY_HOURS;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {
@@ -56,6 +64,8 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
                 case "--allowed-origins" -> allowedOrigins = origins(value);
                 case "--rate-limits" -> rateLimits = onOff(value);
                 case "--answer-max-age-days" -> answerMaxAgeDays = ageInDays(value);
+                case "--datatourisme-url" -> datatourismeUrl = value;
+                case "--datatourisme-every" -> datatourismeEvery = hours(value);
                 default -> throw new IllegalArgumentException(usage(flag));
             }
         }
@@ -66,7 +76,26 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
         Webhooks webhooks = Files.exists(agents) ? Webhooks.load(agents, env) : Webhooks.NONE;
         return new Config(port, kb, intents, data, adminToken, warmup, retentionDays,
                 MessengerSettings.fromEnvironment(env).orElse(null), WhatsAppSettings.fromEnvironment(env).orElse(null),
-                agents, allowedOrigins, rateLimits, answerMaxAgeDays, webhooks);
+                agents, allowedOrigins, rateLimits, answerMaxAgeDays, webhooks,
+                datatourismeUrl == null || datatourismeUrl.isBlank() ? null
+                        : new DatatourismeRefresh.Settings(fluxUrl(datatourismeUrl), Duration.ofHours(datatourismeEvery)));
+    }
+
+    /** The flux's address, an absolute http(s) URL; the message does not repeat it, as it holds the platform's key. */
+    private static URI fluxUrl(String value) {
+        try {
+            URI url = new URI(value.strip());
+            if (url.getHost() != null && ("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
+                return url;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("the DATAtourisme flux URL must be an http:// or https:// address");
+    }
+
+    private static int hours(String value) {
+        return bounded(value, 1, 8760, "the DATAtourisme refresh period is a number of hours from 1 to 8760");
     }
 
     /** Comma-separated origins such as {@code https://www.valmoreau.fr}; none means every site. */
@@ -122,6 +151,8 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
     private static String usage(String flag) {
         return "unknown option '" + flag + "'; usage: java -jar guichet.jar [--port N] [--kb DIR] [--intents DIR]"
                 + " [--data DIR] [--admin-token TOKEN] [--agents FILE] [--warmup SECONDS] [--retention-days N]"
-                + " [--allowed-origins URL,URL] [--rate-limits on|off] [--answer-max-age-days N]";
+                + " [--allowed-origins URL,URL] [--rate-limits on|off] [--answer-max-age-days N]"
+                + " [--datatourisme-url URL] [--datatourisme-every HOURS]"
+                + "; or: import datatourisme FLUX [--out DIR]";
     }
 }

@@ -19,6 +19,10 @@ import io.guichet.http.AgentApi;
 import io.guichet.http.AnalyticsApi;
 import io.guichet.http.HttpApi;
 import io.guichet.http.PeopleApi;
+import io.guichet.http.ImportsApi;
+import io.guichet.importer.datatourisme.DatatourismeImport;
+import io.guichet.importer.datatourisme.DatatourismeRefresh;
+import io.guichet.importer.datatourisme.ImportCommand;
 import io.guichet.edge.Origins;
 import io.guichet.edge.RateLimiter;
 import io.guichet.kb.KnowledgeBase;
@@ -41,6 +45,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -67,15 +72,18 @@ public final class Main {
             return;
         }
         if (args.length > 0 && args[0].equals("bench-dashboard")) {
-            io.guichet.bench.DashboardBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            io.guichet.bench.DashboardBench.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("bench")) {
-            io.guichet.bench.Bench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            io.guichet.bench.Bench.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 1 && args[0].equals("import") && args[1].equals("site")) {
-            System.exit(io.guichet.importer.site.SiteImport.command(java.util.Arrays.copyOfRange(args, 2, args.length)));
+            System.exit(io.guichet.importer.site.SiteImport.command(Arrays.copyOfRange(args, 2, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("import")) {
+            System.exit(ImportCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         Config config;
         try {
@@ -116,6 +124,14 @@ public final class Main {
             conversations.warnOfPagesOlderThan(Period.ofDays(config.answerMaxAgeDays()));
             TurnGateway gateway = new TurnGateway(conversations, new LocalConversationLocks(vertx));
             watch(vertx, knowledge);
+            DatatourismeRefresh datatourisme = config.datatourisme() == null ? null
+                    : new DatatourismeRefresh(vertx, config.datatourisme(), config.kb().resolve(DatatourismeImport.FOLDER_IN_KB),
+                            config.data().resolve("datatourisme-import.json"), clock);
+            if (datatourisme != null) {
+                // Into the knowledge base's folder: its watch reloads the pages, as for any edit.
+                datatourisme.start();
+                LOG.info("datatourisme refresh on: {}", config.datatourisme());
+            }
             retain(vertx, store, clock, config.retentionDays());
             Map<String, Outbox> outboxes = new HashMap<>();
             List<MetaInbox> inboxes = new ArrayList<>();
@@ -165,6 +181,7 @@ public final class Main {
             channels.add(new AnalyticsApi(vertx, dashboard, conversations::labels, agentApi::sessionAgent,
                     config.adminToken(), clock)::mount);
             channels.add(new PeopleApi(vertx, people, config.adminToken())::mount);
+            channels.add(new ImportsApi(datatourisme, config.adminToken())::mount);
             Router router = new HttpApi(vertx, understanding, knowledge, conversations, gateway, store,
                     config.adminToken(), secrets, origins, newConversations, clock).router();
             channels.forEach(channel -> channel.accept(router));

@@ -23,7 +23,8 @@ class ConfigTest {
     void embeddedDefaults() {
         assertEquals(new Config(8080, Path.of("knowledge-base"), Path.of("intents"), Path.of("data"), null,
                         Config.DEFAULT_WARMUP, Config.DEFAULT_RETENTION_DAYS, null, null,
-                        Path.of("agents.yml"), List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, Webhooks.NONE),
+                        Path.of("agents.yml"), List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, Webhooks.NONE,
+                        null),
                 Config.from(new String[0], Map.of()));
     }
 
@@ -101,5 +102,20 @@ class ConfigTest {
         for (String words : said) {
             assertTrue(message.contains(words), "'" + words + "' in: " + message);
         }
+    }
+
+    @Test
+    void datatourismeRefreshFromFlagOrEnvironment() {
+        Config config = Config.from(new String[] {"--datatourisme-url", "https://diffuseur.datatourisme.fr/webservice/f/KEY",
+                "--datatourisme-every", "6"}, Map.of());
+        assertEquals(java.net.URI.create("https://diffuseur.datatourisme.fr/webservice/f/KEY"), config.datatourisme().url());
+        assertEquals(java.time.Duration.ofHours(6), config.datatourisme().every());
+        assertEquals(java.time.Duration.ofHours(24), Config.from(new String[0],
+                Map.of("GUICHET_DATATOURISME_URL", "http://localhost:9/flux.zip")).datatourisme().every());
+        IllegalArgumentException notAUrl = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Config.from(new String[] {"--datatourisme-url", "ftp://host/SECRETKEY"}, Map.of()));
+        org.junit.jupiter.api.Assertions.assertFalse(notAUrl.getMessage().contains("SECRETKEY"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Config.from(new String[] {"--datatourisme-every", "0"}, Map.of()));
     }
 }

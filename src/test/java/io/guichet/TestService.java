@@ -3,6 +3,7 @@ package io.guichet;
 import io.guichet.channels.messenger.MessengerSettings;
 import io.guichet.channels.whatsapp.WhatsAppSettings;
 import io.guichet.crm.Webhooks;
+import io.guichet.importer.datatourisme.DatatourismeRefresh;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -55,8 +56,18 @@ public final class TestService {
     private static Future<Integer> start(Vertx vertx, Path kb, Path data, MessengerSettings messenger,
                                          WhatsAppSettings whatsapp, Path agents, List<String> allowedOrigins,
                                          String adminToken, boolean rateLimits, Webhooks webhooks) {
-        Config config = new Config(0, kb, TestFixtures.INTENTS, data, adminToken, Duration.ZERO, 30, messenger,
-                whatsapp, agents, allowedOrigins, rateLimits, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, webhooks);
+        return start(new Config(0, kb, TestFixtures.INTENTS, data, adminToken, Duration.ZERO, 30, messenger,
+                whatsapp, agents, allowedOrigins, rateLimits, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, webhooks, null), vertx);
+    }
+
+    /** On the knowledge base in {@code kb}, importing the DATAtourisme flux {@code datatourisme} describes. */
+    public static Future<Integer> start(Vertx vertx, Path kb, Path data, String adminToken,
+                                        DatatourismeRefresh.Settings datatourisme) {
+        return start(new Config(0, kb, TestFixtures.INTENTS, data, adminToken, Duration.ZERO, 30, null, null, null,
+                List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, Webhooks.NONE, datatourisme), vertx);
+    }
+
+    private static Future<Integer> start(Config config, Vertx vertx) {
         return Main.start(vertx, config).map(server -> server.actualPort());
     }
 }

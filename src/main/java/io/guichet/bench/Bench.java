@@ -1,5 +1,6 @@
 package io.guichet.bench;
 
+import io.guichet.files.Folders;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.PoolOptions;
@@ -14,10 +15,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * {@code java -jar guichet.jar bench [options]}: measures the service on this machine. For each
@@ -95,8 +94,8 @@ public final class Bench {
     private void measureSize(int docs) throws Exception {
         Path kb = options.out().resolve("kb-" + docs);
         Path data = options.out().resolve("data-" + docs);
-        deleteTree(kb);
-        deleteTree(data);
+        Folders.deleteTree(kb);
+        Folders.deleteTree(data);
         System.out.printf("[%d documents] generating the knowledge base%n", docs);
         List<KbGenerator.Question> questions = new KbGenerator(options.seed()).write(kb, docs);
         JsonObject size = new JsonObject().put("docs", docs);
@@ -195,14 +194,4 @@ public final class Bench {
         return Math.round(value * 10) / 10.0;
     }
 
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }

@@ -30,10 +30,25 @@ final class KbLoader {
     private KbLoader() {
     }
 
+    /**
+     * The Markdown files below {@code folder}, leaving out those under a folder whose name starts with
+     * a dot: an import's work in progress ({@code .datatourisme.tmp}) must not be read half-written.
+     */
     static List<Path> markdownFiles(Path folder) throws IOException {
         try (Stream<Path> paths = Files.walk(folder)) {
-            return paths.filter(p -> p.toString().endsWith(".md") && Files.isRegularFile(p)).sorted().toList();
+            return paths.filter(p -> p.toString().endsWith(".md") && !underHiddenFolder(folder, p)
+                    && Files.isRegularFile(p)).sorted().toList();
         }
+    }
+
+    private static boolean underHiddenFolder(Path folder, Path file) {
+        Path relative = folder.relativize(file);
+        for (int i = 0; i < relative.getNameCount() - 1; i++) {
+            if (relative.getName(i).toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static List<KbDocument> load(Path folder) throws IOException {

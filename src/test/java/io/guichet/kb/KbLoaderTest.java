@@ -98,4 +98,12 @@ class KbLoaderTest {
         assertEquals(List.of("good"), documents.stream().map(KbDocument::id).toList());
         assertEquals("Good", documents.get(0).title());
     }
+
+    @Test
+    void leavesOutFilesUnderAFolderWhoseNameStartsWithADot(@TempDir Path folder) throws IOException {
+        Files.createDirectories(folder.resolve("imported/.datatourisme.tmp"));
+        Files.writeString(folder.resolve("imported/.datatourisme.tmp/half-written.md"), "# Half written");
+        Files.writeString(folder.resolve("imported/page.md"), "# Page");
+        assertEquals(List.of(folder.resolve("imported/page.md")), KbLoader.markdownFiles(folder));
+    }
 }
