@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,7 +26,17 @@ public final class Dashboard {
     static final int GAP_QUESTIONS = 5_000;
     private static final int GAP_EXAMPLES = 3;
 
+    /** The groups of the last question lists, per filter read (whole, one channel, one journey…). */
+    private static final int GROUPINGS_KEPT = 8;
+
     private final AnalyticsStore store;
+    private final Map<List<ContentGaps.Question>, List<ContentGaps.Gap>> lastGrouped = new LinkedHashMap<>(16, 0.75f,
+            true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<ContentGaps.Question>, List<ContentGaps.Gap>> eldest) {
+            return size() > GROUPINGS_KEPT;
+        }
+    };
     private final GapStatuses gapStatuses;
     private final ContentGaps gaps;
     private final KnowledgeBase knowledge;
@@ -117,7 +128,7 @@ public final class Dashboard {
     /** The topics the pages miss, most asked first: the list of pages to write next. */
     public List<Gap> gaps(Filter filter, int limit) {
         Map<String, GapStatuses.Marked> statuses = gapStatuses.all();
-        return gaps.group(store.unanswered(filter, GAP_QUESTIONS), GAP_EXAMPLES).stream().limit(limit).map(gap -> {
+        return grouped(store.unanswered(filter, GAP_QUESTIONS)).stream().limit(limit).map(gap -> {
             Optional<SearchHit> nearest = knowledge.search(gap.representative(), 1,
                     language.apply(gap.representative())).stream().findFirst();
             Optional<GapStatuses.Marked> marked = gap.keys().stream().map(statuses::get).filter(Objects::nonNull)
@@ -130,6 +141,25 @@ public final class Dashboard {
                     nearest.filter(hit -> hit.score() >= KnowledgeBase.TRUSTED).isPresent(),
                     marked.filter(m -> gap.lastAsked().isAfter(m.at())).isPresent());
         }).toList();
+    }
+
+    /**
+     * The questions grouped, as last time when they are the same questions (the same texts, asked as
+     * often, last at the same times): grouping 3,000 wordings takes most of a second, and a
+     * dashboard is read again and again between two new questions.
+     */
+    private List<ContentGaps.Gap> grouped(List<ContentGaps.Question> questions) {
+        synchronized (lastGrouped) {
+            List<ContentGaps.Gap> known = lastGrouped.get(questions);
+            if (known != null) {
+                return known;
+            }
+        }
+        List<ContentGaps.Gap> grouped = gaps.group(questions, GAP_EXAMPLES);
+        synchronized (lastGrouped) {
+            lastGrouped.put(questions, grouped);
+        }
+        return grouped;
     }
 
     /**

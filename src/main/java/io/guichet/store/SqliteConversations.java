@@ -217,6 +217,7 @@ final class SqliteConversations implements ConversationStore {
                 }
                 if (commit.record() != null) {
                     insertRecord(connection, state.id(), commit.record(), question);
+                    countDay(connection, state.id(), commit.record());
                     recordId = SqliteDatabase.lastRowId(connection);
                 }
             }
@@ -265,6 +266,26 @@ final class SqliteConversations implements ConversationStore {
                 }
             }
         });
+    }
+
+    /** Adds the turn to its conversation's day, the row the dashboard's overview counts. */
+    private static void countDay(Connection connection, String conversationId, TurnRecord record) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO conversation_days (day,"
+                + " conversation_id, channel, lang, journey, turns, fallbacks, out_of_scope, handed_off)"
+                + " VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?) ON CONFLICT (day, conversation_id) DO UPDATE SET"
+                + " lang = coalesce(excluded.lang, lang), journey = coalesce(excluded.journey, journey),"
+                + " turns = turns + 1, fallbacks = fallbacks + excluded.fallbacks,"
+                + " out_of_scope = out_of_scope + excluded.out_of_scope, handed_off = max(handed_off, excluded.handed_off)")) {
+            upsert.setString(1, record.at().toString().substring(0, 10));
+            upsert.setString(2, conversationId);
+            upsert.setString(3, record.channel());
+            upsert.setString(4, record.lang());
+            upsert.setString(5, record.journey());
+            upsert.setInt(6, record.fallback() && !record.outOfScope() ? 1 : 0);
+            upsert.setInt(7, record.outOfScope() ? 1 : 0);
+            upsert.setInt(8, record.handoffTeam() != null ? 1 : 0);
+            upsert.executeUpdate();
+        }
     }
 
     /** The turn's record; {@code question} is the person's message it answered, when the turn stored one. */

@@ -60,13 +60,17 @@ final class SqliteEvents {
         }
     }
 
-    /** Deletes the events older than {@code cutoff}, as the turns' records are. */
+    /** Deletes the events older than {@code cutoff}, as the turns' records are, and the days before its day. */
     static void purgeBefore(Connection connection, Instant cutoff) throws SQLException {
         for (String table : new String[] {"feedback", "handoff_steps"}) {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE at < ?")) {
                 delete.setString(1, cutoff.toString());
                 delete.executeUpdate();
             }
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM conversation_days WHERE day < ?")) {
+            delete.setString(1, cutoff.toString().substring(0, 10));
+            delete.executeUpdate();
         }
     }
 }

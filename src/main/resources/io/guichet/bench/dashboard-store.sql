@@ -49,4 +49,8 @@ FROM leads l JOIN conversations c ON c.id = l.conversation_id;
 INSERT INTO feedback (conversation_id, at, channel, lang, kind, turn_id, score, journey)
 SELECT conversation_id, at, channel, lang, 'ANSWER', id, id % 3 <> 0, journey
 FROM turns WHERE fallback = 0 AND id % 10 = 0;
+INSERT INTO conversation_days (day, conversation_id, channel, lang, journey, turns, fallbacks, out_of_scope, handed_off)
+SELECT substr(at, 1, 10), conversation_id, max(channel), max(lang), max(journey), count(*),
+       sum(fallback AND NOT out_of_scope), sum(out_of_scope), max(handoff_team IS NOT NULL)
+FROM turns GROUP BY substr(at, 1, 10), conversation_id;
 COMMIT;

@@ -75,7 +75,8 @@ class PeopleStoreTest {
                     .get("conversations"), "id"), "an address matches whatever its case");
 
             Map<String, Integer> erased = people.erase(ContactKey.of(null, JULIE_PHONE));
-            assertEquals(Map.of("conversations", 2, "later_notes", 2, "later_exports", 1, "leads", 1, "messages", 4,
+            assertEquals(Map.of("conversations", 2, "conversation_days", 2, "later_notes", 2, "later_exports", 1, "leads", 1,
+                    "messages", 4,
                     "turns", 2, "inbox", 1), erased.entrySet().stream().filter(table -> table.getValue() > 0)
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), "the rows removed, per table");
             assertTrue(store.find(website).isEmpty() && store.find(phone).isEmpty(),
@@ -96,8 +97,8 @@ class PeopleStoreTest {
                     bobsRows += row.containsValue(bob) ? 1 : 0;
                 }
             }
-            // Bob's conversation, his 2 messages, his lead, his turn, his note and his lead's export.
-            assertEquals(7, bobsRows, "Bob's data is all there");
+            // Bob's conversation, his 2 messages, his lead, his turn, his day, his note and his lead's export.
+            assertEquals(8, bobsRows, "Bob's data is all there");
         }
     }
 
