@@ -34,6 +34,8 @@ class DatatourismeServiceTest {
     private static final String ADMIN_TOKEN = "admin-token-of-the-test-0123";
     private static final String ETAG = "\"flux-v1\"";
     private static final String CONVENTION_CENTRE = "dt-85b0a2d4-1e25-3286-80c4-7966e94d887b-fr";
+    /** A guided visit on 19 and 20 September 2020. */
+    private static final String WEEKEND_EVENT = "dt-003eb63b-ee8e-316f-b93f-6d58439158e6-fr";
 
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -69,6 +71,16 @@ class DatatourismeServiceTest {
                     .orElseThrow(() -> new AssertionError("no convention centre among " + sources.encode()));
             assertEquals("Le Jeu de Paume", venue.getString("title"));
             assertEquals("2020-01-31", venue.getString("updated"));
+
+            // Asked on Thursday 17 September 2020: that weekend's imported event, with its card and date.
+            String id = json(TestHttp.send(port, "POST", "/api/v1/conversations", "{}", null)).getString("id");
+            JsonObject weekend = json(TestHttp.send(port, "POST", "/api/v1/conversations/" + id + "/messages",
+                    new JsonObject().put("text", "qu'est-ce qu'il y a à faire ce week-end ?").put("now", "2020-09-17")
+                            .encode(), null));
+            JsonObject event = weekend.getJsonArray("sources").getJsonObject(0);
+            assertEquals(WEEKEND_EVENT, event.getString("id"), weekend.encode());
+            assertEquals("2020-08-13", event.getString("updated"));
+            assertTrue(weekend.getJsonArray("replies").encode().contains("du 19 au 20 septembre 2020"), weekend.encode());
 
             Map<String, FileTime> times = FluxFixtures.times(imported);
             assertEquals(401, TestHttp.send(port, "GET", "/api/v1/admin/imports", null, null).statusCode());
