@@ -269,6 +269,11 @@
   var ICON_CHAT = ['M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z'];
   var ICON_CLOSE = ['M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12 19 17.6 17.6 19 12 13.4 6.4 19 5 17.6 10.6 12 5 6.4z'];
   var ICON_SEND = ['M3 20.5 21 12 3 3.5 3 10l12 2-12 2z'];
+  // Drawn, not emoji: a machine without an emoji font would show empty boxes.
+  var ICON_THUMB_UP = ['M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L14.17 1 '
+    + '7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z'];
+  var ICON_THUMB_DOWN = ['M15 3H6c-.83 0-1.54.5-1.84 1.22l-3.02 7.05c-.09.23-.14.47-.14.73v2c0 1.1.9 2 2 2h6.31l-.95 '
+    + '4.57-.03.32c0 .41.17.79.44 1.06L9.83 23l6.59-6.59c.36-.36.58-.86.58-1.41V5c0-1.1-.9-2-2-2zm4 0v12h4V3h-4z'];
 
   // ---------------------------------------------------------------------------------------------
   // Style. Every rule is scoped under #guichet-root so the host page's rules and ours don't
@@ -356,6 +361,8 @@
     '#guichet-root .guichet-rating button{border:1px solid var(--g-line);border-radius:14px;background:var(--g-bg);',
     'cursor:pointer;padding:2px 8px;font-size:14px;line-height:1.3;}',
     '#guichet-root .guichet-rating button[aria-pressed="true"]{border-color:var(--g-primary);background:var(--g-primary);}',
+    '#guichet-root .guichet-icon-thumb{width:14px;height:14px;fill:var(--g-muted);display:block;}',
+    '#guichet-root .guichet-rating button[aria-pressed="true"] .guichet-icon-thumb{fill:var(--g-on-primary);}',
     '#guichet-root .guichet-card-date{display:block;padding:0 12px 8px;margin-top:-4px;font-size:12px;color:var(--g-muted);}',
     '#guichet-root .guichet-card a:focus-visible{outline-offset:-3px;}',
 
@@ -689,8 +696,9 @@
     row.setAttribute('role', 'group');
     row.setAttribute('aria-label', T.rating.label);
     row.appendChild(el('span', null, T.rating.label));
-    var buttons = [[true, '👍', T.rating.up], [false, '👎', T.rating.down]].map(function (choice) {
-      var button = el('button', null, choice[1]);
+    var buttons = [[true, ICON_THUMB_UP, T.rating.up], [false, ICON_THUMB_DOWN, T.rating.down]].map(function (choice) {
+      var button = el('button');
+      button.appendChild(icon('guichet-icon-thumb', choice[1]));
       button.type = 'button';
       button.setAttribute('aria-label', choice[2]);
       button.setAttribute('aria-pressed', 'false');

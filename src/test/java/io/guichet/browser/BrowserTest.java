@@ -170,6 +170,12 @@ class BrowserTest {
         userSays(user, "combien coûte le billet de la navette de l'aéroport ?");
         waitForLine(user, ".guichet-card a", "Navette aéroport");
         waitForLine(user, ".guichet-card-date", "Mis à jour le 1er mars 2024");
+        // A thumb under the answer from the pages: pressed, thanked, and counted by the API's feedback call.
+        waiting(user).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".guichet-rating button[aria-label='Réponse utile']"))).click();
+        waitForLine(user, ".guichet-rating span", "Merci pour votre retour");
+        assertEquals("true", user.findElement(By.cssSelector(".guichet-rating button[aria-label='Réponse utile']"))
+                .getAttribute("aria-pressed"));
         screenshot(user, "widget-answer.png");
     }
 

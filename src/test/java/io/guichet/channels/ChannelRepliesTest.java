@@ -22,6 +22,17 @@ class ChannelRepliesTest {
     }
 
     @Test
+    void anAnswerThatCanBeRatedOffersThumbsUnlessItOffersOtherChoices() {
+        Reply.Cards card = new Reply.Cards(List.of(new Reply.Card("Navette", "https://ex.org/n", "navette")));
+        assertEquals(List.of(new Bubble("Voici :", List.of()), new Bubble("Navette\nhttps://ex.org/n", List.of("👍", "👎"))),
+                ChannelReplies.fit(List.of(new Reply.Text("Voici :"), card, new Reply.Rating(42)), new Limits(500, 3)));
+        assertEquals(List.of(new Bubble("Voici :", List.of()), new Bubble("Navette\nhttps://ex.org/n", List.of()),
+                new Bubble("Un séjour ?", List.of("Oui"))), ChannelReplies.fit(List.of(new Reply.Text("Voici :"), card,
+                new Reply.Text("Un séjour ?"), new Reply.QuickReplies(List.of("Oui")), new Reply.Rating(42)),
+                new Limits(500, 3)), "the offer of a journey is not crowded out");
+    }
+
+    @Test
     void moreChoicesThanTheChannelShowsBecomeANumberedListAndLongTextsAreCut() {
         List<Bubble> bubbles = ChannelReplies.fit(List.of(new Reply.Text("Choix :"),
                 new Reply.QuickReplies(List.of("a", "b", "c", "d"))), new Limits(500, 3));
