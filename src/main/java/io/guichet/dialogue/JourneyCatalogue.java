@@ -120,8 +120,11 @@ final class JourneyCatalogue {
      */
     Map<String, String> slotLabels(String lang) {
         Map<String, String> labels = new TreeMap<>();
-        journeys.values().forEach(j -> j.slots().forEach(slot -> labels.put(j.name() + "." + slot.name(),
-                slot.label(lang))));
+        journeys.values().forEach(j -> j.slots().forEach(slot -> {
+            labels.put(j.name() + "." + slot.name(), slot.label(lang));
+            slot.choices().forEach(choice -> labels.put(j.name() + "." + slot.name() + "=" + choice.value(),
+                    choice.label(lang)));
+        }));
         return labels;
     }
 }

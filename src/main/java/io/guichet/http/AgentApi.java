@@ -84,7 +84,8 @@ public final class AgentApi {
             Agent agent = authenticate(ctx);
             String lang = Optional.ofNullable(ctx.request().getParam("lang")).filter("en"::equals).orElse("fr");
             ctx.json(new JsonObject().put("id", agent.id()).put("name", agent.name()).put("team", agent.team())
-                    .put("teams", new JsonObject(new LinkedHashMap<>(conversations.teams(lang)))));
+                    .put("teams", new JsonObject(new LinkedHashMap<>(conversations.teams(lang))))
+                    .put("labels", new JsonObject(new LinkedHashMap<>(conversations.labels(lang)))));
         });
         router.get("/api/v1/agent/queue").handler(ctx -> {
             Agent agent = authenticate(ctx);

@@ -675,21 +675,27 @@
     return item;
   }
 
-  function slotValue(name, value) {
+  /** A slot's value as a person reads it: a choice by its label ("Théâtre", not "theatre"), dates, amounts. */
+  function slotValue(name, value, journey) {
     if (value === null || value === undefined) {
       return '—';
+    }
+    var labels = state.me && state.me.labels && typeof state.me.labels === 'object' ? state.me.labels : {};
+    var choice = typeof value === 'string' && labels[journey + '.' + name + '=' + value];
+    if (choice) {
+      return choice;
     }
     if (typeof value === 'boolean') {
       return value ? TEXT.journey.yes : TEXT.journey.no;
     }
     if (Array.isArray(value)) {
-      return value.map(function (v) { return slotValue(name, v); }).join(', ');
+      return value.map(function (v) { return slotValue(name, v, journey); }).join(', ');
     }
     if (typeof value === 'object') {
       if (value.start || value.end) {
         return TEXT.journey.from(frenchDate(value.start), frenchDate(value.end || value.start));
       }
-      return Object.keys(value).map(function (key) { return key + ' : ' + slotValue(key, value[key]); }).join(', ');
+      return Object.keys(value).map(function (key) { return key + ' : ' + slotValue(key, value[key], journey); }).join(', ');
     }
     if (typeof value === 'number') {
       var number = value.toLocaleString('fr-FR');
@@ -725,7 +731,7 @@
       var list = el('dl', 'slots');
       names.forEach(function (name) {
         list.appendChild(el('dt', null, TEXT.journey.slots[name] || name));
-        list.appendChild(el('dd', null, slotValue(name, slots[name])));
+        list.appendChild(el('dd', null, slotValue(name, slots[name], journey.name)));
       });
       body.appendChild(list);
     }

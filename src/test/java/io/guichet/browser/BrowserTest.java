@@ -296,6 +296,7 @@ class BrowserTest {
         String id = queued.getAttribute("data-id");
         queued.click();
         waitForLine(agent, "#journey", "40");
+        waitForLine(agent, "#journey dd", "Théâtre");
         // No e-mail or phone given: the person cannot be recognised elsewhere, and the panel says so.
         waitForLine(agent, "#same-person-body", "rien pour reconnaître la personne");
         waiting(agent).until(ExpectedConditions.elementToBeClickable(By.id("claim"))).click();
