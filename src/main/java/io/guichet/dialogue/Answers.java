@@ -88,7 +88,9 @@ final class Answers {
             return new Consulted(Optional.of(eventsOn(on, dates.get(), parse.lang())),
                     Optional.ofNullable(on.get(0).journey()));
         }
-        GroundedAnswers model = conversation == null ? null : generated;
+        // A request out of the desk's scope is answered only when the pages answer it clearly: the
+        // quote does, and a model's answer to it would mostly be thrown away, at a cost.
+        GroundedAnswers model = conversation == null || parse.outOfScope() ? null : generated;
         List<SearchHit> hits = knowledge.search(parse.text(), model == null ? 1 : GENERATION_PASSAGES, parse.lang());
         Optional<String> nearest = nearestJourney(hits);
         Optional<SearchHit> trusted = trusted(hits);

@@ -205,6 +205,33 @@ class GeneratedAnswersTest {
         assertTrue(received.isEmpty());
     }
 
+    @Test
+    void atMostFourCallsAtOnceTheFifthQuotesThePagesAtOnce() throws Exception {
+        delayMs = 700;
+        model = body -> "NO_ANSWER";
+        GroundedAnswers generated = GroundedAnswers.at(vertx, new ModelEndpoint(
+                URI.create("http://localhost:" + server.actualPort() + "/v1"), "test-model", null, TIMEOUT));
+        List<GroundedAnswers.Passage> passages = List.of(new GroundedAnswers.Passage("p1", OFFICE, null, "Ouvert."));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var busy = java.util.stream.IntStream.range(0, 4).mapToObj(i -> pool.submit(
+                    () -> generated.answer(HOURS, "fr", List.of(), passages))).toList();
+            while (received.size() < 4) {
+                Thread.sleep(10);
+            }
+            long started = System.nanoTime();
+            GroundedAnswers.Outcome fifth = generated.answer(HOURS, "fr", List.of(), passages);
+            assertTrue(fifth instanceof GroundedAnswers.Outcome.Failed, fifth.toString());
+            assertTrue(System.nanoTime() - started < 300_000_000L, "without waiting for a call to end");
+            for (var call : busy) {
+                assertEquals(new GroundedAnswers.Outcome.NotAnswered(), call.get());
+            }
+            assertEquals(4, received.size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /**
      * Messages that try to make the model speak for the desk, each with a question the pages
      * answer so that the model is asked: the test server plays a model that obeys them and cites
