@@ -3,6 +3,7 @@ package io.guichet;
 import io.guichet.channels.messenger.MessengerSettings;
 import io.guichet.channels.whatsapp.WhatsAppSettings;
 import io.guichet.crm.Webhooks;
+import io.guichet.generation.ModelEndpoint;
 import io.guichet.importer.datatourisme.DatatourismeRefresh;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -16,16 +17,19 @@ import java.util.Map;
 /**
  * The contract's run options: each flag, else its environment variable, else the embedded default;
  * and the teams' CRM webhooks, declared in the agents file with their secrets in the environment;
- * the DATAtourisme flux to import on a schedule, if any.
+ * the DATAtourisme flux to import on a schedule, if any; the language model that writes answers
+ * from the passages, if any.
  */
 record Config(int port, Path kb, Path intents, Path data, String adminToken, Duration warmup, int retentionDays,
               MessengerSettings messenger, WhatsAppSettings whatsapp, Path agents, List<String> allowedOrigins,
-              boolean rateLimits, int answerMaxAgeDays, Webhooks webhooks, DatatourismeRefresh.Settings datatourisme) {
+              boolean rateLimits, int answerMaxAgeDays, Webhooks webhooks, DatatourismeRefresh.Settings datatourisme,
+              ModelEndpoint llm) {
     static final Duration DEFAULT_WARMUP = Duration.ofSeconds(3);
     static final int DEFAULT_RETENTION_DAYS = 365;
     /** A quoted page older than this is said to be possibly out of date. */
     static final int DEFAULT_ANSWER_MAX_AGE_DAYS = 365;
     static final int DEFAULT_DATATOURISME_EVERY_HOURS = 24;
+    static final int DEFAULT_LLM_TIMEOUT_SECONDS = 8;
 
 
     static Config from(String[] args, Map<String, String> env) {
@@ -46,6 +50,11 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
         String datatourismeUrl = env.get("GUICHET_DATATOURISME_URL");
         int datatourismeEvery = env.containsKey("GUICHET_DATATOURISME_EVERY_HOURS")
                 ? hours(env.get("GUICHET_DATATOURISME_EVERY_HOURS")) : DEFAULT_DATATOURISME_EVERY_HOURS;
+        String llmUrl = env.get("GUICHET_LLM_URL");
+        String llmModel = env.get("GUICHET_LLM_MODEL");
+        String llmApiKey = env.get("GUICHET_LLM_API_KEY");
+        int llmTimeout = env.containsKey("GUICHET_LLM_TIMEOUT_SECONDS")
+                ? llmSeconds(env.get("GUICHET_LLM_TIMEOUT_SECONDS")) : DEFAULT_LLM_TIMEOUT_SECONDS;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {
@@ -66,6 +75,10 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
                 case "--answer-max-age-days" -> answerMaxAgeDays = ageInDays(value);
                 case "--datatourisme-url" -> datatourismeUrl = value;
                 case "--datatourisme-every" -> datatourismeEvery = hours(value);
+                case "--llm-url" -> llmUrl = value;
+                case "--llm-model" -> llmModel = value;
+                case "--llm-api-key" -> llmApiKey = value;
+                case "--llm-timeout-seconds" -> llmTimeout = llmSeconds(value);
                 default -> throw new IllegalArgumentException(usage(flag));
             }
         }
@@ -78,11 +91,33 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
                 MessengerSettings.fromEnvironment(env).orElse(null), WhatsAppSettings.fromEnvironment(env).orElse(null),
                 agents, allowedOrigins, rateLimits, answerMaxAgeDays, webhooks,
                 datatourismeUrl == null || datatourismeUrl.isBlank() ? null
-                        : new DatatourismeRefresh.Settings(fluxUrl(datatourismeUrl), Duration.ofHours(datatourismeEvery)));
+                        : new DatatourismeRefresh.Settings(fluxUrl(datatourismeUrl), Duration.ofHours(datatourismeEvery)),
+                llm(llmUrl, llmModel, llmApiKey, llmTimeout));
+    }
+
+    /** The model's endpoint, or null without a URL: generated answers are off by default. */
+    private static ModelEndpoint llm(String url, String model, String apiKey, int timeoutSeconds) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        if (model == null || model.isBlank()) {
+            throw new IllegalArgumentException("--llm-url needs --llm-model, the name of the model to ask");
+        }
+        return new ModelEndpoint(httpUrl(url, "the LLM URL"), model.strip(),
+                apiKey == null || apiKey.isBlank() ? null : apiKey.strip(), Duration.ofSeconds(timeoutSeconds));
+    }
+
+    private static int llmSeconds(String value) {
+        return bounded(value, 1, 120, "the LLM timeout is a number of seconds from 1 to 120");
     }
 
     /** The flux's address, an absolute http(s) URL; the message does not repeat it, as it holds the platform's key. */
     private static URI fluxUrl(String value) {
+        return httpUrl(value, "the DATAtourisme flux URL");
+    }
+
+    /** An absolute http(s) URL; the message does not repeat it, as it may hold a key. */
+    private static URI httpUrl(String value, String what) {
         try {
             URI url = new URI(value.strip());
             if (url.getHost() != null && ("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
@@ -91,7 +126,7 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw new IllegalArgumentException("the DATAtourisme flux URL must be an http:// or https:// address");
+        throw new IllegalArgumentException(what + " must be an http:// or https:// address");
     }
 
     private static int hours(String value) {
@@ -153,6 +188,7 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
                 + " [--data DIR] [--admin-token TOKEN] [--agents FILE] [--warmup SECONDS] [--retention-days N]"
                 + " [--allowed-origins URL,URL] [--rate-limits on|off] [--answer-max-age-days N]"
                 + " [--datatourisme-url URL] [--datatourisme-every HOURS]"
+                + " [--llm-url URL --llm-model NAME [--llm-api-key KEY] [--llm-timeout-seconds N]]"
                 + "; or: import datatourisme FLUX [--out DIR]";
     }
 }

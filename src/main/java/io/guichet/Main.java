@@ -12,6 +12,7 @@ import io.guichet.crm.LeadWebhooks;
 import io.guichet.dialogue.ConversationEvents;
 import io.guichet.dialogue.ConversationService;
 import io.guichet.dialogue.Outbox;
+import io.guichet.generation.GroundedAnswers;
 import io.guichet.handoff.AgentDirectory;
 import io.guichet.handoff.Handoff;
 import io.guichet.embedding.SentenceEmbedder;
@@ -122,6 +123,10 @@ public final class Main {
             ConversationService conversations = new ConversationService(understanding, knowledge, store, intents,
                     clock);
             conversations.warnOfPagesOlderThan(Period.ofDays(config.answerMaxAgeDays()));
+            if (config.llm() != null) {
+                conversations.generateWith(GroundedAnswers.at(vertx, config.llm()));
+                LOG.info("generated answers on: {}", config.llm());
+            }
             TurnGateway gateway = new TurnGateway(conversations, new LocalConversationLocks(vertx));
             watch(vertx, knowledge);
             DatatourismeRefresh datatourisme = config.datatourisme() == null ? null

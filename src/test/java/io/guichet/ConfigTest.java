@@ -24,7 +24,7 @@ class ConfigTest {
         assertEquals(new Config(8080, Path.of("knowledge-base"), Path.of("intents"), Path.of("data"), null,
                         Config.DEFAULT_WARMUP, Config.DEFAULT_RETENTION_DAYS, null, null,
                         Path.of("agents.yml"), List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, Webhooks.NONE,
-                        null),
+                        null, null),
                 Config.from(new String[0], Map.of()));
     }
 
@@ -117,5 +117,24 @@ class ConfigTest {
         org.junit.jupiter.api.Assertions.assertFalse(notAUrl.getMessage().contains("SECRETKEY"));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> Config.from(new String[] {"--datatourisme-every", "0"}, Map.of()));
+    }
+
+    @Test
+    void aLanguageModelFromFlagsOrEnvironmentWithItsKeyOutOfItsDescription() {
+        Config config = Config.from(new String[] {"--llm-url", "https://albert.api.etalab.gouv.fr/v1",
+                "--llm-model", "albert-large", "--llm-api-key", "SECRET-KEY-123"}, Map.of());
+        assertEquals(java.net.URI.create("https://albert.api.etalab.gouv.fr/v1"), config.llm().baseUrl());
+        assertEquals("albert-large", config.llm().model());
+        assertEquals(java.time.Duration.ofSeconds(Config.DEFAULT_LLM_TIMEOUT_SECONDS), config.llm().timeout());
+        org.junit.jupiter.api.Assertions.assertFalse(config.llm().toString().contains("SECRET-KEY-123"));
+        org.junit.jupiter.api.Assertions.assertFalse(config.toString().contains("SECRET-KEY-123"));
+        Config local = Config.from(new String[] {"--llm-timeout-seconds", "3"}, Map.of(
+                "GUICHET_LLM_URL", "http://localhost:11434/v1", "GUICHET_LLM_MODEL", "mistral"));
+        assertEquals(java.time.Duration.ofSeconds(3), local.llm().timeout());
+        assertEquals(null, local.llm().apiKey());
+        assertEquals(null, Config.from(new String[0], Map.of()).llm(), "off by default");
+        assertRefused(new String[] {"--llm-url", "http://localhost:11434/v1"}, Map.of(), "--llm-model");
+        assertRefused(new String[] {"--llm-url", "ftp://host/v1", "--llm-model", "m"}, Map.of(), "http");
+        assertRefused(new String[] {"--llm-timeout-seconds", "0"}, Map.of(), "from 1 to 120");
     }
 }

@@ -57,14 +57,14 @@ public final class TestService {
                                          WhatsAppSettings whatsapp, Path agents, List<String> allowedOrigins,
                                          String adminToken, boolean rateLimits, Webhooks webhooks) {
         return start(new Config(0, kb, TestFixtures.INTENTS, data, adminToken, Duration.ZERO, 30, messenger,
-                whatsapp, agents, allowedOrigins, rateLimits, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, webhooks, null), vertx);
+                whatsapp, agents, allowedOrigins, rateLimits, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, webhooks, null, null), vertx);
     }
 
     /** On the knowledge base in {@code kb}, importing the DATAtourisme flux {@code datatourisme} describes. */
     public static Future<Integer> start(Vertx vertx, Path kb, Path data, String adminToken,
                                         DatatourismeRefresh.Settings datatourisme) {
         return start(new Config(0, kb, TestFixtures.INTENTS, data, adminToken, Duration.ZERO, 30, null, null, null,
-                List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, Webhooks.NONE, datatourisme), vertx);
+                List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, Webhooks.NONE, datatourisme, null), vertx);
     }
 
     private static Future<Integer> start(Config config, Vertx vertx) {

@@ -1,5 +1,7 @@
 package io.guichet.dialogue;
 
+import io.guichet.conversation.Conversation;
+import io.guichet.generation.GroundedAnswers;
 import io.guichet.kb.KbDocument;
 import io.guichet.kb.KnowledgeBase;
 import io.guichet.kb.SearchHit;
@@ -22,6 +24,12 @@ import java.util.Optional;
 final class Answers {
     /** An extractive answer quotes at most this much of the best passage. */
     private static final int ANSWER_CHARS = 600;
+    /** The passages a model writes its answer from: the best hits, trusted or not, as it may combine them. */
+    private static final int GENERATION_PASSAGES = 3;
+    /** The conversation's lines sent with the question, for what it refers to. */
+    private static final int CONTEXT_LINES = 6;
+    /** The id of passage n as the model cites it: "p1". */
+    private static final String PASSAGE_ID = "p";
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n+");
     /** A page this close to an unanswered question, three quarters of trusted, tells which team is most likely to know. */
     static final double NEIGHBOURHOOD = 0.75 * KnowledgeBase.TRUSTED;
@@ -34,6 +42,8 @@ final class Answers {
     private final Phrases phrases;
     private final Clock clock;
     private volatile Period outdatedAfter = OUTDATED_AFTER;
+    /** The model that writes answers from the passages, or null: the passages are quoted. */
+    private volatile GroundedAnswers generated;
 
     Answers(KnowledgeBase knowledge, Phrases phrases, Clock clock) {
         this.knowledge = knowledge;
@@ -47,6 +57,11 @@ final class Answers {
         this.outdatedAfter = age;
     }
 
+    /** Answers to questions are written by {@code generated} from the passages, when a page is trusted. */
+    void generateWith(GroundedAnswers generated) {
+        this.generated = generated;
+    }
+
     /** The answer's replies and its source, or empty when nothing in the base answers well enough. */
     Optional<Answer> answer(Parse parse) {
         return consult(parse).answer();
@@ -58,19 +73,46 @@ final class Answers {
 
     /** The answer to {@code parse}, and, for an "I don't know", whose field the question is nearest to. */
     Consulted consult(Parse parse) {
+        return consult(parse, null);
+    }
+
+    /**
+     * The answer to {@code parse}, and, for an "I don't know", whose field the question is nearest
+     * to; written by the model from the best passages when one is trusted and a model is set,
+     * with {@code conversation}'s last lines for context (none: the passages are quoted).
+     */
+    Consulted consult(Parse parse, Conversation conversation) {
         Optional<DateRange> dates = Events.asked(parse);
         List<KbDocument> on = dates.map(asked -> events.askedFor(parse, asked)).orElse(List.of());
         if (!on.isEmpty()) {
             return new Consulted(Optional.of(eventsOn(on, dates.get(), parse.lang())),
                     Optional.ofNullable(on.get(0).journey()));
         }
-        List<SearchHit> hits = knowledge.search(parse.text(), 1, parse.lang());
+        // A request out of the desk's scope is answered only when the pages answer it clearly: the
+        // quote does, and a model's answer to it would mostly be thrown away, at a cost.
+        GroundedAnswers model = conversation == null || parse.outOfScope() ? null : generated;
+        List<SearchHit> hits = knowledge.search(parse.text(), model == null ? 1 : GENERATION_PASSAGES, parse.lang());
         Optional<String> nearest = nearestJourney(hits);
         Optional<SearchHit> trusted = trusted(hits);
         if (trusted.isEmpty()) {
             return new Consulted(Optional.empty(), nearest);
         }
-        SearchHit best = trusted.get();
+        if (model != null) {
+            GroundedAnswers.Outcome outcome = model.answer(parse.text(), parse.lang(),
+                    lastLines(conversation), passages(hits));
+            if (outcome instanceof GroundedAnswers.Outcome.Answered written) {
+                return new Consulted(Optional.of(generatedAnswer(written, hits, trusted.get().score())), nearest);
+            }
+            if (outcome instanceof GroundedAnswers.Outcome.NotAnswered) {
+                // The model read the passages and found no answer: an honest "I don't know" beats a quote beside the point.
+                return new Consulted(Optional.empty(), nearest);
+            }
+        }
+        return new Consulted(Optional.of(quoted(trusted.get(), parse)), nearest);
+    }
+
+    /** The answer that quotes {@code best}, introduced with its page's title and date. */
+    private Answer quoted(SearchHit best, Parse parse) {
         Reply.Card card = card(best);
         String lang = parse.lang();
         KbDocument page = best.document();
@@ -86,7 +128,36 @@ final class Answers {
             replies.add(new Reply.Text(phrases.text("answer_outdated", lang, values)));
         }
         replies.add(new Reply.Cards(List.of(card)));
-        return new Consulted(Optional.of(new Answer(replies, List.of(card), page, best.score())), nearest);
+        return new Answer(replies, List.of(card), page, best.score());
+    }
+
+    /** The passages sent to the model, "p1" the best; their texts are masked on the way out. */
+    private static List<GroundedAnswers.Passage> passages(List<SearchHit> hits) {
+        List<GroundedAnswers.Passage> passages = new ArrayList<>();
+        for (int i = 0; i < hits.size(); i++) {
+            KbDocument page = hits.get(i).document();
+            passages.add(new GroundedAnswers.Passage(PASSAGE_ID + (i + 1), page.title(), page.updatedOn().orElse(null),
+                    hits.get(i).passage()));
+        }
+        return passages;
+    }
+
+    /** The person's and the bot's last lines, oldest first: "et le dimanche ?" reads against them. */
+    private static List<GroundedAnswers.Line> lastLines(Conversation conversation) {
+        List<GroundedAnswers.Line> lines = conversation.messages().stream()
+                .filter(message -> message.from().equals("user") || message.from().equals("bot"))
+                .map(message -> new GroundedAnswers.Line(message.from(), message.text())).toList();
+        return lines.subList(Math.max(0, lines.size() - CONTEXT_LINES), lines.size());
+    }
+
+    /** The model's answer, then the cards of the pages it cites, the first cited being the answer's page. */
+    private static Answer generatedAnswer(GroundedAnswers.Outcome.Answered written, List<SearchHit> hits,
+                                          double score) {
+        List<KbDocument> cited = written.cited().stream()
+                .map(id -> hits.get(Integer.parseInt(id.substring(PASSAGE_ID.length())) - 1).document())
+                .distinct().toList();
+        List<Reply.Card> cards = cited.stream().map(Answers::card).toList();
+        return new Answer(List.of(new Reply.Text(written.text()), new Reply.Cards(cards)), cards, cited.get(0), score);
     }
 
     /**

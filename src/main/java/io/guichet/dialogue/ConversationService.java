@@ -8,6 +8,7 @@ import io.guichet.conversation.Status;
 import io.guichet.conversation.Survey;
 import io.guichet.conversation.TurnCommit;
 import io.guichet.conversation.TurnRecord;
+import io.guichet.generation.GroundedAnswers;
 import io.guichet.kb.KnowledgeBase;
 import io.guichet.nlu.IntentFile;
 import io.guichet.nlu.Parse;
@@ -55,6 +56,14 @@ public final class ConversationService {
     /** Who is told of every commit: the live views and the channels that deliver replies. */
     public void tell(ConversationEvents events) {
         this.events = events;
+    }
+
+    /**
+     * Answers to questions are written by {@code generated} from the best passages, when a page
+     * is trusted; quoted as without it when it fails. Off unless called: no model, no call.
+     */
+    public void generateWith(GroundedAnswers generated) {
+        dialogue.generateWith(generated);
     }
 
     /** Who says whether a team can take a conversation handed off, and after how long. */

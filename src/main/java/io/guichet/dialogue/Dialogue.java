@@ -3,6 +3,7 @@ package io.guichet.dialogue;
 import io.guichet.conversation.Conversation;
 import io.guichet.conversation.Message;
 import io.guichet.conversation.Status;
+import io.guichet.generation.GroundedAnswers;
 import io.guichet.kb.KnowledgeBase;
 import io.guichet.nlu.Entity;
 import io.guichet.nlu.IntentFile;
@@ -66,6 +67,11 @@ public final class Dialogue {
     /** Answers quoting a page not updated for longer than {@code age} warn that it may be out of date. */
     public void warnOfPagesOlderThan(Period age) {
         answers.warnOfPagesOlderThan(age);
+    }
+
+    /** Answers to questions are written by {@code generated} from the best passages, when a page is trusted. */
+    public void generateWith(GroundedAnswers generated) {
+        answers.generateWith(generated);
     }
 
     /** Who says whether a team can take a conversation handed off, and after how long. */
@@ -347,7 +353,7 @@ public final class Dialogue {
             }
             return new Turn(replies, intent, List.of(), false, status);
         }
-        Answers.Consulted consulted = answers.consult(parse);
+        Answers.Consulted consulted = answers.consult(parse, conversation);
         Optional<Answers.Answer> answer = consulted.answer();
         if (parse.outOfScope() && answer.filter(found -> found.score() >= OUT_OF_SCOPE_ANSWERED).isEmpty()) {
             // An alarm, music, the weather: honestly not this desk's job, and no reason to call a person.

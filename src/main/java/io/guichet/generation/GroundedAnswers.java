@@ -1,0 +1,119 @@
+package io.guichet.generation;
+
+import io.vertx.core.Vertx;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Short answers written by a language model from the knowledge base's passages only, each citing
+ * the passages it uses. Whatever goes wrong (an error, the time limit, a reply that cites nothing
+ * or a passage it was not given) comes back as {@link Outcome.Failed}, for the caller to quote
+ * the pages as it does without a model. Blocking: call on a worker.
+ */
+public final class GroundedAnswers {
+    /** What the model writes, alone, when the passages do not answer the question. */
+    static final String NO_ANSWER = "NO_ANSWER";
+    /** A citation as the model must write it: the id of a passage sent, in square brackets. */
+    private static final Pattern CITATION = Pattern.compile("\\[(p\\d+)]");
+    /** Anything in brackets that looks like a citation, valid or not. */
+    private static final Pattern CITATION_LIKE = Pattern.compile("\\[\\s*[pP]\\s*\\d+\\s*]");
+    /** Longer than the quotes of an extractive answer would be no short answer. */
+    private static final int MAX_ANSWER_CHARS = 1200;
+    /** Calls at once: more turns wait for nobody, they quote the pages. */
+    static final int CONCURRENT_CALLS = 4;
+    private static final Logger LOG = LoggerFactory.getLogger(GroundedAnswers.class);
+
+    private final ChatCompletions model;
+    private final Semaphore calls = new Semaphore(CONCURRENT_CALLS);
+
+    private GroundedAnswers(ChatCompletions model) {
+        this.model = model;
+    }
+
+    /** Answers from the model at {@code endpoint}. */
+    public static GroundedAnswers at(Vertx vertx, ModelEndpoint endpoint) {
+        return new GroundedAnswers(new ChatCompletions(vertx, endpoint));
+    }
+
+    /** A passage the model may use, under the id it cites it by ("p1"); masked before it is sent. */
+    public record Passage(String id, String title, LocalDate updated, String text) {
+    }
+
+    /** One earlier line of the conversation: who said it ("user" or "bot") and what; masked before it is sent. */
+    public record Line(String from, String text) {
+    }
+
+    /** What the model made of the question. */
+    public sealed interface Outcome {
+        /** An answer, without its citations, and the ids of the passages it cites, in order. */
+        record Answered(String text, List<String> cited) implements Outcome {
+        }
+
+        /** The model says the passages do not answer the question. */
+        record NotAnswered() implements Outcome {
+        }
+
+        /** No usable answer: the caller quotes the pages. */
+        record Failed(String reason) implements Outcome {
+        }
+    }
+
+    /**
+     * The answer to {@code question} in {@code lang} ("fr" or "en") from {@code passages}, with
+     * the conversation's {@code lastLines} for context.
+     */
+    public Outcome answer(String question, String lang, List<Line> lastLines, List<Passage> passages) {
+        if (!calls.tryAcquire()) {
+            return failed("already " + CONCURRENT_CALLS + " calls under way");
+        }
+        try {
+            String reply = model.complete(GroundedPrompt.system(lang), GroundedPrompt.user(question, lastLines, passages));
+            return read(reply, passages.stream().map(Passage::id).toList());
+        } catch (ChatCompletions.Failure e) {
+            return failed(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed("interrupted");
+        } finally {
+            calls.release();
+        }
+    }
+
+    private static Outcome failed(String reason) {
+        // The endpoint's address and key stay out of the log: the reason says what went wrong.
+        LOG.warn("generated answer dropped, the pages are quoted instead: {}", reason);
+        return new Outcome.Failed(reason);
+    }
+
+    /** The model's reply checked: every citation one of {@code sent}, at least one, and a short text. */
+    static Outcome read(String reply, List<String> sent) {
+        String text = reply.strip();
+        if (text.contains(NO_ANSWER)) {
+            return new Outcome.NotAnswered();
+        }
+        Set<String> cited = new LinkedHashSet<>();
+        Matcher citation = CITATION.matcher(text);
+        while (citation.find()) {
+            cited.add(citation.group(1));
+        }
+        if (cited.isEmpty()) {
+            return failed("an answer that cites no passage");
+        }
+        if (!sent.containsAll(cited)) {
+            return failed("an answer that cites a passage it was not given");
+        }
+        String shown = CITATION_LIKE.matcher(text).replaceAll("").replaceAll("[ \\t]+([.,;:!?])", "$1")
+                .replaceAll("[ \\t]{2,}", " ").strip();
+        if (shown.isEmpty() || shown.length() > MAX_ANSWER_CHARS) {
+            return failed("an answer of " + shown.length() + " characters");
+        }
+        return new Outcome.Answered(shown, List.copyOf(cited));
+    }
+}
