@@ -28,6 +28,8 @@ final class Answers {
     private static final int GENERATION_PASSAGES = 3;
     /** The conversation's lines sent with the question, for what it refers to. */
     private static final int CONTEXT_LINES = 6;
+    /** A page this short is sent whole to the model rather than by its best passage. */
+    private static final int WHOLE_PAGE_CHARS = 2000;
     /** The id of passage n as the model cites it: "p1". */
     private static final String PASSAGE_ID = "p";
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n+");
@@ -131,13 +133,18 @@ final class Answers {
         return new Answer(replies, List.of(card), page, best.score());
     }
 
-    /** The passages sent to the model, "p1" the best; their texts are masked on the way out. */
+    /**
+     * The passages sent to the model, "p1" the best: a short page whole (its best passage may be its
+     * introduction while its hours are two lines below), a long one by its best passage. Their texts
+     * are masked on the way out.
+     */
     private static List<GroundedAnswers.Passage> passages(List<SearchHit> hits) {
         List<GroundedAnswers.Passage> passages = new ArrayList<>();
         for (int i = 0; i < hits.size(); i++) {
             KbDocument page = hits.get(i).document();
+            String text = page.body().length() <= WHOLE_PAGE_CHARS ? page.body().strip() : hits.get(i).passage();
             passages.add(new GroundedAnswers.Passage(PASSAGE_ID + (i + 1), page.title(), page.updatedOn().orElse(null),
-                    hits.get(i).passage()));
+                    text));
         }
         return passages;
     }

@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
@@ -24,6 +25,10 @@ public final class GroundedAnswers {
     private static final Pattern CITATION = Pattern.compile("\\[(p\\d+)]");
     /** Anything in brackets that looks like a citation, valid or not. */
     private static final Pattern CITATION_LIKE = Pattern.compile("\\[\\s*[pP]\\s*\\d+\\s*]");
+    /** A figure, its thousands possibly spaced or dotted and its decimals after a comma or a point. */
+    private static final Pattern FIGURE = Pattern.compile("(\\d+(?:[ .,\\u00a0\\u202f]\\d{3})*(?:[.,]\\d+)?)"
+            + "(?:[ \\u00a0\\u202f]?(€|euros?|eur\\b|%|heures?|h\\b|km\\b|m²|m2\\b|min\\b|ans?\\b))?",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Longer than the quotes of an extractive answer would be no short answer. */
     private static final int MAX_ANSWER_CHARS = 1200;
     /** Calls at once: more turns wait for nobody, they quote the pages. */
@@ -75,7 +80,7 @@ public final class GroundedAnswers {
         }
         try {
             String reply = model.complete(GroundedPrompt.system(lang), GroundedPrompt.user(question, lastLines, passages));
-            return read(reply, passages.stream().map(Passage::id).toList());
+            return read(reply, passages);
         } catch (ChatCompletions.Failure e) {
             return failed(e.getMessage());
         } catch (InterruptedException e) {
@@ -92,8 +97,13 @@ public final class GroundedAnswers {
         return new Outcome.Failed(reason);
     }
 
-    /** The model's reply checked: every citation one of {@code sent}, at least one, and a short text. */
-    static Outcome read(String reply, List<String> sent) {
+    /**
+     * The model's reply checked: every citation one of the passages {@code sent}, at least one, a
+     * short text, every figure it states (a price, an hour, a date, a count) found in the passages
+     * it cites, and none of its own instructions repeated.
+     */
+    static Outcome read(String reply, List<Passage> passages) {
+        List<String> sent = passages.stream().map(Passage::id).toList();
         String text = reply.strip();
         if (text.contains(NO_ANSWER)) {
             return new Outcome.NotAnswered();
@@ -114,6 +124,47 @@ public final class GroundedAnswers {
         if (shown.isEmpty() || shown.length() > MAX_ANSWER_CHARS) {
             return failed("an answer of " + shown.length() + " characters");
         }
+        String citedText = passages.stream().filter(passage -> cited.contains(passage.id()))
+                .map(passage -> passage.title() + " " + passage.text()).reduce("", (a, b) -> a + " " + b);
+        if (!figures(citedText).containsAll(figures(shown))) {
+            return failed("an answer stating a figure its passages do not");
+        }
+        if (GroundedPrompt.repeatsInstructions(shown)) {
+            return failed("an answer repeating its instructions");
+        }
         return new Outcome.Answered(shown, List.copyOf(cited));
+    }
+
+    /**
+     * The figures of a text, by their digits ("1 500" and "1500" alike, "9 h 30" two figures), and
+     * those with a unit also with it ("10€", "10h"): a model talked into promising "10 €" cites a
+     * page that states 10 h, not 10 €.
+     */
+    private static Set<String> figures(String text) {
+        Set<String> figures = new LinkedHashSet<>();
+        Matcher figure = FIGURE.matcher(text);
+        while (figure.find()) {
+            String digits = figure.group(1).replaceAll("\\D", "").replaceFirst("^0+(?=\\d)", "");
+            figures.add(digits);
+            if (figure.group(2) != null) {
+                figures.add(digits + unit(figure.group(2)));
+            }
+        }
+        return figures;
+    }
+
+    /** What a figure counts, one spelling for each: "€", "%", "h", "km", "m²", "min", "an". */
+    private static String unit(String written) {
+        String unit = written.toLowerCase(Locale.ROOT);
+        if (unit.startsWith("eur") || unit.equals("€")) {
+            return "€";
+        }
+        if (unit.startsWith("heure")) {
+            return "h";
+        }
+        if (unit.equals("m2")) {
+            return "m²";
+        }
+        return unit.startsWith("an") ? "an" : unit;
     }
 }
