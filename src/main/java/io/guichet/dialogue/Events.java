@@ -67,8 +67,12 @@ final class Events {
      * concert that night before a month-long market), then by title.
      */
     private static List<KbDocument> soonestFirst(List<KbDocument> events, LocalDate from, LocalDate to) {
-        return events.stream().sorted(Comparator.comparing((KbDocument page) -> firstDay(page, from, to))
-                .thenComparingLong(page -> length(page, from, to)).thenComparing(KbDocument::title)).toList();
+        return events.stream().sorted(soonestFirst(from, to)).toList();
+    }
+
+    static Comparator<KbDocument> soonestFirst(LocalDate from, LocalDate to) {
+        return Comparator.comparing((KbDocument page) -> firstDay(page, from, to))
+                .thenComparingLong(page -> length(page, from, to)).thenComparing(KbDocument::title);
     }
 
     /** The days of the event's first period within the dates. */
@@ -78,7 +82,7 @@ final class Events {
     }
 
     /** The first day the event takes place between {@code from} and {@code to}. */
-    static LocalDate firstDay(KbDocument event, LocalDate from, LocalDate to) {
+    private static LocalDate firstDay(KbDocument event, LocalDate from, LocalDate to) {
         return event.periods().stream().filter(period -> period.overlaps(from, to))
                 .map(period -> period.start().isBefore(from) ? from : period.start()).min(Comparator.naturalOrder())
                 .orElse(to);

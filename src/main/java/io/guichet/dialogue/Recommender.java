@@ -5,12 +5,10 @@ import io.guichet.kb.KbDocument;
 import io.guichet.kb.KnowledgeBase;
 import io.guichet.kb.SearchHit;
 import io.guichet.nlu.DateRange;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The documents to recommend once a journey's questions are answered: the journey's own pages,
@@ -36,11 +34,14 @@ final class Recommender {
      * date is known, is no recommendation.
      */
     List<SearchHit> recommend(Journey journey, JourneyState state, String request, String lang) {
-        Optional<DateRange> dates = dates(state.slots());
-        List<SearchHit> events = dates.map(range -> knowledge.search(request, EVENTS, lang, d -> d.serves(journey.name())
-                && fits(d, state.slots()) && Events.takesPlace(d, range.start(), range.end()))).orElse(List.of());
-        List<SearchHit> recommended = new ArrayList<>(events.stream().sorted(Comparator.comparing(
-                (SearchHit hit) -> Events.firstDay(hit.document(), dates.get().start(), dates.get().end()))).toList());
+        List<SearchHit> recommended = new ArrayList<>();
+        DateRange dates = SlotFiller.range(state.slots().get("date"));
+        if (dates != null) {
+            knowledge.search(request, EVENTS, lang, d -> d.serves(journey.name()) && fits(d, state.slots())
+                            && Events.takesPlace(d, dates.start(), dates.end())).stream()
+                    .sorted(Comparator.comparing(SearchHit::document, Events.soonestFirst(dates.start(), dates.end())))
+                    .forEach(recommended::add);
+        }
         recommended.addAll(knowledge.search(request, MOST - recommended.size(), lang,
                 d -> d.serves(journey.name()) && d.periods().isEmpty() && fits(d, state.slots())));
         return recommended;
@@ -73,14 +74,6 @@ final class Recommender {
             case "week" -> nights == null ? price : price * Math.max(1, Math.ceil(nights / 7));
             default -> price;
         };
-    }
-
-    private static Optional<DateRange> dates(Map<String, Object> slots) {
-        if (slots.get("date") instanceof Map<?, ?> range && range.get("start") instanceof String start
-                && range.get("end") instanceof String end) {
-            return Optional.of(new DateRange(LocalDate.parse(start), LocalDate.parse(end)));
-        }
-        return Optional.empty();
     }
 
     /** The document's upper bound, if any, is at least the need. */

@@ -1,7 +1,7 @@
 package io.guichet.dialogue;
 
 import io.guichet.nlu.Parse;
-import java.text.Normalizer;
+import io.guichet.nlu.TextNormalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -101,9 +101,8 @@ public final class Satisfaction {
                 && parse.intent().confidence() >= REQUEST_CONFIDENCE;
     }
 
-    /** Lower case, without accents, one space between words. */
+    /** Folded as the understanding folds it (case, accents, apostrophes), one space between words. */
     private static String plain(String text) {
-        return Normalizer.normalize(text.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").replace('’', '\'').replaceAll("\\s+", " ");
+        return TextNormalizer.fold(text).strip().replaceAll("\\s+", " ");
     }
 }

@@ -243,7 +243,12 @@ final class SlotFiller {
     }
 
     private static DateRange held(JourneyState state, Slot slot) {
-        if (state.slots().get(slot.name()) instanceof Map<?, ?> range && range.get("start") instanceof String start
+        return range(state.slots().get(slot.name()));
+    }
+
+    /** A date slot's value as the journey stores it, {@code {"start", "end"}}, read back; null for any other value. */
+    static DateRange range(Object value) {
+        if (value instanceof Map<?, ?> range && range.get("start") instanceof String start
                 && range.get("end") instanceof String end) {
             return new DateRange(LocalDate.parse(start), LocalDate.parse(end));
         }
