@@ -230,6 +230,7 @@
     syncChain: Promise.resolve(),
     unread: 0,
     quick: null,              // the one quick-replies set on screen
+    draft: null,              // the line of an answer a model is still writing, replaced by the answer
     // Pending lines the server will still hear of (queued for the first connection, or on their
     // way over HTTP): a transcript re-render must leave them in place, not hand them back.
     inFlight: new WeakSet()
@@ -784,6 +785,7 @@
       }
     });
     state.shownCount = 0;
+    state.draft = null;
     (messages || []).forEach(function (message) {
       renderServerMessage(message, null, false);
     });
@@ -838,6 +840,36 @@
 
   // ---------------------------------------------------------------------------------------------
   // Indicators: typing, status, errors, badge, connection mode.
+
+  /**
+   * The next words of an answer being written, on a line of its own that the answer replaces
+   * when it comes. Hidden from screen readers: the log would read it again at every word; the
+   * answer is read once, whole.
+   */
+  function showDraft(text) {
+    if (typeof text !== 'string' || !text) {
+      return;
+    }
+    var follow = nearBottom();
+    hideTyping();
+    if (!state.draft) {
+      state.draft = messageElement('bot', '', null);
+      state.draft.setAttribute('data-draft', 'true');
+      state.draft.setAttribute('aria-hidden', 'true');
+      insertInLog(state.draft);
+    }
+    state.draft.querySelector('.guichet-text').textContent += text;
+    if (follow) {
+      scrollToEnd();
+    }
+  }
+
+  function dropDraft() {
+    if (state.draft) {
+      state.draft.remove();
+      state.draft = null;
+    }
+  }
 
   function showTyping(from) {
     ui.typingText.textContent = from === 'agent' ? T.typing.agent : T.typing.bot;
@@ -1177,12 +1209,17 @@
         // The user's echo comes while the bot is still composing: only its answer ends the wait.
         if (from !== 'user') {
           hideTyping();
+          dropDraft();
         }
         renderServerMessage(frame.message, frame.replies, true);
         break;
       }
+      case 'draft':
+        showDraft(frame.text);
+        break;
       case 'turn_end':
         hideTyping();
+        dropDraft();
         break;
       case 'typing':
         if (frame.from === 'bot' || frame.from === 'agent') {
@@ -1223,6 +1260,7 @@
 
   function onServerError(frame) {
     var code = frame.error;
+    dropDraft();
     if (code === 'unknown_conversation') {
       // Expired or purged: start afresh on the same socket, which has no conversation yet.
       forgetConversation();

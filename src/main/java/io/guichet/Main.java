@@ -163,11 +163,13 @@ public final class Main {
             if (!config.webhooks().teams().isEmpty()) {
                 LOG.info("lead webhooks on: {}", config.webhooks().byTeam().values());
             }
-            ConversationEvents events = ConversationEvents.all(List.of(new LiveEvents(vertx),
+            LiveEvents live = new LiveEvents(vertx);
+            ConversationEvents events = ConversationEvents.all(List.of(live,
                     Outbox.delivery(Map.copyOf(outboxes)), leadWebhooks));
             Handoff handoff = new Handoff(store, Map.copyOf(outboxes), agents,
                     (team, lang) -> conversations.teams(lang).getOrDefault(team, team), events, clock);
             conversations.tell(events);
+            conversations.draftTo(live);
             conversations.staffedBy(handoff);
             resumeInboxes(vertx, inboxes);
             Origins origins = new Origins(config.allowedOrigins());

@@ -3,6 +3,7 @@ package io.guichet;
 import io.guichet.channels.messenger.MessengerSettings;
 import io.guichet.channels.whatsapp.WhatsAppSettings;
 import io.guichet.crm.Webhooks;
+import io.guichet.generation.ModelEndpoint;
 import io.guichet.importer.datatourisme.DatatourismeRefresh;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -65,6 +66,13 @@ public final class TestService {
                                         DatatourismeRefresh.Settings datatourisme) {
         return start(new Config(0, kb, TestFixtures.INTENTS, data, adminToken, Duration.ZERO, 30, null, null, null,
                 List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, Webhooks.NONE, datatourisme, null), vertx);
+    }
+
+    /** With generated answers written by the model at {@code llm}. */
+    public static Future<Integer> start(Vertx vertx, Path data, ModelEndpoint llm) {
+        return start(new Config(0, Path.of("src/test/resources/service-kb"), TestFixtures.INTENTS, data, null,
+                Duration.ZERO, 30, null, null, null, List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, Webhooks.NONE,
+                null, llm), vertx);
     }
 
     private static Future<Integer> start(Config config, Vertx vertx) {

@@ -46,6 +46,8 @@ final class Answers {
     private volatile Period outdatedAfter = OUTDATED_AFTER;
     /** The model that writes answers from the passages, or null: the passages are quoted. */
     private volatile GroundedAnswers generated;
+    /** Who is told the model's answer while it is written. */
+    private volatile Drafts drafts = Drafts.NONE;
 
     Answers(KnowledgeBase knowledge, Phrases phrases, Clock clock) {
         this.knowledge = knowledge;
@@ -62,6 +64,11 @@ final class Answers {
     /** Answers to questions are written by {@code generated} from the passages, when a page is trusted. */
     void generateWith(GroundedAnswers generated) {
         this.generated = generated;
+    }
+
+    /** The model's answers are told to {@code drafts} while they are written. */
+    void draftTo(Drafts drafts) {
+        this.drafts = drafts;
     }
 
     /** The answer's replies and its source, or empty when nothing in the base answers well enough. */
@@ -100,10 +107,12 @@ final class Answers {
             return new Consulted(Optional.empty(), nearest);
         }
         if (model != null) {
-            GroundedAnswers.Outcome outcome = model.answer(parse.text(), parse.lang(),
-                    lastLines(conversation), passages(hits));
+            Drafts told = drafts;
+            GroundedAnswers.Outcome outcome = model.answer(parse.text(), parse.lang(), lastLines(conversation),
+                    passages(hits), told == Drafts.NONE ? null : piece -> told.drafted(conversation.id(), piece));
             if (outcome instanceof GroundedAnswers.Outcome.Answered written) {
-                return new Consulted(Optional.of(generatedAnswer(written, hits, trusted.get().score())), nearest);
+                return new Consulted(Optional.of(generatedAnswer(written, hits, trusted.get().score(), parse.lang())),
+                        nearest);
             }
             if (outcome instanceof GroundedAnswers.Outcome.NotAnswered) {
                 // The model read the passages and found no answer: an honest "I don't know" beats a quote beside the point.
@@ -126,9 +135,7 @@ final class Answers {
                 + (updated == null ? "" : "_dated");
         List<Reply> replies = new ArrayList<>(List.of(new Reply.Text(phrases.text(intro, lang, values)),
                 new Reply.Text(quote(best.passage(), parse.text()))));
-        if (updated != null && updated.plus(outdatedAfter).isBefore(LocalDate.now(clock))) {
-            replies.add(new Reply.Text(phrases.text("answer_outdated", lang, values)));
-        }
+        outdatedWarning(page, lang).ifPresent(replies::add);
         replies.add(new Reply.Cards(List.of(card)));
         return new Answer(replies, List.of(card), page, best.score());
     }
@@ -157,14 +164,27 @@ final class Answers {
         return lines.subList(Math.max(0, lines.size() - CONTEXT_LINES), lines.size());
     }
 
-    /** The model's answer, then the cards of the pages it cites, the first cited being the answer's page. */
-    private static Answer generatedAnswer(GroundedAnswers.Outcome.Answered written, List<SearchHit> hits,
-                                          double score) {
+    /**
+     * The model's answer, then the cards of the pages it cites, the first cited being the answer's
+     * page; with the warning that it may be out of date when that page is old.
+     */
+    private Answer generatedAnswer(GroundedAnswers.Outcome.Answered written, List<SearchHit> hits, double score,
+                                   String lang) {
         List<KbDocument> cited = written.cited().stream()
                 .map(id -> hits.get(Integer.parseInt(id.substring(PASSAGE_ID.length())) - 1).document())
                 .distinct().toList();
         List<Reply.Card> cards = cited.stream().map(Answers::card).toList();
-        return new Answer(List.of(new Reply.Text(written.text()), new Reply.Cards(cards)), cards, cited.get(0), score);
+        List<Reply> replies = new ArrayList<>(List.of(new Reply.Text(written.text())));
+        outdatedWarning(cited.get(0), lang).ifPresent(replies::add);
+        replies.add(new Reply.Cards(cards));
+        return new Answer(replies, cards, cited.get(0), score);
+    }
+
+    /** The warning that {@code page} may be out of date, when it was updated longer ago than the age allowed. */
+    private Optional<Reply> outdatedWarning(KbDocument page, String lang) {
+        return page.updatedOn().filter(updated -> updated.plus(outdatedAfter).isBefore(LocalDate.now(clock)))
+                .map(updated -> new Reply.Text(phrases.text("answer_outdated", lang,
+                        Map.of("title", page.title(), "date", SlotWording.day(updated, lang)))));
     }
 
     /**

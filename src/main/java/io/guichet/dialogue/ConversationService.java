@@ -66,6 +66,11 @@ public final class ConversationService {
         dialogue.generateWith(generated);
     }
 
+    /** Who is told a model's answer while it is written: the widget shows it as it comes. */
+    public void draftTo(Drafts drafts) {
+        dialogue.draftTo(drafts);
+    }
+
     /** Who says whether a team can take a conversation handed off, and after how long. */
     public void staffedBy(Staffing staffing) {
         dialogue.staffedBy(staffing);

@@ -74,6 +74,11 @@ public final class Dialogue {
         answers.generateWith(generated);
     }
 
+    /** The model's answers are told to {@code drafts} while they are written. */
+    public void draftTo(Drafts drafts) {
+        answers.draftTo(drafts);
+    }
+
     /** Who says whether a team can take a conversation handed off, and after how long. */
     public void staffedBy(Staffing staffing) {
         this.staffing = staffing;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -22,7 +23,7 @@ public final class GroundedAnswers {
     /** What the model writes, alone, when the passages do not answer the question. */
     static final String NO_ANSWER = "NO_ANSWER";
     /** A citation as the model must write it: the id of a passage sent, in square brackets. */
-    private static final Pattern CITATION = Pattern.compile("\\[(p\\d+)]");
+    static final Pattern CITATION = Pattern.compile("\\[(p\\d+)]");
     /** Anything in brackets that looks like a citation, valid or not. */
     private static final Pattern CITATION_LIKE = Pattern.compile("\\[\\s*[pP]\\s*\\d+\\s*]");
     /** A figure, its thousands possibly spaced or dotted and its decimals after a comma or a point. */
@@ -30,7 +31,7 @@ public final class GroundedAnswers {
             + "(?:[ \\u00a0\\u202f]?(€|euros?|eur\\b|%|heures?|h\\b|km\\b|m²|m2\\b|min\\b|ans?\\b))?",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Longer than the quotes of an extractive answer would be no short answer. */
-    private static final int MAX_ANSWER_CHARS = 1200;
+    static final int MAX_ANSWER_CHARS = 1200;
     /** Calls at once: more turns wait for nobody, they quote the pages. */
     static final int CONCURRENT_CALLS = 4;
     private static final Logger LOG = LoggerFactory.getLogger(GroundedAnswers.class);
@@ -72,21 +73,29 @@ public final class GroundedAnswers {
 
     /**
      * The answer to {@code question} in {@code lang} ("fr" or "en") from {@code passages}, with
-     * the conversation's {@code lastLines} for context.
+     * the conversation's {@code lastLines} for context. With {@code drafted}, the answer is
+     * streamed and told to it while it is written ({@link Draft}); the outcome, checked whole,
+     * decides what the person is finally shown.
      */
-    public Outcome answer(String question, String lang, List<Line> lastLines, List<Passage> passages) {
+    public Outcome answer(String question, String lang, List<Line> lastLines, List<Passage> passages,
+                          Consumer<String> drafted) {
         if (!calls.tryAcquire()) {
             return failed("already " + CONCURRENT_CALLS + " calls under way");
         }
+        String system = GroundedPrompt.system(lang);
+        String user = GroundedPrompt.user(question, lastLines, passages);
+        Draft draft = drafted == null ? null : new Draft(passages, drafted);
         try {
-            String reply = model.complete(GroundedPrompt.system(lang), GroundedPrompt.user(question, lastLines, passages));
-            return read(reply, passages);
+            return read(draft == null ? model.complete(system, user) : model.stream(system, user, draft::add), passages);
         } catch (ChatCompletions.Failure e) {
             return failed(e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failed("interrupted");
         } finally {
+            if (draft != null) {
+                draft.close();
+            }
             calls.release();
         }
     }
@@ -119,8 +128,7 @@ public final class GroundedAnswers {
         if (!sent.containsAll(cited)) {
             return failed("an answer that cites a passage it was not given");
         }
-        String shown = CITATION_LIKE.matcher(text).replaceAll("").replaceAll("[ \\t]+([.,;:!?])", "$1")
-                .replaceAll("[ \\t]{2,}", " ").strip();
+        String shown = withoutCitations(text);
         if (shown.isEmpty() || shown.length() > MAX_ANSWER_CHARS) {
             return failed("an answer of " + shown.length() + " characters");
         }
@@ -135,12 +143,18 @@ public final class GroundedAnswers {
         return new Outcome.Answered(shown, List.copyOf(cited));
     }
 
+    /** The text as the person reads it: its citations out (the cards show the sources), spaces tidied. */
+    static String withoutCitations(String text) {
+        return CITATION_LIKE.matcher(text).replaceAll("").replaceAll("[ \\t]+([.,;:!?])", "$1")
+                .replaceAll("[ \\t]{2,}", " ").strip();
+    }
+
     /**
      * The figures of a text, by their digits ("1 500" and "1500" alike, "9 h 30" two figures), and
      * those with a unit also with it ("10€", "10h"): a model talked into promising "10 €" cites a
      * page that states 10 h, not 10 €.
      */
-    private static Set<String> figures(String text) {
+    static Set<String> figures(String text) {
         Set<String> figures = new LinkedHashSet<>();
         Matcher figure = FIGURE.matcher(text);
         while (figure.find()) {

@@ -79,8 +79,13 @@ final class ConsoleSocket {
                     watched.unregister();
                 }
                 watchedId = id;
+                // Not the drafts of a model's answer: the agent reads the answer once it is committed.
                 watched = vertx.eventBus().<JsonObject>consumer(LiveEvents.conversationAddress(id))
-                        .handler(event -> socket.writeTextMessage(event.body().copy().put("id", id).encode()));
+                        .handler(event -> {
+                            if (!"draft".equals(event.body().getString("type"))) {
+                                socket.writeTextMessage(event.body().copy().put("id", id).encode());
+                            }
+                        });
             });
         } else if (type.equals("typing") && id != null && id.equals(watchedId)) {
             vertx.eventBus().publish(LiveEvents.conversationAddress(id),

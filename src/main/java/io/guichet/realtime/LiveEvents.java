@@ -3,6 +3,7 @@ package io.guichet.realtime;
 import io.guichet.conversation.Conversation;
 import io.guichet.conversation.Message;
 import io.guichet.dialogue.ConversationEvents;
+import io.guichet.dialogue.Drafts;
 import io.guichet.dialogue.Reply;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -21,12 +22,15 @@ import java.util.List;
  * <p>Frames, as the widget and the console receive them:
  * <pre>
  * {"type":"message","message":{"from":"bot","text":"…","at":"…"},"replies":[…quick replies, cards…]}
+ * {"type":"draft","text":"…"}           the next words of an answer a model is writing, to append
+ *                                        to a provisional line until the answer's own message frame
+ *                                        (or turn_end, or an error) replaces it
  * {"type":"turn_end"}                    after the bot's answer to a user's message
  * {"type":"status","status":"agent","team":"…","agent":"claire"}
  * {"type":"queue","id":"…","team":"…","status":"waiting_agent"}
  * </pre>
  */
-public final class LiveEvents implements ConversationEvents {
+public final class LiveEvents implements ConversationEvents, Drafts {
     private final EventBus bus;
     private final Context context;
 
@@ -72,6 +76,11 @@ public final class LiveEvents implements ConversationEvents {
         if (committed.statusChanged()) {
             changed(conversation);
         }
+    }
+
+    @Override
+    public void drafted(String conversationId, String piece) {
+        publish(conversationAddress(conversationId), new JsonObject().put("type", "draft").put("text", piece));
     }
 
     /**

@@ -4,19 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.guichet.ModelServer;
 import io.guichet.generation.GroundedAnswers;
-import io.guichet.generation.ModelEndpoint;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,25 +31,20 @@ class GeneratedAnswersTest {
     private static final String FALLBACK = "Je n'ai pas d'information sûre";
 
     private Vertx vertx;
-    private HttpServer server;
+    private ModelServer server;
     private DialogueSetup setup;
     private ConversationService service;
     /** The bodies of the requests the test server received. */
-    private final List<JsonObject> received = new CopyOnWriteArrayList<>();
-    /** What the model says to a request's body; answered after the delay when there is one. */
-    private volatile Function<JsonObject, String> model = body -> "";
-    private volatile int status = 200;
-    private volatile long delayMs;
+    private List<JsonObject> received;
 
     @BeforeEach
     void start() throws Exception {
         vertx = Vertx.vertx();
-        server = vertx.createHttpServer().requestHandler(this::chatCompletions).listen(0)
-                .toCompletionStage().toCompletableFuture().get();
+        server = ModelServer.start(vertx);
+        received = server.received;
         setup = DialogueSetup.open();
         service = DialogueSetup.service(setup.store());
-        service.generateWith(GroundedAnswers.at(vertx, new ModelEndpoint(
-                URI.create("http://localhost:" + server.actualPort() + "/v1"), "test-model", "test-key", TIMEOUT)));
+        service.generateWith(GroundedAnswers.at(vertx, server.endpoint(TIMEOUT)));
     }
 
     @AfterEach
@@ -64,36 +53,18 @@ class GeneratedAnswersTest {
         vertx.close().toCompletionStage().toCompletableFuture().get();
     }
 
-    private void chatCompletions(HttpServerRequest request) {
-        if (!request.path().equals("/v1/chat/completions") || !request.method().name().equals("POST")) {
-            request.response().setStatusCode(404).end();
-            return;
-        }
-        request.body().onSuccess(buffer -> {
-            JsonObject body = buffer.toJsonObject();
-            received.add(body);
-            Runnable answer = () -> {
-                if (status != 200) {
-                    request.response().setStatusCode(status).end("{\"error\":{\"message\":\"overloaded\"}}");
-                    return;
-                }
-                request.response().putHeader("content-type", "application/json").end(new JsonObject()
-                        .put("id", "chatcmpl-test").put("object", "chat.completion").put("model", "test-model")
-                        .put("choices", new JsonArray().add(new JsonObject().put("index", 0)
-                                .put("message", new JsonObject().put("role", "assistant")
-                                        .put("content", model.apply(body)))
-                                .put("finish_reason", "stop"))).encode());
-            };
-            if (delayMs > 0) {
-                vertx.setTimer(delayMs, id -> answer.run());
-            } else {
-                answer.run();
-            }
-        });
-    }
-
     private Turn ask(String message) {
         return service.post(service.open("web", "fr").id(), message, NOW);
+    }
+
+    /** A turn and how long it took, in ms. */
+    private record Timed(Turn turn, long ms) {
+    }
+
+    private Timed timed(String message) {
+        long started = System.nanoTime();
+        Turn turn = ask(message);
+        return new Timed(turn, (System.nanoTime() - started) / 1_000_000);
     }
 
     private static String said(Turn turn) {
@@ -103,19 +74,20 @@ class GeneratedAnswersTest {
 
     /** The id the request gives the office's page, whose passage the answers cite. */
     private static String officeId(JsonObject body) {
-        String user = userMessage(body);
-        int title = user.indexOf("title=\"" + OFFICE + "\"");
+        return passageId(body, OFFICE);
+    }
+
+    /** The id the request gives the passage of the page titled {@code pageTitle}. */
+    private static String passageId(JsonObject body, String pageTitle) {
+        String user = ModelServer.userMessage(body);
+        int title = user.indexOf("title=\"" + pageTitle + "\"");
         int id = user.lastIndexOf("<passage id=\"", title) + "<passage id=\"".length();
         return user.substring(id, user.indexOf('"', id));
     }
 
-    private static String userMessage(JsonObject body) {
-        return body.getJsonArray("messages").getJsonObject(1).getString("content");
-    }
-
     @Test
     void aGroundedAnswerWithAValidCitationIsTheReplyWithItsSourceCard() {
-        model = body -> "L'office est ouvert du lundi au samedi de 9 h 30 à 18 h [" + officeId(body) + "].";
+        server.model = body -> "L'office est ouvert du lundi au samedi de 9 h 30 à 18 h [" + officeId(body) + "].";
         Turn turn = ask(HOURS);
         // The answer, its citation taken out (the card shows the source), then the offer of the page's journey.
         assertEquals("L'office est ouvert du lundi au samedi de 9 h 30 à 18 h.", said(turn).lines().findFirst().orElse(""));
@@ -126,8 +98,18 @@ class GeneratedAnswersTest {
     }
 
     @Test
+    void aGeneratedAnswerFromAnOldPageWarnsThatItMayBeOutOfDate() {
+        server.model = body -> "La navette relie l'aéroport au centre-ville [" + passageId(body,
+                "Navette aéroport – centre-ville") + "].";
+        String said = said(ask("comment aller de l'aéroport au centre-ville en navette ?"));
+        // Updated on 1 March 2024: past the year allowed by default.
+        assertTrue(said.startsWith("La navette relie l'aéroport au centre-ville.\nAttention, cette page date du "
+                + "1er mars 2024"), said);
+    }
+
+    @Test
     void anAnswerCitingAPassageNotSentIsDroppedForTheQuote() {
-        model = body -> "L'office est ouvert 24 h sur 24 [p9].";
+        server.model = body -> "L'office est ouvert 24 h sur 24 [p9].";
         Turn turn = ask(HOURS);
         assertTrue(said(turn).startsWith(QUOTED), said(turn));
         assertFalse(said(turn).contains("24 h sur 24"));
@@ -136,13 +118,13 @@ class GeneratedAnswersTest {
 
     @Test
     void anAnswerCitingNothingIsDroppedForTheQuote() {
-        model = body -> "L'office est ouvert 24 h sur 24.";
+        server.model = body -> "L'office est ouvert 24 h sur 24.";
         assertTrue(said(ask(HOURS)).startsWith(QUOTED));
     }
 
     @Test
     void whenTheModelSaysThePassagesDoNotAnswerTheReplyIsTheHonestFallback() {
-        model = body -> "NO_ANSWER";
+        server.model = body -> "NO_ANSWER";
         Turn turn = ask(HOURS);
         assertTrue(said(turn).startsWith(FALLBACK), said(turn));
         assertTrue(turn.fallback());
@@ -151,18 +133,16 @@ class GeneratedAnswersTest {
 
     @Test
     void aServerSlowerThanTheTimeLimitGivesTheQuoteWithinIt() {
-        delayMs = TIMEOUT.toMillis() + 3000;
-        model = body -> "Ouvert [" + officeId(body) + "].";
-        long started = System.nanoTime();
-        Turn turn = ask(HOURS);
-        long tookMs = (System.nanoTime() - started) / 1_000_000;
-        assertTrue(said(turn).startsWith(QUOTED), said(turn));
-        assertTrue(tookMs < TIMEOUT.toMillis() + 1500, "answered in " + tookMs + " ms");
+        server.delayMs = TIMEOUT.toMillis() + 3000;
+        server.model = body -> "Ouvert [" + officeId(body) + "].";
+        Timed timed = timed(HOURS);
+        assertTrue(said(timed.turn()).startsWith(QUOTED), said(timed.turn()));
+        assertTrue(timed.ms() < TIMEOUT.toMillis() + 1500, "answered in " + timed.ms() + " ms");
     }
 
     @Test
     void aServerErrorGivesTheQuote() {
-        status = 500;
+        server.status = 500;
         Turn turn = ask(HOURS);
         assertTrue(said(turn).startsWith(QUOTED), said(turn));
         assertEquals(1, received.size());
@@ -170,14 +150,14 @@ class GeneratedAnswersTest {
 
     @Test
     void theRequestDelimitsTheQuestionAndCarriesThePassagesMaskedWithTheirIdsTitlesAndDates() {
-        model = body -> "NO_ANSWER";
+        server.model = body -> "NO_ANSWER";
         ask("mon numéro est le 06 12 34 56 78 : comment contacter l'office de tourisme par téléphone ?");
         assertEquals(1, received.size());
         JsonObject body = received.get(0);
         assertEquals("test-model", body.getString("model"));
         String system = body.getJsonArray("messages").getJsonObject(0).getString("content");
         assertTrue(system.contains("never instructions"), system);
-        String user = userMessage(body);
+        String user = ModelServer.userMessage(body);
         assertTrue(user.contains("<passage id=\"" + officeId(body) + "\" title=\"" + OFFICE + "\""), user);
         assertTrue(user.contains("<question>\nmon numéro est le [téléphone] : comment contacter l'office de tourisme"
                 + " par téléphone ?\n</question>"), user);
@@ -189,11 +169,11 @@ class GeneratedAnswersTest {
 
     @Test
     void theConversationsLastLinesGoWithTheQuestion() {
-        model = body -> "NO_ANSWER";
+        server.model = body -> "NO_ANSWER";
         String id = service.open("web", "fr").id();
         service.post(id, "bonjour", NOW);
         service.post(id, HOURS, NOW);
-        String user = userMessage(received.get(received.size() - 1));
+        String user = ModelServer.userMessage(received.get(received.size() - 1));
         assertTrue(user.contains("<conversation>\nvisitor: bonjour\ndesk: "), user);
     }
 
@@ -207,20 +187,19 @@ class GeneratedAnswersTest {
 
     @Test
     void atMostFourCallsAtOnceTheFifthQuotesThePagesAtOnce() throws Exception {
-        delayMs = 700;
-        model = body -> "NO_ANSWER";
-        GroundedAnswers generated = GroundedAnswers.at(vertx, new ModelEndpoint(
-                URI.create("http://localhost:" + server.actualPort() + "/v1"), "test-model", null, TIMEOUT));
+        server.delayMs = 700;
+        server.model = body -> "NO_ANSWER";
+        GroundedAnswers generated = GroundedAnswers.at(vertx, server.endpoint(TIMEOUT));
         List<GroundedAnswers.Passage> passages = List.of(new GroundedAnswers.Passage("p1", OFFICE, null, "Ouvert."));
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
             var busy = java.util.stream.IntStream.range(0, 4).mapToObj(i -> pool.submit(
-                    () -> generated.answer(HOURS, "fr", List.of(), passages))).toList();
+                    () -> generated.answer(HOURS, "fr", List.of(), passages, null))).toList();
             while (received.size() < 4) {
                 Thread.sleep(10);
             }
             long started = System.nanoTime();
-            GroundedAnswers.Outcome fifth = generated.answer(HOURS, "fr", List.of(), passages);
+            GroundedAnswers.Outcome fifth = generated.answer(HOURS, "fr", List.of(), passages, null);
             assertTrue(fifth instanceof GroundedAnswers.Outcome.Failed, fifth.toString());
             assertTrue(System.nanoTime() - started < 300_000_000L, "without waiting for a call to end");
             for (var call : busy) {
@@ -230,6 +209,78 @@ class GeneratedAnswersTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The pieces told while the answer is written, when the service streams to them. */
+    private List<String> streamed() {
+        List<String> pieces = new java.util.concurrent.CopyOnWriteArrayList<>();
+        service.draftTo((conversationId, piece) -> pieces.add(piece));
+        return pieces;
+    }
+
+    @Test
+    void aStreamedAnswerIsToldWordByWordWithoutItsCitationsThenCommittedWhole() {
+        List<String> pieces = streamed();
+        server.model = body -> "L'office est ouvert du lundi au samedi [" + officeId(body) + "], de 9 h 30 à 18 h ["
+                + officeId(body) + "].";
+        Turn turn = ask(HOURS);
+        String answer = "L'office est ouvert du lundi au samedi, de 9 h 30 à 18 h.";
+        assertEquals(answer, said(turn).lines().findFirst().orElse(""));
+        assertTrue(received.get(0).getBoolean("stream"), "asked as a stream");
+        String told = String.join("", pieces);
+        // Whole words only, in order, the last one left to the committed answer.
+        assertTrue(pieces.size() >= 5, pieces.toString());
+        assertTrue(answer.startsWith(told) && told.length() >= answer.length() - 8, told);
+        assertFalse(told.contains("["), told);
+    }
+
+    /** The office's hours asked of a model that streams {@code sentence}, citing the office, a piece every {@code delayMs}. */
+    private Timed streamedSlowly(long delayMs, String sentence) {
+        server.pieceDelayMs = delayMs;
+        server.model = body -> sentence + " [" + officeId(body) + "].";
+        return timed(HOURS);
+    }
+
+    @Test
+    void aStreamedAnswerThatStatesAFigureNoPassageStatesStopsAtOnceForTheQuote() {
+        List<String> pieces = streamed();
+        Timed timed = streamedSlowly(40, "L'office vous offre 15 € de réduction sur toutes les visites guidées de "
+                + "la ville, tous les jours de la semaine, et bien plus encore");
+        assertTrue(said(timed.turn()).startsWith(QUOTED), said(timed.turn()));
+        assertFalse(String.join("", pieces).contains("15"), pieces.toString());
+        // The whole stream would take about 1.6 s, past the time limit: it was stopped at the figure.
+        assertTrue(timed.ms() < TIMEOUT.toMillis(), "answered in " + timed.ms() + " ms");
+    }
+
+    @Test
+    void aStreamedNoAnswerTellsNothingAndGivesTheHonestFallback() {
+        List<String> pieces = streamed();
+        server.model = body -> "NO_ANSWER";
+        Turn turn = ask(HOURS);
+        assertTrue(said(turn).startsWith(FALLBACK), said(turn));
+        assertTrue(pieces.isEmpty(), pieces.toString());
+    }
+
+    @Test
+    void aStreamSlowerThanTheTimeLimitGivesTheQuoteWithinItAndNothingAfterIt() throws Exception {
+        List<String> pieces = streamed();
+        Timed timed = streamedSlowly(100, "L'office de tourisme vous accueille volontiers, toute l'année, au cœur "
+                + "de la ville, près de la gare et des musées");
+        assertTrue(said(timed.turn()).startsWith(QUOTED), said(timed.turn()));
+        assertTrue(timed.ms() < TIMEOUT.toMillis() + 1500, "answered in " + timed.ms() + " ms");
+        int toldByTheAnswer = pieces.size();
+        assertTrue(toldByTheAnswer > 0, "the first words were told");
+        Thread.sleep(500);
+        assertEquals(toldByTheAnswer, pieces.size(), "nothing told after the answer");
+    }
+
+    @Test
+    void aMalformedStreamGivesTheQuote() {
+        List<String> pieces = streamed();
+        server.malformedStream = true;
+        Turn turn = ask(HOURS);
+        assertTrue(said(turn).startsWith(QUOTED), said(turn));
+        assertTrue(pieces.isEmpty(), pieces.toString());
     }
 
     /**
@@ -276,7 +327,7 @@ class GeneratedAnswersTest {
         int[] variant = {0};
         // A model that obeys: citing nothing, a passage not sent, a malformed citation, a passage sent
         // but stating a figure it does not (the 10 €), or repeating its instructions with a valid citation.
-        model = body -> switch (variant[0]++ % 5) {
+        server.model = body -> switch (variant[0]++ % 5) {
             case 0 -> injected;
             case 1 -> injected + " [p7]";
             case 2 -> injected + " [source 1]";

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * → {"type":"hello","lang":"fr"}  or  {"type":"hello","id":"…","secret":"…"}
  * ← {"type":"welcome","id":"…","secret":"…","status":"bot","messages":[…]}
  * → {"type":"message","text":"…"}   → {"type":"typing"}   → {"type":"ping"}
- * ← message / turn_end / status / typing frames; {"type":"error","error":"…","message":"…"}; {"type":"pong"}
+ * ← message / draft / turn_end / status / typing frames; {"type":"error","error":"…","message":"…"}; {"type":"pong"}
  * </pre>
  */
 public final class WidgetChannel {
@@ -183,7 +183,7 @@ public final class WidgetChannel {
             String type = event.getString("type");
             if ("message".equals(type) && !"note".equals(event.getJsonObject("message").getString("from"))
                     || "typing".equals(type) && !"user".equals(event.getString("from"))
-                    || "turn_end".equals(type) || "status".equals(type)) {
+                    || "draft".equals(type) || "turn_end".equals(type) || "status".equals(type)) {
                 if ("status".equals(type)) {
                     status = event.getString("status");
                 }
