@@ -2,6 +2,7 @@ package io.guichet.dialogue;
 
 import io.guichet.conversation.Conversation;
 import io.guichet.generation.GroundedAnswers;
+import io.guichet.generation.PlantedInstructions;
 import io.guichet.kb.KbDocument;
 import io.guichet.kb.KnowledgeBase;
 import io.guichet.kb.SearchHit;
@@ -19,6 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Answers an information question by quoting the knowledge base, when its best passage is trusted. */
 final class Answers {
@@ -38,6 +41,8 @@ final class Answers {
 
     /** By default, a page not updated for longer than this is quoted with a warning that it may be out of date. */
     public static final Period OUTDATED_AFTER = Period.ofYears(1);
+
+    private static final Logger LOG = LoggerFactory.getLogger(Answers.class);
 
     private final KnowledgeBase knowledge;
     private final Events events;
@@ -134,7 +139,7 @@ final class Answers {
         String intro = (page.lang().equals(lang) ? "answer_intro" : "answer_intro_other_language")
                 + (updated == null ? "" : "_dated");
         List<Reply> replies = new ArrayList<>(List.of(new Reply.Text(phrases.text(intro, lang, values)),
-                new Reply.Text(quote(best.passage(), parse.text()))));
+                new Reply.Text(quote(withoutPlantedInstructions(best.passage(), page), parse.text()))));
         outdatedWarning(page, lang).ifPresent(replies::add);
         replies.add(new Reply.Cards(List.of(card)));
         return new Answer(replies, List.of(card), page, best.score());
@@ -151,9 +156,22 @@ final class Answers {
             KbDocument page = hits.get(i).document();
             String text = page.body().length() <= WHOLE_PAGE_CHARS ? page.body().strip() : hits.get(i).passage();
             passages.add(new GroundedAnswers.Passage(PASSAGE_ID + (i + 1), page.title(), page.updatedOn().orElse(null),
-                    text));
+                    withoutPlantedInstructions(text, page)));
         }
         return passages;
+    }
+
+    /**
+     * {@code text} of {@code page} without the sentences it addresses to a language model, which
+     * are neither sent to one nor quoted; the content team is told of them in the log.
+     */
+    private static String withoutPlantedInstructions(String text, KbDocument page) {
+        String kept = PlantedInstructions.without(text);
+        if (kept.length() != text.length()) {
+            LOG.warn("page {} speaks to a language model (\"ignore your instructions\"…): those sentences are "
+                    + "left out of its answers; check who edited it", page.id());
+        }
+        return kept;
     }
 
     /** The person's and the bot's last lines, oldest first: "et le dimanche ?" reads against them. */

@@ -55,7 +55,12 @@ final class DialogueSetup implements AutoCloseable {
 
     /** A conversation service on {@code conversations}, this test's store or one wrapped around it. */
     static ConversationService service(ConversationStore conversations) {
-        return new ConversationService(understanding, knowledge, conversations, intents, Clock.systemUTC());
+        return service(conversations, knowledge);
+    }
+
+    /** A conversation service on {@code conversations} that answers from {@code pages}. */
+    static ConversationService service(ConversationStore conversations, KnowledgeBase pages) {
+        return new ConversationService(understanding, pages, conversations, intents, Clock.systemUTC());
     }
 
     /** Closes the store and opens it again on the same file, as a restart does. */
