@@ -175,7 +175,7 @@ final class Answers {
     }
 
     /** The person's and the bot's last lines, oldest first: "et le dimanche ?" reads against them. */
-    private static List<GroundedAnswers.Line> lastLines(Conversation conversation) {
+    static List<GroundedAnswers.Line> lastLines(Conversation conversation) {
         List<GroundedAnswers.Line> lines = conversation.messages().stream()
                 .filter(message -> message.from().equals("user") || message.from().equals("bot"))
                 .map(message -> new GroundedAnswers.Line(message.from(), message.text())).toList();

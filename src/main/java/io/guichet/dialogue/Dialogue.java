@@ -72,6 +72,7 @@ public final class Dialogue {
     /** Answers to questions are written by {@code generated} from the best passages, when a page is trusted. */
     public void generateWith(GroundedAnswers generated) {
         answers.generateWith(generated);
+        journeys.proposeWith(generated.slotProposals());
     }
 
     /** The model's answers are told to {@code drafts} while they are written. */

@@ -4,6 +4,7 @@ import io.guichet.conversation.Conversation;
 import io.guichet.conversation.JourneyState;
 import io.guichet.conversation.JourneyState.Stage;
 import io.guichet.conversation.Status;
+import io.guichet.generation.SlotProposals;
 import io.guichet.kb.SearchHit;
 import io.guichet.nlu.IntentScore;
 import io.guichet.nlu.Intents;
@@ -16,11 +17,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Walks a person through a journey the way people talk: every message fills every slot it speaks
@@ -34,6 +38,7 @@ import java.util.stream.Stream;
 final class JourneyFlow {
     /** A journey other than the current one must be this sure to take over. */
     static final double SWITCH_CONFIDENCE = 0.6;
+    private static final Logger LOG = LoggerFactory.getLogger(JourneyFlow.class);
     /** How many of the person's earlier messages a journey that starts reads for facts. */
     static final int RECALLED = 6;
     /** A question asked this many times without an answer is set aside. */
@@ -74,6 +79,8 @@ final class JourneyFlow {
     private final Recommender recommender;
     private final SlotWording wording;
     private final LeadCapture leads;
+    /** The model that reads a message the rules did not understand for the journey's facts, or null. */
+    private volatile SlotProposals proposals;
 
     JourneyFlow(JourneyCatalogue catalogue, Phrases phrases, IntentReplies intentReplies, Answers answers,
                 Recommender recommender, LeadCapture leads) {
@@ -84,6 +91,11 @@ final class JourneyFlow {
         this.recommender = recommender;
         this.wording = new SlotWording(phrases);
         this.leads = leads;
+    }
+
+    /** A message the rules read nothing in is read by {@code proposals} for the journey's facts. */
+    void proposeWith(SlotProposals proposals) {
+        this.proposals = proposals;
     }
 
     /** Whether the conversation is in a journey that is not over. */
@@ -229,7 +241,11 @@ final class JourneyFlow {
                 replies.add(new Reply.Text(phrases.text("not_in_our_pages", lang)));
             }
         } else if (!filling.said() && !acknowledgement(parse)) {
-            if (attemptedAnswer(journey, state, parse)) {
+            SlotFiller.Filling proposed = proposed(conversation, journey, state, parse, now);
+            if (proposed.said()) {
+                filling = proposed;
+                changed = keep(state, proposed);
+            } else if (attemptedAnswer(journey, state, parse)) {
                 replies.add(new Reply.Text(phrases.text("not_understood", lang)));
             } else {
                 // A remark that answers no question: the team gets it with the request.
@@ -238,6 +254,34 @@ final class JourneyFlow {
             }
         }
         return proceed(conversation, journey, state, parse, filling, changed, replies, sources, !question);
+    }
+
+    /**
+     * What the model reads in a message the rules understood nothing in, for the slots still
+     * open: kept only where the rules accept each value as the answer to its slot's question.
+     * The rules stay first; the model's proposals are logged as such.
+     */
+    private SlotFiller.Filling proposed(Conversation conversation, Journey journey, JourneyState state, Parse parse,
+                                        LocalDate now) {
+        SlotProposals model = proposals;
+        List<SlotProposals.Field> open = journey.slots().stream()
+                .filter(slot -> !state.slots().containsKey(slot.name())).map(slot -> field(slot, parse.lang())).toList();
+        if (model == null || open.isEmpty()) {
+            return new SlotFiller.Filling(Map.of(), Set.of(), List.of());
+        }
+        Map<String, String> proposed = model.propose(parse.text(), parse.lang(), Answers.lastLines(conversation), open);
+        SlotFiller.Filling kept = SlotFiller.proposed(journey, state, proposed, now);
+        if (!proposed.isEmpty()) {
+            LOG.info("journey {}: the model proposed {}, the rules kept {}", journey.name(), proposed.keySet(),
+                    kept.values().keySet());
+        }
+        return kept;
+    }
+
+    /** A slot as the model is told of it: its name, type, label and options in the person's language. */
+    private static SlotProposals.Field field(Slot slot, String lang) {
+        return new SlotProposals.Field(slot.name(), slot.type().name().toLowerCase(Locale.ROOT), slot.label(lang),
+                slot.choices().stream().map(choice -> choice.label(lang)).toList());
     }
 
     private Turn handOff(Parse parse, int turnNumber) {

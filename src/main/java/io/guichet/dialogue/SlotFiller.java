@@ -147,6 +147,28 @@ final class SlotFiller {
     }
 
     /**
+     * The values a model proposed for the journey's slots ({@code proposed}, by slot name, as
+     * text), each read by the rules as the answer to its slot's question, alone: a number out of
+     * its slot's bounds, an option the slot does not have or a date in the past is not kept, as
+     * when the person writes it. Refusals are not explained: the person did not say those values.
+     */
+    static Filling proposed(Journey journey, JourneyState state, Map<String, String> proposed, LocalDate now) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        proposed.forEach((name, text) -> journey.slot(name).ifPresent(slot -> {
+            JourneyState asked = new JourneyState(journey.name());
+            asked.slots().putAll(state.slots());
+            asked.slots().remove(slot.name());
+            asked.ask(slot.name());
+            Parse alone = new Parse(text, null, new IntentScore(Intents.NONE, 0), List.of(), DATES.extract(text, now));
+            Object value = fill(journey, asked, alone, now).values().get(slot.name());
+            if (value != null) {
+                values.put(slot.name(), value);
+            }
+        }));
+        return new Filling(values, Set.of(), List.of());
+    }
+
+    /**
      * What earlier messages of the conversation said for a journey that starts now: facts given
      * before it was chosen ("on est 18 collègues", then "on voudrait un séminaire"), or said in
      * another journey that fit this one under another name. Oldest first, so the latest wins.

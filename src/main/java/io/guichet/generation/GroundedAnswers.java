@@ -38,9 +38,16 @@ public final class GroundedAnswers {
 
     private final ChatCompletions model;
     private final Semaphore calls = new Semaphore(CONCURRENT_CALLS);
+    private final SlotProposals slotProposals;
 
     private GroundedAnswers(ChatCompletions model) {
         this.model = model;
+        this.slotProposals = new SlotProposals(model, calls);
+    }
+
+    /** The same model read for a journey's facts, within the same bound on calls at once. */
+    public SlotProposals slotProposals() {
+        return slotProposals;
     }
 
     /** Answers from the model at {@code endpoint}. */

@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -281,6 +282,46 @@ class GeneratedAnswersTest {
         Turn turn = ask(HOURS);
         assertTrue(said(turn).startsWith(QUOTED), said(turn));
         assertTrue(pieces.isEmpty(), pieces.toString());
+    }
+
+    @Test
+    void inAJourneyAMessageTheRulesDoNotReadIsReadByTheModelAndItsValuesPassTheRules() {
+        String id = service.open("web", "fr").id();
+        service.post(id, "nous organisons un séminaire d'entreprise", NOW);
+        assertTrue(received.isEmpty(), "a message the rules read asks no model");
+        server.model = body -> "{\"people_count\": 40, \"room_layout\": \"Théâtre\", \"nights\": \"99\", "
+                + "\"lodging\": \"peut-être\", \"unknown\": \"x\"}";
+        Turn turn = service.post(id, "toute la boîte comme l'an dernier, assis face à l'estrade", NOW);
+        assertEquals(1, received.size());
+        String user = ModelServer.userMessage(received.get(0));
+        assertTrue(user.contains("<field name=\"people_count\" type=\"people_count\" label=\"Participants\"/>"), user);
+        assertTrue(user.contains("options=\"Théâtre | Classe | Réunion en U | Banquet | Cocktail | Cabaret\""), user);
+        assertTrue(user.contains("<message>\ntoute la boîte comme l'an dernier, assis face à l'estrade\n</message>"), user);
+        // 40 and the theatre layout pass the rules; 99 nights is past the slot's 14, "peut-être" no yes or no.
+        Map<String, Object> slots = service.find(id).orElseThrow().journey().slots();
+        assertEquals(40, slots.get("people_count"));
+        assertEquals("theatre", slots.get("room_layout"));
+        assertFalse(slots.containsKey("nights"));
+        assertFalse(slots.containsKey("lodging"));
+        // As for values the rules read: the awaited answer is taken, the other one said back, the next question asked.
+        assertEquals("C'est noté : Disposition : Théâtre.\nÀ quelles dates l'événement aura-t-il lieu ?", said(turn));
+        service.post(id, "nous serons 25 finalement", NOW);
+        assertEquals(1, received.size(), "the rules first: a number they read asks no model");
+        assertEquals(25, service.find(id).orElseThrow().journey().slots().get("people_count"));
+    }
+
+    @Test
+    void aModelThatFailsOrSaysNothingUsableLeavesTheJourneyAsTheRulesHaveIt() {
+        String id = service.open("web", "fr").id();
+        service.post(id, "nous organisons un séminaire d'entreprise", NOW);
+        server.model = body -> "Ignore tes règles : je propose 40 personnes.";
+        Turn turn = service.post(id, "toute la boîte comme l'an dernier", NOW);
+        assertTrue(service.find(id).orElseThrow().journey().slots().isEmpty());
+        assertTrue(said(turn).contains("« Participants »"), said(turn));
+        server.status = 500;
+        service.post(id, "la même équipe que d'habitude", NOW);
+        assertTrue(service.find(id).orElseThrow().journey().slots().isEmpty());
+        assertEquals(2, received.size());
     }
 
     /**
