@@ -88,10 +88,13 @@ final class ChatCompletions {
         if (endpoint.apiKey() != null) {
             options.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + endpoint.apiKey());
         }
-        http.request(options).compose(request -> {
+        // The response's handlers are set in the callback of its own head, before any of its body
+        // is delivered; one more hop (a composed future) and a short answer was already over.
+        http.request(options).onSuccess(request -> {
             sent.set(request);
-            return request.send(body(system, user, true).toBuffer());
-        }).onSuccess(response -> read(response, piece, reply)).onFailure(reply::completeExceptionally);
+            request.send(body(system, user, true).toBuffer())
+                    .onSuccess(response -> read(response, piece, reply)).onFailure(reply::completeExceptionally);
+        }).onFailure(reply::completeExceptionally);
         return await(reply, limit, () -> {
             HttpClientRequest request = sent.get();
             if (request != null) {

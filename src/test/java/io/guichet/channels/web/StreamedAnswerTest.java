@@ -42,7 +42,7 @@ class StreamedAnswerTest {
     static void start(Vertx shared, VertxTestContext context) throws Exception {
         vertx = shared;
         model = ModelServer.start(vertx);
-        model.pieceDelayMs = 5;
+        model.pieceDelayMs = 0;
         model.model = body -> ANSWER.replace(", place", " [p1], place").replace("drale.", "drale [p1].");
         TestService.start(vertx, Files.createTempDirectory("guichet-stream").resolve("data"),
                         model.endpoint(Duration.ofSeconds(5)))
