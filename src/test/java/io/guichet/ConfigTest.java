@@ -24,7 +24,7 @@ class ConfigTest {
         assertEquals(new Config(8080, Path.of("knowledge-base"), Path.of("intents"), Path.of("data"), null,
                         Config.DEFAULT_WARMUP, Config.DEFAULT_RETENTION_DAYS, null, null,
                         Path.of("agents.yml"), List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, Webhooks.NONE,
-                        null, null),
+                        null, null, null),
                 Config.from(new String[0], Map.of()));
     }
 

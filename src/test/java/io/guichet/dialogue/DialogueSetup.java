@@ -5,7 +5,7 @@ import io.guichet.conversation.ConversationStore;
 import io.guichet.kb.KnowledgeBase;
 import io.guichet.nlu.IntentFile;
 import io.guichet.nlu.Understanding;
-import io.guichet.store.SqliteStore;
+import io.guichet.store.Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,11 +25,11 @@ final class DialogueSetup implements AutoCloseable {
     private static KnowledgeBase knowledge;
 
     private final Path folder;
-    private SqliteStore store;
+    private Store store;
 
     private DialogueSetup(Path folder) {
         this.folder = folder;
-        this.store = SqliteStore.open(folder, Clock.systemUTC());
+        this.store = Store.open(folder, Clock.systemUTC());
     }
 
     static DialogueSetup open() throws IOException {
@@ -45,7 +45,7 @@ final class DialogueSetup implements AutoCloseable {
         }
     }
 
-    SqliteStore store() {
+    Store store() {
         return store;
     }
 
@@ -59,9 +59,9 @@ final class DialogueSetup implements AutoCloseable {
     }
 
     /** Closes the store and opens it again on the same file, as a restart does. */
-    SqliteStore reopen() {
+    Store reopen() {
         store.close();
-        store = SqliteStore.open(folder, Clock.systemUTC());
+        store = Store.open(folder, Clock.systemUTC());
         return store;
     }
 

@@ -9,10 +9,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The gaps' statuses in their small table, on the writing connection: the marketing team changes them. */
-final class SqliteGapStatuses implements GapStatuses {
-    private final SqliteDatabase database;
+final class StoredGapStatuses implements GapStatuses {
+    private final Database database;
 
-    SqliteGapStatuses(SqliteDatabase database) {
+    StoredGapStatuses(Database database) {
         this.database = database;
     }
 
