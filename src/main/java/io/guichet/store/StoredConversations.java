@@ -139,7 +139,7 @@ final class StoredConversations implements ConversationStore {
 
     private static Optional<Conversation> load(Connection connection, String id) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT channel, channel_user, lang, status,"
-                + " created_at, journey, team, agent, fell_back, survey FROM conversations WHERE id = ?")) {
+                + " created_at, journey, team, agent, fell_back, survey, waiting_since FROM conversations WHERE id = ?")) {
             select.setString(1, id);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
@@ -152,6 +152,8 @@ final class StoredConversations implements ConversationStore {
                         messages(connection, id));
                 conversation.fellBack(row.getInt(9) != 0);
                 conversation.survey(Survey.fromStored(row.getString(10)));
+                String waitingSince = row.getString(11);
+                conversation.waitingSince(waitingSince == null ? null : Instant.parse(waitingSince));
                 return Optional.of(conversation);
             }
         }
@@ -200,7 +202,8 @@ final class StoredConversations implements ConversationStore {
             // A claim takes a conversation no agent holds, in the UPDATE itself: of two agents claiming
             // it at once, from two nodes sharing the database, the second updates nothing.
             try (PreparedStatement update = connection.prepareStatement("UPDATE conversations SET lang = ?,"
-                    + " status = ?, updated_at = ?, journey = ?, team = ?, agent = ?, fell_back = ?, survey = ? WHERE id = ?"
+                    + " status = ?, updated_at = ?, journey = ?, team = ?, agent = ?, fell_back = ?, survey = ?,"
+                    + " waiting_since = ? WHERE id = ?"
                     + (claim ? " AND agent IS NULL" : ""));
                  PreparedStatement insert = connection.prepareStatement(
                          "INSERT INTO messages (conversation_id, sender, text, at) VALUES (?, ?, ?, ?) RETURNING seq")) {
@@ -213,7 +216,8 @@ final class StoredConversations implements ConversationStore {
                 update.setString(6, state.agent());
                 update.setInt(7, state.fellBack() ? 1 : 0);
                 update.setString(8, state.survey() == null ? null : state.survey().stored());
-                update.setString(9, state.id());
+                update.setString(9, state.waitingSince() == null ? null : state.waitingSince().toString());
+                update.setString(10, state.id());
                 if (update.executeUpdate() == 0) {
                     if (claim && load(connection, state.id()).isPresent()) {
                         throw new AlreadyClaimedException(state.id());
