@@ -65,7 +65,7 @@ public record PostgresAddress(String host, int port, String database, String use
     }
 
     /** The driver's URL: the credentials go apart, never in it. */
-    String jdbcUrl() {
+    public String jdbcUrl() {
         String host = this.host.contains(":") && !this.host.startsWith("[") ? "[" + this.host + "]" : this.host;
         return "jdbc:postgresql://" + host + ":" + port + "/" + database + (query == null ? "" : "?" + query);
     }
