@@ -125,6 +125,28 @@ class StoreTest {
         }
     }
 
+    @Test
+    void aSqliteFileOfAnEarlierVersionIsUpgradedWithItsRows(@TempDir Path folder) throws Exception {
+        String id;
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("guichet.db"))) {
+            connection.setAutoCommit(false);
+            for (int version = 1; version <= 10; version++) {
+                Migrations.applyNext(connection, Dialect.SQLITE);
+                connection.commit();
+            }
+            id = "left-by-an-earlier-release";
+            connection.createStatement().execute("INSERT INTO conversations (id, channel, status, created_at,"
+                    + " updated_at) VALUES ('" + id + "', 'web', 'BOT', '2026-11-01T10:00:00Z', '2026-11-01T10:00:00Z')");
+            connection.commit();
+        }
+        try (Store store = Store.open(folder, CLOCK)) {
+            assertEquals("web", store.find(id).orElseThrow().channel());
+        }
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("guichet.db"))) {
+            assertEquals(Migrations.SCRIPTS.size(), Dialect.SQLITE.schemaVersion(connection), "in its user_version");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestStores.class)
     void aTurnIsAllOrNothing(TestStores engine, @TempDir Path folder) {
