@@ -67,27 +67,38 @@ final class StoredConversations implements ConversationStore {
 
     @Override
     public Conversation create(String channel, String lang) {
-        return database.write("cannot store a new conversation", connection -> insert(connection, channel, null, lang));
+        return database.write("cannot store a new conversation",
+                connection -> insert(connection, channel, null, lang).orElseThrow());
     }
 
     @Override
     public Conversation forChannelUser(String channel, String channelUser) {
         return database.write("cannot open the conversation of a " + channel + " user", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id FROM conversations WHERE channel = ? AND channel_user = ?")) {
-                select.setString(1, channel);
-                select.setString(2, channelUser);
-                try (ResultSet row = select.executeQuery()) {
-                    if (row.next()) {
-                        return cachedOrLoaded(connection, row.getString(1)).orElseThrow().copy();
-                    }
-                }
+            Optional<Conversation> existing = ofChannelUser(connection, channel, channelUser);
+            if (existing.isPresent()) {
+                return existing.get();
             }
-            return insert(connection, channel, channelUser, null);
+            // Another node (or connection) may insert the user's conversation meanwhile: then theirs is the one.
+            Optional<Conversation> inserted = insert(connection, channel, channelUser, null);
+            return inserted.isPresent() ? inserted.get() : ofChannelUser(connection, channel, channelUser).orElseThrow();
         });
     }
 
-    private Conversation insert(Connection connection, String channel, String channelUser, String lang)
+    private Optional<Conversation> ofChannelUser(Connection connection, String channel, String channelUser)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id FROM conversations WHERE channel = ? AND channel_user = ?")) {
+            select.setString(1, channel);
+            select.setString(2, channelUser);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? cachedOrLoaded(connection, row.getString(1)).map(Conversation::copy)
+                        : Optional.empty();
+            }
+        }
+    }
+
+    /** A new conversation, or empty when the channel's user has one already. */
+    private Optional<Conversation> insert(Connection connection, String channel, String channelUser, String lang)
             throws SQLException {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
@@ -96,7 +107,8 @@ final class StoredConversations implements ConversationStore {
         Conversation conversation = new Conversation(id, channel, lang, now);
         conversation.channelUser(channelUser);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO conversations"
-                + " (id, channel, channel_user, lang, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + " (id, channel, channel_user, lang, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT DO NOTHING")) {
             insert.setString(1, id);
             insert.setString(2, channel);
             insert.setString(3, channelUser);
@@ -104,10 +116,12 @@ final class StoredConversations implements ConversationStore {
             insert.setString(5, conversation.status().name());
             insert.setString(6, now.toString());
             insert.setString(7, now.toString());
-            insert.executeUpdate();
+            if (insert.executeUpdate() == 0) {
+                return Optional.empty();
+            }
         }
         remember(conversation);
-        return conversation.copy();
+        return Optional.of(conversation.copy());
     }
 
     @Override

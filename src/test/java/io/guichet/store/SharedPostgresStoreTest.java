@@ -75,6 +75,20 @@ class SharedPostgresStoreTest {
         }
     }
 
+    @Test
+    void aChannelUsersFirstMessagesReachingTwoNodesAtOnceOpenOneConversation(@TempDir Path folder) throws Exception {
+        TestStores.Place place = TestStores.POSTGRESQL.fresh(folder);
+        try (Store first = place.open(CLOCK); Store second = place.open(CLOCK)) {
+            for (int user = 0; user < 20; user++) {
+                String psid = "psid-" + user;
+                List<String> ids = atOnce(() -> first.forChannelUser("messenger", psid).id(),
+                        () -> second.forChannelUser("messenger", psid).id());
+                assertEquals(ids.get(0), ids.get(1), "one conversation for " + psid);
+            }
+            assertTrue(first.writeProblem().isEmpty(), "no write failed on the way");
+        }
+    }
+
     /** An agent's claim as the hand-off commits it; returns the agent once stored. */
     private static String claim(Store node, String id, String agent) {
         Conversation conversation = node.find(id).orElseThrow();
