@@ -69,7 +69,7 @@ public final class Store implements ConversationStore, LeadStore, DeliveryStore,
         return gapStatuses;
     }
 
-    /** The marketing team's figures, read on a connection of their own. */
+    /** The marketing team's figures, read on a connection of their own with SQLite, so that they never hold up a turn. */
     public AnalyticsStore analytics() {
         return analytics;
     }

@@ -24,7 +24,7 @@ import java.util.stream.IntStream;
 
 /**
  * The marketing team's figures, in SQL over the turns' records, the transcripts and the leads,
- * on the store's reading connection.
+ * on the store's reading connection (SQLite's second one, or PostgreSQL's pool).
  */
 final class StoredAnalytics implements AnalyticsStore {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -38,7 +38,7 @@ import java.util.OptionalLong;
  * A database shared with other nodes is read each time: another node may have committed since.
  */
 final class StoredConversations implements ConversationStore {
-    /** Conversations kept in memory; older ones are read back from the file when they come back. */
+    /** Conversations kept in memory; older ones are read back from the database when they come back. */
     private static final int CACHED = 10_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -363,7 +363,7 @@ final class StoredConversations implements ConversationStore {
         }
     }
 
-    /** Drops conversations erased from the file, so that they are not served from memory either. */
+    /** Drops conversations erased from the database, so that they are not served from memory either. */
     void forget(Collection<String> ids) {
         synchronized (recent) {
             ids.forEach(recent::remove);

@@ -8,7 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The gaps' statuses in their small table, on the writing connection: the marketing team changes them. */
+/** The gaps' statuses in their small table, read and written as any change: the marketing team makes them. */
 final class StoredGapStatuses implements GapStatuses {
     private final Database database;
 

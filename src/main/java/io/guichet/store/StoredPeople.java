@@ -238,7 +238,7 @@ final class StoredPeople implements PeopleStore {
 
     /**
      * What a text that holds the key contains for sure. An address may have been typed in capitals
-     * or with accents, which SQLite does not fold: its @ is the clue. A number keeps its last
+     * or with accents, which SQL does not fold alike in both engines: its @ is the clue. A number keeps its last
      * digits together however it was written.
      */
     private static String clue(ContactKey key) {
