@@ -5,6 +5,7 @@ import io.guichet.channels.whatsapp.WhatsAppSettings;
 import io.guichet.crm.Webhooks;
 import io.guichet.generation.ModelEndpoint;
 import io.guichet.importer.datatourisme.DatatourismeRefresh;
+import io.guichet.store.PostgresAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -18,12 +19,13 @@ import java.util.Map;
  * The contract's run options: each flag, else its environment variable, else the embedded default;
  * and the teams' CRM webhooks, declared in the agents file with their secrets in the environment;
  * the DATAtourisme flux to import on a schedule, if any; the language model that writes answers
- * from the passages, if any.
+ * from the passages, if any; the PostgreSQL store that several nodes share, if any (the embedded
+ * SQLite store under {@code data} by default).
  */
 record Config(int port, Path kb, Path intents, Path data, String adminToken, Duration warmup, int retentionDays,
               MessengerSettings messenger, WhatsAppSettings whatsapp, Path agents, List<String> allowedOrigins,
               boolean rateLimits, int answerMaxAgeDays, Webhooks webhooks, DatatourismeRefresh.Settings datatourisme,
-              ModelEndpoint llm) {
+              ModelEndpoint llm, PostgresAddress store) {
     static final Duration DEFAULT_WARMUP = Duration.ofSeconds(3);
     static final int DEFAULT_RETENTION_DAYS = 365;
     /** A quoted page older than this is said to be possibly out of date. */
@@ -55,6 +57,9 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
         String llmApiKey = env.get("GUICHET_LLM_API_KEY");
         int llmTimeout = env.containsKey("GUICHET_LLM_TIMEOUT_SECONDS")
                 ? llmSeconds(env.get("GUICHET_LLM_TIMEOUT_SECONDS")) : DEFAULT_LLM_TIMEOUT_SECONDS;
+        String store = env.get("GUICHET_STORE");
+        int storePool = env.containsKey("GUICHET_STORE_POOL") ? poolSize(env.get("GUICHET_STORE_POOL"))
+                : PostgresAddress.DEFAULT_POOL_SIZE;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {
@@ -79,6 +84,8 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
                 case "--llm-model" -> llmModel = value;
                 case "--llm-api-key" -> llmApiKey = value;
                 case "--llm-timeout-seconds" -> llmTimeout = llmSeconds(value);
+                case "--store" -> store = value;
+                case "--store-pool" -> storePool = poolSize(value);
                 default -> throw new IllegalArgumentException(usage(flag));
             }
         }
@@ -92,7 +99,13 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
                 agents, allowedOrigins, rateLimits, answerMaxAgeDays, webhooks,
                 datatourismeUrl == null || datatourismeUrl.isBlank() ? null
                         : new DatatourismeRefresh.Settings(fluxUrl(datatourismeUrl), Duration.ofHours(datatourismeEvery)),
-                llm(llmUrl, llmModel, llmApiKey, llmTimeout));
+                llm(llmUrl, llmModel, llmApiKey, llmTimeout),
+                store == null || store.isBlank() ? null
+                        : PostgresAddress.parse(store, env.get("GUICHET_STORE_PASSWORD"), storePool));
+    }
+
+    private static int poolSize(String value) {
+        return bounded(value, 1, 1000, "the store's pool size is a number of connections from 1 to 1000");
     }
 
     /** The model's endpoint, or null without a URL: generated answers are off by default. */
@@ -189,6 +202,7 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
                 + " [--allowed-origins URL,URL] [--rate-limits on|off] [--answer-max-age-days N]"
                 + " [--datatourisme-url URL] [--datatourisme-every HOURS]"
                 + " [--llm-url URL --llm-model NAME [--llm-api-key KEY] [--llm-timeout-seconds N]]"
+                + " [--store postgresql://USER@HOST:PORT/DB [--store-pool N]]"
                 + "; or: import datatourisme FLUX [--out DIR]";
     }
 }

@@ -32,7 +32,7 @@ import io.guichet.nlu.IntentFile;
 import io.guichet.nlu.Understanding;
 import io.guichet.people.People;
 import io.guichet.realtime.LiveEvents;
-import io.guichet.store.SqliteStore;
+import io.guichet.store.Store;
 import io.guichet.turn.LocalConversationLocks;
 import io.guichet.turn.TurnGateway;
 import io.vertx.core.Future;
@@ -119,7 +119,10 @@ public final class Main {
                     PassageVectors.persistent(embedder, config.data().resolve("passage-vectors.bin")));
             Warmup.run(understanding, knowledge, intents, config.warmup());
             Clock clock = Clock.systemDefaultZone();
-            SqliteStore store = SqliteStore.open(config.data(), clock);
+            Store store = config.store() == null ? Store.open(config.data(), clock) : Store.open(config.store(), clock);
+            if (config.store() != null) {
+                LOG.info("store: {}, at most {} connections", config.store(), config.store().poolSize());
+            }
             ConversationService conversations = new ConversationService(understanding, knowledge, store, intents,
                     clock);
             conversations.warnOfPagesOlderThan(Period.ofDays(config.answerMaxAgeDays()));
@@ -209,7 +212,7 @@ public final class Main {
     }
 
     /** Deletes messages past the retention period now, then every few hours, on a worker. */
-    private static void retain(Vertx vertx, SqliteStore store, Clock clock, int days) {
+    private static void retain(Vertx vertx, Store store, Clock clock, int days) {
         Runnable purge = () -> vertx.executeBlocking(() -> store.purgeBefore(clock.instant().minus(Duration.ofDays(days))),
                         false)
                 .onSuccess(deleted -> LOG.info("retention: {} messages older than {} days deleted", deleted, days))

@@ -2,11 +2,13 @@ package io.guichet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.guichet.crm.Webhook;
 import io.guichet.crm.Webhooks;
+import io.guichet.store.PostgresAddress;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -24,7 +26,7 @@ class ConfigTest {
         assertEquals(new Config(8080, Path.of("knowledge-base"), Path.of("intents"), Path.of("data"), null,
                         Config.DEFAULT_WARMUP, Config.DEFAULT_RETENTION_DAYS, null, null,
                         Path.of("agents.yml"), List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, Webhooks.NONE,
-                        null, null),
+                        null, null, null),
                 Config.from(new String[0], Map.of()));
     }
 
@@ -52,6 +54,31 @@ class ConfigTest {
         assertThrows(IllegalArgumentException.class, () -> Config.from(new String[] {"--rate-limits", "maybe"}, Map.of()));
         assertThrows(IllegalArgumentException.class,
                 () -> Config.from(new String[] {"--answer-max-age-days", "0"}, Map.of()));
+    }
+
+    @Test
+    void aPostgresqlStoreIsNamedByItsAddressWithThePasswordApartAndNeverShown() {
+        assertNull(Config.from(new String[0], Map.of()).store(), "the embedded SQLite store by default");
+        PostgresAddress store = Config.from(new String[] {"--store", "postgresql://guichet@db.internal:6432/frontdesk"},
+                Map.of("GUICHET_STORE_PASSWORD", "s3cret:p@ss", "GUICHET_STORE_POOL", "4")).store();
+        assertEquals(new PostgresAddress("db.internal", 6432, "frontdesk", "guichet", "s3cret:p@ss", null, 4), store);
+        assertEquals("jdbc:postgresql://db.internal:6432/frontdesk", store.jdbcUrl());
+        assertEquals("postgresql://guichet@db.internal:6432/frontdesk", store.toString());
+
+        PostgresAddress inline = Config.from(new String[] {"--store-pool", "20"},
+                Map.of("GUICHET_STORE", "postgresql://guichet:pa%40ss@localhost/frontdesk?sslmode=require")).store();
+        assertEquals("pa@ss", inline.password(), "a password in the address, percent-encoded");
+        assertEquals(5432, inline.port());
+        assertEquals(20, inline.poolSize());
+        assertEquals("jdbc:postgresql://localhost:5432/frontdesk?sslmode=require", inline.jdbcUrl());
+        assertFalse(inline.toString().contains("pa"), inline.toString());
+
+        IllegalArgumentException noDatabase = assertThrows(IllegalArgumentException.class, () -> Config.from(
+                new String[] {"--store", "postgresql://guichet:hunter2@localhost"}, Map.of()));
+        assertFalse(noDatabase.getMessage().contains("hunter2"), noDatabase.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Config.from(new String[] {"--store", "mysql://localhost/x"},
+                Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> Config.from(new String[] {"--store-pool", "0"}, Map.of()));
     }
 
     @Test

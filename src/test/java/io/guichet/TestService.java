@@ -5,6 +5,7 @@ import io.guichet.channels.whatsapp.WhatsAppSettings;
 import io.guichet.crm.Webhooks;
 import io.guichet.generation.ModelEndpoint;
 import io.guichet.importer.datatourisme.DatatourismeRefresh;
+import io.guichet.store.PostgresAddress;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -58,14 +59,21 @@ public final class TestService {
                                          WhatsAppSettings whatsapp, Path agents, List<String> allowedOrigins,
                                          String adminToken, boolean rateLimits, Webhooks webhooks) {
         return start(new Config(0, kb, TestFixtures.INTENTS, data, adminToken, Duration.ZERO, 30, messenger,
-                whatsapp, agents, allowedOrigins, rateLimits, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, webhooks, null, null), vertx);
+                whatsapp, agents, allowedOrigins, rateLimits, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, webhooks, null, null, null), vertx);
     }
 
     /** On the knowledge base in {@code kb}, importing the DATAtourisme flux {@code datatourisme} describes. */
     public static Future<Integer> start(Vertx vertx, Path kb, Path data, String adminToken,
                                         DatatourismeRefresh.Settings datatourisme) {
         return start(new Config(0, kb, TestFixtures.INTENTS, data, adminToken, Duration.ZERO, 30, null, null, null,
-                List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, Webhooks.NONE, datatourisme, null), vertx);
+                List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, Webhooks.NONE, datatourisme, null, null), vertx);
+    }
+
+    /** With the conversations and leads in the PostgreSQL store at {@code store}, and {@code adminToken} opening the leads API. */
+    public static Future<Integer> start(Vertx vertx, Path data, String adminToken, PostgresAddress store) {
+        return start(new Config(0, Path.of("src/test/resources/service-kb"), TestFixtures.INTENTS, data, adminToken,
+                Duration.ZERO, 30, null, null, null, List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, Webhooks.NONE,
+                null, null, store), vertx);
     }
 
     /** With generated answers written by the model at {@code llm}. */

@@ -1,6 +1,6 @@
 package io.guichet.bench;
 
-import io.guichet.store.SqliteStore;
+import io.guichet.store.Store;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -113,7 +113,7 @@ public final class DashboardBench {
 
     /** The schema as the service makes it, then the month's rows in one transaction of SQL. */
     private static void fill(Path data, int conversations, LocalDate start) throws IOException, SQLException {
-        SqliteStore.open(data, Clock.systemUTC()).close();
+        Store.open(data, Clock.systemUTC()).close();
         String script;
         try (InputStream in = DashboardBench.class.getResourceAsStream("dashboard-store.sql")) {
             script = new String(in.readAllBytes(), StandardCharsets.UTF_8)

@@ -116,6 +116,11 @@ public final class Conversation {
         return waitingSince == null ? createdAt : waitingSince;
     }
 
+    /** Since when the stored conversation waits, as it was committed; null when that was not stored. */
+    public void waitingSince(Instant at) {
+        this.waitingSince = at;
+    }
+
     /** Puts the conversation in its team's queue from {@code at} on. */
     public void waitForAgent(String team, Instant at) {
         this.status = Status.WAITING_AGENT;

@@ -1,5 +1,6 @@
 package io.guichet.handoff;
 
+import io.guichet.conversation.AlreadyClaimedException;
 import io.guichet.conversation.Conversation;
 import io.guichet.conversation.ConversationStore;
 import io.guichet.conversation.JourneyState;
@@ -114,8 +115,12 @@ public final class Handoff implements Staffing {
         String lang = lang(conversation);
         conversation.status(Status.AGENT);
         conversation.agent(agent.id());
-        say(conversation, "bot", List.of(new Reply.Text(String.format(JOINED.getOrDefault(lang, JOINED.get("fr")),
-                agent.name(), agent.title(lang)))), new HandoffStep(HandoffStep.Kind.CLAIMED, conversation.team()));
+        try {
+            say(conversation, "bot", List.of(new Reply.Text(String.format(JOINED.getOrDefault(lang, JOINED.get("fr")),
+                    agent.name(), agent.title(lang)))), new HandoffStep(HandoffStep.Kind.CLAIMED, conversation.team()));
+        } catch (AlreadyClaimedException e) {
+            throw new HandoffException(Kind.CONFLICT, e.getMessage());
+        }
         remember(conversation.team(), waited);
         return conversation;
     }

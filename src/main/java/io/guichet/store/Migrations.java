@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -14,48 +13,43 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Versioned schema: {@code V<n>__*.sql} scripts applied in order, each in its own transaction,
- * the file's {@code user_version} recording the last one applied. A script, once released, is
- * never edited: a change of schema is a new script.
+ * the database recording the last one applied (a SQLite file in its {@code user_version}, which
+ * the files in the field already carry; PostgreSQL in a {@code schema_version} table). Both engines
+ * run the same scripts, each translated into the engine's SQL by its {@link Dialect}. A script,
+ * once released, is never edited: a change of schema is a new script.
  */
 final class Migrations {
     static final List<String> SCRIPTS = List.of("V1__conversations.sql", "V2__journeys_and_leads.sql",
             "V3__channel_users.sql", "V4__handoff.sql", "V5__turns_and_inbox.sql",
             "V6__turn_questions.sql", "V7__satisfaction_and_handoff_steps.sql", "V8__lead_deliveries.sql",
             "V9__contacts.sql", "V10__gap_statuses.sql",
-            "V11__conversation_days.sql");
+            "V11__conversation_days.sql", "V12__waiting_since.sql");
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     private Migrations() {
     }
 
-    static void apply(Connection connection) throws SQLException {
-        int current = version(connection);
-        for (int version = current + 1; version <= SCRIPTS.size(); version++) {
-            String script = SCRIPTS.get(version - 1);
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                for (String sql : read(script).split(";\\s*\\n")) {
-                    if (!sql.replaceAll("(?m)^--.*$", "").isBlank()) {
-                        statement.execute(sql);
-                    }
+    /**
+     * Applies the first script not applied yet, in the caller's transaction, once no other node
+     * migrates; returns false when there was none left.
+     */
+    static boolean applyNext(Connection connection, Dialect dialect) throws SQLException {
+        dialect.lockMigrations(connection);
+        int version = dialect.schemaVersion(connection) + 1;
+        if (version > SCRIPTS.size()) {
+            return false;
+        }
+        String script = SCRIPTS.get(version - 1);
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : dialect.schema(read(script)).split(";\\s*\\n")) {
+                if (!sql.replaceAll("(?m)^--.*$", "").isBlank()) {
+                    statement.execute(sql);
                 }
-                statement.execute("PRAGMA user_version = " + version);
-                connection.commit();
-                LOG.info("store schema migrated to version {} ({})", version, script);
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
         }
-    }
-
-    static int version(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("PRAGMA user_version")) {
-            return row.getInt(1);
-        }
+        dialect.schemaVersion(connection, version);
+        LOG.info("store schema migrated to version {} ({})", version, script);
+        return true;
     }
 
     private static String read(String script) {

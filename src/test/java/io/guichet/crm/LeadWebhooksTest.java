@@ -10,7 +10,8 @@ import io.guichet.conversation.Conversation;
 import io.guichet.conversation.TurnCommit;
 import io.guichet.dialogue.ConversationEvents;
 import io.guichet.lead.Lead;
-import io.guichet.store.SqliteStore;
+import io.guichet.store.Store;
+import io.guichet.store.TestStores;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
@@ -33,6 +34,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +46,14 @@ import org.junit.jupiter.api.io.TempDir;
  * process left is delivered by the next one. The schedule is a few hundred milliseconds here.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@ParameterizedClass
+@EnumSource(TestStores.class)
 class LeadWebhooksTest {
+    /** The engine this run stores in. */
+    @Parameter
+    private TestStores engine;
+    /** This test's database, made on its first opening. */
+    private TestStores.Place place;
     static final String TEAM = "convention_bureau";
     static final String SECRET = "0123456789abcdef0123456789abcdef-test";
     private static final String OTHER_TEAM = "invest_agency";
@@ -65,7 +76,7 @@ class LeadWebhooksTest {
     void aLeadIsPostedSignedAndMarkedDelivered(@TempDir Path data) throws Exception {
         BlockingQueue<Received> received = new LinkedBlockingQueue<>();
         int port = receiver(request -> request.response().setStatusCode(204).end(), received);
-        try (SqliteStore store = SqliteStore.open(data, CLOCK)) {
+        try (Store store = open(data, CLOCK)) {
             LeadWebhooks worker = worker(store, port);
             worker.start();
             Lead lead = commitLead(store, worker);
@@ -102,7 +113,7 @@ class LeadWebhooksTest {
         BlockingQueue<Received> received = new LinkedBlockingQueue<>();
         int port = receiver(request -> request.response().setStatusCode(calls.incrementAndGet() <= 2 ? 503 : 200)
                 .end(), received);
-        try (SqliteStore store = SqliteStore.open(data, CLOCK)) {
+        try (Store store = open(data, CLOCK)) {
             LeadWebhooks worker = worker(store, port);
             worker.start();
             commitLead(store, worker);
@@ -125,7 +136,7 @@ class LeadWebhooksTest {
             calls.incrementAndGet();
             request.response().setStatusCode(500).end("stack trace with claire@example.org");
         }, new LinkedBlockingQueue<>());
-        try (SqliteStore store = SqliteStore.open(data, CLOCK)) {
+        try (Store store = open(data, CLOCK)) {
             LeadWebhooks worker = worker(store, port);
             worker.start();
             Lead lead = commitLead(store, worker);
@@ -151,7 +162,7 @@ class LeadWebhooksTest {
                 .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
         BlockingQueue<Received> received = new LinkedBlockingQueue<>();
         int livePort = receiver(request -> request.response().setStatusCode(200).end(), received);
-        try (SqliteStore store = SqliteStore.open(data, CLOCK)) {
+        try (Store store = open(data, CLOCK)) {
             Webhooks webhooks = new Webhooks(Map.of(TEAM, webhook(TEAM, deadPort), OTHER_TEAM,
                     webhook(OTHER_TEAM, livePort)), QUICK);
             LeadWebhooks worker = new LeadWebhooks(vertx, store, webhooks, CLOCK);
@@ -170,14 +181,14 @@ class LeadWebhooksTest {
 
     @Test
     void whatAStoppedProcessLeftIsDeliveredByTheNext(@TempDir Path data) throws Exception {
-        try (SqliteStore store = SqliteStore.open(data, CLOCK)) {
+        try (Store store = open(data, CLOCK)) {
             // The process dies right after the lead's turn is committed, before any attempt.
             store.queueLeadsOf(java.util.Set.of(TEAM));
             commitLead(store, ConversationEvents.NONE);
         }
         BlockingQueue<Received> received = new LinkedBlockingQueue<>();
         int port = receiver(request -> request.response().setStatusCode(200).end(), received);
-        try (SqliteStore store = SqliteStore.open(data, CLOCK)) {
+        try (Store store = open(data, CLOCK)) {
             worker(store, port).start();
             Received request = received.poll(10, TimeUnit.SECONDS);
             assertTrue(request != null && request.signed(), "the next start sends what was left");
@@ -188,7 +199,7 @@ class LeadWebhooksTest {
 
     @Test
     void retentionDeletesSettledDeliveriesButKeepsPendingOnes(@TempDir Path data) throws Exception {
-        try (SqliteStore store = SqliteStore.open(data, CLOCK)) {
+        try (Store store = open(data, CLOCK)) {
             store.queueLeadsOf(java.util.Set.of(TEAM));
             commitLead(store, ConversationEvents.NONE);
             commitLead(store, ConversationEvents.NONE);
@@ -204,7 +215,7 @@ class LeadWebhooksTest {
         }
     }
 
-    private LeadWebhooks worker(SqliteStore store, int port) {
+    private LeadWebhooks worker(Store store, int port) {
         return new LeadWebhooks(vertx, store, new Webhooks(Map.of(TEAM, webhook(TEAM, port)), QUICK), CLOCK);
     }
 
@@ -212,12 +223,12 @@ class LeadWebhooksTest {
         return new Webhook(team, URI.create("http://127.0.0.1:" + port + "/hooks/guichet"), SECRET);
     }
 
-    private static Lead commitLead(SqliteStore store, ConversationEvents events) {
+    private static Lead commitLead(Store store, ConversationEvents events) {
         return commitLead(store, events, TEAM);
     }
 
     /** Commits a turn that stores a lead for {@code team}, and tells {@code events} as the service does. */
-    private static Lead commitLead(SqliteStore store, ConversationEvents events, String team) {
+    private static Lead commitLead(Store store, ConversationEvents events, String team) {
         Conversation conversation = store.create("web", "fr");
         Lead lead = new Lead(0, conversation.id(), "seminar_planning", team, "fr", "Claire Vasseur",
                 "claire@example.org", null, Map.of("people_count", 40,
@@ -227,7 +238,7 @@ class LeadWebhooksTest {
         return lead;
     }
 
-    private static AnalyticsStore.Deliveries deliveries(SqliteStore store) {
+    private static AnalyticsStore.Deliveries deliveries(Store store) {
         Instant now = Instant.now();
         return store.analytics().deliveries(new Filter(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)),
                 null, null, null), 20);
@@ -260,5 +271,13 @@ class LeadWebhooksTest {
             assertTrue(System.nanoTime() < deadline, "timed out waiting: " + what);
             TimeUnit.MILLISECONDS.sleep(50);
         }
+    }
+
+    /** Opens this test's store, made on first use in {@code folder}, as a restart does after. */
+    private Store open(Path folder, Clock clock) {
+        if (place == null) {
+            place = engine.fresh(folder);
+        }
+        return place.open(clock);
     }
 }

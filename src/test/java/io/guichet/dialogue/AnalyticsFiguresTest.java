@@ -13,6 +13,7 @@ import io.guichet.conversation.Status;
 import io.guichet.handoff.Agent;
 import io.guichet.handoff.AgentDirectory;
 import io.guichet.handoff.Handoff;
+import io.guichet.store.TestStores;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,21 +23,28 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The marketing team's figures, read from a store filled by real conversations: journeys, leads, gaps,
- * hand-offs, and what people thought when asked (ratings, comments, thumbs).
+ * hand-offs, and what people thought when asked (ratings, comments, thumbs); on both engines.
  */
+@ParameterizedClass
+@EnumSource(TestStores.class)
 class AnalyticsFiguresTest {
     private static final LocalDate NOW = LocalDate.parse("2026-11-21");
 
+    @Parameter
+    private TestStores engine;
     private DialogueSetup setup;
     private ConversationService service;
     private AnalyticsStore figures;
 
     @BeforeEach
     void open() throws Exception {
-        setup = DialogueSetup.open();
+        setup = DialogueSetup.open(engine);
         service = DialogueSetup.service(setup.store());
         figures = setup.store().analytics();
     }

@@ -5,7 +5,8 @@ import io.guichet.conversation.ConversationStore;
 import io.guichet.kb.KnowledgeBase;
 import io.guichet.nlu.IntentFile;
 import io.guichet.nlu.Understanding;
-import io.guichet.store.SqliteStore;
+import io.guichet.store.Store;
+import io.guichet.store.TestStores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,8 +17,8 @@ import java.util.List;
 
 /**
  * What the conversation tests share: the shipped intents and the intent engine trained on them
- * once per JVM, the test knowledge base, and for each test a store of its own in a folder that
- * closing deletes.
+ * once per JVM, the test knowledge base, and for each test a store of its own (in a folder that
+ * closing deletes, or in a PostgreSQL schema of its own).
  */
 final class DialogueSetup implements AutoCloseable {
     private static List<IntentFile> intents;
@@ -25,16 +26,22 @@ final class DialogueSetup implements AutoCloseable {
     private static KnowledgeBase knowledge;
 
     private final Path folder;
-    private SqliteStore store;
+    private final TestStores.Place place;
+    private Store store;
 
-    private DialogueSetup(Path folder) {
+    private DialogueSetup(Path folder, TestStores engine) {
         this.folder = folder;
-        this.store = SqliteStore.open(folder, Clock.systemUTC());
+        this.place = engine.fresh(folder);
+        this.store = place.open(Clock.systemUTC());
     }
 
     static DialogueSetup open() throws IOException {
+        return open(TestStores.SQLITE);
+    }
+
+    static DialogueSetup open(TestStores engine) throws IOException {
         trained();
-        return new DialogueSetup(Files.createTempDirectory("guichet-dialogue"));
+        return new DialogueSetup(Files.createTempDirectory("guichet-dialogue"), engine);
     }
 
     private static synchronized void trained() throws IOException {
@@ -45,7 +52,7 @@ final class DialogueSetup implements AutoCloseable {
         }
     }
 
-    SqliteStore store() {
+    Store store() {
         return store;
     }
 
@@ -64,9 +71,9 @@ final class DialogueSetup implements AutoCloseable {
     }
 
     /** Closes the store and opens it again on the same file, as a restart does. */
-    SqliteStore reopen() {
+    Store reopen() {
         store.close();
-        store = SqliteStore.open(folder, Clock.systemUTC());
+        store = place.open(Clock.systemUTC());
         return store;
     }
 

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.guichet.conversation.Conversation;
 import io.guichet.conversation.JourneyState;
 import io.guichet.conversation.Status;
-import io.guichet.store.SqliteStore;
+import io.guichet.store.Store;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Timeout;
 class FreeFormJourneysTest {
     private static final LocalDate NOW = LocalDate.parse("2026-11-21");
     private DialogueSetup setup;
-    private SqliteStore store;
+    private Store store;
     private ConversationService service;
 
     @BeforeEach

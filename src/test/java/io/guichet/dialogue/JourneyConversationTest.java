@@ -14,7 +14,7 @@ import io.guichet.store.StoreException;
 import io.guichet.conversation.JourneyState;
 import io.guichet.conversation.Status;
 import io.guichet.lead.Lead;
-import io.guichet.store.SqliteStore;
+import io.guichet.store.Store;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Timeout;
 class JourneyConversationTest {
     private static final LocalDate NOW = LocalDate.parse("2026-11-21");
     private DialogueSetup setup;
-    private SqliteStore store;
+    private Store store;
     private ConversationService service;
 
     @BeforeEach

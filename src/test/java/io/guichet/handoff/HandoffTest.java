@@ -12,7 +12,8 @@ import io.guichet.dialogue.ConversationEvents;
 import io.guichet.dialogue.Outbox;
 import io.guichet.dialogue.Reply;
 import io.guichet.dialogue.Staffing;
-import io.guichet.store.SqliteStore;
+import io.guichet.store.Store;
+import io.guichet.store.TestStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,12 +25,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass
+@EnumSource(TestStores.class)
 class HandoffTest {
+    /** The engine this run stores in. */
+    @Parameter
+    private TestStores engine;
+    /** This test's database, made on its first opening. */
+    private TestStores.Place place;
     private static final Agent CLAIRE = new Agent("claire", "Claire", "*", Map.of("fr", "du bureau des congrès"));
 
-    private static Handoff handoff(SqliteStore store, Map<String, Outbox> outboxes) {
+    private static Handoff handoff(Store store, Map<String, Outbox> outboxes) {
         return new Handoff(store, outboxes, AgentDirectory.empty(), (team, lang) -> team, Outbox.delivery(outboxes),
                 Clock.systemUTC());
     }
@@ -49,7 +60,7 @@ class HandoffTest {
         };
     }
 
-    private static Conversation waiting(SqliteStore store, String channel) {
+    private static Conversation waiting(Store store, String channel) {
         Conversation conversation = store.forChannelUser(channel, "33639980001");
         conversation.status(Status.WAITING_AGENT);
         conversation.team("general");
@@ -60,7 +71,7 @@ class HandoffTest {
 
     @Test
     void messagesGoThroughTheChannelAndARefusalIsMarkedInTheTranscript(@TempDir Path folder) {
-        try (SqliteStore store = SqliteStore.open(folder, Clock.systemUTC())) {
+        try (Store store = open(folder, Clock.systemUTC())) {
             List<String> delivered = new ArrayList<>();
             Handoff handoff = handoff(store, Map.of(
                     "messenger", (c, replies) -> delivered.add(((Reply.Text) replies.get(0)).text()),
@@ -82,7 +93,7 @@ class HandoffTest {
 
     @Test
     void aClaimIsExclusiveAndOnlyTheHolderActs(@TempDir Path folder) {
-        try (SqliteStore store = SqliteStore.open(folder, Clock.systemUTC())) {
+        try (Store store = open(folder, Clock.systemUTC())) {
             Handoff handoff = handoff(store, Map.of());
             Conversation conversation = waiting(store, "web");
             Agent paul = new Agent("paul", "Paul", "*", Map.of());
@@ -99,7 +110,7 @@ class HandoffTest {
 
     @Test
     void notesStayWithTheAgentsAndATransferRequeuesForTheOtherTeam(@TempDir Path folder) {
-        try (SqliteStore store = SqliteStore.open(folder, Clock.systemUTC())) {
+        try (Store store = open(folder, Clock.systemUTC())) {
             List<String> delivered = new ArrayList<>();
             Handoff handoff = handoff(store, Map.of("messenger",
                     (c, replies) -> delivered.add(((Reply.Text) replies.get(0)).text())));
@@ -138,7 +149,7 @@ class HandoffTest {
         Agent claire = directory.agents().get(0);
         // Wednesday 25 November 2026, 10:00 in Paris.
         MovableClock clock = new MovableClock(Instant.parse("2026-11-25T09:00:00Z"));
-        try (SqliteStore store = SqliteStore.open(folder, clock)) {
+        try (Store store = open(folder, clock)) {
             Handoff handoff = new Handoff(store, Map.of(), directory, (team, lang) -> team, ConversationEvents.NONE,
                     clock);
             assertFalse(handoff.availability("convention_bureau").staffed(), "no one is online");
@@ -193,5 +204,13 @@ class HandoffTest {
         public Clock withZone(ZoneId zone) {
             return this;
         }
+    }
+
+    /** Opens this test's store, made on first use in {@code folder}, as a restart does after. */
+    private Store open(Path folder, Clock clock) {
+        if (place == null) {
+            place = engine.fresh(folder);
+        }
+        return place.open(clock);
     }
 }

@@ -18,7 +18,6 @@ import io.guichet.people.PersonConversation;
 import io.guichet.people.SamePerson;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -30,7 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -44,13 +44,15 @@ class PeopleStoreTest {
     private static final String JULIE_PHONE = "+33612345678";
     private static final String BOB_EMAIL = "bob@example.net";
 
-    @Test
-    void exportFindsEveryConversationOfThePersonAndErasureLeavesNothingOfThemInAnyTable(@TempDir Path folder)
-            throws SQLException {
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void exportFindsEveryConversationOfThePersonAndErasureLeavesNothingOfThemInAnyTable(TestStores engine,
+            @TempDir Path folder) throws SQLException {
+        TestStores.Place place = engine.fresh(folder);
         String website;
         String phone;
         String bob;
-        try (SqliteStore store = SqliteStore.open(folder, CLOCK)) {
+        try (Store store = place.open(CLOCK)) {
             website = turn(store, store.create("widget", "fr"),
                     "Écrivez-moi à Julie.Morel@Example.org ou au 06 12 34 56 78",
                     lead("Julie", JULIE_EMAIL, "0612345678"), null);
@@ -60,7 +62,7 @@ class PeopleStoreTest {
             phone = turn(store, whatsApp, "c'est encore Julie, pour le séminaire", null, entry);
             bob = turn(store, store.create("widget", "fr"), "contactez-moi : " + BOB_EMAIL + ", 07 98 76 54 32",
                     lead("Bob", BOB_EMAIL, "0798765432"), null);
-            addTablesOfLaterMigrations(folder, List.of(website, phone, bob));
+            addTablesOfLaterMigrations(place, List.of(website, phone, bob));
 
             People people = new People(store.people());
             Map<String, List<Map<String, Object>>> byPhone = people.export(ContactKey.of(null, "06.12.34.56.78"));
@@ -83,9 +85,9 @@ class PeopleStoreTest {
                     "nor are the erased conversations kept in memory");
             assertTrue(store.find(bob).isPresent());
         }
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("guichet.db"))) {
+        try (Connection connection = place.connect()) {
             int bobsRows = 0;
-            for (String table : tables(connection)) {
+            for (String table : tables(connection, place)) {
                 for (Map<String, Object> row : rows(connection, table)) {
                     for (Object value : row.values()) {
                         String cell = String.valueOf(value);
@@ -102,9 +104,10 @@ class PeopleStoreTest {
         }
     }
 
-    @Test
-    void aConversationsPersonIsFoundOnTheirOtherChannels(@TempDir Path folder) {
-        try (SqliteStore store = SqliteStore.open(folder, CLOCK)) {
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void aConversationsPersonIsFoundOnTheirOtherChannels(TestStores engine, @TempDir Path folder) {
+        try (Store store = engine.fresh(folder).open(CLOCK)) {
             String website = turn(store, store.create("widget", "fr"), "mon mail : julie.morel@example.org",
                     lead("Julie", "Julie.Morel@example.org", "06 12 34 56 78"), null);
             String whatsApp = turn(store, store.forChannelUser("whatsapp", "33612345678"), "bonjour", null, null);
@@ -124,7 +127,7 @@ class PeopleStoreTest {
     }
 
     /** One turn of the person's, committed as a real turn is: their message, the bot's reply, the record. */
-    private static String turn(SqliteStore store, Conversation conversation, String text, Lead lead, Long inboxEntry) {
+    private static String turn(Store store, Conversation conversation, String text, Lead lead, Long inboxEntry) {
         Instant now = CLOCK.instant();
         Lead withConversation = lead == null ? null : new Lead(0, conversation.id(), lead.journey(), lead.team(),
                 lead.lang(), lead.name(), lead.email(), lead.phone(), lead.slots(), now);
@@ -140,14 +143,19 @@ class PeopleStoreTest {
                 Map.of("people_count", 40), CLOCK.instant());
     }
 
-    /** Tables of a later migration, that the erasure knows nothing of but their conversation_id. */
-    private static void addTablesOfLaterMigrations(Path folder, List<String> conversations) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("guichet.db"));
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE later_notes (id INTEGER PRIMARY KEY, conversation_id TEXT NOT NULL"
-                    + " REFERENCES conversations (id) ON DELETE CASCADE, rating INTEGER, comment TEXT)");
-            statement.execute("CREATE TABLE later_exports (id INTEGER PRIMARY KEY, lead_id INTEGER NOT NULL"
-                    + " REFERENCES leads (id), conversation_id TEXT NOT NULL, status TEXT)");
+    /**
+     * Tables of a later migration, that the erasure knows nothing of but their conversation_id; one
+     * refers to the leads, deleted before it, as PostgreSQL allows only of a key declared deferrable.
+     */
+    private static void addTablesOfLaterMigrations(TestStores.Place place, List<String> conversations)
+            throws SQLException {
+        try (Connection connection = place.connect(); Statement statement = connection.createStatement()) {
+            statement.execute(place.dialect().schema("CREATE TABLE later_notes (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                    + " conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE, rating INTEGER,"
+                    + " comment TEXT)"));
+            statement.execute(place.dialect().schema("CREATE TABLE later_exports (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                    + " lead_id INTEGER NOT NULL REFERENCES leads (id) DEFERRABLE, conversation_id TEXT NOT NULL,"
+                    + " status TEXT)"));
             for (String id : conversations) {
                 statement.execute("INSERT INTO later_notes (conversation_id, rating, comment) VALUES ('" + id
                         + "', 5, 'très utile')");
@@ -161,10 +169,12 @@ class PeopleStoreTest {
         return rows.stream().map(row -> row.get(column)).collect(Collectors.toSet());
     }
 
-    private static List<String> tables(Connection connection) throws SQLException {
+    private static List<String> tables(Connection connection, TestStores.Place place) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+             ResultSet row = statement.executeQuery(place.dialect() == Dialect.SQLITE
+                     ? "SELECT name FROM sqlite_master WHERE type = 'table'"
+                     : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")) {
             while (row.next()) {
                 tables.add(row.getString(1));
             }

@@ -23,8 +23,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The retention purge runs while many conversations take turns. It once took the store's
@@ -35,16 +36,17 @@ class PurgeUnderTurnsTest {
     private static final int CONVERSATIONS = 16;
     private static final int TURNS_EACH = 12;
 
-    @Test
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
     @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    void purgingWhileConversationsTakeTurnsNeverDeadlocks() throws Exception {
+    void purgingWhileConversationsTakeTurnsNeverDeadlocks(TestStores engine) throws Exception {
         Path folder = Files.createTempDirectory("guichet-purge");
         List<IntentFile> intents = IntentFile.loadAll(TestFixtures.INTENTS);
         Understanding understanding = Understanding.train(intents, TestFixtures.embedder());
         KnowledgeBase knowledge = KnowledgeBase.load(Path.of("src/test/resources/service-kb"), TestFixtures.embedder());
         ExecutorService pool = Executors.newFixedThreadPool(CONVERSATIONS + 1);
         // Not closed on failure: a deadlocked store holds its connection for ever, and closing waits for it.
-        SqliteStore store = SqliteStore.open(folder, Clock.systemUTC());
+        Store store = engine.fresh(folder).open(Clock.systemUTC());
         try {
             ConversationService service = new ConversationService(understanding, knowledge, store, intents,
                     Clock.systemUTC());

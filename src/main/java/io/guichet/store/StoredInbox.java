@@ -13,11 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Webhook messages waiting for their turn; a redelivery is recognised by the channel's message id. */
-final class SqliteInbox implements Inbox {
-    private final SqliteDatabase database;
+final class StoredInbox implements Inbox {
+    private final Database database;
     private final Clock clock;
 
-    SqliteInbox(SqliteDatabase database, Clock clock) {
+    StoredInbox(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
     }
@@ -29,9 +29,10 @@ final class SqliteInbox implements Inbox {
         }
         return database.write("cannot store webhook messages", connection -> {
             List<InboxEntry> accepted = new ArrayList<>();
-            try (PreparedStatement insert = connection.prepareStatement("INSERT OR IGNORE INTO inbox (channel,"
-                    + " message_id, sender, text, sent_at, received_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
+            // A message already there (a redelivery, or the same one posted to another node) returns no id.
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO inbox (channel,"
+                    + " message_id, sender, text, sent_at, received_at) VALUES (?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (channel, message_id) DO NOTHING RETURNING id")) {
                 String now = clock.instant().toString();
                 for (InboxEntry entry : received) {
                     insert.setString(1, entry.channel());
@@ -40,10 +41,9 @@ final class SqliteInbox implements Inbox {
                     insert.setString(4, entry.text());
                     insert.setString(5, entry.sentAt() == null ? null : entry.sentAt().toString());
                     insert.setString(6, now);
-                    if (insert.executeUpdate() == 1) {
-                        try (ResultSet keys = insert.getGeneratedKeys()) {
-                            keys.next();
-                            accepted.add(new InboxEntry(keys.getLong(1), entry.channel(), entry.messageId(),
+                    try (ResultSet id = insert.executeQuery()) {
+                        if (id.next()) {
+                            accepted.add(new InboxEntry(id.getLong(1), entry.channel(), entry.messageId(),
                                     entry.sender(), entry.text(), entry.sentAt()));
                         }
                     }

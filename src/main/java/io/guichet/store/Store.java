@@ -20,38 +20,48 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * The embedded store: conversations, leads, their deliveries to the teams' CRMs and the webhook
- * inbox in one SQLite file under {@code --data}, with its health, its retention purge and the
- * figures read from it. Each part lives in a class of its own ({@link SqliteConversations},
- * {@link SqliteLeads}, {@link SqliteLeadDeliveries}, {@link SqliteInbox}) over one {@link SqliteDatabase}.
+ * The store: conversations, leads, their deliveries to the teams' CRMs and the webhook inbox, with
+ * its health, its retention purge and the figures read from it; by default in one SQLite file under
+ * {@code --data}, or in a PostgreSQL database that several nodes share. Each part lives in a class
+ * of its own ({@link StoredConversations}, {@link StoredLeads}, {@link StoredLeadDeliveries},
+ * {@link StoredInbox}), written once over a {@link Database} of either engine.
  */
-public final class SqliteStore implements ConversationStore, LeadStore, DeliveryStore, Inbox, AutoCloseable {
-    private final SqliteDatabase database;
-    private final SqliteConversations conversations;
-    private final SqliteLeads leads;
-    private final SqliteLeadDeliveries deliveries;
-    private final SqliteInbox inbox;
-    private final SqliteDatabase reader;
-    private final SqliteAnalytics analytics;
-    private final SqliteGapStatuses gapStatuses;
-    private final SqlitePeople people;
+public final class Store implements ConversationStore, LeadStore, DeliveryStore, Inbox, AutoCloseable {
+    private final Database database;
+    private final StoredConversations conversations;
+    private final StoredLeads leads;
+    private final StoredLeadDeliveries deliveries;
+    private final StoredInbox inbox;
+    private final Database reader;
+    private final StoredAnalytics analytics;
+    private final StoredGapStatuses gapStatuses;
+    private final StoredPeople people;
 
-    private SqliteStore(SqliteDatabase database, SqliteDatabase reader, Clock clock) {
+    private Store(Database database, Database reader, Clock clock) {
         this.database = database;
         this.reader = reader;
-        this.analytics = new SqliteAnalytics(reader);
-        this.gapStatuses = new SqliteGapStatuses(database);
-        this.deliveries = new SqliteLeadDeliveries(database);
-        this.conversations = new SqliteConversations(database, deliveries, clock);
-        this.leads = new SqliteLeads(database);
-        this.inbox = new SqliteInbox(database, clock);
-        this.people = new SqlitePeople(database, reader, conversations::forget);
+        this.analytics = new StoredAnalytics(reader);
+        this.gapStatuses = new StoredGapStatuses(database);
+        this.deliveries = new StoredLeadDeliveries(database);
+        this.conversations = new StoredConversations(database, deliveries, clock);
+        this.leads = new StoredLeads(database);
+        this.inbox = new StoredInbox(database, clock);
+        this.people = new StoredPeople(database, reader, conversations::forget);
     }
 
-    /** Opens (or creates) {@code guichet.db} in {@code folder} and brings its schema up to date. */
-    public static SqliteStore open(Path folder, Clock clock) {
+    /** Opens (or creates) the embedded store, {@code guichet.db} in {@code folder}, and brings its schema up to date. */
+    public static Store open(Path folder, Clock clock) {
         SqliteDatabase database = SqliteDatabase.open(folder);
-        return new SqliteStore(database, SqliteDatabase.openReader(folder), clock);
+        return new Store(database, SqliteDatabase.openReader(folder), clock);
+    }
+
+    /**
+     * Connects to the PostgreSQL store at {@code address} and brings its schema up to date; the
+     * figures are read through the same pool.
+     */
+    public static Store open(PostgresAddress address, Clock clock) {
+        PostgresDatabase database = PostgresDatabase.open(address);
+        return new Store(database, database, clock);
     }
 
     /** The marketing team's decisions on the content gaps. */
@@ -59,7 +69,7 @@ public final class SqliteStore implements ConversationStore, LeadStore, Delivery
         return gapStatuses;
     }
 
-    /** The marketing team's figures, read on a connection of their own. */
+    /** The marketing team's figures, read on a connection of their own with SQLite, so that they never hold up a turn. */
     public AnalyticsStore analytics() {
         return analytics;
     }
@@ -143,15 +153,19 @@ public final class SqliteStore implements ConversationStore, LeadStore, Delivery
      * Deletes what the retention period has run out for: messages, turn records, handled webhook
      * messages and settled lead deliveries older than {@code cutoff}, and the conversations idle
      * since then. Leads are not touched: they are kept under their own rules. Returns the messages
-     * deleted.
+     * deleted: none when another node sharing the database purges at the same time, which deletes them.
      */
     public int purgeBefore(Instant cutoff) {
-        int deleted = conversations.purgeBefore(cutoff);
-        database.write("cannot purge the webhook inbox and the lead deliveries", connection -> {
-            SqliteInbox.purgeBefore(connection, cutoff);
-            SqliteLeadDeliveries.purgeBefore(connection, cutoff);
-            return null;
+        int deleted = database.write("cannot purge what the retention period has run out for", connection -> {
+            if (!database.dialect().tryPurgeLock(connection)) {
+                return 0;
+            }
+            int messages = StoredConversations.purgeBefore(connection, cutoff);
+            StoredInbox.purgeBefore(connection, cutoff);
+            StoredLeadDeliveries.purgeBefore(connection, cutoff);
+            return messages;
         });
+        conversations.purged(cutoff);
         return deleted;
     }
 
@@ -162,7 +176,9 @@ public final class SqliteStore implements ConversationStore, LeadStore, Delivery
 
     @Override
     public void close() {
-        reader.close();
+        if (reader != database) {
+            reader.close();
+        }
         database.close();
     }
 }

@@ -3,7 +3,9 @@ package io.guichet.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guichet.conversation.Conversation;
+import io.guichet.conversation.AlreadyClaimedException;
 import io.guichet.conversation.ConversationStore;
+import io.guichet.conversation.HandoffStep;
 import io.guichet.conversation.JourneyState;
 import io.guichet.conversation.Message;
 import io.guichet.conversation.Status;
@@ -31,16 +33,19 @@ import java.util.OptionalLong;
 /**
  * Conversations, their transcripts and their turns' records, written through: a turn is
  * committed before its reply is sent, and a restart finds every conversation where it was left.
- * Recently committed conversations are also kept in memory so that a turn does not read its whole
- * transcript back; callers always get a copy of them.
+ * When this process alone writes the database, recently committed conversations are also kept in
+ * memory so that a turn does not read its whole transcript back; callers always get a copy of them.
+ * A database shared with other nodes is read each time: another node may have committed since.
  */
-final class SqliteConversations implements ConversationStore {
-    /** Conversations kept in memory; older ones are read back from the file when they come back. */
+final class StoredConversations implements ConversationStore {
+    /** Conversations kept in memory; older ones are read back from the database when they come back. */
     private static final int CACHED = 10_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final SqliteDatabase database;
-    private final SqliteLeadDeliveries deliveries;
+    private final Database database;
+    /** Whether committed states are kept in {@link #recent}. */
+    private final boolean cached;
+    private final StoredLeadDeliveries deliveries;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     /** Committed states; guarded by its own monitor, never held while calling out. */
@@ -53,35 +58,47 @@ final class SqliteConversations implements ConversationStore {
     /** The last retention cutoff: a state committed by a turn that began before a purge forgets what it purged. */
     private volatile Instant purgedBefore = Instant.MIN;
 
-    SqliteConversations(SqliteDatabase database, SqliteLeadDeliveries deliveries, Clock clock) {
+    StoredConversations(Database database, StoredLeadDeliveries deliveries, Clock clock) {
         this.database = database;
+        this.cached = database.ownedByThisProcess();
         this.deliveries = deliveries;
         this.clock = clock;
     }
 
     @Override
     public Conversation create(String channel, String lang) {
-        return database.write("cannot store a new conversation", connection -> insert(connection, channel, null, lang));
+        return database.write("cannot store a new conversation",
+                connection -> insert(connection, channel, null, lang).orElseThrow());
     }
 
     @Override
     public Conversation forChannelUser(String channel, String channelUser) {
         return database.write("cannot open the conversation of a " + channel + " user", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id FROM conversations WHERE channel = ? AND channel_user = ?")) {
-                select.setString(1, channel);
-                select.setString(2, channelUser);
-                try (ResultSet row = select.executeQuery()) {
-                    if (row.next()) {
-                        return cachedOrLoaded(connection, row.getString(1)).orElseThrow().copy();
-                    }
-                }
+            Optional<Conversation> existing = ofChannelUser(connection, channel, channelUser);
+            if (existing.isPresent()) {
+                return existing.get();
             }
-            return insert(connection, channel, channelUser, null);
+            // Another node (or connection) may insert the user's conversation meanwhile: then theirs is the one.
+            Optional<Conversation> inserted = insert(connection, channel, channelUser, null);
+            return inserted.isPresent() ? inserted.get() : ofChannelUser(connection, channel, channelUser).orElseThrow();
         });
     }
 
-    private Conversation insert(Connection connection, String channel, String channelUser, String lang)
+    private Optional<Conversation> ofChannelUser(Connection connection, String channel, String channelUser)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id FROM conversations WHERE channel = ? AND channel_user = ?")) {
+            select.setString(1, channel);
+            select.setString(2, channelUser);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? cachedOrLoaded(connection, row.getString(1)).map(Conversation::copy)
+                        : Optional.empty();
+            }
+        }
+    }
+
+    /** A new conversation, or empty when the channel's user has one already. */
+    private Optional<Conversation> insert(Connection connection, String channel, String channelUser, String lang)
             throws SQLException {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
@@ -90,7 +107,8 @@ final class SqliteConversations implements ConversationStore {
         Conversation conversation = new Conversation(id, channel, lang, now);
         conversation.channelUser(channelUser);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO conversations"
-                + " (id, channel, channel_user, lang, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + " (id, channel, channel_user, lang, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT DO NOTHING")) {
             insert.setString(1, id);
             insert.setString(2, channel);
             insert.setString(3, channelUser);
@@ -98,10 +116,12 @@ final class SqliteConversations implements ConversationStore {
             insert.setString(5, conversation.status().name());
             insert.setString(6, now.toString());
             insert.setString(7, now.toString());
-            insert.executeUpdate();
+            if (insert.executeUpdate() == 0) {
+                return Optional.empty();
+            }
         }
         remember(conversation);
-        return conversation.copy();
+        return Optional.of(conversation.copy());
     }
 
     @Override
@@ -123,6 +143,9 @@ final class SqliteConversations implements ConversationStore {
     }
 
     private void remember(Conversation committed) {
+        if (!cached) {
+            return;
+        }
         synchronized (recent) {
             recent.put(committed.id(), committed);
         }
@@ -130,7 +153,7 @@ final class SqliteConversations implements ConversationStore {
 
     private static Optional<Conversation> load(Connection connection, String id) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT channel, channel_user, lang, status,"
-                + " created_at, journey, team, agent, fell_back, survey FROM conversations WHERE id = ?")) {
+                + " created_at, journey, team, agent, fell_back, survey, waiting_since FROM conversations WHERE id = ?")) {
             select.setString(1, id);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
@@ -143,6 +166,8 @@ final class SqliteConversations implements ConversationStore {
                         messages(connection, id));
                 conversation.fellBack(row.getInt(9) != 0);
                 conversation.survey(Survey.fromStored(row.getString(10)));
+                String waitingSince = row.getString(11);
+                conversation.waitingSince(waitingSince == null ? null : Instant.parse(waitingSince));
                 return Optional.of(conversation);
             }
         }
@@ -187,10 +212,15 @@ final class SqliteConversations implements ConversationStore {
         long turn = database.write("cannot store a turn of conversation " + state.id(), connection -> {
             Instant now = clock.instant();
             long recordId = 0;
+            boolean claim = commit.handoffStep() != null && commit.handoffStep().kind() == HandoffStep.Kind.CLAIMED;
+            // A claim takes a conversation no agent holds, in the UPDATE itself: of two agents claiming
+            // it at once, from two nodes sharing the database, the second updates nothing.
             try (PreparedStatement update = connection.prepareStatement("UPDATE conversations SET lang = ?,"
-                    + " status = ?, updated_at = ?, journey = ?, team = ?, agent = ?, fell_back = ?, survey = ? WHERE id = ?");
+                    + " status = ?, updated_at = ?, journey = ?, team = ?, agent = ?, fell_back = ?, survey = ?,"
+                    + " waiting_since = ? WHERE id = ?"
+                    + (claim ? " AND agent IS NULL" : ""));
                  PreparedStatement insert = connection.prepareStatement(
-                         "INSERT INTO messages (conversation_id, sender, text, at) VALUES (?, ?, ?, ?)")) {
+                         "INSERT INTO messages (conversation_id, sender, text, at) VALUES (?, ?, ?, ?) RETURNING seq")) {
                 update.setString(1, state.lang());
                 update.setString(2, state.status().name());
                 update.setString(3, now.toString());
@@ -200,8 +230,12 @@ final class SqliteConversations implements ConversationStore {
                 update.setString(6, state.agent());
                 update.setInt(7, state.fellBack() ? 1 : 0);
                 update.setString(8, state.survey() == null ? null : state.survey().stored());
-                update.setString(9, state.id());
+                update.setString(9, state.waitingSince() == null ? null : state.waitingSince().toString());
+                update.setString(10, state.id());
                 if (update.executeUpdate() == 0) {
+                    if (claim && load(connection, state.id()).isPresent()) {
+                        throw new AlreadyClaimedException(state.id());
+                    }
                     throw new SQLException("conversation " + state.id() + " is not in the store any more");
                 }
                 Long question = null;
@@ -210,28 +244,27 @@ final class SqliteConversations implements ConversationStore {
                     insert.setString(2, message.from());
                     insert.setString(3, message.text());
                     insert.setString(4, message.at().toString());
-                    insert.executeUpdate();
+                    long seq = insertedId(insert);
                     if (question == null && message.from().equals("user")) {
-                        question = SqliteDatabase.lastRowId(connection);
+                        question = seq;
                     }
                 }
                 if (commit.record() != null) {
-                    insertRecord(connection, state.id(), commit.record(), question);
+                    recordId = insertRecord(connection, state.id(), commit.record(), question);
                     countDay(connection, state.id(), commit.record());
-                    recordId = SqliteDatabase.lastRowId(connection);
                 }
             }
             if (commit.feedback() != null) {
-                SqliteEvents.insert(connection, state.id(), state.channel(), state.lang(), commit.feedback(), now);
+                StoredEvents.insert(connection, state.id(), state.channel(), state.lang(), commit.feedback(), now);
             }
             if (commit.handoffStep() != null) {
-                SqliteEvents.insert(connection, state.id(), commit.handoffStep(), now);
+                StoredEvents.insert(connection, state.id(), commit.handoffStep(), now);
             }
             if (commit.lead() != null) {
-                deliveries.queue(connection, SqliteLeads.insert(connection, commit.lead()), commit.lead(), now);
+                deliveries.queue(connection, StoredLeads.insert(connection, commit.lead()), commit.lead(), now);
             }
             if (commit.inboxEntry() != null) {
-                SqliteInbox.markHandled(connection, commit.inboxEntry(), now);
+                StoredInbox.markHandled(connection, commit.inboxEntry(), now);
             }
             return recordId;
         });
@@ -270,12 +303,13 @@ final class SqliteConversations implements ConversationStore {
 
     /** Adds the turn to its conversation's day, the row the dashboard's overview counts. */
     private static void countDay(Connection connection, String conversationId, TurnRecord record) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO conversation_days (day,"
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO conversation_days AS d (day,"
                 + " conversation_id, channel, lang, journey, turns, fallbacks, out_of_scope, handed_off)"
                 + " VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?) ON CONFLICT (day, conversation_id) DO UPDATE SET"
-                + " lang = coalesce(excluded.lang, lang), journey = coalesce(excluded.journey, journey),"
-                + " turns = turns + 1, fallbacks = fallbacks + excluded.fallbacks,"
-                + " out_of_scope = out_of_scope + excluded.out_of_scope, handed_off = max(handed_off, excluded.handed_off)")) {
+                + " lang = coalesce(excluded.lang, d.lang), journey = coalesce(excluded.journey, d.journey),"
+                + " turns = d.turns + 1, fallbacks = d.fallbacks + excluded.fallbacks,"
+                // Either flag: 0 or 1, whose bitwise or is the larger, in both engines' SQL.
+                + " out_of_scope = d.out_of_scope + excluded.out_of_scope, handed_off = d.handed_off | excluded.handed_off")) {
             upsert.setString(1, record.at().toString().substring(0, 10));
             upsert.setString(2, conversationId);
             upsert.setString(3, record.channel());
@@ -288,12 +322,13 @@ final class SqliteConversations implements ConversationStore {
         }
     }
 
-    /** The turn's record; {@code question} is the person's message it answered, when the turn stored one. */
-    private static void insertRecord(Connection connection, String conversationId, TurnRecord record, Long question)
+    /** Inserts the turn's record, returning its id; {@code question} is the person's message it answered, when the turn stored one. */
+    private static long insertRecord(Connection connection, String conversationId, TurnRecord record, Long question)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO turns (conversation_id, at, channel,"
                 + " lang, intent, confidence, fallback, sources, journey, stage, handoff_team, status, understand_us,"
-                + " decide_us, out_of_scope, message_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " decide_us, out_of_scope, message_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " RETURNING id")) {
             insert.setString(1, conversationId);
             insert.setString(2, record.at().toString());
             insert.setString(3, record.channel());
@@ -314,13 +349,21 @@ final class SqliteConversations implements ConversationStore {
             } else {
                 insert.setLong(16, question);
             }
-            insert.executeUpdate();
+            return insertedId(insert);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a list of ids is always JSON", e);
         }
     }
 
-    /** Drops conversations erased from the file, so that they are not served from memory either. */
+    /** Runs an {@code INSERT … RETURNING} of one row and returns the value it returned, the row's id. */
+    static long insertedId(PreparedStatement insert) throws SQLException {
+        try (ResultSet row = insert.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** Drops conversations erased from the database, so that they are not served from memory either. */
     void forget(Collection<String> ids) {
         synchronized (recent) {
             ids.forEach(recent::remove);
@@ -328,31 +371,32 @@ final class SqliteConversations implements ConversationStore {
     }
 
     /**
-     * Deletes the messages and turn records older than {@code cutoff}, and the conversations idle
-     * since then. Takes no conversation's turn: a turn under way keeps its own copy, and its
-     * commit forgets what was purged. Returns the messages deleted.
+     * Deletes, in the caller's transaction, the messages and turn records older than {@code cutoff},
+     * and the conversations idle since then. Takes no conversation's turn: a turn under way keeps
+     * its own copy, and its commit forgets what was purged (once {@link #purged} is told). Returns
+     * the messages deleted.
      */
-    int purgeBefore(Instant cutoff) {
-        int deleted = database.write("cannot purge old messages", connection -> {
-            try (PreparedStatement messages = connection.prepareStatement("DELETE FROM messages WHERE at < ?");
-                 PreparedStatement turns = connection.prepareStatement("DELETE FROM turns WHERE at < ?");
-                 PreparedStatement idle = connection.prepareStatement(
-                         "DELETE FROM conversations WHERE updated_at < ?")) {
-                messages.setString(1, cutoff.toString());
-                int count = messages.executeUpdate();
-                turns.setString(1, cutoff.toString());
-                turns.executeUpdate();
-                SqliteEvents.purgeBefore(connection, cutoff);
-                idle.setString(1, cutoff.toString());
-                idle.executeUpdate();
-                return count;
-            }
-        });
+    static int purgeBefore(Connection connection, Instant cutoff) throws SQLException {
+        try (PreparedStatement messages = connection.prepareStatement("DELETE FROM messages WHERE at < ?");
+             PreparedStatement turns = connection.prepareStatement("DELETE FROM turns WHERE at < ?");
+             PreparedStatement idle = connection.prepareStatement("DELETE FROM conversations WHERE updated_at < ?")) {
+            messages.setString(1, cutoff.toString());
+            int count = messages.executeUpdate();
+            turns.setString(1, cutoff.toString());
+            turns.executeUpdate();
+            StoredEvents.purgeBefore(connection, cutoff);
+            idle.setString(1, cutoff.toString());
+            idle.executeUpdate();
+            return count;
+        }
+    }
+
+    /** What was purged before {@code cutoff} is no longer served from memory, nor brought back by a turn under way. */
+    void purged(Instant cutoff) {
         purgedBefore = cutoff;
         synchronized (recent) {
             // Cached states are only replaced, never changed in place: dropping them is all it takes.
             recent.clear();
         }
-        return deleted;
     }
 }

@@ -24,9 +24,9 @@ import java.util.stream.IntStream;
 
 /**
  * The marketing team's figures, in SQL over the turns' records, the transcripts and the leads,
- * on the store's reading connection.
+ * on the store's reading connection (SQLite's second one, or PostgreSQL's pool).
  */
-final class SqliteAnalytics implements AnalyticsStore {
+final class StoredAnalytics implements AnalyticsStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     /**
      * Instants are stored as {@link Instant#toString()}, whose fraction of a second comes and
@@ -42,10 +42,12 @@ final class SqliteAnalytics implements AnalyticsStore {
     /** The comments on ratings the dashboard shows, the latest. */
     private static final int COMMENTS_SHOWN = 50;
 
-    private final SqliteDatabase database;
+    private final Database database;
+    private final Dialect dialect;
 
-    SqliteAnalytics(SqliteDatabase database) {
+    StoredAnalytics(Database database) {
         this.database = database;
+        this.dialect = database.dialect();
     }
 
     /** A filter as SQL on the turns aliased {@code t}, with its arguments in order. */
@@ -137,9 +139,10 @@ final class SqliteAnalytics implements AnalyticsStore {
             long[] totals = new long[5];
             try (PreparedStatement select = where.prepare(connection, "SELECT count(DISTINCT d.conversation_id),"
                     + " coalesce(sum(d.turns), 0), coalesce(sum(d.fallbacks), 0), coalesce(sum(d.out_of_scope), 0),"
-                    + " count(DISTINCT CASE WHEN d.handed_off THEN d.conversation_id END)"
+                    + " count(DISTINCT CASE WHEN d.handed_off <> 0 THEN d.conversation_id END)"
                     + " FROM conversation_days d WHERE {where}");
                  ResultSet row = select.executeQuery()) {
+                row.next();
                 for (int i = 0; i < totals.length; i++) {
                     totals[i] = row.getLong(i + 1);
                 }
@@ -213,12 +216,12 @@ final class SqliteAnalytics implements AnalyticsStore {
      * What the people who started {@code journey} asked for, read from the slots their
      * conversations hold now: numbers summed and distributed, dates counted by month.
      */
-    private static Map<String, Demand> demand(Connection connection, Where where, String journey) throws SQLException {
+    private Map<String, Demand> demand(Connection connection, Where where, String journey) throws SQLException {
         Map<String, List<Double>> numbers = new TreeMap<>();
         Map<String, Map<String, Long>> months = new TreeMap<>();
         try (PreparedStatement select = where.prepare(connection, "SELECT c.journey FROM conversations c"
                 + " WHERE c.id IN (SELECT t.conversation_id FROM turns t WHERE {where})"
-                + " AND json_extract(c.journey, '$.name') = ?", journey);
+                + " AND " + dialect.jsonField("c.journey", "name") + " = ?", journey);
              ResultSet row = select.executeQuery()) {
             while (row.next()) {
                 JsonNode slots = readTree(row.getString(1)).path("slots");
@@ -266,6 +269,7 @@ final class SqliteAnalytics implements AnalyticsStore {
             try (PreparedStatement select = where.prepare(connection,
                     "SELECT count(DISTINCT t.conversation_id) FROM turns t WHERE {where}");
                  ResultSet row = select.executeQuery()) {
+                row.next();
                 conversations = row.getLong(1);
             }
             Map<String, TeamWaits> perTeam = new TreeMap<>();
@@ -376,10 +380,11 @@ final class SqliteAnalytics implements AnalyticsStore {
         return comments;
     }
 
-    private static List<PageThumbs> pageThumbs(Connection connection, Where where) throws SQLException {
+    private List<PageThumbs> pageThumbs(Connection connection, Where where) throws SQLException {
         List<PageThumbs> pages = new ArrayList<>();
         try (PreparedStatement select = where.prepare(connection, "SELECT page.value AS k, sum(f.score),"
-                + " sum(1 - f.score) AS down FROM feedback f JOIN turns t ON t.id = f.turn_id, json_each(t.sources) page"
+                + " sum(1 - f.score) AS down FROM feedback f JOIN turns t ON t.id = f.turn_id, "
+                + dialect.jsonArrayElements("t.sources", "page")
                 + " WHERE {where} AND f.kind = 'ANSWER' GROUP BY k ORDER BY down DESC, k");
              ResultSet row = select.executeQuery()) {
             while (row.next()) {
@@ -401,7 +406,7 @@ final class SqliteAnalytics implements AnalyticsStore {
     public List<Count> pagesQuoted(Filter filter) {
         Where where = Where.of(filter);
         return database.read("cannot read the pages quoted", connection -> counts(where.prepare(connection,
-                "SELECT page.value AS k, count(*) AS n FROM turns t, json_each(t.sources) page"
+                "SELECT page.value AS k, count(*) AS n FROM turns t, " + dialect.jsonArrayElements("t.sources", "page")
                         + " WHERE {where} AND t.fallback = 0 GROUP BY k ORDER BY n DESC, k")));
     }
 
@@ -432,7 +437,7 @@ final class SqliteAnalytics implements AnalyticsStore {
             List<TeamDeliveries> teams = new ArrayList<>();
             try (PreparedStatement select = where.prepare(connection, "SELECT d.team,"
                     + " count(d.delivered_at), count(d.next_attempt_at),"
-                    + " coalesce(sum(d.delivered_at IS NULL AND d.next_attempt_at IS NULL), 0)"
+                    + " coalesce(sum(CASE WHEN d.delivered_at IS NULL AND d.next_attempt_at IS NULL THEN 1 ELSE 0 END), 0)"
                     + " FROM lead_deliveries d WHERE {where} GROUP BY d.team ORDER BY d.team");
                  ResultSet row = select.executeQuery()) {
                 while (row.next()) {

@@ -15,19 +15,19 @@ import java.util.List;
 import java.util.Map;
 
 /** Leads, kept apart from conversations as personal data; each written in its turn's transaction. */
-final class SqliteLeads implements LeadStore {
+final class StoredLeads implements LeadStore {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final SqliteDatabase database;
+    private final Database database;
 
-    SqliteLeads(SqliteDatabase database) {
+    StoredLeads(Database database) {
         this.database = database;
     }
 
     /** Inserts the lead in the caller's transaction; returns its id. */
     static long insert(Connection connection, Lead lead) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO leads (conversation_id, journey,"
-                + " team, lang, name, email, phone, slots, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " team, lang, name, email, phone, slots, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
             insert.setString(1, lead.conversationId());
             insert.setString(2, lead.journey());
             insert.setString(3, lead.team());
@@ -37,8 +37,7 @@ final class SqliteLeads implements LeadStore {
             insert.setString(7, lead.phone());
             insert.setString(8, JSON.writeValueAsString(lead.slots()));
             insert.setString(9, lead.createdAt().toString());
-            insert.executeUpdate();
-            return SqliteDatabase.lastRowId(connection);
+            return StoredConversations.insertedId(insert);
         } catch (JsonProcessingException e) {
             throw new SQLException("a lead's slots cannot be written as JSON", e);
         }
@@ -46,7 +45,7 @@ final class SqliteLeads implements LeadStore {
 
     @Override
     public List<Lead> all() {
-        return database.read("cannot read the leads", connection -> select(connection, "1"));
+        return database.read("cannot read the leads", connection -> select(connection, "TRUE"));
     }
 
     /** The leads {@code where} selects, newest first, read in the caller's connection. */

@@ -13,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,10 +30,10 @@ import java.util.stream.Collectors;
  * may hold it, by a clue, and {@link ContactKey#appearsIn} decides.
  *
  * <p>Export and erasure name no table but {@code conversations} and {@code inbox}: every table
- * with a {@value #CONVERSATION_COLUMN} column is read from {@code sqlite_master} each time, so a
+ * with a {@value #CONVERSATION_COLUMN} column is read from the database's catalogue each time, so a
  * table added by a later migration is exported and erased with no change here.
  */
-final class SqlitePeople implements PeopleStore {
+final class StoredPeople implements PeopleStore {
     /** The column by which a table keeps rows of a conversation's; export and erasure rely on that name. */
     private static final String CONVERSATION_COLUMN = "conversation_id";
     /** The last digits of a number, which every way of writing it keeps together once its separators are removed. */
@@ -45,18 +44,22 @@ final class SqlitePeople implements PeopleStore {
      */
     private static final int[] PHONE_SEPARATORS = {' ', '.', '-', '\t', '\n', '\r', 0xA0, 0x202F, 0x2009, 0x2011,
         0x2013};
-    private static final String IN_CONVERSATIONS = " IN (SELECT value FROM json_each(?))";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final SqliteDatabase writer;
-    private final SqliteDatabase reader;
+    private final Database writer;
+    private final Database reader;
     private final Consumer<Collection<String>> forgetConversations;
+    private final Dialect dialect;
+    /** "{@code IN} the JSON list of conversation ids given as the one parameter". */
+    private final String inConversations;
 
     /** @param forgetConversations drops erased conversations from whatever keeps them in memory */
-    SqlitePeople(SqliteDatabase writer, SqliteDatabase reader, Consumer<Collection<String>> forgetConversations) {
+    StoredPeople(Database writer, Database reader, Consumer<Collection<String>> forgetConversations) {
         this.writer = writer;
         this.reader = reader;
         this.forgetConversations = forgetConversations;
+        this.dialect = writer.dialect();
+        this.inConversations = dialect.inJsonList();
     }
 
     @Override
@@ -80,10 +83,8 @@ final class SqlitePeople implements PeopleStore {
             for (Selection selection : selections) {
                 erased.put(selection.table(), selection.count(connection));
             }
-            try (Statement pragma = connection.createStatement()) {
-                // Tables added later may reference one another: checked once all is deleted, at commit.
-                pragma.execute("PRAGMA defer_foreign_keys = ON");
-            }
+            // Tables added later may reference one another: checked once all is deleted, at commit.
+            dialect.deferForeignKeys(connection);
             for (int i = selections.size() - 1; i >= 0; i--) {
                 selections.get(i).delete(connection);
             }
@@ -106,7 +107,7 @@ final class SqlitePeople implements PeopleStore {
                     }
                 }
             }
-            for (Lead lead : SqliteLeads.select(connection, CONVERSATION_COLUMN + " = ?", conversationId)) {
+            for (Lead lead : StoredLeads.select(connection, CONVERSATION_COLUMN + " = ?", conversationId)) {
                 contacts.addAll(ContactKey.foundIn(lead.email()));
                 contacts.addAll(ContactKey.foundIn(lead.phone()));
             }
@@ -134,11 +135,11 @@ final class SqlitePeople implements PeopleStore {
                 ids.addAll(conversations(connection, key));
             }
             String idList = json(ids);
-            Map<String, List<Lead>> leads = SqliteLeads.select(connection, CONVERSATION_COLUMN + IN_CONVERSATIONS,
+            Map<String, List<Lead>> leads = StoredLeads.select(connection, CONVERSATION_COLUMN + inConversations,
                     idList).stream().collect(Collectors.groupingBy(Lead::conversationId));
             List<PersonConversation> conversations = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT id, channel, created_at, updated_at,"
-                    + " status, agent, journey FROM conversations WHERE id" + IN_CONVERSATIONS
+                    + " status, agent, journey FROM conversations WHERE id" + inConversations
                     + " ORDER BY updated_at DESC")) {
                 select.setString(1, idList);
                 try (ResultSet row = select.executeQuery()) {
@@ -164,12 +165,12 @@ final class SqlitePeople implements PeopleStore {
     private record ChannelUser(String channel, String user) {
     }
 
-    private static Traces traces(Connection connection, ContactKey key) throws SQLException {
+    private Traces traces(Connection connection, ContactKey key) throws SQLException {
         Set<String> conversations = conversations(connection, key);
         Set<ChannelUser> users = new LinkedHashSet<>();
         key.channelUsers().forEach((channel, user) -> users.add(new ChannelUser(channel, user)));
         try (PreparedStatement select = connection.prepareStatement("SELECT channel, channel_user FROM conversations"
-                + " WHERE id" + IN_CONVERSATIONS + " AND channel_user IS NOT NULL")) {
+                + " WHERE id" + inConversations + " AND channel_user IS NOT NULL")) {
             select.setString(1, json(conversations));
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
@@ -185,7 +186,7 @@ final class SqlitePeople implements PeopleStore {
      * it, and those of the channel users the detail is (a WhatsApp number). A lead outlives its
      * conversation's retention: its conversation id is kept, for the tables that may still hold it.
      */
-    private static Set<String> conversations(Connection connection, ContactKey key) throws SQLException {
+    private Set<String> conversations(Connection connection, ContactKey key) throws SQLException {
         String leadColumn = key.kind() == ContactKey.Kind.EMAIL ? "email" : "phone";
         Set<String> ids = new LinkedHashSet<>(holding(connection, key, "SELECT " + CONVERSATION_COLUMN + ", "
                 + leadColumn + " FROM leads WHERE " + mayHold(key, leadColumn)));
@@ -207,10 +208,11 @@ final class SqlitePeople implements PeopleStore {
     }
 
     /** The conversation ids (first column) of the rows {@code sql} selects whose text (second column) holds the key. */
-    private static Set<String> holding(Connection connection, ContactKey key, String sql) throws SQLException {
+    private Set<String> holding(Connection connection, ContactKey key, String sql) throws SQLException {
         Set<String> ids = new LinkedHashSet<>();
         try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, clue(key));
+            // A clue is digits or an @: no wildcard of LIKE's, no letter whose case the engines treat differently.
+            select.setString(1, "%" + clue(key) + "%");
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     if (key.appearsIn(row.getString(2))) {
@@ -227,15 +229,16 @@ final class SqlitePeople implements PeopleStore {
         String text = column;
         if (key.kind() == ContactKey.Kind.PHONE) {
             for (int separator : PHONE_SEPARATORS) {
-                text = "replace(" + text + ", char(" + separator + "), '')";
+                // The separator itself in the SQL, which both engines take as it is between quotes.
+                text = "replace(" + text + ", '" + Character.toString(separator) + "', '')";
             }
         }
-        return "instr(" + text + ", ?) > 0";
+        return text + " LIKE ?";
     }
 
     /**
      * What a text that holds the key contains for sure. An address may have been typed in capitals
-     * or with accents, which SQLite does not fold: its @ is the clue. A number keeps its last
+     * or with accents, which SQL does not fold alike in both engines: its @ is the clue. A number keeps its last
      * digits together however it was written.
      */
     private static String clue(ContactKey key) {
@@ -264,6 +267,7 @@ final class SqlitePeople implements PeopleStore {
         int count(Connection connection) throws SQLException {
             try (PreparedStatement select = prepare(connection, "SELECT count(*) FROM " + quoted() + " WHERE " + where);
                  ResultSet row = select.executeQuery()) {
+                row.next();
                 return row.getInt(1);
             }
         }
@@ -274,7 +278,7 @@ final class SqlitePeople implements PeopleStore {
             }
         }
 
-        /** Table names come from sqlite_master: quoted, whatever a later migration names them. */
+        /** Table names come from the catalogue: quoted, whatever a later migration names them. */
         private String quoted() {
             return '"' + table.replace("\"", "\"\"") + '"';
         }
@@ -293,12 +297,12 @@ final class SqlitePeople implements PeopleStore {
      * conversation, then the webhook messages their channel users sent. Deleting them in the
      * reverse order deletes what refers to a conversation before the conversation.
      */
-    private static List<Selection> selections(Connection connection, Traces traces) throws SQLException {
+    private List<Selection> selections(Connection connection, Traces traces) throws SQLException {
         String ids = json(traces.conversations());
         List<Selection> selections = new ArrayList<>();
-        selections.add(new Selection("conversations", "id" + IN_CONVERSATIONS, List.of(ids)));
+        selections.add(new Selection("conversations", "id" + inConversations, List.of(ids)));
         for (String table : conversationTables(connection)) {
-            selections.add(new Selection(table, CONVERSATION_COLUMN + IN_CONVERSATIONS, List.of(ids)));
+            selections.add(new Selection(table, CONVERSATION_COLUMN + inConversations, List.of(ids)));
         }
         List<String> inboxWhere = new ArrayList<>();
         List<String> senders = new ArrayList<>();
@@ -307,15 +311,14 @@ final class SqlitePeople implements PeopleStore {
             senders.add(user.channel());
             senders.add(user.user());
         }
-        selections.add(new Selection("inbox", inboxWhere.isEmpty() ? "0" : String.join(" OR ", inboxWhere), senders));
+        selections.add(new Selection("inbox", inboxWhere.isEmpty() ? "FALSE" : String.join(" OR ", inboxWhere), senders));
         return selections;
     }
 
     /** Every table with a {@value #CONVERSATION_COLUMN} column, by name. */
-    private static List<String> conversationTables(Connection connection) throws SQLException {
+    private List<String> conversationTables(Connection connection) throws SQLException {
         List<String> tables = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT m.name FROM sqlite_master m,"
-                + " pragma_table_info(m.name) c WHERE m.type = 'table' AND c.name = ? ORDER BY m.name")) {
+        try (PreparedStatement select = connection.prepareStatement(dialect.tablesWithColumn())) {
             select.setString(1, CONVERSATION_COLUMN);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {

@@ -18,12 +18,12 @@ import java.util.Set;
  * never stored without its delivery, whatever crashes when, and a team given a webhook is sent its
  * new leads only, not every lead it ever had.
  */
-final class SqliteLeadDeliveries implements DeliveryStore {
-    private final SqliteDatabase database;
+final class StoredLeadDeliveries implements DeliveryStore {
+    private final Database database;
     /** The teams with a webhook; read by every turn that stores a lead. */
     private volatile Set<String> queuedTeams = Set.of();
 
-    SqliteLeadDeliveries(SqliteDatabase database) {
+    StoredLeadDeliveries(Database database) {
         this.database = database;
     }
 
@@ -62,7 +62,7 @@ final class SqliteLeadDeliveries implements DeliveryStore {
                 select.setInt(3, limit);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
-                        due.add(new Delivery(row.getLong(1), row.getInt(2), SqliteLeads.lead(row, 3)));
+                        due.add(new Delivery(row.getLong(1), row.getInt(2), StoredLeads.lead(row, 3)));
                     }
                 }
             }

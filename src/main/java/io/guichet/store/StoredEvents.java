@@ -9,8 +9,8 @@ import java.sql.Types;
 import java.time.Instant;
 
 /** The events a commit adds to the figures besides the turn's record: feedback and agents' steps. */
-final class SqliteEvents {
-    private SqliteEvents() {
+final class StoredEvents {
+    private StoredEvents() {
     }
 
     /**
@@ -28,9 +28,11 @@ final class SqliteEvents {
             }
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT OR REPLACE INTO feedback"
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO feedback"
                 + " (conversation_id, at, channel, lang, kind, turn_id, score, comment, team, journey)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (turn_id) WHERE kind = 'ANSWER' DO UPDATE SET"
+                + " at = excluded.at, channel = excluded.channel, lang = excluded.lang, score = excluded.score,"
+                + " comment = excluded.comment, team = excluded.team, journey = excluded.journey")) {
             insert.setString(1, conversationId);
             insert.setString(2, at.toString());
             insert.setString(3, channel);

@@ -8,11 +8,11 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The gaps' statuses in their small table, on the writing connection: the marketing team changes them. */
-final class SqliteGapStatuses implements GapStatuses {
-    private final SqliteDatabase database;
+/** The gaps' statuses in their small table, read and written as any change: the marketing team makes them. */
+final class StoredGapStatuses implements GapStatuses {
+    private final Database database;
 
-    SqliteGapStatuses(SqliteDatabase database) {
+    StoredGapStatuses(Database database) {
         this.database = database;
     }
 

@@ -12,21 +12,25 @@ import io.guichet.conversation.TurnRecord;
 import io.guichet.conversation.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
-class SqliteStoreTest {
+/** Every test on both engines: the embedded SQLite file and PostgreSQL. */
+class StoreTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
 
-    @Test
-    void aSavedTurnIsThereAfterReopening(@TempDir Path folder) {
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void aSavedTurnIsThereAfterReopening(TestStores engine, @TempDir Path folder) {
+        TestStores.Place place = engine.fresh(folder);
         String id;
-        try (SqliteStore store = SqliteStore.open(folder, CLOCK)) {
+        try (Store store = place.open(CLOCK)) {
             Conversation conversation = store.create("web", "fr");
             id = conversation.id();
             conversation.status(Status.WAITING_AGENT);
@@ -35,7 +39,7 @@ class SqliteStoreTest {
             store.save(conversation, turn);
             turn.forEach(conversation::append);
         }
-        try (SqliteStore store = SqliteStore.open(folder, CLOCK)) {
+        try (Store store = place.open(CLOCK)) {
             Conversation restored = store.find(id).orElseThrow();
             assertEquals("web", restored.channel());
             assertEquals("fr", restored.lang());
@@ -47,12 +51,14 @@ class SqliteStoreTest {
         }
     }
 
-    @Test
-    void retentionDeletesOldMessagesAndIdleConversationsButKeepsLeads(@TempDir Path folder) {
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void retentionDeletesOldMessagesAndIdleConversationsButKeepsLeads(TestStores engine, @TempDir Path folder) {
+        TestStores.Place place = engine.fresh(folder);
         Instant old = Instant.parse("2025-01-10T10:00:00Z");
         String idle;
         String active;
-        try (SqliteStore store = SqliteStore.open(folder, Clock.fixed(old, ZoneOffset.UTC))) {
+        try (Store store = place.open(Clock.fixed(old, ZoneOffset.UTC))) {
             Conversation first = store.create("web", "fr");
             idle = first.id();
             store.save(first, List.of(new Message("user", "vieux message", old)));
@@ -63,7 +69,7 @@ class SqliteStoreTest {
                     "seminar_planning", "convention_bureau", "fr", "Claire", "claire@example.org", null,
                     java.util.Map.of("people_count", 40), old), null, null));
         }
-        try (SqliteStore store = SqliteStore.open(folder, CLOCK)) {
+        try (Store store = place.open(CLOCK)) {
             Conversation second = store.find(active).orElseThrow();
             store.save(second, List.of(new Message("user", "nouveau message", CLOCK.instant())));
             second.append(new Message("user", "nouveau message", CLOCK.instant()));
@@ -74,49 +80,79 @@ class SqliteStoreTest {
                     .map(Message::text).toList());
             assertEquals(1, store.all().size(), "leads are kept apart from the transcripts");
         }
-        try (SqliteStore store = SqliteStore.open(folder, CLOCK)) {
+        try (Store store = place.open(CLOCK)) {
             assertEquals(List.of("nouveau message"), store.find(active).orElseThrow().messages().stream()
                     .map(Message::text).toList());
         }
     }
 
-    @Test
-    void aChannelUserKeepsOneConversationPerChannel(@TempDir Path folder) {
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void aChannelUserKeepsOneConversationPerChannel(TestStores engine, @TempDir Path folder) {
+        TestStores.Place place = engine.fresh(folder);
         String id;
-        try (SqliteStore store = SqliteStore.open(folder, CLOCK)) {
+        try (Store store = place.open(CLOCK)) {
             id = store.forChannelUser("messenger", "psid-1").id();
             assertEquals(id, store.forChannelUser("messenger", "psid-1").id());
             assertTrue(!id.equals(store.forChannelUser("whatsapp", "psid-1").id()), "one conversation per channel");
             assertTrue(!id.equals(store.forChannelUser("messenger", "psid-2").id()), "one conversation per user");
             assertEquals("messenger", store.find(id).orElseThrow().channel());
         }
-        try (SqliteStore store = SqliteStore.open(folder, CLOCK)) {
+        try (Store store = place.open(CLOCK)) {
             assertEquals(id, store.forChannelUser("messenger", "psid-1").id(), "and the same after a restart");
         }
     }
 
-    @Test
-    void idsAreUniqueAndUnguessable(@TempDir Path folder) {
-        try (SqliteStore store = SqliteStore.open(folder, CLOCK)) {
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void idsAreUniqueAndUnguessable(TestStores engine, @TempDir Path folder) {
+        TestStores.Place place = engine.fresh(folder);
+        try (Store store = place.open(CLOCK)) {
             String a = store.create("web", null).id();
             String b = store.create("web", null).id();
             assertTrue(a.length() >= 22 && !a.equals(b), a + " " + b);
         }
     }
 
-    @Test
-    void migrationsRunOnceAndRecordTheirVersion(@TempDir Path folder) throws Exception {
-        SqliteStore.open(folder, CLOCK).close();
-        SqliteStore.open(folder, CLOCK).close();
-        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("guichet.db"))) {
-            assertEquals(Migrations.SCRIPTS.size(), Migrations.version(connection));
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void migrationsRunOnceAndRecordTheirVersion(TestStores engine, @TempDir Path folder) throws Exception {
+        TestStores.Place place = engine.fresh(folder);
+        place.open(CLOCK).close();
+        place.open(CLOCK).close();
+        try (var connection = place.connect()) {
+            assertEquals(Migrations.SCRIPTS.size(), place.dialect().schemaVersion(connection));
         }
     }
 
     @Test
-    void aTurnIsAllOrNothing(@TempDir Path folder) {
+    void aSqliteFileOfAnEarlierVersionIsUpgradedWithItsRows(@TempDir Path folder) throws Exception {
         String id;
-        try (SqliteStore store = SqliteStore.open(folder, CLOCK)) {
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("guichet.db"))) {
+            connection.setAutoCommit(false);
+            for (int version = 1; version <= 10; version++) {
+                Migrations.applyNext(connection, Dialect.SQLITE);
+                connection.commit();
+            }
+            id = "left-by-an-earlier-release";
+            connection.createStatement().execute("INSERT INTO conversations (id, channel, status, created_at,"
+                    + " updated_at) VALUES ('" + id + "', 'web', 'BOT', '2026-11-01T10:00:00Z', '2026-11-01T10:00:00Z')");
+            connection.commit();
+        }
+        try (Store store = Store.open(folder, CLOCK)) {
+            assertEquals("web", store.find(id).orElseThrow().channel());
+        }
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("guichet.db"))) {
+            assertEquals(Migrations.SCRIPTS.size(), Dialect.SQLITE.schemaVersion(connection), "in its user_version");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void aTurnIsAllOrNothing(TestStores engine, @TempDir Path folder) {
+        TestStores.Place place = engine.fresh(folder);
+        String id;
+        try (Store store = place.open(CLOCK)) {
             Conversation conversation = store.create("web", "fr");
             id = conversation.id();
             List<Message> broken = List.of(new Message("user", "bonjour", CLOCK.instant()),
@@ -124,7 +160,7 @@ class SqliteStoreTest {
             assertThrows(StoreException.class, () -> store.save(conversation, broken));
             store.save(conversation, List.of(new Message("user", "salut", CLOCK.instant())));
         }
-        try (SqliteStore store = SqliteStore.open(folder, CLOCK)) {
+        try (Store store = place.open(CLOCK)) {
             List<Message> messages = store.find(id).orElseThrow().messages();
             assertEquals(List.of("salut"), messages.stream().map(Message::text).toList(),
                     "the failed turn left nothing behind, and the store still works after it");
@@ -134,13 +170,15 @@ class SqliteStoreTest {
     @Test
     void anUnwritableFolderIsAClearError(@TempDir Path folder) throws Exception {
         Path file = Files.writeString(folder.resolve("not-a-folder"), "x");
-        StoreException error = assertThrows(StoreException.class, () -> SqliteStore.open(file, CLOCK));
+        StoreException error = assertThrows(StoreException.class, () -> Store.open(file, CLOCK));
         assertTrue(error.getMessage().contains("not-a-folder"), error.getMessage());
     }
 
-    @Test
-    void theInboxKeepsEachWebhookMessageOnceUntilTheTurnThatAnswersIt(@TempDir Path folder) {
-        try (SqliteStore store = SqliteStore.open(folder, CLOCK)) {
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void theInboxKeepsEachWebhookMessageOnceUntilTheTurnThatAnswersIt(TestStores engine, @TempDir Path folder) {
+        TestStores.Place place = engine.fresh(folder);
+        try (Store store = place.open(CLOCK)) {
             InboxEntry first = new InboxEntry(0, "messenger", "mid.1", "psid-1", "bonjour", null);
             InboxEntry second = new InboxEntry(0, "messenger", "mid.2", "psid-1", "un séminaire", null);
             List<InboxEntry> accepted = store.accept(List.of(first, second));
@@ -160,9 +198,11 @@ class SqliteStoreTest {
         }
     }
 
-    @Test
-    void aTurnRecordIsStoredWithItsTurnAndNotWithoutIt(@TempDir Path folder) throws Exception {
-        try (SqliteStore store = SqliteStore.open(folder, CLOCK)) {
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void aTurnRecordIsStoredWithItsTurnAndNotWithoutIt(TestStores engine, @TempDir Path folder) throws Exception {
+        TestStores.Place place = engine.fresh(folder);
+        try (Store store = place.open(CLOCK)) {
             Conversation conversation = store.create("web", "fr");
             TurnRecord record = new TurnRecord(CLOCK.instant(), "web", "fr", "none", 0.8, false, false, List.of("office"),
                     null, null, null, io.guichet.conversation.Status.BOT, 1200, 300);
@@ -171,9 +211,10 @@ class SqliteStoreTest {
             assertThrows(StoreException.class, () -> store.commit(new TurnCommit(conversation,
                     List.of(new Message("bot", null, CLOCK.instant())), null, record, null)));
         }
-        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("guichet.db"));
+        try (var connection = place.connect();
              var row = connection.createStatement().executeQuery("SELECT count(*), max(sources), max(intent),"
                      + " max(m.text) FROM turns t LEFT JOIN messages m ON m.seq = t.message_seq")) {
+            row.next();
             assertEquals(1, row.getInt(1), "the failed turn left no record");
             assertEquals("[\"office\"]", row.getString(2));
             assertEquals("none", row.getString(3));

@@ -1,0 +1,63 @@
+package io.guichet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.guichet.lead.Lead;
+import io.guichet.store.Store;
+import io.guichet.store.TestStores;
+import io.vertx.core.Vertx;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole service on a PostgreSQL store, as {@code --store postgresql://…} starts it. */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class PostgresServiceTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    /** A seminar journey that ends with a stored lead for the convention bureau (see CrashRecoveryTest). */
+    private static final List<String> JOURNEY = List.of("séminaire pour 40 personnes les 12 et 13 mars", "1 nuit",
+            "en théâtre", "oui", "je ne sais pas", "oui", "Je m'appelle Claire Martin", "claire.martin@example.org");
+
+    @Test
+    void aConversationToALeadIsStoredInPostgresql(@TempDir Path folder) throws Exception {
+        TestStores.Place place = TestStores.POSTGRESQL.fresh(folder);
+        Vertx vertx = Vertx.vertx();
+        String id;
+        try {
+            int port = TestService.start(vertx, folder.resolve("data"), ADMIN_TOKEN, place.address())
+                    .toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
+            id = JSON.readTree(TestHttp.send(port, "POST", "/api/v1/conversations", "{}", null).body())
+                    .get("id").asText();
+            for (String text : JOURNEY) {
+                HttpResponse<String> response = TestHttp.send(port, "POST", "/api/v1/conversations/" + id
+                        + "/messages", JSON.createObjectNode().put("text", text).toString(), null);
+                assertEquals(200, response.statusCode(), response.body());
+            }
+            JsonNode leads = JSON.readTree(TestHttp.send(port, "GET", "/api/v1/leads", null, ADMIN_TOKEN).body())
+                    .get("leads");
+            assertEquals(1, leads.size(), leads.toString());
+            assertEquals("claire.martin@example.org", leads.get(0).get("email").asText());
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+        // What another node, or the next start, finds in the database.
+        try (Store store = place.open(Clock.systemUTC())) {
+            List<Lead> leads = store.all();
+            assertEquals(List.of("claire.martin@example.org"), leads.stream().map(Lead::email).toList());
+            assertEquals(id, leads.get(0).conversationId());
+            List<String> said = new ArrayList<>();
+            store.find(id).orElseThrow().messages().stream().filter(m -> m.from().equals("user"))
+                    .forEach(m -> said.add(m.text()));
+            assertEquals(JOURNEY, said, "the whole transcript");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.guichet.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.guichet.conversation.AlreadyClaimedException;
+import io.guichet.conversation.Conversation;
+import io.guichet.conversation.HandoffStep;
+import io.guichet.conversation.Message;
+import io.guichet.conversation.Status;
+import io.guichet.conversation.TurnCommit;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two nodes on one PostgreSQL database: each a store of its own, with its own pool of connections. */
+class SharedPostgresStoreTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
+
+    @Test
+    void twoNodesOpeningANewDatabaseAtOnceMigrateItOnce(@TempDir Path folder) throws Exception {
+        TestStores.Place place = TestStores.POSTGRESQL.fresh(folder);
+        List<Store> nodes = atOnce(() -> place.open(CLOCK), () -> place.open(CLOCK));
+        try (var connection = place.connect();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT count(*), max(version) FROM schema_version")) {
+            row.next();
+            assertEquals(1, row.getInt(1));
+            assertEquals(Migrations.SCRIPTS.size(), row.getInt(2));
+        } finally {
+            nodes.forEach(Store::close);
+        }
+    }
+
+    @Test
+    void ofTwoAgentsClaimingAConversationFromTwoNodesAtOnceOneHoldsIt(@TempDir Path folder) throws Exception {
+        TestStores.Place place = TestStores.POSTGRESQL.fresh(folder);
+        try (Store first = place.open(CLOCK); Store second = place.open(CLOCK)) {
+            Conversation waiting = first.create("web", "fr");
+            waiting.waitForAgent("convention_bureau", CLOCK.instant());
+            first.save(waiting, List.of());
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<String> outcome : submitAtOnce(() -> claim(first, waiting.id(), "alice"),
+                    () -> claim(second, waiting.id(), "bob"))) {
+                try {
+                    outcomes.add(outcome.get(30, TimeUnit.SECONDS));
+                } catch (ExecutionException e) {
+                    outcomes.add(e.getCause());
+                }
+            }
+            List<Object> held = outcomes.stream().filter(String.class::isInstance).toList();
+            assertEquals(1, held.size(), "exactly one claim holds: " + outcomes);
+            assertInstanceOf(AlreadyClaimedException.class, outcomes.stream()
+                    .filter(o -> !(o instanceof String)).findFirst().orElseThrow());
+            Conversation stored = second.find(waiting.id()).orElseThrow();
+            assertEquals(Status.AGENT, stored.status());
+            assertEquals(held.get(0), stored.agent());
+            assertTrue(stored.messages().stream().filter(m -> m.text().startsWith("joined:")).count() == 1,
+                    "the losing claim stored nothing: " + stored.messages());
+        }
+    }
+
+    @Test
+    void aChannelUsersFirstMessagesReachingTwoNodesAtOnceOpenOneConversation(@TempDir Path folder) throws Exception {
+        TestStores.Place place = TestStores.POSTGRESQL.fresh(folder);
+        try (Store first = place.open(CLOCK); Store second = place.open(CLOCK)) {
+            for (int user = 0; user < 20; user++) {
+                String psid = "psid-" + user;
+                List<String> ids = atOnce(() -> first.forChannelUser("messenger", psid).id(),
+                        () -> second.forChannelUser("messenger", psid).id());
+                assertEquals(ids.get(0), ids.get(1), "one conversation for " + psid);
+            }
+            assertTrue(first.writeProblem().isEmpty(), "no write failed on the way");
+        }
+    }
+
+    /** An agent's claim as the hand-off commits it; returns the agent once stored. */
+    private static String claim(Store node, String id, String agent) {
+        Conversation conversation = node.find(id).orElseThrow();
+        conversation.status(Status.AGENT);
+        conversation.agent(agent);
+        node.commit(TurnCommit.of(conversation, List.of(new Message("bot", "joined: " + agent, CLOCK.instant())),
+                new HandoffStep(HandoffStep.Kind.CLAIMED, conversation.team())));
+        return agent;
+    }
+
+    @SafeVarargs
+    private static <T> List<T> atOnce(Callable<T>... tasks) throws Exception {
+        List<T> results = new ArrayList<>();
+        for (Future<T> result : submitAtOnce(tasks)) {
+            results.add(result.get(60, TimeUnit.SECONDS));
+        }
+        return results;
+    }
+
+    /** Starts the tasks on threads of their own, released together. */
+    @SafeVarargs
+    private static <T> List<Future<T>> submitAtOnce(Callable<T>... tasks) {
+        ExecutorService threads = Executors.newFixedThreadPool(tasks.length);
+        CyclicBarrier start = new CyclicBarrier(tasks.length);
+        List<Future<T>> futures = new ArrayList<>();
+        for (Callable<T> task : tasks) {
+            futures.add(threads.submit(() -> {
+                start.await();
+                return task.call();
+            }));
+        }
+        threads.shutdown();
+        return futures;
+    }
+}
