@@ -80,7 +80,7 @@ public final class TestService {
     public static Future<Integer> start(Vertx vertx, Path data, ModelEndpoint llm) {
         return start(new Config(0, Path.of("src/test/resources/service-kb"), TestFixtures.INTENTS, data, null,
                 Duration.ZERO, 30, null, null, null, List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, Webhooks.NONE,
-                null, llm), vertx);
+                null, llm, null), vertx);
     }
 
     private static Future<Integer> start(Config config, Vertx vertx) {
