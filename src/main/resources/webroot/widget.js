@@ -856,7 +856,8 @@
       state.draft = messageElement('bot', '', null);
       state.draft.setAttribute('data-draft', 'true');
       state.draft.setAttribute('aria-hidden', 'true');
-      insertInLog(state.draft);
+      // After the person's question, still pending until the turn commits: the answer follows it.
+      ui.log.appendChild(state.draft);
     }
     state.draft.querySelector('.guichet-text').textContent += text;
     if (follow) {

@@ -1,10 +1,12 @@
 package io.guichet.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.guichet.ModelServer;
 import io.guichet.TestService;
 import io.guichet.handoff.AgentDirectory;
 import io.guichet.handoff.Passwords;
@@ -159,6 +161,36 @@ class BrowserTest {
 
     private static int botLines(WebDriver user) {
         return user.findElements(By.cssSelector(".guichet-msg[data-from=bot]")).size();
+    }
+
+    @Test
+    void aGeneratedAnswerIsShownWhileItIsWrittenBelowTheQuestionThenReplacedByTheAnswer() throws Exception {
+        ModelServer model = ModelServer.start(vertx);
+        model.pieceDelayMs = 60;
+        String answer = "L'office de tourisme vous accueille du lundi au samedi, place de la Cathédrale, au cœur du "
+                + "Vieux Valmoreau.";
+        model.model = body -> answer.replace(", place", " [p1], place").replace("Valmoreau.", "Valmoreau [p1].");
+        int port = TestService.start(vertx, Files.createTempDirectory("guichet-browser-model").resolve("data"),
+                model.endpoint(Duration.ofSeconds(20))).toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
+        WebDriver user = browser(1280, 800);
+        user.get("http://localhost:" + port + "/demo");
+        waiting(user).until(ExpectedConditions.elementToBeClickable(By.id("guichet-launcher"))).click();
+        waiting(user).until(ExpectedConditions.attributeToBe(By.id("guichet-panel"), "data-connection", "ws"));
+        user.findElement(By.id("guichet-input")).sendKeys("quels sont les horaires de l'office de tourisme ?");
+        user.findElement(By.id("guichet-send")).click();
+        // The draft grows under the question, hidden from screen readers, citations out.
+        waiting(user).until(d -> lines(d, ".guichet-msg[data-draft=true] .guichet-text").stream()
+                .anyMatch(text -> text.length() > 20));
+        screenshot(user, "widget-draft.png");
+        assertEquals("true", user.findElement(By.cssSelector(".guichet-msg[data-draft=true]")).getAttribute("aria-hidden"));
+        assertEquals(1, lines(user, "#guichet-log > .guichet-msg:last-child[data-draft=true]").size(),
+                "the draft is the last line, below the question");
+        assertFalse(lines(user, ".guichet-msg[data-draft=true] .guichet-text").get(0).contains("[p"));
+        waitForLine(user, ".guichet-msg[data-from=bot]:not([data-draft]) .guichet-text", answer,
+                "the committed answer replaces the draft");
+        assertTrue(lines(user, ".guichet-msg[data-draft=true]").isEmpty(), "no draft left");
+        List<String> said = lines(user, ".guichet-msg .guichet-text");
+        assertTrue(said.indexOf("quels sont les horaires de l'office de tourisme ?") < said.indexOf(answer), said.toString());
     }
 
     @Test
