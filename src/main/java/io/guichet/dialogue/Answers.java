@@ -81,6 +81,15 @@ final class Answers {
         return consult(parse).answer();
     }
 
+    /**
+     * {@code found}, the quote that answers {@code parse}, as the person is to read it: written
+     * by the model from the best passages when one is set (empty when it finds they do not
+     * answer), quoted otherwise.
+     */
+    Optional<Answer> inWords(Answer found, Parse parse, Conversation conversation) {
+        return generated == null ? Optional.of(found) : consult(parse, conversation).answer();
+    }
+
     /** What the pages say to a question: the answer when one is trusted, and the journey of the nearest page. */
     record Consulted(Optional<Answer> answer, Optional<String> nearestJourney) {
     }

@@ -129,15 +129,21 @@ public final class Dialogue {
     private Turn journeyTopic(Conversation conversation, Parse parse, String journey, LocalDate now, int turnNumber) {
         Optional<Answers.Answer> answer = answers.answer(parse);
         IntentScore intent = new IntentScore(journey, parse.intent().confidence());
+        boolean question = JourneyFlow.isQuestion(parse);
         if (answer.isPresent() && !JourneyFlow.statesAProjectBesidesWhen(catalogue.get(journey), parse, now)
                 && !JourneyFlow.statesAnIntention(parse)) {
-            return answered(answer.get(), journey, intent, parse.lang(), conversation);
+            Optional<Answers.Answer> written = answers.inWords(answer.get(), parse, conversation);
+            if (written.isPresent()) {
+                return answered(written.get(), journey, intent, parse.lang(), conversation);
+            }
+            // The model read the pages and found no answer: the journey's team will know.
+            answer = Optional.empty();
         }
         // Before the journey's first question, the answer to a question, or the page that also answers
         // what the message asks besides the project's facts and the journey's name: "hébergement pas cher
         // pour un club sportif" asks something; "ma femme, nos 3 enfants et moi" shares words with pages
         // it does not ask about.
-        Optional<Answers.Answer> asked = JourneyFlow.isQuestion(parse) ? answer
+        Optional<Answers.Answer> asked = question ? answer.flatMap(found -> answers.inWords(found, parse, conversation))
                 : answer.filter(found -> answersBesidesTheProject(parse, catalogue.get(journey), found));
         return startAfter(asked, conversation, as(parse, journey, intent.confidence()), now, turnNumber);
     }

@@ -232,7 +232,8 @@ final class JourneyFlow {
         List<Reply> replies = new ArrayList<>();
         List<Reply.Card> sources = new ArrayList<>();
         if (question) {
-            Optional<Answers.Answer> answer = answers.answer(parse);
+            Optional<Answers.Answer> answer = answers.answer(parse)
+                    .flatMap(found -> answers.inWords(found, parse, conversation));
             if (answer.isPresent()) {
                 replies.addAll(answer.get().replies());
                 sources.addAll(answer.get().sources());

@@ -311,6 +311,19 @@ class GeneratedAnswersTest {
     }
 
     @Test
+    void aQuestionAskedOnTheWayOfAJourneyIsAnsweredByTheModelThenTheJourneyResumes() {
+        String id = service.open("web", "fr").id();
+        service.post(id, "nous organisons un séminaire d'entreprise", NOW);
+        server.model = body -> "L'office est ouvert du lundi au samedi [" + officeId(body) + "].";
+        Turn turn = service.post(id, HOURS, NOW);
+        assertEquals(1, received.size());
+        String said = said(turn);
+        assertTrue(said.startsWith("L'office est ouvert du lundi au samedi.\n"), said);
+        assertTrue(said.contains("« Participants »"), "the question still open, asked again: " + said);
+        assertEquals(List.of("office-de-tourisme"), turn.sources().stream().map(Reply.Card::sourceId).toList());
+    }
+
+    @Test
     void aModelThatFailsOrSaysNothingUsableLeavesTheJourneyAsTheRulesHaveIt() {
         String id = service.open("web", "fr").id();
         service.post(id, "nous organisons un séminaire d'entreprise", NOW);
