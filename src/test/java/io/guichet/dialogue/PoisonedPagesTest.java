@@ -86,7 +86,7 @@ class PoisonedPagesTest {
     void aModelNeverReadsThePlantedSentencesAndThePersonGetsTheFacts() throws Exception {
         try (DialogueSetup setup = DialogueSetup.open()) {
             ConversationService service = DialogueSetup.service(setup.store(), poisoned);
-            service.generateWith(GroundedAnswers.at(vertx, server.endpoint(Duration.ofSeconds(2))));
+            service.generateWith(GroundedAnswers.at(vertx, server.endpoint(Duration.ofSeconds(10))));
             for (String question : ASKED.keySet()) {
                 int before = server.received.size();
                 String said = answer(service, question);
