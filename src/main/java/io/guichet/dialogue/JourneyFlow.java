@@ -197,7 +197,19 @@ final class JourneyFlow {
                         true);
             }
         }
-        return leads.resume(conversation, journey, state, parse);
+        Turn pending = leads.resume(conversation, journey, state, parse);
+        if (!isQuestion(parse) || LeadCapture.entity(parse, "email") != null || LeadCapture.entity(parse, "phone") != null) {
+            return pending;
+        }
+        // A question while the request is offered or its contact asked: answered first, then the
+        // request goes on as the message says ("oui, et les horaires de l'office ?" consents too).
+        return answers.answer(parse).flatMap(found -> answers.inWords(found, parse, conversation))
+                .map(answer -> {
+                    List<Reply> replies = new ArrayList<>(answer.replies());
+                    replies.add(new Reply.Text(phrases.text("resume", parse.lang())));
+                    replies.addAll(pending.replies());
+                    return new Turn(replies, pending.intent(), answer.sources(), false, pending.status(), pending.lead());
+                }).orElse(pending);
     }
 
     private Turn collect(Conversation conversation, Journey journey, JourneyState state, Parse parse, LocalDate now,

@@ -220,6 +220,22 @@ class JourneyConversationTest {
     }
 
     @Test
+    void aQuestionWhileTheRequestIsOfferedIsAnsweredThenTheOfferStands() {
+        Conversation c = service.open("web", null);
+        say(c, "Bonjour, nous organisons un séminaire pour 40 personnes les 12 et 13 mars, 1 nuit, en théâtre, "
+                + "avec hébergement, budget 20000 €");
+        assertEquals(JourneyState.Stage.CONSENT, journey(c).stage());
+        Turn answered = say(c, "à quelle heure ouvre l'office de tourisme le dimanche ?");
+        assertTrue(text(answered).contains("10 h à 13 h"), text(answered));
+        assertTrue(text(answered).contains("Pour revenir à votre demande :"), text(answered));
+        assertEquals(List.of("Oui", "Non"), quickReplies(answered), "the offer is made again: " + text(answered));
+        assertEquals(JourneyState.Stage.CONSENT, journey(c).stage());
+        Turn consented = say(c, "oui, et la navette pour l'aéroport coûte combien ?");
+        assertEquals(JourneyState.Stage.CONTACT_NAME, journey(c).stage(), text(consented));
+        assertTrue(text(consented).contains("€"), "the question is answered too: " + text(consented));
+    }
+
+    @Test
     void aQuestionNotAnsweredTwiceIsSetAsideAndAPersonOffered() {
         Conversation c = service.open("web", null);
         say(c, "nous allons déménager à Valmoreau avec nos deux enfants");
