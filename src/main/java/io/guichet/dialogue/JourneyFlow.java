@@ -251,7 +251,9 @@ final class JourneyFlow {
                 sources.addAll(answer.get().sources());
                 replies.add(new Reply.Text(phrases.text("resume", lang)));
             } else if (!filling.said()) {
-                replies.add(new Reply.Text(phrases.text("not_in_our_pages", lang)));
+                // The weather is nobody's here: the team will not tell it either.
+                replies.add(new Reply.Text(phrases.text(parse.outOfScope() ? "out_of_scope_on_the_way"
+                        : "not_in_our_pages", lang)));
             }
         } else if (!filling.said() && !acknowledgement(parse)) {
             SlotFiller.Filling proposed = proposed(conversation, journey, state, parse, now);

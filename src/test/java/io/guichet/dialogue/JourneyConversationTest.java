@@ -236,6 +236,18 @@ class JourneyConversationTest {
     }
 
     @Test
+    void aRequestOutOfScopeOnTheWayIsDeclinedNotLeftToTheTeam() {
+        Conversation c = service.open("web", null);
+        say(c, "séminaire pour 30 personnes le 4 février, 2 nuits");
+        String awaiting = journey(c).awaiting();
+        Turn declined = say(c, "quel temps fera-t-il demain ?");
+        assertTrue(text(declined).startsWith("Je ne peux pas m'en charger : je suis l'accueil du territoire."),
+                text(declined));
+        assertFalse(text(declined).contains("l'équipe pourra"), text(declined));
+        assertEquals(awaiting, journey(c).awaiting(), "the same question comes back");
+    }
+
+    @Test
     void aQuestionNotAnsweredTwiceIsSetAsideAndAPersonOffered() {
         Conversation c = service.open("web", null);
         say(c, "nous allons déménager à Valmoreau avec nos deux enfants");
