@@ -32,6 +32,7 @@ import io.guichet.nlu.IntentFile;
 import io.guichet.nlu.Understanding;
 import io.guichet.people.People;
 import io.guichet.realtime.LiveEvents;
+import io.guichet.realtime.LiveFanOut;
 import io.guichet.store.Store;
 import io.guichet.turn.LocalConversationLocks;
 import io.guichet.turn.TurnGateway;
@@ -108,7 +109,8 @@ public final class Main {
     /** Loads everything off the event loop, then listens; the future completes once requests are taken. */
     static Future<HttpServer> start(Vertx vertx, Config config) {
         long started = System.nanoTime();
-        return vertx.executeBlocking(() -> {
+        LiveFanOut fanOut = new LiveFanOut(vertx);
+        return fanOut.ready().compose(registered -> vertx.executeBlocking(() -> {
             if (!Files.isDirectory(config.intents())) {
                 throw new IllegalStateException("intents folder " + config.intents().toAbsolutePath() + " does not exist");
             }
@@ -166,7 +168,7 @@ public final class Main {
             if (!config.webhooks().teams().isEmpty()) {
                 LOG.info("lead webhooks on: {}", config.webhooks().byTeam().values());
             }
-            LiveEvents live = new LiveEvents(vertx);
+            LiveEvents live = new LiveEvents(vertx, fanOut);
             ConversationEvents events = ConversationEvents.all(List.of(live,
                     Outbox.delivery(Map.copyOf(outboxes)), leadWebhooks));
             Handoff handoff = new Handoff(store, Map.copyOf(outboxes), agents,
@@ -181,10 +183,10 @@ public final class Main {
             RateLimiter newConversations = new RateLimiter(20, 0.2, config.rateLimits());
             RateLimiter widgetMessages = new RateLimiter(10, 1, config.rateLimits());
             RateLimiter logins = new RateLimiter(10, 0.1, config.rateLimits());
-            channels.add(new WidgetChannel(vertx, conversations, gateway, secrets, origins, newConversations,
+            channels.add(new WidgetChannel(vertx, fanOut, conversations, gateway, secrets, origins, newConversations,
                     widgetMessages, clock)::mount);
             People people = new People(store.people());
-            AgentApi agentApi = new AgentApi(vertx, handoff, agents, conversations, gateway, people, logins, clock);
+            AgentApi agentApi = new AgentApi(vertx, fanOut, handoff, agents, conversations, gateway, people, logins, clock);
             channels.add(agentApi::mount);
             Dashboard dashboard = new Dashboard(store.analytics(), store.gapStatuses(), new ContentGaps(embedder), knowledge,
                     text -> understanding.detectLanguage(text, null), clock, Period.ofDays(config.answerMaxAgeDays()));
@@ -196,7 +198,7 @@ public final class Main {
                     config.adminToken(), secrets, origins, newConversations, clock).router();
             channels.forEach(channel -> channel.accept(router));
             return router;
-        }).compose(router -> vertx.createHttpServer(serverOptions()).requestHandler(router).listen(config.port()))
+        })).compose(router -> vertx.createHttpServer(serverOptions()).requestHandler(router).listen(config.port()))
                 .onSuccess(server -> LOG.info("started in {} ms; heap after start-up {} MB (after a GC)",
                         (System.nanoTime() - started) / 1_000_000, heapAfterGcMb()));
     }

@@ -9,6 +9,7 @@ import io.guichet.handoff.Agent;
 import io.guichet.handoff.AgentDirectory;
 import io.guichet.handoff.Handoff;
 import io.guichet.people.People;
+import io.guichet.realtime.LiveFanOut;
 import io.guichet.turn.TurnGateway;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.Cookie;
@@ -37,6 +38,7 @@ public final class AgentApi {
     static final String CONSOLE_HEADER = "X-Guichet-Console";
 
     private final Vertx vertx;
+    private final LiveFanOut live;
     private final Handoff handoff;
     private final AgentDirectory directory;
     private final ConversationService conversations;
@@ -47,9 +49,10 @@ public final class AgentApi {
     private final Clock clock;
 
     /** @param logins login attempts a client address may make */
-    public AgentApi(Vertx vertx, Handoff handoff, AgentDirectory directory, ConversationService conversations,
+    public AgentApi(Vertx vertx, LiveFanOut live, Handoff handoff, AgentDirectory directory, ConversationService conversations,
                     TurnGateway gateway, People people, RateLimiter logins, Clock clock) {
         this.vertx = vertx;
+        this.live = live;
         this.handoff = handoff;
         this.directory = directory;
         this.conversations = conversations;
@@ -77,7 +80,7 @@ public final class AgentApi {
                     .onFailure(ctx::fail);
         });
         router.get("/agent/static/*").handler(StaticHandler.create("webroot/agent/static"));
-        router.get("/ws/agent").handler(ctx -> new ConsoleSocket(vertx, handoff, conversations)
+        router.get("/ws/agent").handler(ctx -> new ConsoleSocket(vertx, live, handoff, conversations)
                 .accept(ctx, authenticate(ctx)));
 
         router.get("/api/v1/agent/me").handler(ctx -> {
