@@ -96,14 +96,21 @@ public final class Main {
             return;
         }
         // Loading and indexing 10,000 documents for the first time takes minutes on a worker: not a stuck thread.
-        Vertx vertx = Vertx.vertx(new VertxOptions().setMaxWorkerExecuteTime(10)
-                .setMaxWorkerExecuteTimeUnit(TimeUnit.MINUTES));
-        start(vertx, config).onSuccess(server -> System.out.println("listening on port " + server.actualPort()))
+        VertxOptions options = new VertxOptions().setMaxWorkerExecuteTime(10)
+                .setMaxWorkerExecuteTimeUnit(TimeUnit.MINUTES);
+        Future<Vertx> started = config.cluster() == null ? Future.succeededFuture(Vertx.vertx(options))
+                : config.cluster().start(options).onSuccess(vertx -> LOG.info("cluster: joined {} as {}:{}",
+                        config.cluster().members(), config.cluster().host(), config.cluster().port()));
+        started.onFailure(e -> {
+            LOG.error("could not join the cluster: {}", e.getMessage(), e);
+            System.exit(1);
+        }).onSuccess(vertx -> start(vertx, config)
+                .onSuccess(server -> System.out.println("listening on port " + server.actualPort()))
                 .onFailure(e -> {
                     LOG.error("could not start: {}", e.getMessage(), e);
                     vertx.close();
                     System.exit(1);
-                });
+                }));
     }
 
     /** Loads everything off the event loop, then listens; the future completes once requests are taken. */
