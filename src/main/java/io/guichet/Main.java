@@ -26,6 +26,7 @@ import io.guichet.importer.datatourisme.DatatourismeRefresh;
 import io.guichet.importer.datatourisme.ImportCommand;
 import io.guichet.edge.Origins;
 import io.guichet.edge.RateLimiter;
+import io.guichet.edge.SharedRateLimit;
 import io.guichet.kb.KnowledgeBase;
 import io.guichet.kb.PassageVectors;
 import io.guichet.nlu.IntentFile;
@@ -182,6 +183,7 @@ public final class Main {
                     (team, lang) -> conversations.teams(lang).getOrDefault(team, team), events, clock);
             conversations.tell(events);
             conversations.draftTo(live);
+            handoff.sharePresenceThrough(vertx);
             conversations.staffedBy(handoff);
             resumeInboxes(vertx, inboxes);
             Origins origins = new Origins(config.allowedOrigins());
@@ -189,7 +191,9 @@ public final class Main {
             // A person opens a conversation now and then and writes a message every few seconds at most.
             RateLimiter newConversations = new RateLimiter(20, 0.2, config.rateLimits());
             RateLimiter widgetMessages = new RateLimiter(10, 1, config.rateLimits());
-            RateLimiter logins = new RateLimiter(10, 0.1, config.rateLimits());
+            // Ten attempts per address in 100 seconds, across the nodes.
+            SharedRateLimit logins = new SharedRateLimit(vertx, "guichet.login-attempts", 10, 100_000,
+                    config.rateLimits());
             channels.add(new WidgetChannel(vertx, fanOut, conversations, gateway, secrets, origins, newConversations,
                     widgetMessages, clock)::mount);
             People people = new People(store.people());

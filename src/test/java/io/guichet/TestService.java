@@ -69,10 +69,13 @@ public final class TestService {
                 List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, Webhooks.NONE, datatourisme, null, null, null), vertx);
     }
 
-    /** With the conversations and leads in the PostgreSQL store at {@code store}, and {@code adminToken} opening the leads API. */
-    public static Future<Integer> start(Vertx vertx, Path data, String adminToken, PostgresAddress store) {
+    /**
+     * With the conversations and leads in the PostgreSQL store at {@code store}, {@code adminToken} opening the leads
+     * API, and the agents of the {@code agents} file (null for none).
+     */
+    public static Future<Integer> start(Vertx vertx, Path data, String adminToken, Path agents, PostgresAddress store) {
         return start(new Config(0, Path.of("src/test/resources/service-kb"), TestFixtures.INTENTS, data, adminToken,
-                Duration.ZERO, 30, null, null, null, List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, Webhooks.NONE,
+                Duration.ZERO, 30, null, null, agents, List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, Webhooks.NONE,
                 null, null, store, null), vertx);
     }
 
