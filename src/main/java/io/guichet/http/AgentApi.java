@@ -17,6 +17,7 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -190,12 +191,24 @@ public final class AgentApi {
             ctx.next();
             return;
         }
-        sessions.agentId(cookie.getValue()).onSuccess(id -> {
-            if (id != null) {
-                directory.byId(id).ifPresent(agent -> ctx.put(SESSION_AGENT, agent));
+        // Paused while the map answers, so that the request is not over before its handler runs: the console's
+        // socket is upgraded from a request not yet read to its end.
+        HttpServerRequest request = ctx.request();
+        boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE));
+        request.pause();
+        sessions.agentId(cookie.getValue()).onComplete(found -> {
+            if (!upgrade) {
+                request.resume();
+            }
+            if (found.failed()) {
+                ctx.fail(found.cause());
+                return;
+            }
+            if (found.result() != null) {
+                directory.byId(found.result()).ifPresent(agent -> ctx.put(SESSION_AGENT, agent));
             }
             ctx.next();
-        }).onFailure(ctx::fail);
+        });
     }
 
     private static Cookie sessionCookie(String value) {
