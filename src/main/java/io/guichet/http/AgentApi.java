@@ -25,6 +25,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -69,8 +70,12 @@ public final class AgentApi {
 
     public void mount(Router router) {
         router.route("/agent/login").handler(RawBody.limitedTo(HttpApi.BODY_LIMIT));
-        // After every body reader (the API's came first), as it waits on the shared map.
-        router.route().handler(this::findSession);
+        // After every body reader (the API's came first), as it waits on the shared map; on the paths a session
+        // opens only, the analytics API's included (mounted after this), and before their routes, so that a
+        // wrong method on any other path is still answered 405.
+        for (String path : List.of("/agent", "/ws/agent", "/api/v1/agent/*", "/api/v1/analytics/*")) {
+            router.route(path).handler(this::findSession);
+        }
         router.post("/agent/login").handler(this::login);
         router.post("/agent/logout").handler(this::logout);
         router.get("/agent").handler(ctx -> {
