@@ -3,6 +3,9 @@ package io.guichet.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import io.guichet.ChildService;
 import io.guichet.TestService;
 import io.guichet.channels.web.WidgetSocket;
 import io.guichet.handoff.Passwords;
@@ -20,6 +23,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -96,6 +100,65 @@ class TwoNodesTest {
             }
         } finally {
             WidgetSocket.await(Future.all(nodes.get(0).close(), nodes.get(1).close(), clients.close()));
+        }
+    }
+
+    /**
+     * Node A a process of its own, killed with SIGKILL mid-conversation: node B, in this JVM, drops it from the
+     * cluster, and the visitor's widget, reconnecting to B, finds every message A acknowledged and goes on there.
+     */
+    @Test
+    void aVisitorWhoseNodeIsKilledGoesOnOnTheOtherWithNothingLost(@TempDir Path folder) throws Exception {
+        TestStores.Place place = TestStores.POSTGRESQL.fresh(folder);
+        List<String> members = List.of("127.0.0.1:" + freePort(), "127.0.0.1:" + freePort());
+        // One data folder for both, so that they sign widgets' secrets with one key.
+        Path data = folder.resolve("data");
+        Vertx clients = Vertx.vertx();
+        Vertx nodeB = null;
+        try (ChildService nodeA = ChildService.start(data, Map.of("GUICHET_STORE", place.address() + "?"
+                + place.address().query(), "GUICHET_CLUSTER", String.join(",", members), "GUICHET_CLUSTER_PORT",
+                members.get(0).split(":")[1]))) {
+            nodeB = WidgetSocket.await(new ClusterSettings(members, "127.0.0.1",
+                    Integer.parseInt(members.get(1).split(":")[1])).start(new VertxOptions()));
+            int portB = TestService.start(nodeB, data, null, null, place.address()).toCompletionStage()
+                    .toCompletableFuture().get(120, TimeUnit.SECONDS);
+            HazelcastInstance survivor = Hazelcast.getAllHazelcastInstances().iterator().next();
+            assertEquals(2, survivor.getCluster().getMembers().size(), "B joined A");
+
+            String id;
+            String secret;
+            List<String> said = List.of("bonjour", "à quelle heure ouvre l'office de tourisme ?");
+            try (WidgetSocket widget = WidgetSocket.connect(clients, nodeA.port(), "/ws/widget", null, null)) {
+                widget.send(new JsonObject().put("type", "hello").put("lang", "fr"));
+                JsonObject welcome = widget.next("welcome");
+                id = welcome.getString("id");
+                secret = welcome.getString("secret");
+                for (String text : said) {
+                    widget.send(new JsonObject().put("type", "message").put("text", text));
+                    widget.next("turn_end");
+                }
+            }
+            long killed = System.nanoTime();
+            nodeA.kill();
+            while (survivor.getCluster().getMembers().size() > 1) {
+                assertTrue(System.nanoTime() - killed < TimeUnit.SECONDS.toNanos(30), "B still counts A");
+                Thread.sleep(20);
+            }
+            System.out.printf("B dropped the killed node A from the cluster %d ms after its SIGKILL%n",
+                    (System.nanoTime() - killed) / 1_000_000);
+
+            try (WidgetSocket widget = WidgetSocket.connect(clients, portB, "/ws/widget", null, null)) {
+                widget.send(new JsonObject().put("type", "hello").put("id", id).put("secret", secret));
+                List<JsonObject> transcript = widget.next("welcome").getJsonArray("messages").stream()
+                        .map(JsonObject.class::cast).toList();
+                assertEquals(said, transcript.stream().filter(line -> "user".equals(line.getString("from")))
+                        .map(line -> line.getString("text")).toList(), "what A acknowledged, all of it: " + transcript);
+                assertEquals("bot", transcript.get(transcript.size() - 1).getString("from"), "with its answer");
+                widget.send(new JsonObject().put("type", "message").put("text", "merci"));
+                widget.next("turn_end");
+            }
+        } finally {
+            WidgetSocket.await(nodeB == null ? clients.close() : Future.all(nodeB.close(), clients.close()).mapEmpty());
         }
     }
 
