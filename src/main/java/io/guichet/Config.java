@@ -1,6 +1,7 @@
 package io.guichet;
 
 import io.guichet.channels.messenger.MessengerSettings;
+import io.guichet.cluster.ClusterSettings;
 import io.guichet.channels.whatsapp.WhatsAppSettings;
 import io.guichet.crm.Webhooks;
 import io.guichet.generation.ModelEndpoint;
@@ -20,12 +21,12 @@ import java.util.Map;
  * and the teams' CRM webhooks, declared in the agents file with their secrets in the environment;
  * the DATAtourisme flux to import on a schedule, if any; the language model that writes answers
  * from the passages, if any; the PostgreSQL store that several nodes share, if any (the embedded
- * SQLite store under {@code data} by default).
+ * SQLite store under {@code data} by default); the cluster this node joins, if any, which needs that shared store.
  */
 record Config(int port, Path kb, Path intents, Path data, String adminToken, Duration warmup, int retentionDays,
               MessengerSettings messenger, WhatsAppSettings whatsapp, Path agents, List<String> allowedOrigins,
               boolean rateLimits, int answerMaxAgeDays, Webhooks webhooks, DatatourismeRefresh.Settings datatourisme,
-              ModelEndpoint llm, PostgresAddress store) {
+              ModelEndpoint llm, PostgresAddress store, ClusterSettings cluster) {
     static final Duration DEFAULT_WARMUP = Duration.ofSeconds(3);
     static final int DEFAULT_RETENTION_DAYS = 365;
     /** A quoted page older than this is said to be possibly out of date. */
@@ -60,6 +61,10 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
         String store = env.get("GUICHET_STORE");
         int storePool = env.containsKey("GUICHET_STORE_POOL") ? poolSize(env.get("GUICHET_STORE_POOL"))
                 : PostgresAddress.DEFAULT_POOL_SIZE;
+        String cluster = env.get("GUICHET_CLUSTER");
+        String clusterHost = env.getOrDefault("GUICHET_CLUSTER_HOST", ClusterSettings.DEFAULT_HOST);
+        int clusterPort = env.containsKey("GUICHET_CLUSTER_PORT") ? clusterPort(env.get("GUICHET_CLUSTER_PORT"))
+                : ClusterSettings.DEFAULT_PORT;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {
@@ -86,11 +91,21 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
                 case "--llm-timeout-seconds" -> llmTimeout = llmSeconds(value);
                 case "--store" -> store = value;
                 case "--store-pool" -> storePool = poolSize(value);
+                case "--cluster" -> cluster = value;
+                case "--cluster-host" -> clusterHost = value;
+                case "--cluster-port" -> clusterPort = clusterPort(value);
                 default -> throw new IllegalArgumentException(usage(flag));
             }
         }
         if (adminToken != null && adminToken.length() < 16) {
             throw new IllegalArgumentException("the admin token must be at least 16 characters long");
+        }
+        boolean clustered = cluster != null && !cluster.isBlank();
+        boolean sharedStore = store != null && !store.isBlank();
+        if (clustered && !sharedStore) {
+            // Each node would otherwise keep its own conversations: a user's next message, on another node, would
+            // find none.
+            throw new IllegalArgumentException("--cluster needs a store the nodes share: --store postgresql://…");
         }
         // Read here, so that a webhook that could not be signed or sent stops the start at once, with the reason.
         Webhooks webhooks = Files.exists(agents) ? Webhooks.load(agents, env) : Webhooks.NONE;
@@ -100,8 +115,13 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
                 datatourismeUrl == null || datatourismeUrl.isBlank() ? null
                         : new DatatourismeRefresh.Settings(fluxUrl(datatourismeUrl), Duration.ofHours(datatourismeEvery)),
                 llm(llmUrl, llmModel, llmApiKey, llmTimeout),
-                store == null || store.isBlank() ? null
-                        : PostgresAddress.parse(store, env.get("GUICHET_STORE_PASSWORD"), storePool));
+                sharedStore ? PostgresAddress.parse(store, env.get("GUICHET_STORE_PASSWORD"), storePool) : null,
+                clustered ? new ClusterSettings(ClusterSettings.members(cluster), clusterHost.strip(), clusterPort)
+                        : null);
+    }
+
+    private static int clusterPort(String value) {
+        return bounded(value, 1, 65535, "the cluster port is a number from 1 to 65535");
     }
 
     private static int poolSize(String value) {
@@ -203,6 +223,7 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
                 + " [--datatourisme-url URL] [--datatourisme-every HOURS]"
                 + " [--llm-url URL --llm-model NAME [--llm-api-key KEY] [--llm-timeout-seconds N]]"
                 + " [--store postgresql://USER@HOST:PORT/DB [--store-pool N]]"
+                + " [--cluster HOST:PORT,HOST:PORT [--cluster-host HOST] [--cluster-port PORT]]"
                 + "; or: import datatourisme FLUX [--out DIR]";
     }
 }

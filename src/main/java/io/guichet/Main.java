@@ -26,12 +26,14 @@ import io.guichet.importer.datatourisme.DatatourismeRefresh;
 import io.guichet.importer.datatourisme.ImportCommand;
 import io.guichet.edge.Origins;
 import io.guichet.edge.RateLimiter;
+import io.guichet.edge.SharedRateLimit;
 import io.guichet.kb.KnowledgeBase;
 import io.guichet.kb.PassageVectors;
 import io.guichet.nlu.IntentFile;
 import io.guichet.nlu.Understanding;
 import io.guichet.people.People;
 import io.guichet.realtime.LiveEvents;
+import io.guichet.realtime.LiveFanOut;
 import io.guichet.store.Store;
 import io.guichet.turn.LocalConversationLocks;
 import io.guichet.turn.TurnGateway;
@@ -95,20 +97,28 @@ public final class Main {
             return;
         }
         // Loading and indexing 10,000 documents for the first time takes minutes on a worker: not a stuck thread.
-        Vertx vertx = Vertx.vertx(new VertxOptions().setMaxWorkerExecuteTime(10)
-                .setMaxWorkerExecuteTimeUnit(TimeUnit.MINUTES));
-        start(vertx, config).onSuccess(server -> System.out.println("listening on port " + server.actualPort()))
+        VertxOptions options = new VertxOptions().setMaxWorkerExecuteTime(10)
+                .setMaxWorkerExecuteTimeUnit(TimeUnit.MINUTES);
+        Future<Vertx> started = config.cluster() == null ? Future.succeededFuture(Vertx.vertx(options))
+                : config.cluster().start(options).onSuccess(vertx -> LOG.info("cluster: joined {} as {}:{}",
+                        config.cluster().members(), config.cluster().host(), config.cluster().port()));
+        started.onFailure(e -> {
+            LOG.error("could not join the cluster: {}", e.getMessage(), e);
+            System.exit(1);
+        }).onSuccess(vertx -> start(vertx, config)
+                .onSuccess(server -> System.out.println("listening on port " + server.actualPort()))
                 .onFailure(e -> {
                     LOG.error("could not start: {}", e.getMessage(), e);
                     vertx.close();
                     System.exit(1);
-                });
+                }));
     }
 
     /** Loads everything off the event loop, then listens; the future completes once requests are taken. */
     static Future<HttpServer> start(Vertx vertx, Config config) {
         long started = System.nanoTime();
-        return vertx.executeBlocking(() -> {
+        LiveFanOut fanOut = new LiveFanOut(vertx);
+        return fanOut.ready().compose(registered -> vertx.executeBlocking(() -> {
             if (!Files.isDirectory(config.intents())) {
                 throw new IllegalStateException("intents folder " + config.intents().toAbsolutePath() + " does not exist");
             }
@@ -166,13 +176,14 @@ public final class Main {
             if (!config.webhooks().teams().isEmpty()) {
                 LOG.info("lead webhooks on: {}", config.webhooks().byTeam().values());
             }
-            LiveEvents live = new LiveEvents(vertx);
+            LiveEvents live = new LiveEvents(vertx, fanOut);
             ConversationEvents events = ConversationEvents.all(List.of(live,
                     Outbox.delivery(Map.copyOf(outboxes)), leadWebhooks));
             Handoff handoff = new Handoff(store, Map.copyOf(outboxes), agents,
                     (team, lang) -> conversations.teams(lang).getOrDefault(team, team), events, clock);
             conversations.tell(events);
             conversations.draftTo(live);
+            handoff.sharePresenceThrough(vertx);
             conversations.staffedBy(handoff);
             resumeInboxes(vertx, inboxes);
             Origins origins = new Origins(config.allowedOrigins());
@@ -180,11 +191,13 @@ public final class Main {
             // A person opens a conversation now and then and writes a message every few seconds at most.
             RateLimiter newConversations = new RateLimiter(20, 0.2, config.rateLimits());
             RateLimiter widgetMessages = new RateLimiter(10, 1, config.rateLimits());
-            RateLimiter logins = new RateLimiter(10, 0.1, config.rateLimits());
-            channels.add(new WidgetChannel(vertx, conversations, gateway, secrets, origins, newConversations,
+            // Ten attempts per address in 100 seconds, across the nodes.
+            SharedRateLimit logins = new SharedRateLimit(vertx, "guichet.login-attempts", 10, 100_000,
+                    config.rateLimits());
+            channels.add(new WidgetChannel(vertx, fanOut, conversations, gateway, secrets, origins, newConversations,
                     widgetMessages, clock)::mount);
             People people = new People(store.people());
-            AgentApi agentApi = new AgentApi(vertx, handoff, agents, conversations, gateway, people, logins, clock);
+            AgentApi agentApi = new AgentApi(vertx, fanOut, handoff, agents, conversations, gateway, people, logins, clock);
             channels.add(agentApi::mount);
             Dashboard dashboard = new Dashboard(store.analytics(), store.gapStatuses(), new ContentGaps(embedder), knowledge,
                     text -> understanding.detectLanguage(text, null), clock, Period.ofDays(config.answerMaxAgeDays()));
@@ -196,7 +209,7 @@ public final class Main {
                     config.adminToken(), secrets, origins, newConversations, clock).router();
             channels.forEach(channel -> channel.accept(router));
             return router;
-        }).compose(router -> vertx.createHttpServer(serverOptions()).requestHandler(router).listen(config.port()))
+        })).compose(router -> vertx.createHttpServer(serverOptions()).requestHandler(router).listen(config.port()))
                 .onSuccess(server -> LOG.info("started in {} ms; heap after start-up {} MB (after a GC)",
                         (System.nanoTime() - started) / 1_000_000, heapAfterGcMb()));
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.guichet.crm.Webhook;
 import io.guichet.crm.Webhooks;
+import io.guichet.cluster.ClusterSettings;
 import io.guichet.store.PostgresAddress;
 import java.io.IOException;
 import java.net.URI;
@@ -26,7 +27,7 @@ class ConfigTest {
         assertEquals(new Config(8080, Path.of("knowledge-base"), Path.of("intents"), Path.of("data"), null,
                         Config.DEFAULT_WARMUP, Config.DEFAULT_RETENTION_DAYS, null, null,
                         Path.of("agents.yml"), List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, Webhooks.NONE,
-                        null, null, null),
+                        null, null, null, null),
                 Config.from(new String[0], Map.of()));
     }
 
@@ -79,6 +80,27 @@ class ConfigTest {
         assertThrows(IllegalArgumentException.class, () -> Config.from(new String[] {"--store", "mysql://localhost/x"},
                 Map.of()));
         assertThrows(IllegalArgumentException.class, () -> Config.from(new String[] {"--store-pool", "0"}, Map.of()));
+    }
+
+    @Test
+    void aClusterIsAMemberListAndNeedsTheSharedStore() {
+        String store = "postgresql://guichet@db.internal/frontdesk";
+        ClusterSettings cluster = Config.from(new String[] {"--store", store, "--cluster", "10.0.0.1:5701, 10.0.0.2:5701",
+                "--cluster-host", "10.0.0.2"}, Map.of()).cluster();
+        assertEquals(new ClusterSettings(List.of("10.0.0.1:5701", "10.0.0.2:5701"), "10.0.0.2", 5701), cluster);
+        assertEquals(new ClusterSettings(List.of("127.0.0.1:5801"), "127.0.0.1", 5801), Config.from(new String[0],
+                Map.of("GUICHET_STORE", store, "GUICHET_CLUSTER", "127.0.0.1:5801", "GUICHET_CLUSTER_PORT", "5801"))
+                .cluster());
+        assertNull(Config.from(new String[0], Map.of()).cluster(), "one node by default");
+
+        IllegalArgumentException alone = assertThrows(IllegalArgumentException.class, () -> Config.from(
+                new String[] {"--cluster", "10.0.0.1:5701"}, Map.of()));
+        assertTrue(alone.getMessage().contains("--store postgresql://"), alone.getMessage());
+        IllegalArgumentException noPort = assertThrows(IllegalArgumentException.class, () -> Config.from(
+                new String[] {"--store", store, "--cluster", "10.0.0.1"}, Map.of()));
+        assertTrue(noPort.getMessage().contains("'10.0.0.1'"), noPort.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Config.from(
+                new String[] {"--store", store, "--cluster", "10.0.0.1:5701", "--cluster-port", "0"}, Map.of()));
     }
 
     @Test

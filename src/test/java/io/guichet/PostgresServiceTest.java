@@ -33,7 +33,7 @@ class PostgresServiceTest {
         Vertx vertx = Vertx.vertx();
         String id;
         try {
-            int port = TestService.start(vertx, folder.resolve("data"), ADMIN_TOKEN, place.address())
+            int port = TestService.start(vertx, folder.resolve("data"), ADMIN_TOKEN, null, place.address())
                     .toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
             id = JSON.readTree(TestHttp.send(port, "POST", "/api/v1/conversations", "{}", null).body())
                     .get("id").asText();

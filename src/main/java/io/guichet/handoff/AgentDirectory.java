@@ -121,6 +121,11 @@ public final class AgentDirectory {
         return accounts.stream().map(Account::agent).toList();
     }
 
+    /** The agent with this id, as a console session names them. */
+    public Optional<Agent> byId(String id) {
+        return agents().stream().filter(agent -> agent.id().equals(id)).findFirst();
+    }
+
     /** The team's opening hours; empty when it has none configured, which means always open. */
     public Optional<OpeningHours> hours(String team) {
         return Optional.ofNullable(hours.get(team));

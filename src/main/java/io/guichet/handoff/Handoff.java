@@ -16,6 +16,7 @@ import io.guichet.dialogue.Reply;
 import io.guichet.dialogue.Satisfaction;
 import io.guichet.dialogue.Staffing;
 import io.guichet.handoff.HandoffException.Kind;
+import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -61,8 +62,7 @@ public final class Handoff implements Staffing {
     private final BiFunction<String, String, String> teamNames;
     private final ConversationEvents events;
     private final Clock clock;
-    private final Map<String, Integer> openConsoles = new ConcurrentHashMap<>();
-    private final Map<String, Instant> lastApiUse = new ConcurrentHashMap<>();
+    private final AgentPresence presence;
     private final Map<String, Deque<Duration>> recentWaits = new HashMap<>();
 
     /**
@@ -77,6 +77,12 @@ public final class Handoff implements Staffing {
         this.teamNames = teamNames;
         this.events = events;
         this.clock = clock;
+        this.presence = new AgentPresence(API_PRESENCE, clock);
+    }
+
+    /** Agents online on the other nodes count too: presence is shared through Vert.x shared data. */
+    public void sharePresenceThrough(Vertx vertx) {
+        presence.shareThrough(vertx);
     }
 
     /** The conversations waiting for the agent's team, longest waiting first. */
@@ -176,27 +182,29 @@ public final class Handoff implements Staffing {
 
     /** An agent opened the console: online until it closes, whatever the API use. */
     public void consoleOpened(Agent agent) {
-        openConsoles.merge(agent.id(), 1, Integer::sum);
+        presence.consoleOpened(agent.id());
     }
 
     public void consoleClosed(Agent agent) {
-        openConsoles.computeIfPresent(agent.id(), (id, open) -> open > 1 ? open - 1 : null);
+        presence.consoleClosed(agent.id());
     }
 
     /** An agent used the API: an integration's agent counts as online for a while after. */
     public void seen(Agent agent) {
-        lastApiUse.put(agent.id(), clock.instant());
+        presence.apiUsed(agent.id());
     }
 
     @Override
     public Availability availability(String team) {
         Instant now = clock.instant();
         boolean open = directory.hours(team).map(hours -> hours.openAt(now)).orElse(true);
-        long online = directory.agents().stream().filter(a -> a.serves(team))
-                .filter(a -> openConsoles.containsKey(a.id())
-                        || lastApiUse.getOrDefault(a.id(), Instant.MIN).isAfter(now.minus(API_PRESENCE)))
+        if (!open) {
+            return new Availability(false, null);
+        }
+        Set<String> present = presence.online();
+        long online = directory.agents().stream().filter(a -> a.serves(team)).filter(a -> present.contains(a.id()))
                 .count();
-        if (!open || online == 0) {
+        if (online == 0) {
             return new Availability(false, null);
         }
         return new Availability(true, expectedWait(team, online));

@@ -1,6 +1,6 @@
 package io.guichet.http;
 
-import io.guichet.edge.RateLimiter;
+import io.guichet.edge.SharedRateLimit;
 import io.guichet.edge.Origins;
 import io.guichet.edge.RawBody;
 import io.guichet.conversation.Conversation;
@@ -9,12 +9,15 @@ import io.guichet.handoff.Agent;
 import io.guichet.handoff.AgentDirectory;
 import io.guichet.handoff.Handoff;
 import io.guichet.people.People;
+import io.guichet.realtime.LiveFanOut;
 import io.guichet.turn.TurnGateway;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -22,6 +25,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -35,33 +39,43 @@ import java.util.concurrent.Callable;
 public final class AgentApi {
     static final String COOKIE = "guichet_agent";
     static final String CONSOLE_HEADER = "X-Guichet-Console";
+    /** Where {@link #findSession} leaves the session's agent in the request's context. */
+    private static final String SESSION_AGENT = "guichet.sessionAgent";
 
     private final Vertx vertx;
+    private final LiveFanOut live;
     private final Handoff handoff;
     private final AgentDirectory directory;
     private final ConversationService conversations;
     private final TurnGateway gateway;
     private final People people;
-    private final RateLimiter logins;
+    private final SharedRateLimit logins;
     private final AgentSessions sessions;
     private final Clock clock;
 
     /** @param logins login attempts a client address may make */
-    public AgentApi(Vertx vertx, Handoff handoff, AgentDirectory directory, ConversationService conversations,
-                    TurnGateway gateway, People people, RateLimiter logins, Clock clock) {
+    public AgentApi(Vertx vertx, LiveFanOut live, Handoff handoff, AgentDirectory directory, ConversationService conversations,
+                    TurnGateway gateway, People people, SharedRateLimit logins, Clock clock) {
         this.vertx = vertx;
+        this.live = live;
         this.handoff = handoff;
         this.directory = directory;
         this.conversations = conversations;
         this.gateway = gateway;
         this.people = people;
         this.logins = logins;
-        this.sessions = new AgentSessions(clock);
+        this.sessions = new AgentSessions(vertx);
         this.clock = clock;
     }
 
     public void mount(Router router) {
         router.route("/agent/login").handler(RawBody.limitedTo(HttpApi.BODY_LIMIT));
+        // After every body reader (the API's came first), as it waits on the shared map; on the paths a session
+        // opens only, the analytics API's included (mounted after this), and before their routes, so that a
+        // wrong method on any other path is still answered 405.
+        for (String path : List.of("/agent", "/ws/agent", "/api/v1/agent/*", "/api/v1/analytics/*")) {
+            router.route(path).handler(this::findSession);
+        }
         router.post("/agent/login").handler(this::login);
         router.post("/agent/logout").handler(this::logout);
         router.get("/agent").handler(ctx -> {
@@ -77,7 +91,7 @@ public final class AgentApi {
                     .onFailure(ctx::fail);
         });
         router.get("/agent/static/*").handler(StaticHandler.create("webroot/agent/static"));
-        router.get("/ws/agent").handler(ctx -> new ConsoleSocket(vertx, handoff, conversations)
+        router.get("/ws/agent").handler(ctx -> new ConsoleSocket(vertx, live, handoff, conversations)
                 .accept(ctx, authenticate(ctx)));
 
         router.get("/api/v1/agent/me").handler(ctx -> {
@@ -142,30 +156,64 @@ public final class AgentApi {
         if (!Origins.sameOrigin(ctx.request())) {
             throw new ApiError(403, "forbidden", "log in from the console's own page");
         }
-        if (!logins.tryAcquire(client)) {
-            ctx.response().putHeader("Retry-After", Long.toString(logins.retryAfterSeconds()));
-            throw new ApiError(429, "too_many_requests", "too many login attempts; wait a minute");
-        }
         RequestBody body = RequestBody.of(ctx, false);
         String id = body.text("id");
         String password = body.text("password");
-        vertx.executeBlocking(() -> directory.login(id.strip(), password), false).onSuccess(agent -> {
-            if (agent.isEmpty()) {
-                ctx.fail(new ApiError(401, "unauthorized", "unknown agent or wrong password"));
-                return;
+        logins.tryAcquire(client).compose(allowed -> {
+            if (!allowed) {
+                ctx.response().putHeader("Retry-After", Long.toString(logins.retryAfterSeconds()));
+                throw new ApiError(429, "too_many_requests", "too many login attempts; wait a minute");
             }
-            ctx.response().addCookie(sessionCookie(sessions.open(agent.get())));
-            ctx.json(new JsonObject().put("id", agent.get().id()).put("name", agent.get().name()));
+            return vertx.executeBlocking(() -> directory.login(id.strip(), password), false);
+        }).compose(agent -> {
+            if (agent.isEmpty()) {
+                throw new ApiError(401, "unauthorized", "unknown agent or wrong password");
+            }
+            return sessions.open(agent.get()).onSuccess(token -> {
+                ctx.response().addCookie(sessionCookie(token));
+                ctx.json(new JsonObject().put("id", agent.get().id()).put("name", agent.get().name()));
+            });
         }).onFailure(ctx::fail);
     }
 
     private void logout(RoutingContext ctx) {
         Cookie cookie = ctx.request().getCookie(COOKIE);
-        if (cookie != null && Origins.sameOrigin(ctx.request())) {
-            sessions.close(cookie.getValue());
+        Future<Void> closed = cookie != null && Origins.sameOrigin(ctx.request()) ? sessions.close(cookie.getValue())
+                : Future.succeededFuture();
+        closed.onSuccess(done -> {
+            ctx.response().addCookie(sessionCookie("").setMaxAge(0));
+            ctx.response().setStatusCode(204).end();
+        }).onFailure(ctx::fail);
+    }
+
+    /**
+     * Looks the request's console session up in the shared map, once, for {@link #sessionAgent} to
+     * answer without waiting; a request without the cookie goes on at once.
+     */
+    private void findSession(RoutingContext ctx) {
+        Cookie cookie = ctx.request().getCookie(COOKIE);
+        if (cookie == null || cookie.getValue().isEmpty()) {
+            ctx.next();
+            return;
         }
-        ctx.response().addCookie(sessionCookie("").setMaxAge(0));
-        ctx.response().setStatusCode(204).end();
+        // Paused while the map answers, so that the request is not over before its handler runs: the console's
+        // socket is upgraded from a request not yet read to its end.
+        HttpServerRequest request = ctx.request();
+        boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE));
+        request.pause();
+        sessions.agentId(cookie.getValue()).onComplete(found -> {
+            if (!upgrade) {
+                request.resume();
+            }
+            if (found.failed()) {
+                ctx.fail(found.cause());
+                return;
+            }
+            if (found.result() != null) {
+                directory.byId(found.result()).ifPresent(agent -> ctx.put(SESSION_AGENT, agent));
+            }
+            ctx.next();
+        });
     }
 
     private static Cookie sessionCookie(String value) {
@@ -175,8 +223,7 @@ public final class AgentApi {
 
     /** The agent whose console session the request carries, if any. */
     public Optional<Agent> sessionAgent(RoutingContext ctx) {
-        Cookie cookie = ctx.request().getCookie(COOKIE);
-        return cookie == null ? Optional.empty() : sessions.agent(cookie.getValue());
+        return Optional.ofNullable(ctx.get(SESSION_AGENT));
     }
 
     /** The agent making the request, by API token or console session; 401 for anyone else. */

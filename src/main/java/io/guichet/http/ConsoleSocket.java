@@ -5,9 +5,9 @@ import io.guichet.dialogue.ConversationService;
 import io.guichet.handoff.Agent;
 import io.guichet.handoff.Handoff;
 import io.guichet.realtime.LiveEvents;
+import io.guichet.realtime.LiveFanOut;
 import io.guichet.realtime.SocketFailures;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -26,14 +26,16 @@ import java.util.List;
  */
 final class ConsoleSocket {
     private final Vertx vertx;
+    private final LiveFanOut live;
     private final Handoff handoff;
     private final ConversationService conversations;
-    private final List<MessageConsumer<JsonObject>> queues = new ArrayList<>();
-    private MessageConsumer<JsonObject> watched;
+    private final List<LiveFanOut.Listener> queues = new ArrayList<>();
+    private LiveFanOut.Listener watched;
     private String watchedId;
 
-    ConsoleSocket(Vertx vertx, Handoff handoff, ConversationService conversations) {
+    ConsoleSocket(Vertx vertx, LiveFanOut live, Handoff handoff, ConversationService conversations) {
         this.vertx = vertx;
+        this.live = live;
         this.handoff = handoff;
         this.conversations = conversations;
     }
@@ -48,13 +50,12 @@ final class ConsoleSocket {
     private void open(ServerWebSocket socket, Agent agent) {
         handoff.consoleOpened(agent);
         conversations.teams("fr").keySet().stream().filter(agent::serves).forEach(team -> queues.add(
-                vertx.eventBus().<JsonObject>consumer(LiveEvents.queueAddress(team))
-                        .handler(event -> socket.writeTextMessage(event.body().encode()))));
+                live.subscribe(LiveEvents.queueAddress(team), event -> socket.writeTextMessage(event.encode()))));
         socket.closeHandler(v -> {
             handoff.consoleClosed(agent);
-            queues.forEach(MessageConsumer::unregister);
+            queues.forEach(LiveFanOut.Listener::close);
             if (watched != null) {
-                watched.unregister();
+                watched.close();
             }
         });
         socket.textMessageHandler(frame -> received(socket, agent, frame));
@@ -76,19 +77,18 @@ final class ConsoleSocket {
         } else if (type.equals("watch") && id != null) {
             vertx.executeBlocking(() -> handoff.open(id, agent), false).onSuccess(conversation -> {
                 if (watched != null) {
-                    watched.unregister();
+                    watched.close();
                 }
                 watchedId = id;
                 // Not the drafts of a model's answer: the agent reads the answer once it is committed.
-                watched = vertx.eventBus().<JsonObject>consumer(LiveEvents.conversationAddress(id))
-                        .handler(event -> {
-                            if (!"draft".equals(event.body().getString("type"))) {
-                                socket.writeTextMessage(event.body().copy().put("id", id).encode());
-                            }
-                        });
+                watched = live.subscribe(LiveEvents.conversationAddress(id), event -> {
+                    if (!"draft".equals(event.getString("type"))) {
+                        socket.writeTextMessage(event.copy().put("id", id).encode());
+                    }
+                });
             });
         } else if (type.equals("typing") && id != null && id.equals(watchedId)) {
-            vertx.eventBus().publish(LiveEvents.conversationAddress(id),
+            live.publish(LiveEvents.conversationAddress(id),
                     new JsonObject().put("type", "typing").put("from", "agent"));
         }
     }

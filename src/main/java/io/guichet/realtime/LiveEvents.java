@@ -7,7 +7,6 @@ import io.guichet.dialogue.Drafts;
 import io.guichet.dialogue.Reply;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -16,8 +15,8 @@ import java.util.List;
 /**
  * Conversations' events published on the Vert.x event bus, where the widget and the console
  * listen: {@code conversation.<id>} carries the lines of one conversation and its status
- * changes, {@code queue.<team>} tells a team's consoles that their queue changed. Being on the
- * bus, they would reach the consoles of other instances too once the bus is clustered.
+ * changes, {@code queue.<team>} tells a team's consoles that their queue changed. They go through
+ * the {@link LiveFanOut}, so they reach the sockets of every node once the bus is clustered.
  *
  * <p>Frames, as the widget and the console receive them:
  * <pre>
@@ -31,7 +30,7 @@ import java.util.List;
  * </pre>
  */
 public final class LiveEvents implements ConversationEvents, Drafts {
-    private final EventBus bus;
+    private final LiveFanOut fanOut;
     private final Context context;
 
     /**
@@ -40,13 +39,13 @@ public final class LiveEvents implements ConversationEvents, Drafts {
      * (a consumer called from a worker thread at the same time as from its loop was seen to lose
      * frames) and the events of a conversation keep their order.
      */
-    public LiveEvents(Vertx vertx) {
-        this.bus = vertx.eventBus();
+    public LiveEvents(Vertx vertx, LiveFanOut fanOut) {
+        this.fanOut = fanOut;
         this.context = vertx.getOrCreateContext();
     }
 
     private void publish(String address, JsonObject frame) {
-        context.runOnContext(v -> bus.publish(address, frame));
+        context.runOnContext(v -> fanOut.publish(address, frame));
     }
 
     public static String conversationAddress(String id) {

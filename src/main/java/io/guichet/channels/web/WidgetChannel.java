@@ -6,11 +6,11 @@ import io.guichet.dialogue.ConversationService;
 import io.guichet.edge.Origins;
 import io.guichet.edge.RateLimiter;
 import io.guichet.realtime.LiveEvents;
+import io.guichet.realtime.LiveFanOut;
 import io.guichet.realtime.SocketFailures;
 import io.guichet.turn.InvalidMessage;
 import io.guichet.turn.TurnGateway;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * The web widget's real-time channel, a WebSocket at {@code /ws/widget}. The page says hello
  * (with the id and secret of its conversation when it has one), then sends the user's messages;
  * everything said in the conversation, by the bot, an agent or the user in another tab, comes
- * back as the event-bus frames of {@link LiveEvents}, agents' notes excepted.
+ * back as the live frames of {@link LiveEvents}, agents' notes excepted, from whichever node said it.
  * <pre>
  * → {"type":"hello","lang":"fr"}  or  {"type":"hello","id":"…","secret":"…"}
  * ← {"type":"welcome","id":"…","secret":"…","status":"bot","messages":[…]}
@@ -41,6 +41,7 @@ public final class WidgetChannel {
     private static final Set<String> LANGUAGES = Set.of("fr", "en");
 
     private final Vertx vertx;
+    private final LiveFanOut live;
     private final ConversationService conversations;
     private final TurnGateway gateway;
     private final WidgetSecrets secrets;
@@ -53,9 +54,10 @@ public final class WidgetChannel {
      * @param newConversations conversations a client address may open
      * @param messages         messages a conversation may send
      */
-    public WidgetChannel(Vertx vertx, ConversationService conversations, TurnGateway gateway, WidgetSecrets secrets,
+    public WidgetChannel(Vertx vertx, LiveFanOut live, ConversationService conversations, TurnGateway gateway, WidgetSecrets secrets,
                          Origins origins, RateLimiter newConversations, RateLimiter messages, Clock clock) {
         this.vertx = vertx;
+        this.live = live;
         this.conversations = conversations;
         this.gateway = gateway;
         this.secrets = secrets;
@@ -87,7 +89,7 @@ public final class WidgetChannel {
         private String conversation;
         /** The conversation's status as the last frames told it, so the event loop never waits on its lock. */
         private String status;
-        private MessageConsumer<JsonObject> subscription;
+        private LiveFanOut.Listener subscription;
 
         Session(ServerWebSocket socket, String client) {
             this.socket = socket;
@@ -100,7 +102,7 @@ public final class WidgetChannel {
             SocketFailures.closeOnFailure(socket);
             socket.closeHandler(v -> {
                 if (subscription != null) {
-                    subscription.unregister();
+                    subscription.close();
                 }
             });
         }
@@ -119,7 +121,7 @@ public final class WidgetChannel {
                 case "message" -> message(json);
                 case "typing" -> {
                     if (conversation != null) {
-                        vertx.eventBus().publish(LiveEvents.conversationAddress(conversation),
+                        live.publish(LiveEvents.conversationAddress(conversation),
                                 new JsonObject().put("type", "typing").put("from", "user"));
                     }
                 }
@@ -173,8 +175,7 @@ public final class WidgetChannel {
             }
             conversation = frame.getString("id");
             status = frame.getString("status");
-            subscription = vertx.eventBus().<JsonObject>consumer(LiveEvents.conversationAddress(conversation))
-                    .handler(event -> forward(event.body()));
+            subscription = live.subscribe(LiveEvents.conversationAddress(conversation), this::forward);
             socket.writeTextMessage(frame.put("secret", secrets.of(conversation)).encode());
         }
 
@@ -209,7 +210,7 @@ public final class WidgetChannel {
                 return;
             }
             if (!Status.AGENT.wireName().equals(status)) {
-                vertx.eventBus().publish(LiveEvents.conversationAddress(conversation),
+                live.publish(LiveEvents.conversationAddress(conversation),
                         new JsonObject().put("type", "typing").put("from", "bot"));
             }
             // The answer comes back as the conversation's live events, like everything said in it.
