@@ -130,7 +130,7 @@ public final class Main {
                 conversations.generateWith(GroundedAnswers.at(vertx, config.llm()));
                 LOG.info("generated answers on: {}", config.llm());
             }
-            TurnGateway gateway = new TurnGateway(conversations, new LocalConversationLocks(vertx));
+            TurnGateway gateway = new TurnGateway(conversations, new LocalConversationLocks(vertx, store));
             watch(vertx, knowledge);
             DatatourismeRefresh datatourisme = config.datatourisme() == null ? null
                     : new DatatourismeRefresh(vertx, config.datatourisme(), config.kb().resolve(DatatourismeImport.FOLDER_IN_KB),

@@ -3,6 +3,7 @@ package io.guichet.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,14 @@ abstract class Database implements AutoCloseable {
      * database holds, and may be kept in memory.
      */
     abstract boolean ownedByThisProcess();
+
+    /**
+     * Runs {@code work} holding {@code key} against the other nodes sharing the database. One
+     * process alone on its file has no other node to wait for.
+     */
+    <T> T holding(String key, Callable<T> work) throws Exception {
+        return work.call();
+    }
 
     /** Reads; a failure is a {@link StoreException} saying {@code what} could not be read. */
     abstract <T> T read(String what, Work<T> work);

@@ -11,6 +11,7 @@ import io.guichet.crm.DeliveryStore;
 import io.guichet.lead.Lead;
 import io.guichet.lead.LeadStore;
 import io.guichet.people.PeopleStore;
+import io.guichet.turn.SharedLock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * The store: conversations, leads, their deliveries to the teams' CRMs and the webhook inbox, with
@@ -26,7 +28,7 @@ import java.util.Set;
  * of its own ({@link StoredConversations}, {@link StoredLeads}, {@link StoredLeadDeliveries},
  * {@link StoredInbox}), written once over a {@link Database} of either engine.
  */
-public final class Store implements ConversationStore, LeadStore, DeliveryStore, Inbox, AutoCloseable {
+public final class Store implements ConversationStore, LeadStore, DeliveryStore, Inbox, SharedLock, AutoCloseable {
     private final Database database;
     private final StoredConversations conversations;
     private final StoredLeads leads;
@@ -77,6 +79,16 @@ public final class Store implements ConversationStore, LeadStore, DeliveryStore,
     /** What is stored about a person, found by their e-mail or phone: to show, export or erase. */
     public PeopleStore people() {
         return people;
+    }
+
+    /**
+     * Runs {@code work} while no other node sharing the database runs work under {@code key}: a
+     * PostgreSQL advisory lock, the store's calls made within the work using the connection that
+     * holds it. The embedded store has one process: the work just runs.
+     */
+    @Override
+    public <T> T holding(String key, Callable<T> work) throws Exception {
+        return database.holding(key, work);
     }
 
     @Override
