@@ -176,7 +176,7 @@ public final class Main {
             conversations.staffedBy(handoff);
             resumeInboxes(vertx, inboxes);
             Origins origins = new Origins(config.allowedOrigins());
-            WidgetSecrets secrets = WidgetSecrets.in(config.data());
+            WidgetSecrets secrets = widgetSecrets(config, store);
             // A person opens a conversation now and then and writes a message every few seconds at most.
             RateLimiter newConversations = new RateLimiter(20, 0.2, config.rateLimits());
             RateLimiter widgetMessages = new RateLimiter(10, 1, config.rateLimits());
@@ -199,6 +199,18 @@ public final class Main {
         }).compose(router -> vertx.createHttpServer(serverOptions()).requestHandler(router).listen(config.port()))
                 .onSuccess(server -> LOG.info("started in {} ms; heap after start-up {} MB (after a GC)",
                         (System.nanoTime() - started) / 1_000_000, heapAfterGcMb()));
+    }
+
+    /**
+     * The widget's secrets under the configured key; else, nodes sharing PostgreSQL, under the key
+     * stored there by the first; else, one node on SQLite, under the key in its data folder.
+     */
+    private static WidgetSecrets widgetSecrets(Config config, Store store) {
+        if (config.widgetKey() != null) {
+            return WidgetSecrets.of(config.widgetKey());
+        }
+        return config.store() != null ? WidgetSecrets.agreed(fresh -> store.sharedKey("widget", fresh))
+                : WidgetSecrets.in(config.data());
     }
 
     /**

@@ -38,6 +38,7 @@ public final class Store implements ConversationStore, LeadStore, DeliveryStore,
     private final StoredAnalytics analytics;
     private final StoredGapStatuses gapStatuses;
     private final StoredPeople people;
+    private final StoredKeys keys;
 
     private Store(Database database, Database reader, Clock clock) {
         this.database = database;
@@ -49,6 +50,7 @@ public final class Store implements ConversationStore, LeadStore, DeliveryStore,
         this.leads = new StoredLeads(database);
         this.inbox = new StoredInbox(database, clock);
         this.people = new StoredPeople(database, reader, conversations::forget);
+        this.keys = new StoredKeys(database);
     }
 
     /** Opens (or creates) the embedded store, {@code guichet.db} in {@code folder}, and brings its schema up to date. */
@@ -74,6 +76,14 @@ public final class Store implements ConversationStore, LeadStore, DeliveryStore,
     /** The marketing team's figures, read on a connection of their own with SQLite, so that they never hold up a turn. */
     public AnalyticsStore analytics() {
         return analytics;
+    }
+
+    /**
+     * The key stored under {@code name}, the same for every node sharing the database:
+     * {@code proposed} is stored first when there is none yet.
+     */
+    public byte[] sharedKey(String name, byte[] proposed) {
+        return keys.agreed(name, proposed);
     }
 
     /** What is stored about a person, found by their e-mail or phone: to show, export or erase. */

@@ -2,8 +2,11 @@ package io.guichet.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.guichet.channels.web.WidgetKey;
+import io.guichet.channels.web.WidgetSecrets;
 import io.guichet.conversation.AlreadyClaimedException;
 import io.guichet.conversation.Conversation;
 import io.guichet.conversation.HandoffStep;
@@ -44,6 +47,20 @@ class SharedPostgresStoreTest {
             assertEquals(Migrations.SCRIPTS.size(), row.getInt(2));
         } finally {
             nodes.forEach(Store::close);
+        }
+    }
+
+    @Test
+    void twoNodesStartingAtOnceSignTheWidgetsConversationsAlikeUnlessAKeyIsConfigured(@TempDir Path folder)
+            throws Exception {
+        TestStores.Place place = TestStores.POSTGRESQL.fresh(folder);
+        try (Store first = place.open(CLOCK); Store second = place.open(CLOCK)) {
+            List<WidgetSecrets> nodes = atOnce(() -> WidgetSecrets.agreed(fresh -> first.sharedKey("widget", fresh)),
+                    () -> WidgetSecrets.agreed(fresh -> second.sharedKey("widget", fresh)));
+            assertEquals(nodes.get(0).of("conversation-1"), nodes.get(1).of("conversation-1"));
+            assertTrue(nodes.get(1).matches("conversation-1", nodes.get(0).of("conversation-1")));
+            WidgetSecrets configured = WidgetSecrets.of(WidgetKey.parse("a".repeat(64)));
+            assertNotEquals(nodes.get(0).of("conversation-1"), configured.of("conversation-1"), "a configured key wins");
         }
     }
 
