@@ -78,6 +78,11 @@ enum Dialect {
         }
 
         @Override
+        String skippingLockedRows() {
+            return " FOR UPDATE SKIP LOCKED";
+        }
+
+        @Override
         List<String> schemaVersion(int version) {
             return List.of("DELETE FROM schema_version", "INSERT INTO schema_version (version) VALUES (" + version + ")");
         }
@@ -104,6 +109,15 @@ enum Dialect {
         this.tryPurgeLock = tryPurgeLock;
         this.lockMigrations = lockMigrations;
         this.schemaVersion = schemaVersion;
+    }
+
+    /**
+     * What follows a subquery of rows to lease so that two nodes leasing at once take different
+     * rows: PostgreSQL locks those it picks and passes over those another transaction locked.
+     * SQLite has one writer at a time: its transaction sees the other's leases once committed.
+     */
+    String skippingLockedRows() {
+        return "";
     }
 
     /** A migration script in this engine's SQL. */

@@ -147,8 +147,8 @@ public final class Store implements ConversationStore, LeadStore, DeliveryStore,
     }
 
     @Override
-    public List<Delivery> due(Instant now, String team, int limit) {
-        return deliveries.due(now, team, limit);
+    public List<Delivery> due(Instant now, String team, int limit, Instant leasedUntil) {
+        return deliveries.due(now, team, limit, leasedUntil);
     }
 
     @Override
@@ -157,13 +157,13 @@ public final class Store implements ConversationStore, LeadStore, DeliveryStore,
     }
 
     @Override
-    public List<InboxEntry> accept(List<InboxEntry> received) {
-        return inbox.accept(received);
+    public List<InboxEntry> accept(List<InboxEntry> received, Instant leasedUntil) {
+        return inbox.accept(received, leasedUntil);
     }
 
     @Override
-    public List<InboxEntry> pending() {
-        return inbox.pending();
+    public List<InboxEntry> takePending(String channel, Instant now, Instant leasedUntil) {
+        return inbox.takePending(channel, now, leasedUntil);
     }
 
     @Override
