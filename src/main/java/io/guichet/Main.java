@@ -36,6 +36,7 @@ import io.guichet.store.Store;
 import io.guichet.turn.LocalConversationLocks;
 import io.guichet.turn.TurnGateway;
 import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
@@ -62,6 +63,8 @@ public final class Main {
     static final long KB_POLL_MS = 2000;
     /** How often messages past the retention period are deleted. */
     static final Duration RETENTION_PERIOD = Duration.ofHours(6);
+    /** How long a stop waits for Vert.x and the store to close. */
+    private static final long STOP_TIMEOUT_S = 10;
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     private Main() {
@@ -97,12 +100,21 @@ public final class Main {
         // Loading and indexing 10,000 documents for the first time takes minutes on a worker: not a stuck thread.
         Vertx vertx = Vertx.vertx(new VertxOptions().setMaxWorkerExecuteTime(10)
                 .setMaxWorkerExecuteTimeUnit(TimeUnit.MINUTES));
+        // SIGTERM (a supervisor stopping the node) closes Vert.x, and with it the store.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> awaitClose(vertx), "guichet-stop"));
         start(vertx, config).onSuccess(server -> System.out.println("listening on port " + server.actualPort()))
                 .onFailure(e -> {
                     LOG.error("could not start: {}", e.getMessage(), e);
-                    vertx.close();
-                    System.exit(1);
+                    vertx.close().onComplete(closed -> System.exit(1));
                 });
+    }
+
+    private static void awaitClose(Vertx vertx) {
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(STOP_TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("stopping: not everything closed within {} s: {}", STOP_TIMEOUT_S, e.getMessage());
+        }
     }
 
     /** Loads everything off the event loop, then listens; the future completes once requests are taken. */
@@ -120,6 +132,7 @@ public final class Main {
             Warmup.run(understanding, knowledge, intents, config.warmup());
             Clock clock = Clock.systemDefaultZone();
             Store store = config.store() == null ? Store.open(config.data(), clock) : Store.open(config.store(), clock);
+            closeWithVertx(vertx, store);
             if (config.store() != null) {
                 LOG.info("store: {}, at most {} connections", config.store(), config.store().poolSize());
             }
@@ -199,6 +212,24 @@ public final class Main {
         }).compose(router -> vertx.createHttpServer(serverOptions()).requestHandler(router).listen(config.port()))
                 .onSuccess(server -> LOG.info("started in {} ms; heap after start-up {} MB (after a GC)",
                         (System.nanoTime() - started) / 1_000_000, heapAfterGcMb()));
+    }
+
+    /**
+     * Closes the store when Vert.x closes (the process stopping, a start that failed, a test's
+     * service closed): PostgreSQL gets its connections back at once rather than at its time-outs,
+     * and SQLite's file is left checkpointed. Undeploying a verticle is Vert.x's public hook for
+     * that; the closing blocks, so it runs on a worker.
+     */
+    private static void closeWithVertx(Vertx vertx, Store store) {
+        vertx.deployVerticle(new VerticleBase() {
+            @Override
+            public Future<?> stop() {
+                return vertx.executeBlocking(() -> {
+                    store.close();
+                    return null;
+                });
+            }
+        }).onFailure(e -> LOG.error("cannot have the store closed at stop: {}", e.getMessage()));
     }
 
     /**

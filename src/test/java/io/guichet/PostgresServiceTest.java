@@ -1,15 +1,21 @@
 package io.guichet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guichet.lead.Lead;
+import io.guichet.store.PostgresAddress;
 import io.guichet.store.Store;
 import io.guichet.store.TestStores;
 import io.vertx.core.Vertx;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +64,36 @@ class PostgresServiceTest {
             store.find(id).orElseThrow().messages().stream().filter(m -> m.from().equals("user"))
                     .forEach(m -> said.add(m.text()));
             assertEquals(JOURNEY, said, "the whole transcript");
+        }
+    }
+
+    @Test
+    void stoppingTheServiceGivesItsConnectionsBack(@TempDir Path folder) throws Exception {
+        PostgresAddress shared = TestStores.POSTGRESQL.fresh(folder).address();
+        String name = "guichet-stop-test";
+        PostgresAddress named = new PostgresAddress(shared.host(), shared.port(), shared.database(), shared.user(),
+                shared.password(), shared.query() + "&ApplicationName=" + name, shared.poolSize());
+        Vertx vertx = Vertx.vertx();
+        TestService.start(vertx, folder.resolve("data"), ADMIN_TOKEN, named)
+                .toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
+        assertTrue(connectionsNamed(shared, name) > 0, "the service's pool is open");
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (connectionsNamed(shared, name) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(0, connectionsNamed(shared, name), "no connection left open once the service stopped");
+    }
+
+    private static int connectionsNamed(PostgresAddress address, String name) throws Exception {
+        try (Connection connection = DriverManager.getConnection(address.jdbcUrl(), address.user(), address.password());
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT count(*) FROM pg_stat_activity WHERE application_name = ?")) {
+            select.setString(1, name);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
         }
     }
 }
