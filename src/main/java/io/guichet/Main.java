@@ -127,15 +127,16 @@ public final class Main {
             SentenceEmbedder embedder = SentenceEmbedder.shipped();
             List<IntentFile> intents = IntentFile.loadAll(config.intents());
             Understanding understanding = Understanding.train(intents, embedder);
-            KnowledgeBase knowledge = KnowledgeBase.load(config.kb(), embedder,
-                    PassageVectors.persistent(embedder, config.data().resolve("passage-vectors.bin")));
-            Warmup.run(understanding, knowledge, intents, config.warmup());
             Clock clock = Clock.systemDefaultZone();
             Store store = config.store() == null ? Store.open(config.data(), clock) : Store.open(config.store(), clock);
             closeWithVertx(vertx, store);
+            PassageVectors vectors = PassageVectors.persistent(embedder, config.data().resolve("passage-vectors.bin"));
             if (config.store() != null) {
                 LOG.info("store: {}, at most {} connections", config.store(), config.store().poolSize());
+                vectors.sharing(store.passageVectors());
             }
+            KnowledgeBase knowledge = KnowledgeBase.load(config.kb(), embedder, vectors);
+            Warmup.run(understanding, knowledge, intents, config.warmup());
             ConversationService conversations = new ConversationService(understanding, knowledge, store, intents,
                     clock);
             conversations.warnOfPagesOlderThan(Period.ofDays(config.answerMaxAgeDays()));

@@ -2,6 +2,7 @@ package io.guichet.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -64,6 +65,11 @@ abstract class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw writeFailed(what, e);
         }
+    }
+
+    /** {@code ?, ?, ?}: one parameter for each of {@code count} values, for an {@code IN (…)}. */
+    static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     /** Brings the schema up to date: the scripts not applied yet, each in its own transaction. */

@@ -56,7 +56,8 @@ enum Dialect {
                 " REAL,", " DOUBLE PRECISION,",
                 ") WITHOUT ROWID", ")",
                 "sum(fallback AND NOT out_of_scope)", "sum(CASE WHEN fallback <> 0 AND out_of_scope = 0 THEN 1 ELSE 0 END)",
-                "max(handoff_team IS NOT NULL)", "max(CASE WHEN handoff_team IS NOT NULL THEN 1 ELSE 0 END)");
+                "max(handoff_team IS NOT NULL)", "max(CASE WHEN handoff_team IS NOT NULL THEN 1 ELSE 0 END)",
+                " BLOB NOT NULL", " BYTEA NOT NULL");
 
         @Override
         String schema(String script) {

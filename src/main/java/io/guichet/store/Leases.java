@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -49,11 +48,6 @@ final class Leases {
             }
             return ids;
         }
-    }
-
-    /** {@code ?, ?, ?}: one parameter for each of {@code count} ids. */
-    static String placeholders(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     static void bind(PreparedStatement statement, List<Long> ids) throws SQLException {

@@ -8,6 +8,7 @@ import io.guichet.conversation.Inbox;
 import io.guichet.conversation.InboxEntry;
 import io.guichet.conversation.TurnCommit;
 import io.guichet.crm.DeliveryStore;
+import io.guichet.kb.SharedVectors;
 import io.guichet.lead.Lead;
 import io.guichet.lead.LeadStore;
 import io.guichet.people.PeopleStore;
@@ -39,6 +40,7 @@ public final class Store implements ConversationStore, LeadStore, DeliveryStore,
     private final StoredGapStatuses gapStatuses;
     private final StoredPeople people;
     private final StoredKeys keys;
+    private final StoredVectors vectors;
 
     private Store(Database database, Database reader, Clock clock) {
         this.database = database;
@@ -51,6 +53,7 @@ public final class Store implements ConversationStore, LeadStore, DeliveryStore,
         this.inbox = new StoredInbox(database, clock);
         this.people = new StoredPeople(database, reader, conversations::forget);
         this.keys = new StoredKeys(database);
+        this.vectors = new StoredVectors(database);
     }
 
     /** Opens (or creates) the embedded store, {@code guichet.db} in {@code folder}, and brings its schema up to date. */
@@ -84,6 +87,11 @@ public final class Store implements ConversationStore, LeadStore, DeliveryStore,
      */
     public byte[] sharedKey(String name, byte[] proposed) {
         return keys.agreed(name, proposed);
+    }
+
+    /** The passage vectors shared by the nodes, so that a node joining embeds only what none embedded before. */
+    public SharedVectors passageVectors() {
+        return vectors;
     }
 
     /** What is stored about a person, found by their e-mail or phone: to show, export or erase. */

@@ -65,7 +65,7 @@ final class StoredInbox implements Inbox {
                 return pending;
             }
             try (PreparedStatement select = connection.prepareStatement("SELECT id, channel, message_id, sender, text,"
-                    + " sent_at FROM inbox WHERE id IN (" + Leases.placeholders(leased.size()) + ") ORDER BY id")) {
+                    + " sent_at FROM inbox WHERE id IN (" + Database.placeholders(leased.size()) + ") ORDER BY id")) {
                 Leases.bind(select, leased);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {

@@ -61,7 +61,7 @@ final class StoredLeadDeliveries implements DeliveryStore {
             try (PreparedStatement select = connection.prepareStatement("SELECT d.id, d.attempts, l.id,"
                     + " l.conversation_id, l.journey, l.team, l.lang, l.name, l.email, l.phone, l.slots, l.created_at"
                     + " FROM lead_deliveries d JOIN leads l ON l.id = d.lead_id"
-                    + " WHERE d.id IN (" + Leases.placeholders(leased.size()) + ") ORDER BY d.next_attempt_at, d.id")) {
+                    + " WHERE d.id IN (" + Database.placeholders(leased.size()) + ") ORDER BY d.next_attempt_at, d.id")) {
                 Leases.bind(select, leased);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
