@@ -10,6 +10,7 @@ import io.guichet.store.PostgresAddress;
 import io.guichet.store.Store;
 import io.guichet.store.TestStores;
 import io.vertx.core.Vertx;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -83,6 +84,31 @@ class PostgresServiceTest {
             Thread.sleep(50);
         }
         assertEquals(0, connectionsNamed(shared, name), "no connection left open once the service stopped");
+    }
+
+    @Test
+    void healthTurnsDownWithinSecondsOnceTheDatabaseIsGone(@TempDir Path folder) throws Exception {
+        EmbeddedPostgres server = EmbeddedPostgres.builder().start();
+        Vertx vertx = Vertx.vertx();
+        try {
+            int port = TestService.start(vertx, folder.resolve("data"), ADMIN_TOKEN, new PostgresAddress("localhost",
+                            server.getPort(), "postgres", "postgres", "postgres", null, 2))
+                    .toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
+            HttpResponse<String> up = TestHttp.send(port, "GET", "/health", null, null);
+            assertEquals(200, up.statusCode(), up.body());
+            server.close();
+            long started = System.nanoTime();
+            HttpResponse<String> down = TestHttp.send(port, "GET", "/health", null, null);
+            long tookMs = (System.nanoTime() - started) / 1_000_000;
+            assertEquals(503, down.statusCode(), down.body());
+            JsonNode body = JSON.readTree(down.body());
+            assertEquals("DOWN", body.get("status").asText());
+            assertTrue(body.get("store").asText().contains("store"), "says why: " + body);
+            assertTrue(tookMs < 4000, "answered in " + tookMs + " ms, not after the pool's 10 s");
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            server.close();
+        }
     }
 
     private static int connectionsNamed(PostgresAddress address, String name) throws Exception {

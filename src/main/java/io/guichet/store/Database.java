@@ -86,7 +86,7 @@ abstract class Database implements AutoCloseable {
      */
     final Optional<String> writeProblem() {
         if (writeFailure == null) {
-            return Optional.empty();
+            return reachProblem();
         }
         try {
             transaction(connection -> {
@@ -98,6 +98,14 @@ abstract class Database implements AutoCloseable {
             writeFailed("cannot write to the store", e);
         }
         return Optional.ofNullable(writeFailure);
+    }
+
+    /**
+     * Empty when the database answers; otherwise why not. A file always does; a server that went
+     * away must be seen as gone before a turn finds it out.
+     */
+    Optional<String> reachProblem() {
+        return Optional.empty();
     }
 
     private void wrote() {

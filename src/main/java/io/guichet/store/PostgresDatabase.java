@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -18,6 +19,7 @@ import java.util.concurrent.Callable;
  */
 final class PostgresDatabase extends Database {
     private static final long WAIT_FOR_CONNECTION_MS = 10_000;
+    private static final int PING_S = 2;
 
     private final HikariDataSource pool;
     /**
@@ -58,6 +60,17 @@ final class PostgresDatabase extends Database {
             throw new StoreException("cannot bring the store's schema up to date at " + address, e);
         }
         return database;
+    }
+
+    /** Whether a connection of the pool answers within {@link #PING_S}; a server out of reach keeps the caller up to {@link #WAIT_FOR_CONNECTION_MS}. */
+    @Override
+    Optional<String> reachProblem() {
+        try {
+            return read("cannot reach the store", connection -> connection.isValid(PING_S) ? Optional.<String>empty()
+                    : Optional.of("the store did not answer within " + PING_S + " s"));
+        } catch (StoreException e) {
+            return Optional.of(e.getMessage() + ": " + e.getCause().getMessage());
+        }
     }
 
     @Override
