@@ -90,8 +90,7 @@ final class PostgresDatabase extends Database {
     @Override
     <T> T holding(String key, Callable<T> work) throws Exception {
         long lock = lockKey(key);
-        try (Connection connection = pool.getConnection()) {
-            advisoryLock(connection, "SELECT pg_advisory_lock(?)", lock);
+        try (Connection connection = locked(lock)) {
             lent.set(connection);
             try {
                 return work.call();
@@ -99,6 +98,21 @@ final class PostgresDatabase extends Database {
                 lent.remove();
                 unlock(connection, lock);
             }
+        }
+    }
+
+    /** A connection holding {@code lock}; failing, as a read does, with a {@link StoreException} (a 503, not a 500). */
+    private Connection locked(long lock) {
+        Connection connection = null;
+        try {
+            connection = pool.getConnection();
+            advisoryLock(connection, "SELECT pg_advisory_lock(?)", lock);
+            return connection;
+        } catch (SQLException e) {
+            if (connection != null) {
+                pool.evictConnection(connection);
+            }
+            throw new StoreException("cannot take a conversation's turn", e);
         }
     }
 
