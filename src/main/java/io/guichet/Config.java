@@ -1,6 +1,7 @@
 package io.guichet;
 
 import io.guichet.channels.messenger.MessengerSettings;
+import io.guichet.channels.web.WidgetKey;
 import io.guichet.cluster.ClusterSettings;
 import io.guichet.channels.whatsapp.WhatsAppSettings;
 import io.guichet.crm.Webhooks;
@@ -21,12 +22,13 @@ import java.util.Map;
  * and the teams' CRM webhooks, declared in the agents file with their secrets in the environment;
  * the DATAtourisme flux to import on a schedule, if any; the language model that writes answers
  * from the passages, if any; the PostgreSQL store that several nodes share, if any (the embedded
- * SQLite store under {@code data} by default); the cluster this node joins, if any, which needs that shared store.
+ * SQLite store under {@code data} by default); the cluster this node joins, if any, which needs that shared store;
+ * the widget's key, if configured.
  */
 record Config(int port, Path kb, Path intents, Path data, String adminToken, Duration warmup, int retentionDays,
               MessengerSettings messenger, WhatsAppSettings whatsapp, Path agents, List<String> allowedOrigins,
               boolean rateLimits, int answerMaxAgeDays, Webhooks webhooks, DatatourismeRefresh.Settings datatourisme,
-              ModelEndpoint llm, PostgresAddress store, ClusterSettings cluster) {
+              ModelEndpoint llm, PostgresAddress store, ClusterSettings cluster, WidgetKey widgetKey) {
     static final Duration DEFAULT_WARMUP = Duration.ofSeconds(3);
     static final int DEFAULT_RETENTION_DAYS = 365;
     /** A quoted page older than this is said to be possibly out of date. */
@@ -59,6 +61,8 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
         int llmTimeout = env.containsKey("GUICHET_LLM_TIMEOUT_SECONDS")
                 ? llmSeconds(env.get("GUICHET_LLM_TIMEOUT_SECONDS")) : DEFAULT_LLM_TIMEOUT_SECONDS;
         String store = env.get("GUICHET_STORE");
+        // From the environment only: a key on the command line would show in the process list.
+        String widgetKey = env.get("GUICHET_WIDGET_KEY");
         int storePool = env.containsKey("GUICHET_STORE_POOL") ? poolSize(env.get("GUICHET_STORE_POOL"))
                 : PostgresAddress.DEFAULT_POOL_SIZE;
         String cluster = env.get("GUICHET_CLUSTER");
@@ -117,7 +121,8 @@ record Config(int port, Path kb, Path intents, Path data, String adminToken, Dur
                 llm(llmUrl, llmModel, llmApiKey, llmTimeout),
                 sharedStore ? PostgresAddress.parse(store, env.get("GUICHET_STORE_PASSWORD"), storePool) : null,
                 clustered ? new ClusterSettings(ClusterSettings.members(cluster), clusterHost.strip(), clusterPort)
-                        : null);
+                        : null,
+                widgetKey == null || widgetKey.isBlank() ? null : WidgetKey.parse(widgetKey));
     }
 
     private static int clusterPort(String value) {

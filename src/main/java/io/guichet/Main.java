@@ -38,6 +38,7 @@ import io.guichet.store.Store;
 import io.guichet.turn.LocalConversationLocks;
 import io.guichet.turn.TurnGateway;
 import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
@@ -64,6 +65,8 @@ public final class Main {
     static final long KB_POLL_MS = 2000;
     /** How often messages past the retention period are deleted. */
     static final Duration RETENTION_PERIOD = Duration.ofHours(6);
+    /** How long a stop waits for Vert.x and the store to close. */
+    private static final long STOP_TIMEOUT_S = 10;
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     private Main() {
@@ -105,13 +108,23 @@ public final class Main {
         started.onFailure(e -> {
             LOG.error("could not join the cluster: {}", e.getMessage(), e);
             System.exit(1);
-        }).onSuccess(vertx -> start(vertx, config)
-                .onSuccess(server -> System.out.println("listening on port " + server.actualPort()))
-                .onFailure(e -> {
-                    LOG.error("could not start: {}", e.getMessage(), e);
-                    vertx.close();
-                    System.exit(1);
-                }));
+        }).onSuccess(vertx -> {
+            // SIGTERM (a supervisor stopping the node) closes Vert.x, and with it the store.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> awaitClose(vertx), "guichet-stop"));
+            start(vertx, config).onSuccess(server -> System.out.println("listening on port " + server.actualPort()))
+                    .onFailure(e -> {
+                        LOG.error("could not start: {}", e.getMessage(), e);
+                        vertx.close().onComplete(closed -> System.exit(1));
+                    });
+        });
+    }
+
+    private static void awaitClose(Vertx vertx) {
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(STOP_TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("stopping: not everything closed within {} s: {}", STOP_TIMEOUT_S, e.getMessage());
+        }
     }
 
     /** Loads everything off the event loop, then listens; the future completes once requests are taken. */
@@ -125,14 +138,16 @@ public final class Main {
             SentenceEmbedder embedder = SentenceEmbedder.shipped();
             List<IntentFile> intents = IntentFile.loadAll(config.intents());
             Understanding understanding = Understanding.train(intents, embedder);
-            KnowledgeBase knowledge = KnowledgeBase.load(config.kb(), embedder,
-                    PassageVectors.persistent(embedder, config.data().resolve("passage-vectors.bin")));
-            Warmup.run(understanding, knowledge, intents, config.warmup());
             Clock clock = Clock.systemDefaultZone();
             Store store = config.store() == null ? Store.open(config.data(), clock) : Store.open(config.store(), clock);
+            closeWithVertx(vertx, store);
+            PassageVectors vectors = PassageVectors.persistent(embedder, config.data().resolve("passage-vectors.bin"));
             if (config.store() != null) {
                 LOG.info("store: {}, at most {} connections", config.store(), config.store().poolSize());
+                vectors.sharing(store.passageVectors());
             }
+            KnowledgeBase knowledge = KnowledgeBase.load(config.kb(), embedder, vectors);
+            Warmup.run(understanding, knowledge, intents, config.warmup());
             ConversationService conversations = new ConversationService(understanding, knowledge, store, intents,
                     clock);
             conversations.warnOfPagesOlderThan(Period.ofDays(config.answerMaxAgeDays()));
@@ -140,7 +155,7 @@ public final class Main {
                 conversations.generateWith(GroundedAnswers.at(vertx, config.llm()));
                 LOG.info("generated answers on: {}", config.llm());
             }
-            TurnGateway gateway = new TurnGateway(conversations, new LocalConversationLocks(vertx));
+            TurnGateway gateway = new TurnGateway(conversations, new LocalConversationLocks(vertx, store));
             watch(vertx, knowledge);
             DatatourismeRefresh datatourisme = config.datatourisme() == null ? null
                     : new DatatourismeRefresh(vertx, config.datatourisme(), config.kb().resolve(DatatourismeImport.FOLDER_IN_KB),
@@ -187,7 +202,7 @@ public final class Main {
             conversations.staffedBy(handoff);
             resumeInboxes(vertx, inboxes);
             Origins origins = new Origins(config.allowedOrigins());
-            WidgetSecrets secrets = WidgetSecrets.in(config.data());
+            WidgetSecrets secrets = widgetSecrets(config, store);
             // A person opens a conversation now and then and writes a message every few seconds at most.
             RateLimiter newConversations = new RateLimiter(20, 0.2, config.rateLimits());
             RateLimiter widgetMessages = new RateLimiter(10, 1, config.rateLimits());
@@ -212,6 +227,36 @@ public final class Main {
         })).compose(router -> vertx.createHttpServer(serverOptions()).requestHandler(router).listen(config.port()))
                 .onSuccess(server -> LOG.info("started in {} ms; heap after start-up {} MB (after a GC)",
                         (System.nanoTime() - started) / 1_000_000, heapAfterGcMb()));
+    }
+
+    /**
+     * Closes the store when Vert.x closes (the process stopping, a start that failed, a test's
+     * service closed): PostgreSQL gets its connections back at once rather than at its time-outs,
+     * and SQLite's file is left checkpointed. Undeploying a verticle is Vert.x's public hook for
+     * that; the closing blocks, so it runs on a worker.
+     */
+    private static void closeWithVertx(Vertx vertx, Store store) {
+        vertx.deployVerticle(new VerticleBase() {
+            @Override
+            public Future<?> stop() {
+                return vertx.executeBlocking(() -> {
+                    store.close();
+                    return null;
+                });
+            }
+        }).onFailure(e -> LOG.error("cannot have the store closed at stop: {}", e.getMessage()));
+    }
+
+    /**
+     * The widget's secrets under the configured key; else, nodes sharing PostgreSQL, under the key
+     * stored there by the first; else, one node on SQLite, under the key in its data folder.
+     */
+    private static WidgetSecrets widgetSecrets(Config config, Store store) {
+        if (config.widgetKey() != null) {
+            return WidgetSecrets.of(config.widgetKey());
+        }
+        return config.store() != null ? WidgetSecrets.agreed(fresh -> store.sharedKey("widget", fresh))
+                : WidgetSecrets.in(config.data());
     }
 
     /**

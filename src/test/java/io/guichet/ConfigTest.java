@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.guichet.channels.web.WidgetKey;
 import io.guichet.crm.Webhook;
 import io.guichet.crm.Webhooks;
 import io.guichet.cluster.ClusterSettings;
@@ -14,6 +15,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +31,7 @@ class ConfigTest {
         assertEquals(new Config(8080, Path.of("knowledge-base"), Path.of("intents"), Path.of("data"), null,
                         Config.DEFAULT_WARMUP, Config.DEFAULT_RETENTION_DAYS, null, null,
                         Path.of("agents.yml"), List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, Webhooks.NONE,
-                        null, null, null, null),
+                        null, null, null, null, null),
                 Config.from(new String[0], Map.of()));
     }
 
@@ -101,6 +105,28 @@ class ConfigTest {
         assertTrue(noPort.getMessage().contains("'10.0.0.1'"), noPort.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Config.from(
                 new String[] {"--store", store, "--cluster", "10.0.0.1:5701", "--cluster-port", "0"}, Map.of()));
+    }
+
+    @Test
+    void aWidgetKeyIsHexOrBase64OfAtLeast32BytesAndABadOneIsRefusedWithoutBeingRepeated() {
+        byte[] bytes = new byte[32];
+        Arrays.fill(bytes, (byte) 7);
+        WidgetKey hex = Config.from(new String[0], Map.of("GUICHET_WIDGET_KEY", HexFormat.of().formatHex(bytes)))
+                .widgetKey();
+        WidgetKey base64 = Config.from(new String[0],
+                Map.of("GUICHET_WIDGET_KEY", Base64.getEncoder().encodeToString(bytes))).widgetKey();
+        assertEquals(hex, base64, "the same 32 bytes either way");
+        assertFalse(Config.from(new String[0], Map.of("GUICHET_WIDGET_KEY", HexFormat.of().formatHex(bytes)))
+                .toString().contains(HexFormat.of().formatHex(bytes).substring(0, 8)), "never printed");
+
+        String tooShort = Base64.getEncoder().encodeToString(new byte[16]);
+        IllegalArgumentException shortKey = assertThrows(IllegalArgumentException.class,
+                () -> Config.from(new String[0], Map.of("GUICHET_WIDGET_KEY", tooShort)));
+        assertTrue(shortKey.getMessage().contains("at least 32 bytes"), shortKey.getMessage());
+        IllegalArgumentException garbled = assertThrows(IllegalArgumentException.class,
+                () -> Config.from(new String[0], Map.of("GUICHET_WIDGET_KEY", "not a key at all!")));
+        assertTrue(garbled.getMessage().contains("neither hex nor base64"), garbled.getMessage());
+        assertFalse(garbled.getMessage().contains("not a key"), "the key is not repeated: " + garbled.getMessage());
     }
 
     @Test

@@ -61,7 +61,7 @@ class ServiceTest {
         Files.writeString(intents.resolve("unknown.yml"), "intent: order_pizza\nexamples:\n  fr: [une pizza]\n");
         Config config = new Config(0, Path.of("src/test/resources/service-kb"), intents, folder.resolve("data"), ADMIN_TOKEN,
                 Duration.ZERO, 30, null, null, null, List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS,
-                Webhooks.NONE, null, null, null, null);
+                Webhooks.NONE, null, null, null, null, null);
         Main.start(vertx, config).onComplete(context.succeeding(server -> {
             port = server.actualPort();
             client = WebClient.create(vertx, new WebClientOptions().setDefaultPort(port));

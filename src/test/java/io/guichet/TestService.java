@@ -59,14 +59,14 @@ public final class TestService {
                                          WhatsAppSettings whatsapp, Path agents, List<String> allowedOrigins,
                                          String adminToken, boolean rateLimits, Webhooks webhooks) {
         return start(new Config(0, kb, TestFixtures.INTENTS, data, adminToken, Duration.ZERO, 30, messenger,
-                whatsapp, agents, allowedOrigins, rateLimits, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, webhooks, null, null, null, null), vertx);
+                whatsapp, agents, allowedOrigins, rateLimits, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, webhooks, null, null, null, null, null), vertx);
     }
 
     /** On the knowledge base in {@code kb}, importing the DATAtourisme flux {@code datatourisme} describes. */
     public static Future<Integer> start(Vertx vertx, Path kb, Path data, String adminToken,
                                         DatatourismeRefresh.Settings datatourisme) {
         return start(new Config(0, kb, TestFixtures.INTENTS, data, adminToken, Duration.ZERO, 30, null, null, null,
-                List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, Webhooks.NONE, datatourisme, null, null, null), vertx);
+                List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, Webhooks.NONE, datatourisme, null, null, null, null), vertx);
     }
 
     /**
@@ -76,14 +76,19 @@ public final class TestService {
     public static Future<Integer> start(Vertx vertx, Path data, String adminToken, Path agents, PostgresAddress store) {
         return start(new Config(0, Path.of("src/test/resources/service-kb"), TestFixtures.INTENTS, data, adminToken,
                 Duration.ZERO, 30, null, null, agents, List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, Webhooks.NONE,
-                null, null, store, null), vertx);
+                null, null, store, null, null), vertx);
+    }
+
+    /** With the conversations and leads in the PostgreSQL store at {@code store}, {@code adminToken} opening the leads API. */
+    public static Future<Integer> start(Vertx vertx, Path data, String adminToken, PostgresAddress store) {
+        return start(vertx, data, adminToken, null, store);
     }
 
     /** With generated answers written by the model at {@code llm}. */
     public static Future<Integer> start(Vertx vertx, Path data, ModelEndpoint llm) {
         return start(new Config(0, Path.of("src/test/resources/service-kb"), TestFixtures.INTENTS, data, null,
                 Duration.ZERO, 30, null, null, null, List.of(), true, Config.DEFAULT_ANSWER_MAX_AGE_DAYS, Webhooks.NONE,
-                null, llm, null, null), vertx);
+                null, llm, null, null, null), vertx);
     }
 
     private static Future<Integer> start(Config config, Vertx vertx) {

@@ -41,8 +41,8 @@ public interface ConversationStore {
     boolean answeredFromPages(String conversationId, long turn);
 
     /**
-     * Empty when the store can write; otherwise why it cannot (a full disk, a read-only folder).
-     * May try a write to find out: call off the event loop.
+     * Empty when the store can write; otherwise why it cannot (a full disk, a read-only folder, a
+     * database server out of reach). May try a write to find out: call off the event loop.
      */
     default Optional<String> writeProblem() {
         return Optional.empty();

@@ -14,10 +14,15 @@ public interface DeliveryStore {
     /** From now on, each lead for one of {@code teams} is queued for delivery in its own turn's transaction. */
     void queueLeadsOf(Set<String> teams);
 
-    /** Up to {@code limit} of the team's deliveries due at {@code now}, longest due first, each with its lead. */
-    List<Delivery> due(Instant now, String team, int limit);
+    /**
+     * Up to {@code limit} of the team's deliveries due at {@code now}, longest due first, each with
+     * its lead, leased to the caller until {@code leasedUntil} (or until its attempt is recorded):
+     * nodes sharing the store never take the same delivery at once, and a node that dies leaves
+     * its deliveries to the others once the lease runs out.
+     */
+    List<Delivery> due(Instant now, String team, int limit, Instant leasedUntil);
 
-    /** Records how an attempt at a delivery went. */
+    /** Records how an attempt at a delivery went, which ends its lease. */
     void attempted(long delivery, Attempt attempt);
 
     /** A lead to deliver, and the attempts already made. */

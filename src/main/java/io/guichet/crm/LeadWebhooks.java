@@ -15,6 +15,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -52,6 +53,11 @@ public final class LeadWebhooks implements ConversationEvents {
     static final long TIMEOUT_MS = 5000;
     /** Deliveries read per pass; a full batch is followed by another pass at once. */
     static final int BATCH = 50;
+    /**
+     * How long a pass holds the deliveries it took, so that no other node sends them meanwhile: a
+     * whole batch at worst, each delivery timing out at the connection and then at the answer.
+     */
+    static final Duration LEASE = Duration.ofMillis(BATCH * 2 * TIMEOUT_MS).plusMinutes(1);
     /** An error kept for the dashboard is cut to this length. */
     private static final int MAX_ERROR = 200;
     private static final Logger LOG = LoggerFactory.getLogger(LeadWebhooks.class);
@@ -111,7 +117,7 @@ public final class LeadWebhooks implements ConversationEvents {
 
     private void pass(String team) {
         again.remove(team);
-        context.executeBlocking(() -> store.due(clock.instant(), team, BATCH), false)
+        context.executeBlocking(() -> store.due(clock.instant(), team, BATCH, clock.instant().plus(LEASE)), false)
                 .compose(due -> deliverInTurn(due).map(due.size()))
                 .onComplete(result -> {
                     if (result.failed()) {

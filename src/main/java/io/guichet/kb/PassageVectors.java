@@ -18,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * cache: a truncated last record (the process killed while writing) is dropped, and when the
  * file cannot be written (a read-only or full disk) the vectors stay in memory and a warning
  * says so. Unused records are dropped by rewriting the file when they outnumber the used ones.
+ *
+ * <p>Nodes sharing a store also share the vectors through it ({@link #sharing}): what is not in
+ * memory is looked for there before it is embedded, and what is embedded is added there, so a
+ * node that starts with an empty data folder embeds only what no node embedded before.
  */
 public final class PassageVectors {
     private static final Logger LOG = LoggerFactory.getLogger(PassageVectors.class);
@@ -43,11 +48,19 @@ public final class PassageVectors {
 
     /** The first 128 bits of a text's SHA-256: collisions are out of reach for any knowledge base. */
     private record Key(long high, long low) {
+        String hex() {
+            return HexFormat.of().toHexDigits(high) + HexFormat.of().toHexDigits(low);
+        }
+
+        static Key ofHex(String hex) {
+            return new Key(HexFormat.fromHexDigitsToLong(hex, 0, 16), HexFormat.fromHexDigitsToLong(hex, 16, 32));
+        }
     }
 
     private final SentenceEmbedder embedder;
     private final Path file;
     private final Map<Key, float[]> vectors = new HashMap<>();
+    private SharedVectors shared;
     private int recordsInFile;
     private boolean writable;
     private int lastEmbedded;
@@ -70,6 +83,12 @@ public final class PassageVectors {
         return cache;
     }
 
+    /** From now on, takes the vectors not in memory from {@code shared} when it has them, and adds those embedded. */
+    public synchronized PassageVectors sharing(SharedVectors shared) {
+        this.shared = shared;
+        return this;
+    }
+
     /** One vector per text, in order, embedding (in one batch) only the texts not seen before. */
     synchronized List<float[]> vectors(List<String> texts) {
         List<Key> keys = texts.stream().map(PassageVectors::key).toList();
@@ -79,15 +98,19 @@ public final class PassageVectors {
                 missing.putIfAbsent(keys.get(i), texts.get(i));
             }
         }
+        Map<Key, float[]> added = fromShared(missing.keySet());
+        missing.keySet().removeAll(added.keySet());
         List<Key> missingKeys = new ArrayList<>(missing.keySet());
         List<float[]> fresh = embedder.embedPassages(missingKeys.stream().map(missing::get).toList());
-        Map<Key, float[]> added = new HashMap<>();
+        Map<Key, float[]> embedded = new HashMap<>();
         for (int i = 0; i < missingKeys.size(); i++) {
-            added.put(missingKeys.get(i), fresh.get(i));
+            embedded.put(missingKeys.get(i), fresh.get(i));
         }
+        toShared(embedded);
+        added.putAll(embedded);
         vectors.putAll(added);
         append(added);
-        lastEmbedded = added.size();
+        lastEmbedded = embedded.size();
         List<float[]> out = new ArrayList<>(texts.size());
         keys.forEach(key -> out.add(vectors.get(key)));
         Set<Key> used = new HashSet<>(keys);
@@ -99,6 +122,34 @@ public final class PassageVectors {
     /** How many texts the last call had to embed (the others came from the cache). */
     synchronized int lastEmbedded() {
         return lastEmbedded;
+    }
+
+    /** The vectors the shared store has of {@code keys}; none when it cannot be read (they are embedded then). */
+    private Map<Key, float[]> fromShared(Set<Key> keys) {
+        Map<Key, float[]> found = new HashMap<>();
+        if (shared == null || keys.isEmpty()) {
+            return found;
+        }
+        try {
+            shared.find(modelId(), keys.stream().map(Key::hex).toList())
+                    .forEach((hex, vector) -> found.put(Key.ofHex(hex), vector));
+        } catch (RuntimeException e) {
+            LOG.warn("shared passage vectors cannot be read ({}): the passages missing are embedded here", e.toString());
+        }
+        return found;
+    }
+
+    private void toShared(Map<Key, float[]> embedded) {
+        if (shared == null || embedded.isEmpty()) {
+            return;
+        }
+        Map<String, float[]> byHex = new HashMap<>();
+        embedded.forEach((key, vector) -> byHex.put(key.hex(), vector));
+        try {
+            shared.add(modelId(), byHex);
+        } catch (RuntimeException e) {
+            LOG.warn("shared passage vectors cannot be written ({}): other nodes will embed these too", e.toString());
+        }
     }
 
     private static Key key(String text) {

@@ -2,7 +2,9 @@ package io.guichet.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +42,14 @@ abstract class Database implements AutoCloseable {
      */
     abstract boolean ownedByThisProcess();
 
+    /**
+     * Runs {@code work} holding {@code key} against the other nodes sharing the database. One
+     * process alone on its file has no other node to wait for.
+     */
+    <T> T holding(String key, Callable<T> work) throws Exception {
+        return work.call();
+    }
+
     /** Reads; a failure is a {@link StoreException} saying {@code what} could not be read. */
     abstract <T> T read(String what, Work<T> work);
 
@@ -57,6 +67,11 @@ abstract class Database implements AutoCloseable {
         }
     }
 
+    /** {@code ?, ?, ?}: one parameter for each of {@code count} values, for an {@code IN (…)}. */
+    static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
     /** Brings the schema up to date: the scripts not applied yet, each in its own transaction. */
     final void migrate() throws SQLException {
         while (transaction(connection -> Migrations.applyNext(connection, dialect))) {
@@ -71,7 +86,7 @@ abstract class Database implements AutoCloseable {
      */
     final Optional<String> writeProblem() {
         if (writeFailure == null) {
-            return Optional.empty();
+            return reachProblem();
         }
         try {
             transaction(connection -> {
@@ -83,6 +98,14 @@ abstract class Database implements AutoCloseable {
             writeFailed("cannot write to the store", e);
         }
         return Optional.ofNullable(writeFailure);
+    }
+
+    /**
+     * Empty when the database answers; otherwise why not. A file always does; a server that went
+     * away must be seen as gone before a turn finds it out.
+     */
+    Optional<String> reachProblem() {
+        return Optional.empty();
     }
 
     private void wrote() {

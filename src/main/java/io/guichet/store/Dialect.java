@@ -56,7 +56,8 @@ enum Dialect {
                 " REAL,", " DOUBLE PRECISION,",
                 ") WITHOUT ROWID", ")",
                 "sum(fallback AND NOT out_of_scope)", "sum(CASE WHEN fallback <> 0 AND out_of_scope = 0 THEN 1 ELSE 0 END)",
-                "max(handoff_team IS NOT NULL)", "max(CASE WHEN handoff_team IS NOT NULL THEN 1 ELSE 0 END)");
+                "max(handoff_team IS NOT NULL)", "max(CASE WHEN handoff_team IS NOT NULL THEN 1 ELSE 0 END)",
+                " BLOB NOT NULL", " BYTEA NOT NULL");
 
         @Override
         String schema(String script) {
@@ -75,6 +76,11 @@ enum Dialect {
         @Override
         String jsonArrayElements(String column, String alias) {
             return "jsonb_array_elements_text(CAST(" + column + " AS jsonb)) AS " + alias + " (value)";
+        }
+
+        @Override
+        String skippingLockedRows() {
+            return " FOR UPDATE SKIP LOCKED";
         }
 
         @Override
@@ -104,6 +110,15 @@ enum Dialect {
         this.tryPurgeLock = tryPurgeLock;
         this.lockMigrations = lockMigrations;
         this.schemaVersion = schemaVersion;
+    }
+
+    /**
+     * What follows a subquery of rows to lease so that two nodes leasing at once take different
+     * rows: PostgreSQL locks those it picks and passes over those another transaction locked.
+     * SQLite has one writer at a time: its transaction sees the other's leases once committed.
+     */
+    String skippingLockedRows() {
+        return "";
     }
 
     /** A migration script in this engine's SQL. */

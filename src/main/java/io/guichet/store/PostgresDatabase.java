@@ -2,8 +2,15 @@ package io.guichet.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /**
  * A PostgreSQL database shared by the service's nodes, through a bounded pool of JDBC connections:
@@ -12,8 +19,15 @@ import java.sql.SQLException;
  */
 final class PostgresDatabase extends Database {
     private static final long WAIT_FOR_CONNECTION_MS = 10_000;
+    private static final int PING_S = 2;
 
     private final HikariDataSource pool;
+    /**
+     * The connection holding the lock of the work running on this thread, if any: the work's reads
+     * and writes go through it, so that a turn takes one connection, never a second one while
+     * holding the first (a pool full of lock holders would then wait for itself).
+     */
+    private final ThreadLocal<Connection> lent = new ThreadLocal<>();
 
     private PostgresDatabase(HikariDataSource pool) {
         super(Dialect.POSTGRESQL);
@@ -48,23 +62,114 @@ final class PostgresDatabase extends Database {
         return database;
     }
 
+    /** Whether a connection of the pool answers within {@link #PING_S}; a server out of reach keeps the caller up to {@link #WAIT_FOR_CONNECTION_MS}. */
+    @Override
+    Optional<String> reachProblem() {
+        try {
+            return read("cannot reach the store", connection -> connection.isValid(PING_S) ? Optional.<String>empty()
+                    : Optional.of("the store did not answer within " + PING_S + " s"));
+        } catch (StoreException e) {
+            return Optional.of(e.getMessage() + ": " + e.getCause().getMessage());
+        }
+    }
+
     @Override
     boolean ownedByThisProcess() {
         return false;
     }
 
+    /**
+     * A session advisory lock, on a connection taken for the work's duration, rather than the
+     * conversation's row {@code FOR UPDATE}: a row lock lives in a transaction, and the turn's
+     * commit, a transaction of its own, would wait for it; it needs a row, where a channel user's
+     * first message has none yet; and a row lock held for a whole turn would also hold up the
+     * reads that lock rows (an agent's claim, the purge). The lock goes with the session if the
+     * node dies. The key is 64 bits of the SHA-256 of {@code key}: two keys sharing it only wait
+     * for each other.
+     */
+    @Override
+    <T> T holding(String key, Callable<T> work) throws Exception {
+        long lock = lockKey(key);
+        try (Connection connection = locked(lock)) {
+            lent.set(connection);
+            try {
+                return work.call();
+            } finally {
+                lent.remove();
+                unlock(connection, lock);
+            }
+        }
+    }
+
+    /** A connection holding {@code lock}; failing, as a read does, with a {@link StoreException} (a 503, not a 500). */
+    private Connection locked(long lock) {
+        Connection connection = null;
+        try {
+            connection = pool.getConnection();
+            advisoryLock(connection, "SELECT pg_advisory_lock(?)", lock);
+            return connection;
+        } catch (SQLException e) {
+            if (connection != null) {
+                pool.evictConnection(connection);
+            }
+            throw new StoreException("cannot take a conversation's turn", e);
+        }
+    }
+
+    static long lockKey(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    private void unlock(Connection connection, long lock) {
+        try {
+            advisoryLock(connection, "SELECT pg_advisory_unlock(?)", lock);
+        } catch (SQLException e) {
+            // A connection back in the pool still holding the lock would stop the conversation for good.
+            pool.evictConnection(connection);
+        }
+    }
+
+    private static void advisoryLock(Connection connection, String sql, long lock) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, lock);
+            statement.executeQuery().close();
+        }
+    }
+
     @Override
     <T> T read(String what, Work<T> work) {
-        try (Connection connection = pool.getConnection()) {
-            return work.on(connection);
+        try {
+            return onConnection(work);
         } catch (SQLException e) {
             throw new StoreException(what, e);
         }
     }
 
+    /** Runs {@code work} on the connection lent to this thread, or on one of the pool's. */
+    private <T> T onConnection(Work<T> work) throws SQLException {
+        Connection held = lent.get();
+        if (held == null) {
+            try (Connection connection = pool.getConnection()) {
+                return work.on(connection);
+            }
+        }
+        // Lent to one call at a time: a store call made within this one takes a connection of its own.
+        lent.remove();
+        try {
+            return work.on(held);
+        } finally {
+            lent.set(held);
+        }
+    }
+
     @Override
     <T> T transaction(Work<T> work) throws SQLException {
-        try (Connection connection = pool.getConnection()) {
+        return onConnection(connection -> {
             connection.setAutoCommit(false);
             try {
                 T result = work.on(connection);
@@ -76,7 +181,7 @@ final class PostgresDatabase extends Database {
             } finally {
                 connection.setAutoCommit(true);
             }
-        }
+        });
     }
 
     private static void rollback(Connection connection) {

@@ -8,9 +8,11 @@ import io.guichet.conversation.Inbox;
 import io.guichet.conversation.InboxEntry;
 import io.guichet.conversation.TurnCommit;
 import io.guichet.crm.DeliveryStore;
+import io.guichet.kb.SharedVectors;
 import io.guichet.lead.Lead;
 import io.guichet.lead.LeadStore;
 import io.guichet.people.PeopleStore;
+import io.guichet.turn.SharedLock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * The store: conversations, leads, their deliveries to the teams' CRMs and the webhook inbox, with
@@ -26,7 +29,7 @@ import java.util.Set;
  * of its own ({@link StoredConversations}, {@link StoredLeads}, {@link StoredLeadDeliveries},
  * {@link StoredInbox}), written once over a {@link Database} of either engine.
  */
-public final class Store implements ConversationStore, LeadStore, DeliveryStore, Inbox, AutoCloseable {
+public final class Store implements ConversationStore, LeadStore, DeliveryStore, Inbox, SharedLock, AutoCloseable {
     private final Database database;
     private final StoredConversations conversations;
     private final StoredLeads leads;
@@ -36,6 +39,8 @@ public final class Store implements ConversationStore, LeadStore, DeliveryStore,
     private final StoredAnalytics analytics;
     private final StoredGapStatuses gapStatuses;
     private final StoredPeople people;
+    private final StoredKeys keys;
+    private final StoredVectors vectors;
 
     private Store(Database database, Database reader, Clock clock) {
         this.database = database;
@@ -47,6 +52,8 @@ public final class Store implements ConversationStore, LeadStore, DeliveryStore,
         this.leads = new StoredLeads(database);
         this.inbox = new StoredInbox(database, clock);
         this.people = new StoredPeople(database, reader, conversations::forget);
+        this.keys = new StoredKeys(database);
+        this.vectors = new StoredVectors(database);
     }
 
     /** Opens (or creates) the embedded store, {@code guichet.db} in {@code folder}, and brings its schema up to date. */
@@ -74,9 +81,32 @@ public final class Store implements ConversationStore, LeadStore, DeliveryStore,
         return analytics;
     }
 
+    /**
+     * The key stored under {@code name}, the same for every node sharing the database:
+     * {@code proposed} is stored first when there is none yet.
+     */
+    public byte[] sharedKey(String name, byte[] proposed) {
+        return keys.agreed(name, proposed);
+    }
+
+    /** The passage vectors shared by the nodes, so that a node joining embeds only what none embedded before. */
+    public SharedVectors passageVectors() {
+        return vectors;
+    }
+
     /** What is stored about a person, found by their e-mail or phone: to show, export or erase. */
     public PeopleStore people() {
         return people;
+    }
+
+    /**
+     * Runs {@code work} while no other node sharing the database runs work under {@code key}: a
+     * PostgreSQL advisory lock, the store's calls made within the work using the connection that
+     * holds it. The embedded store has one process: the work just runs.
+     */
+    @Override
+    public <T> T holding(String key, Callable<T> work) throws Exception {
+        return database.holding(key, work);
     }
 
     @Override
@@ -125,8 +155,8 @@ public final class Store implements ConversationStore, LeadStore, DeliveryStore,
     }
 
     @Override
-    public List<Delivery> due(Instant now, String team, int limit) {
-        return deliveries.due(now, team, limit);
+    public List<Delivery> due(Instant now, String team, int limit, Instant leasedUntil) {
+        return deliveries.due(now, team, limit, leasedUntil);
     }
 
     @Override
@@ -135,13 +165,13 @@ public final class Store implements ConversationStore, LeadStore, DeliveryStore,
     }
 
     @Override
-    public List<InboxEntry> accept(List<InboxEntry> received) {
-        return inbox.accept(received);
+    public List<InboxEntry> accept(List<InboxEntry> received, Instant leasedUntil) {
+        return inbox.accept(received, leasedUntil);
     }
 
     @Override
-    public List<InboxEntry> pending() {
-        return inbox.pending();
+    public List<InboxEntry> takePending(String channel, Instant now, Instant leasedUntil) {
+        return inbox.takePending(channel, now, leasedUntil);
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +13,8 @@ import java.util.List;
 
 /** Webhook messages waiting for their turn; a redelivery is recognised by the channel's message id. */
 final class StoredInbox implements Inbox {
+    /** Pending entries taken at most per call (one parameter each in the query that reads them); the rest come next. */
+    private static final int RESUMED_AT_ONCE = 500;
     private final Database database;
     private final Clock clock;
 
@@ -23,7 +24,7 @@ final class StoredInbox implements Inbox {
     }
 
     @Override
-    public List<InboxEntry> accept(List<InboxEntry> received) {
+    public List<InboxEntry> accept(List<InboxEntry> received, Instant leasedUntil) {
         if (received.isEmpty()) {
             return List.of();
         }
@@ -31,7 +32,7 @@ final class StoredInbox implements Inbox {
             List<InboxEntry> accepted = new ArrayList<>();
             // A message already there (a redelivery, or the same one posted to another node) returns no id.
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO inbox (channel,"
-                    + " message_id, sender, text, sent_at, received_at) VALUES (?, ?, ?, ?, ?, ?)"
+                    + " message_id, sender, text, sent_at, received_at, leased_until) VALUES (?, ?, ?, ?, ?, ?, ?)"
                     + " ON CONFLICT (channel, message_id) DO NOTHING RETURNING id")) {
                 String now = clock.instant().toString();
                 for (InboxEntry entry : received) {
@@ -41,6 +42,7 @@ final class StoredInbox implements Inbox {
                     insert.setString(4, entry.text());
                     insert.setString(5, entry.sentAt() == null ? null : entry.sentAt().toString());
                     insert.setString(6, now);
+                    insert.setString(7, leasedUntil.toString());
                     try (ResultSet id = insert.executeQuery()) {
                         if (id.next()) {
                             accepted.add(new InboxEntry(id.getLong(1), entry.channel(), entry.messageId(),
@@ -54,16 +56,23 @@ final class StoredInbox implements Inbox {
     }
 
     @Override
-    public List<InboxEntry> pending() {
-        return database.read("cannot read the webhook inbox", connection -> {
+    public List<InboxEntry> takePending(String channel, Instant now, Instant leasedUntil) {
+        return database.write("cannot lease the webhook inbox's pending messages", connection -> {
+            List<Long> leased = Leases.take(connection, database, "inbox", "handled_at IS NULL AND channel = ?", "id",
+                    List.of(channel), now, leasedUntil, RESUMED_AT_ONCE);
             List<InboxEntry> pending = new ArrayList<>();
-            try (Statement select = connection.createStatement();
-                 ResultSet row = select.executeQuery("SELECT id, channel, message_id, sender, text, sent_at FROM inbox"
-                         + " WHERE handled_at IS NULL ORDER BY id")) {
-                while (row.next()) {
-                    String sentAt = row.getString(6);
-                    pending.add(new InboxEntry(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                            row.getString(5), sentAt == null ? null : Instant.parse(sentAt)));
+            if (leased.isEmpty()) {
+                return pending;
+            }
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, channel, message_id, sender, text,"
+                    + " sent_at FROM inbox WHERE id IN (" + Database.placeholders(leased.size()) + ") ORDER BY id")) {
+                Leases.bind(select, leased);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        String sentAt = row.getString(6);
+                        pending.add(new InboxEntry(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                                row.getString(5), sentAt == null ? null : Instant.parse(sentAt)));
+                    }
                 }
             }
             return pending;

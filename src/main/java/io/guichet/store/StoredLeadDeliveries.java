@@ -49,17 +49,20 @@ final class StoredLeadDeliveries implements DeliveryStore {
     }
 
     @Override
-    public List<Delivery> due(Instant now, String team, int limit) {
-        return database.read("cannot read the lead deliveries due", connection -> {
+    public List<Delivery> due(Instant now, String team, int limit, Instant leasedUntil) {
+        return database.write("cannot lease the lead deliveries due", connection -> {
+            List<Long> leased = Leases.take(connection, database, "lead_deliveries",
+                    "next_attempt_at IS NOT NULL AND next_attempt_at <= ? AND team = ?", "next_attempt_at, id",
+                    List.of(now.toString(), team), now, leasedUntil, limit);
             List<Delivery> due = new ArrayList<>();
+            if (leased.isEmpty()) {
+                return due;
+            }
             try (PreparedStatement select = connection.prepareStatement("SELECT d.id, d.attempts, l.id,"
                     + " l.conversation_id, l.journey, l.team, l.lang, l.name, l.email, l.phone, l.slots, l.created_at"
                     + " FROM lead_deliveries d JOIN leads l ON l.id = d.lead_id"
-                    + " WHERE d.next_attempt_at IS NOT NULL AND d.next_attempt_at <= ? AND d.team = ?"
-                    + " ORDER BY d.next_attempt_at, d.id LIMIT ?")) {
-                select.setString(1, now.toString());
-                select.setString(2, team);
-                select.setInt(3, limit);
+                    + " WHERE d.id IN (" + Database.placeholders(leased.size()) + ") ORDER BY d.next_attempt_at, d.id")) {
+                Leases.bind(select, leased);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         due.add(new Delivery(row.getLong(1), row.getInt(2), StoredLeads.lead(row, 3)));
@@ -74,8 +77,8 @@ final class StoredLeadDeliveries implements DeliveryStore {
     public void attempted(long delivery, Attempt attempt) {
         database.write("cannot record an attempt at lead delivery " + delivery, connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE lead_deliveries SET attempts = ?,"
-                    + " last_attempt_at = ?, last_status = ?, last_error = ?, next_attempt_at = ?, delivered_at = ?"
-                    + " WHERE id = ?")) {
+                    + " last_attempt_at = ?, last_status = ?, last_error = ?, next_attempt_at = ?, delivered_at = ?,"
+                    + " leased_until = NULL WHERE id = ?")) {
                 update.setInt(1, attempt.attempts());
                 update.setString(2, attempt.at().toString());
                 if (attempt.status() == null) {

@@ -203,7 +203,7 @@ class LeadWebhooksTest {
             store.queueLeadsOf(java.util.Set.of(TEAM));
             commitLead(store, ConversationEvents.NONE);
             commitLead(store, ConversationEvents.NONE);
-            List<DeliveryStore.Delivery> due = store.due(Instant.now(), TEAM, 10);
+            List<DeliveryStore.Delivery> due = store.due(Instant.now(), TEAM, 10, Instant.now());
             assertEquals(2, due.size());
             Instant now = Instant.now();
             store.attempted(due.get(0).id(), new DeliveryStore.Attempt(1, now, 200, null, null));

@@ -58,7 +58,7 @@ class PeopleStoreTest {
                     lead("Julie", JULIE_EMAIL, "0612345678"), null);
             Conversation whatsApp = store.forChannelUser("whatsapp", "33612345678");
             long entry = store.accept(List.of(new InboxEntry(0, "whatsapp", "wamid.1", "33612345678",
-                    "c'est encore Julie, pour le séminaire", null))).get(0).id();
+                    "c'est encore Julie, pour le séminaire", null)), Instant.now()).get(0).id();
             phone = turn(store, whatsApp, "c'est encore Julie, pour le séminaire", null, entry);
             bob = turn(store, store.create("widget", "fr"), "contactez-moi : " + BOB_EMAIL + ", 07 98 76 54 32",
                     lead("Bob", BOB_EMAIL, "0798765432"), null);

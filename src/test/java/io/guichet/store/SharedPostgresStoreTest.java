@@ -2,14 +2,20 @@ package io.guichet.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.guichet.channels.web.WidgetKey;
+import io.guichet.channels.web.WidgetSecrets;
 import io.guichet.conversation.AlreadyClaimedException;
+import io.guichet.conversation.InboxEntry;
 import io.guichet.conversation.Conversation;
 import io.guichet.conversation.HandoffStep;
 import io.guichet.conversation.Message;
 import io.guichet.conversation.Status;
 import io.guichet.conversation.TurnCommit;
+import io.guichet.crm.DeliveryStore;
+import io.guichet.lead.Lead;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -18,6 +24,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
@@ -45,6 +53,70 @@ class SharedPostgresStoreTest {
         } finally {
             nodes.forEach(Store::close);
         }
+    }
+
+    @Test
+    void twoNodesStartingAtOnceSignTheWidgetsConversationsAlikeUnlessAKeyIsConfigured(@TempDir Path folder)
+            throws Exception {
+        TestStores.Place place = TestStores.POSTGRESQL.fresh(folder);
+        try (Store first = place.open(CLOCK); Store second = place.open(CLOCK)) {
+            List<WidgetSecrets> nodes = atOnce(() -> WidgetSecrets.agreed(fresh -> first.sharedKey("widget", fresh)),
+                    () -> WidgetSecrets.agreed(fresh -> second.sharedKey("widget", fresh)));
+            assertEquals(nodes.get(0).of("conversation-1"), nodes.get(1).of("conversation-1"));
+            assertTrue(nodes.get(1).matches("conversation-1", nodes.get(0).of("conversation-1")));
+            WidgetSecrets configured = WidgetSecrets.of(WidgetKey.parse("a".repeat(64)));
+            assertNotEquals(nodes.get(0).of("conversation-1"), configured.of("conversation-1"), "a configured key wins");
+        }
+    }
+
+    @Test
+    void twoNodesTakingDueDeliveriesAtOnceTakeEachOnceAndLeaveTheOthersLeaseAlone(@TempDir Path folder)
+            throws Exception {
+        TestStores.Place place = TestStores.POSTGRESQL.fresh(folder);
+        try (Store first = place.open(CLOCK); Store second = place.open(CLOCK)) {
+            first.queueLeadsOf(Set.of("convention_bureau"));
+            for (int i = 0; i < 40; i++) {
+                Conversation conversation = first.create("web", "fr");
+                first.commit(new TurnCommit(conversation, List.of(), new Lead(0, conversation.id(), "seminar_planning",
+                        "convention_bureau", "fr", "Claire", "claire@example.org", null, Map.of(), CLOCK.instant()),
+                        null, null));
+            }
+            Instant now = CLOCK.instant();
+            Instant leasedUntil = now.plusSeconds(600);
+            List<Long> taken = new ArrayList<>();
+            for (int round = 0; round < 4; round++) {
+                List<List<Long>> nodes = atOnce(() -> ids(first.due(now, "convention_bureau", 7, leasedUntil)),
+                        () -> ids(second.due(now, "convention_bureau", 7, leasedUntil)));
+                nodes.forEach(taken::addAll);
+            }
+            assertEquals(40, taken.size(), "every due delivery taken: " + taken);
+            assertEquals(40, Set.copyOf(taken).size(), "by one node each: " + taken);
+            assertEquals(List.of(), second.due(now, "convention_bureau", 50, leasedUntil), "all leased");
+            assertEquals(40, first.due(leasedUntil, "convention_bureau", 50, leasedUntil.plusSeconds(600)).size(),
+                    "taken up again once the lease ran out (a node died mid-way)");
+        }
+    }
+
+    @Test
+    void aWebhookMessageANodeReceivedIsNotResumedByAnotherWhileItsLeaseHolds(@TempDir Path folder) throws Exception {
+        TestStores.Place place = TestStores.POSTGRESQL.fresh(folder);
+        try (Store first = place.open(CLOCK); Store second = place.open(CLOCK)) {
+            Instant now = CLOCK.instant();
+            Instant leasedUntil = now.plusSeconds(300);
+            first.accept(List.of(new InboxEntry(0, "messenger", "mid.1", "psid-1", "bonjour", null)), leasedUntil);
+            assertEquals(List.of(), second.takePending("messenger", now, now.plusSeconds(300)),
+                    "the receiving node answers it");
+            List<List<InboxEntry>> resumed = atOnce(
+                    () -> first.takePending("messenger", leasedUntil, leasedUntil.plusSeconds(300)),
+                    () -> second.takePending("messenger", leasedUntil, leasedUntil.plusSeconds(300)));
+            assertEquals(1, resumed.get(0).size() + resumed.get(1).size(),
+                    "left unanswered past its lease, it is resumed by one node: " + resumed);
+            assertEquals(List.of(), first.takePending("whatsapp", leasedUntil, leasedUntil), "another channel's");
+        }
+    }
+
+    private static List<Long> ids(List<DeliveryStore.Delivery> deliveries) {
+        return deliveries.stream().map(DeliveryStore.Delivery::id).toList();
     }
 
     @Test

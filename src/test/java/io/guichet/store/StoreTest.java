@@ -181,20 +181,20 @@ class StoreTest {
         try (Store store = place.open(CLOCK)) {
             InboxEntry first = new InboxEntry(0, "messenger", "mid.1", "psid-1", "bonjour", null);
             InboxEntry second = new InboxEntry(0, "messenger", "mid.2", "psid-1", "un séminaire", null);
-            List<InboxEntry> accepted = store.accept(List.of(first, second));
+            List<InboxEntry> accepted = store.accept(List.of(first, second), CLOCK.instant());
             assertEquals(List.of("mid.1", "mid.2"), accepted.stream().map(InboxEntry::messageId).toList());
             assertTrue(accepted.get(0).id() < accepted.get(1).id(), "numbered in the order received");
-            assertEquals(List.of(), store.accept(List.of(first)), "a redelivery is dropped");
-            assertEquals(List.of(), store.accept(List.of(new InboxEntry(0, "messenger", "mid.1", "psid-9", "x", null))),
+            assertEquals(List.of(), store.accept(List.of(first), CLOCK.instant()), "a redelivery is dropped");
+            assertEquals(List.of(), store.accept(List.of(new InboxEntry(0, "messenger", "mid.1", "psid-9", "x", null)), CLOCK.instant()),
                     "whoever it claims to be from");
 
             Conversation conversation = store.forChannelUser("messenger", "psid-1");
             store.commit(new TurnCommit(conversation, List.of(new Message("user", "bonjour", CLOCK.instant())), null,
                     null, accepted.get(0).id()));
-            assertEquals(List.of("mid.2"), store.pending().stream().map(InboxEntry::messageId).toList(),
+            assertEquals(List.of("mid.2"), store.takePending("messenger", CLOCK.instant(), CLOCK.instant()).stream().map(InboxEntry::messageId).toList(),
                     "the turn marked its message handled");
             store.dismiss(accepted.get(1).id());
-            assertEquals(List.of(), store.pending());
+            assertEquals(List.of(), store.takePending("messenger", CLOCK.instant(), CLOCK.instant()));
         }
     }
 

@@ -8,6 +8,7 @@ import io.guichet.turn.TurnGateway;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,6 +30,12 @@ import org.slf4j.LoggerFactory;
 public final class MetaInbox {
     /** How often messages left pending (a turn that failed, a store that was down) are tried again. */
     public static final long RESUME_PERIOD_MS = 60_000;
+    /**
+     * How long the messages this node received or resumed are its own to answer: other nodes
+     * sharing the store leave them alone meanwhile. Far longer than a turn, queue included; a message
+     * whose turn failed is tried again once it has run out.
+     */
+    static final Duration LEASE = Duration.ofMinutes(5);
     private static final Logger LOG = LoggerFactory.getLogger(MetaInbox.class);
 
     private final Vertx vertx;
@@ -58,16 +65,19 @@ public final class MetaInbox {
 
     /** Stores the messages; the future completes once they are durable, and their turns are under way. */
     public Future<Void> receive(List<InboxEntry> received) {
-        return vertx.executeBlocking(() -> inbox.accept(received), false).map(accepted -> {
+        return vertx.executeBlocking(() -> inbox.accept(received, clock.instant().plus(LEASE)), false).map(accepted -> {
             accepted.forEach(this::answer);
             return null;
         });
     }
 
-    /** Takes up this channel's messages that no turn has handled yet, oldest first. */
+    /** Takes up this channel's messages that no turn has handled yet and no node holds, oldest first. */
     public Future<Void> resume() {
-        return vertx.executeBlocking(inbox::pending, false).map(pending -> {
-            pending.stream().filter(entry -> entry.channel().equals(channel)).forEach(this::answer);
+        return vertx.executeBlocking(() -> {
+            Instant now = clock.instant();
+            return inbox.takePending(channel, now, now.plus(LEASE));
+        }, false).map(pending -> {
+            pending.forEach(this::answer);
             return null;
         });
     }
