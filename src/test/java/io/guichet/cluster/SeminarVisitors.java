@@ -3,6 +3,7 @@ package io.guichet.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.guichet.SeminarJourney;
 import io.guichet.TestHttp;
 import io.guichet.conversation.Message;
 import io.guichet.lead.Lead;
@@ -24,20 +25,11 @@ import java.util.stream.IntStream;
  * is sent again to B, as a REST client retries. Afterwards, {@link #checkStoredIn} says what the database holds.
  */
 final class SeminarVisitors {
-    /** A seminar journey that ends with a stored lead (see PostgresServiceTest); each visitor adds its own e-mail. */
-    private static final List<String> JOURNEY = List.of("nous organisons un séminaire pour 40 personnes les 12 et 13 mars",
-            "1 nuit", "en théâtre", "oui", "je ne sais pas", "oui", "Je m'appelle Claire Martin");
-
     /** What one visitor saw: the messages acknowledged with a 200, and those it had to send again to B. */
     private record Visitor(String sender, List<String> script, List<String> acknowledged, List<String> resent) {
         Visitor(int number) {
-            this("visitor-" + number, script(number), new ArrayList<>(), new ArrayList<>());
-        }
-
-        private static List<String> script(int number) {
-            List<String> script = new ArrayList<>(JOURNEY);
-            script.add("visitor-" + number + "@example.org");
-            return script;
+            this("visitor-" + number, SeminarJourney.to("visitor-" + number + "@example.org"), new ArrayList<>(),
+                    new ArrayList<>());
         }
     }
 
@@ -58,7 +50,7 @@ final class SeminarVisitors {
 
     /** Waits (up to a minute) until this share of all the visitors' messages has been acknowledged. */
     void awaitAcknowledged(double share) throws InterruptedException {
-        int wanted = (int) (share * visitors.size() * (JOURNEY.size() + 1));
+        int wanted = (int) (share * visitors.size() * visitors.get(0).script().size());
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
         while (acknowledged.get() < wanted) {
             assertTrue(System.nanoTime() < deadline, "only " + acknowledged.get() + " messages acknowledged");
