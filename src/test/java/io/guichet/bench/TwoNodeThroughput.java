@@ -30,8 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the rate is the messages answered in the window over its length, the latency that of each of them.
  *
  * <p>Everything runs on one machine, the nodes in this JVM: on 2 cores, two nodes share the same cores and add the
- * cluster's and the cross-node lock's work, so the figures show that overhead, not the speed-up separate machines
- * would give. A benchmark that prints figures, not a test:
+ * cluster's work (Hazelcast, the clustered event bus), so the figures show that overhead, not the speed-up separate
+ * machines would give; on a machine busy with other work, its noise can be larger than either. A benchmark that
+ * prints figures, not a test:
  * {@code java -cp target/test-classes:target/classes:$(cat cp.txt) io.guichet.bench.TwoNodeThroughput [users] [seconds]}.
  * Each node opens the default pool of {@value PostgresAddress#DEFAULT_POOL_SIZE} connections. One node is measured
  * first and once more last, since the first run also pays for the JIT's compiling.
