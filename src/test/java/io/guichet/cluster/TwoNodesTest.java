@@ -9,6 +9,7 @@ import io.guichet.ChildService;
 import io.guichet.TestService;
 import io.guichet.channels.web.WidgetSocket;
 import io.guichet.handoff.Passwords;
+import io.guichet.store.Store;
 import io.guichet.store.TestStores;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class TwoNodesTest {
     private static final String PASSWORD = "claire-console-pass";
+    private static final int VISITORS_UNDER_LOAD = 15;
 
     @Test
     void aVisitorOnOneNodeAndAnAgentOnTheOtherTalkBothWays(@TempDir Path folder) throws Exception {
@@ -104,11 +107,13 @@ class TwoNodesTest {
     }
 
     /**
-     * Node A a process of its own, killed with SIGKILL mid-conversation: node B, in this JVM, drops it from the
-     * cluster, and the visitor's widget, reconnecting to B, finds every message A acknowledged and goes on there.
+     * Node A a process of its own, killed with SIGKILL mid-conversation, and mid-load: node B, in this JVM, drops it
+     * from the cluster, and the visitor's widget, reconnecting to B, finds every message A acknowledged and goes on
+     * there. Meanwhile {@value #VISITORS_UNDER_LOAD} visitors on the REST channel were going through seminar
+     * journeys on A; they finish them on B, each acknowledged message stored once, answered once, and one lead each.
      */
     @Test
-    void aVisitorWhoseNodeIsKilledGoesOnOnTheOtherWithNothingLost(@TempDir Path folder) throws Exception {
+    void visitorsWhoseNodeIsKilledUnderLoadGoOnOnTheOtherWithNothingLost(@TempDir Path folder) throws Exception {
         TestStores.Place place = TestStores.POSTGRESQL.fresh(folder);
         List<String> members = List.of("127.0.0.1:" + freePort(), "127.0.0.1:" + freePort());
         // One data folder for both, so that they sign widgets' secrets with one key.
@@ -138,6 +143,10 @@ class TwoNodesTest {
                     widget.next("turn_end");
                 }
             }
+            SeminarVisitors underLoad = SeminarVisitors.start(VISITORS_UNDER_LOAD, nodeA.port(), portB);
+            // Well into the load: each visitor has messages acknowledged and more to send, some in flight.
+            underLoad.awaitAcknowledged(0.3);
+            System.out.printf("killing A after %d acknowledged messages%n", underLoad.acknowledged());
             long killed = System.nanoTime();
             nodeA.kill();
             while (survivor.getCluster().getMembers().size() > 1) {
@@ -156,6 +165,10 @@ class TwoNodesTest {
                 assertEquals("bot", transcript.get(transcript.size() - 1).getString("from"), "with its answer");
                 widget.send(new JsonObject().put("type", "message").put("text", "merci"));
                 widget.next("turn_end");
+            }
+            underLoad.awaitFinished();
+            try (Store store = place.open(Clock.systemUTC())) {
+                System.out.println(underLoad.checkStoredIn(store));
             }
         } finally {
             WidgetSocket.await(nodeB == null ? clients.close() : Future.all(nodeB.close(), clients.close()).mapEmpty());
