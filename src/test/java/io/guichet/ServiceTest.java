@@ -2,6 +2,7 @@ package io.guichet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -417,6 +418,73 @@ class ServiceTest {
                 "the same sender's journey goes on to the room layout: " + next.encode());
         JsonArray other = rasa("rasa-user-3", "2 nuits");
         assertFalse(other.encode().contains("héâtre"), "another sender has a conversation of its own");
+    }
+
+    @Test
+    void aMessageSentAgainUnderItsIdGetsItsFirstAnswerAndIsStoredOnce() {
+        String id = post("/api/v1/conversations", new JsonObject(), 201).getString("id");
+        String messages = "/api/v1/conversations/" + id + "/messages";
+        JsonObject question = new JsonObject().put("text", "à quelle heure ouvre l'office de tourisme le dimanche ?")
+                .put("messageId", "client-7f3a");
+        JsonObject first = post(messages, question, 200);
+        assertTrue(first.containsKey("turn") && !first.getJsonArray("sources").isEmpty(), first.encode());
+        assertEquals(first, post(messages, question, 200), "the same answer, its rating's turn included");
+        assertEquals("conflict", post(messages, question.copy().put("text", "et le lundi ?"), 409).getString("error"),
+                "another message under a taken id is refused");
+        post(messages, new JsonObject().put("text", "et le lundi ?").put("messageId", "client-7f3b"), 200);
+        List<String> said = await(client.get("/api/v1/conversations/" + id).send(), 200).getJsonArray("messages")
+                .stream().map(JsonObject.class::cast).filter(m -> m.getString("from").equals("user"))
+                .map(m -> m.getString("text")).toList();
+        assertEquals(List.of(question.getString("text"), "et le lundi ?"), said);
+        for (Object bad : List.of(42, "", " ", "x".repeat(201))) {
+            post(messages, new JsonObject().put("text", "bonjour").put("messageId", bad), 400);
+        }
+    }
+
+    @Test
+    void aRasaMessageSentAgainUnderItsIdIsAnsweredOnce() {
+        JsonObject body = new JsonObject().put("sender", "rasa-retry").put("message", "séminaire pour 40 personnes")
+                .put("message_id", "m-1");
+        JsonArray first = rasaBody(body, 200);
+        assertEquals(first, rasaBody(body, 200));
+        JsonArray next = rasaBody(body.copy().put("message", "les 12 et 13 mars").put("message_id", "m-2"), 200);
+        assertNotEquals(first, next, "another id, another turn");
+        rasaBody(body.copy().put("message", "autre chose"), 409);
+        for (Object bad : List.of(7, "", "x".repeat(201))) {
+            rasaBody(body.copy().put("message_id", bad), 400);
+        }
+        assertEquals(List.of("séminaire pour 40 personnes", "les 12 et 13 mars"), userLinesOf("rasa-retry"));
+    }
+
+    /** What a Rasa sender said, as the store holds it, read beside the running service. */
+    private static List<String> userLinesOf(String sender) {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+                + folder.resolve("data/guichet.db"));
+             java.sql.PreparedStatement select = connection.prepareStatement("SELECT m.text FROM messages m"
+                     + " JOIN conversations c ON c.id = m.conversation_id WHERE c.channel = 'rest'"
+                     + " AND c.channel_user = ? AND m.sender = 'user' ORDER BY m.seq")) {
+            select.setString(1, sender);
+            List<String> lines = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    lines.add(rows.getString(1));
+                }
+            }
+            return lines;
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static JsonArray rasaBody(JsonObject body, int expectedStatus) {
+        try {
+            HttpResponse<Buffer> response = client.post("/webhooks/rest/webhook").sendJsonObject(body)
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            assertEquals(expectedStatus, response.statusCode(), response.bodyAsString());
+            return expectedStatus == 200 ? response.bodyAsJsonArray() : new JsonArray();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

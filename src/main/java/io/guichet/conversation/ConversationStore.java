@@ -34,6 +34,9 @@ public interface ConversationStore {
         commit(TurnCommit.of(conversation, appended));
     }
 
+    /** The answer kept for the message its client named {@code messageId} in the conversation, if any. */
+    Optional<MessageReceipt> receipt(String conversationId, String messageId);
+
     /** The id of the conversation's latest turn, when that turn answered from the pages. */
     OptionalLong lastAnswer(String conversationId);
 

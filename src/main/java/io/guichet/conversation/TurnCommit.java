@@ -14,11 +14,23 @@ import java.util.List;
  * @param inboxEntry  the webhook inbox entry this turn answers, or null
  * @param feedback    what the person thought of an answer or of the service, or null
  * @param handoffStep what an agent did to the conversation, or null
+ * @param receipt     the answer to keep for a message its client named, or null; stored with the
+ *                    id of this turn's record
  */
 public record TurnCommit(Conversation state, List<Message> appended, Lead lead, TurnRecord record, Long inboxEntry,
-                         Feedback feedback, HandoffStep handoffStep) {
+                         Feedback feedback, HandoffStep handoffStep, MessageReceipt receipt) {
     public TurnCommit(Conversation state, List<Message> appended, Lead lead, TurnRecord record, Long inboxEntry) {
-        this(state, appended, lead, record, inboxEntry, null, null);
+        this(state, appended, lead, record, inboxEntry, null, null, null);
+    }
+
+    public TurnCommit(Conversation state, List<Message> appended, Lead lead, TurnRecord record, Long inboxEntry,
+                      Feedback feedback, HandoffStep handoffStep) {
+        this(state, appended, lead, record, inboxEntry, feedback, handoffStep, null);
+    }
+
+    /** The same commit, keeping {@code receipt} (null: none) for the message it answers. */
+    public TurnCommit receipt(MessageReceipt kept) {
+        return new TurnCommit(state, appended, lead, record, inboxEntry, feedback, handoffStep, kept);
     }
 
     /** A change of state and transcript only. */

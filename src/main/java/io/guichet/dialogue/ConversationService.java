@@ -4,6 +4,7 @@ import io.guichet.conversation.Conversation;
 import io.guichet.conversation.ConversationStore;
 import io.guichet.conversation.Feedback;
 import io.guichet.conversation.Message;
+import io.guichet.conversation.MessageReceipt;
 import io.guichet.conversation.Status;
 import io.guichet.conversation.Survey;
 import io.guichet.conversation.TurnCommit;
@@ -26,6 +27,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One turn of a conversation, in one transaction: load the conversation's state, understand the
@@ -34,6 +37,7 @@ import java.util.function.Predicate;
  * store): call from a worker, one turn of a conversation at a time (the turn gateway orders them).
  */
 public final class ConversationService {
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationService.class);
     private final Understanding understanding;
     private final ConversationStore store;
     private final Dialogue dialogue;
@@ -119,8 +123,29 @@ public final class ConversationService {
      */
     public Turn post(String conversationId, String text, LocalDate now, Long inboxEntry,
                      Predicate<Conversation> visible) {
+        return post(conversationId, text, null, now, inboxEntry, visible);
+    }
+
+    /**
+     * As above, for a message its client named {@code messageId} (null: unnamed). Sent again under
+     * that id, after a reply lost on the way or a node that died, the message gets the answer it
+     * got the first time, and nothing is stored or told again; under that id with another text, it
+     * is a {@link MessageIdTaken}.
+     */
+    public Turn post(String conversationId, String text, String messageId, LocalDate now, Long inboxEntry,
+                     Predicate<Conversation> visible) {
         Conversation conversation = store.find(conversationId).filter(visible)
                 .orElseThrow(() -> new NoSuchElementException("no conversation " + conversationId));
+        Optional<MessageReceipt> earlier = messageId == null ? Optional.empty()
+                : store.receipt(conversationId, messageId);
+        if (earlier.isPresent()) {
+            if (!earlier.get().text().equals(text)) {
+                throw new MessageIdTaken(messageId);
+            }
+            LOG.info("message {} of conversation {} sent again: its first answer given again", messageId,
+                    conversationId);
+            return rated(AnswerReceipts.read(earlier.get().answer()), earlier.get().turn());
+        }
         Status statusBefore = conversation.status();
         String teamBefore = conversation.team();
         long started = System.nanoTime();
@@ -130,7 +155,7 @@ public final class ConversationService {
         Survey survey = conversation.survey();
         // Asked once: whatever the person says next, the bot waits no longer.
         conversation.survey(null);
-        Optional<Turn> feedback = feedback(conversation, survey, parse, inboxEntry);
+        Optional<Turn> feedback = feedback(conversation, survey, parse, inboxEntry, messageId);
         if (feedback.isPresent()) {
             return feedback.get();
         }
@@ -151,10 +176,9 @@ public final class ConversationService {
                 conversation.journey() == null ? null : conversation.journey().stage().name().toLowerCase(Locale.ROOT),
                 handedOff ? conversation.team() : null, conversation.status(),
                 (understood - started) / 1000, (decided - understood) / 1000);
-        long recorded = store.commit(new TurnCommit(conversation, appended, turn.lead(), record, inboxEntry));
-        if (!turn.fallback() && !turn.sources().isEmpty()) {
-            turn = turn.withReplies(concat(turn.replies(), List.of(new Reply.Rating(recorded))), turn.status());
-        }
+        long recorded = store.commit(new TurnCommit(conversation, appended, turn.lead(), record, inboxEntry)
+                .receipt(receipt(messageId, text, turn)));
+        turn = rated(turn, recorded);
         boolean changed = conversation.status() != statusBefore || !Objects.equals(teamBefore, conversation.team());
         events.committed(new ConversationEvents.Committed(conversation, appended, turn.replies(), changed,
                 turn.lead()));
@@ -166,7 +190,8 @@ public final class ConversationService {
      * comment the bot asked for ({@code survey}), or a 👍 or 👎 tapped under the last answer.
      * Committed with the bot's thanks; empty when the message is a request, to be answered.
      */
-    private Optional<Turn> feedback(Conversation conversation, Survey survey, Parse parse, Long inboxEntry) {
+    private Optional<Turn> feedback(Conversation conversation, Survey survey, Parse parse, Long inboxEntry,
+                                    String messageId) {
         String lang = parse.lang();
         String journey = conversation.journey() == null ? null : conversation.journey().name();
         Feedback feedback = null;
@@ -202,9 +227,21 @@ public final class ConversationService {
         List<Message> appended = new ArrayList<>();
         appended.add(new Message("user", parse.text(), clock.instant()));
         appended.addAll(botLines(replies));
-        store.commit(TurnCommit.of(conversation, appended, feedback, inboxEntry));
+        Turn thanks = new Turn(replies, parse.intent(), List.of(), false, conversation.status());
+        store.commit(TurnCommit.of(conversation, appended, feedback, inboxEntry)
+                .receipt(receipt(messageId, parse.text(), thanks)));
         events.committed(new ConversationEvents.Committed(conversation, appended, replies, false, null));
-        return Optional.of(new Turn(replies, parse.intent(), List.of(), false, conversation.status()));
+        return Optional.of(thanks);
+    }
+
+    private static MessageReceipt receipt(String messageId, String text, Turn turn) {
+        return messageId == null ? null : new MessageReceipt(messageId, text, AnswerReceipts.write(turn), 0);
+    }
+
+    /** An answer from the pages can be rated: its turn's record is what a thumb refers to. */
+    private static Turn rated(Turn turn, long recorded) {
+        return turn.fallback() || turn.sources().isEmpty() || recorded == 0 ? turn
+                : turn.withReplies(concat(turn.replies(), List.of(new Reply.Rating(recorded))), turn.status());
     }
 
     /**

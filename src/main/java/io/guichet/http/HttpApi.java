@@ -7,6 +7,7 @@ import io.guichet.channels.web.WidgetChannel;
 import io.guichet.channels.web.WidgetSecrets;
 import io.guichet.conversation.Conversation;
 import io.guichet.dialogue.ConversationService;
+import io.guichet.dialogue.MessageIdTaken;
 import io.guichet.handoff.HandoffException;
 import io.guichet.kb.KnowledgeBase;
 import io.guichet.lead.LeadStore;
@@ -172,9 +173,10 @@ public final class HttpApi {
         String id = ctx.pathParam("id");
         RequestBody body = RequestBody.of(ctx, false);
         String text = TurnGateway.text(body.text("text"));
+        String messageId = TurnGateway.messageId(body.value("messageId"));
         LocalDate now = body.date("now", LocalDate.now(clock));
         String secret = ctx.request().getHeader(SECRET_HEADER);
-        gateway.post(id, text, now, conversation -> visible(conversation, secret))
+        gateway.post(id, text, messageId, now, conversation -> visible(conversation, secret))
                 .onSuccess(turn -> ctx.json(JsonViews.turn(turn))).onFailure(ctx::fail);
     }
 
@@ -254,6 +256,10 @@ public final class HttpApi {
         }
         if (ctx.failure() instanceof InvalidMessage invalid) {
             respond(ctx, 400, "bad_request", invalid.getMessage());
+            return;
+        }
+        if (ctx.failure() instanceof MessageIdTaken taken) {
+            respond(ctx, 409, "conflict", taken.getMessage());
             return;
         }
         if (ctx.failure() instanceof NoSuchElementException missing) {

@@ -41,6 +41,11 @@ final class RequestBody {
         return new RequestBody(object);
     }
 
+    /** A field as it was sent, whatever its type; null when absent. */
+    Object value(String field) {
+        return json.getValue(field);
+    }
+
     /** A required, non-blank string. */
     String text(String field) {
         Object value = json.getValue(field);

@@ -23,7 +23,8 @@ final class Migrations {
             "V3__channel_users.sql", "V4__handoff.sql", "V5__turns_and_inbox.sql",
             "V6__turn_questions.sql", "V7__satisfaction_and_handoff_steps.sql", "V8__lead_deliveries.sql",
             "V9__contacts.sql", "V10__gap_statuses.sql",
-            "V11__conversation_days.sql", "V12__waiting_since.sql", "V13__shared_by_nodes.sql");
+            "V11__conversation_days.sql", "V12__waiting_since.sql", "V13__shared_by_nodes.sql",
+            "V14__message_receipts.sql");
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     private Migrations() {

@@ -6,6 +6,7 @@ import io.guichet.conversation.Conversation;
 import io.guichet.conversation.ConversationStore;
 import io.guichet.conversation.Inbox;
 import io.guichet.conversation.InboxEntry;
+import io.guichet.conversation.MessageReceipt;
 import io.guichet.conversation.TurnCommit;
 import io.guichet.crm.DeliveryStore;
 import io.guichet.kb.SharedVectors;
@@ -132,6 +133,11 @@ public final class Store implements ConversationStore, LeadStore, DeliveryStore,
     @Override
     public long commit(TurnCommit commit) {
         return conversations.commit(commit);
+    }
+
+    @Override
+    public Optional<MessageReceipt> receipt(String conversationId, String messageId) {
+        return conversations.receipt(conversationId, messageId);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.guichet.conversation.ConversationStore;
 import io.guichet.conversation.HandoffStep;
 import io.guichet.conversation.JourneyState;
 import io.guichet.conversation.Message;
+import io.guichet.conversation.MessageReceipt;
 import io.guichet.conversation.Status;
 import io.guichet.conversation.Survey;
 import io.guichet.conversation.TurnCommit;
@@ -266,12 +267,48 @@ final class StoredConversations implements ConversationStore {
             if (commit.inboxEntry() != null) {
                 StoredInbox.markHandled(connection, commit.inboxEntry(), now);
             }
+            if (commit.receipt() != null) {
+                insertReceipt(connection, state.id(), commit.receipt(), recordId, now);
+            }
             return recordId;
         });
         commit.appended().forEach(state::append);
         state.forgetBefore(purgedBefore);
         remember(state);
         return turn;
+    }
+
+    private static void insertReceipt(Connection connection, String conversationId, MessageReceipt receipt,
+                                      long recordId, Instant now) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO message_receipts"
+                + " (conversation_id, message_id, text, answer, turn_id, at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, conversationId);
+            insert.setString(2, receipt.messageId());
+            insert.setString(3, receipt.text());
+            insert.setString(4, receipt.answer());
+            if (recordId == 0) {
+                insert.setNull(5, Types.BIGINT);
+            } else {
+                insert.setLong(5, recordId);
+            }
+            insert.setString(6, now.toString());
+            insert.executeUpdate();
+        }
+    }
+
+    @Override
+    public Optional<MessageReceipt> receipt(String conversationId, String messageId) {
+        return database.read("cannot read the receipts of conversation " + conversationId, connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT text, answer, turn_id"
+                    + " FROM message_receipts WHERE conversation_id = ? AND message_id = ?")) {
+                select.setString(1, conversationId);
+                select.setString(2, messageId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(new MessageReceipt(messageId, row.getString(1), row.getString(2),
+                            row.getLong(3))) : Optional.empty();
+                }
+            }
+        });
     }
 
     @Override
@@ -378,10 +415,13 @@ final class StoredConversations implements ConversationStore {
      */
     static int purgeBefore(Connection connection, Instant cutoff) throws SQLException {
         try (PreparedStatement messages = connection.prepareStatement("DELETE FROM messages WHERE at < ?");
+             PreparedStatement receipts = connection.prepareStatement("DELETE FROM message_receipts WHERE at < ?");
              PreparedStatement turns = connection.prepareStatement("DELETE FROM turns WHERE at < ?");
              PreparedStatement idle = connection.prepareStatement("DELETE FROM conversations WHERE updated_at < ?")) {
             messages.setString(1, cutoff.toString());
             int count = messages.executeUpdate();
+            receipts.setString(1, cutoff.toString());
+            receipts.executeUpdate();
             turns.setString(1, cutoff.toString());
             turns.executeUpdate();
             StoredEvents.purgeBefore(connection, cutoff);

@@ -17,6 +17,8 @@ import java.util.function.Predicate;
 public final class TurnGateway {
     /** The longest message a person may send, in characters, whatever the channel. */
     public static final int MAX_TEXT = 2000;
+    /** The longest id a client may give a message. */
+    public static final int MAX_MESSAGE_ID = 200;
 
     private final ConversationService conversations;
     private final ConversationLocks locks;
@@ -38,15 +40,35 @@ public final class TurnGateway {
         return text;
     }
 
-    /** A person's message in a conversation; fails with {@code NoSuchElementException} when it does not exist. */
-    public Future<Turn> post(String conversationId, String text, LocalDate now) {
-        return post(conversationId, text, now, conversation -> true);
+    /**
+     * A client's id of a message, when it gives one: not blank, at most {@link #MAX_MESSAGE_ID}
+     * characters; null when absent; otherwise an {@link InvalidMessage} that says so.
+     */
+    public static String messageId(Object raw) {
+        if (raw == null) {
+            return null;
+        }
+        if (!(raw instanceof String id) || id.isBlank() || id.length() > MAX_MESSAGE_ID) {
+            throw new InvalidMessage("a message id is a non-blank string of at most " + MAX_MESSAGE_ID + " characters");
+        }
+        return id;
     }
 
-    /** As above, where {@code visible} tells whether the sender may see the conversation (a widget's secret). */
-    public Future<Turn> post(String conversationId, String text, LocalDate now, Predicate<Conversation> visible) {
+    /** A person's message in a conversation; fails with {@code NoSuchElementException} when it does not exist. */
+    public Future<Turn> post(String conversationId, String text, LocalDate now) {
+        return post(conversationId, text, null, now, conversation -> true);
+    }
+
+    /**
+     * As above, where {@code visible} tells whether the sender may see the conversation (a widget's
+     * secret), and {@code messageId} (null: none) is the client's id of the message: the same
+     * message sent again under it gets its first answer again, without a second turn.
+     */
+    public Future<Turn> post(String conversationId, String text, String messageId, LocalDate now,
+                             Predicate<Conversation> visible) {
         String checked = text(text);
-        return locks.inTurn(conversationId, () -> conversations.post(conversationId, checked, now, null, visible));
+        return locks.inTurn(conversationId,
+                () -> conversations.post(conversationId, checked, messageId, now, null, visible));
     }
 
     /**
@@ -57,9 +79,16 @@ public final class TurnGateway {
      */
     public Future<Turn> postFromChannelUser(String channel, String user, String text, LocalDate now,
                                             Long inboxEntry) {
+        return postFromChannelUser(channel, user, text, null, now, inboxEntry);
+    }
+
+    /** As above, for a message its client named {@code messageId} (null: none), as {@link #post} takes it. */
+    public Future<Turn> postFromChannelUser(String channel, String user, String text, String messageId,
+                                            LocalDate now, Long inboxEntry) {
         String checked = text(text);
         return locks.inTurn(channel + ":" + user, () -> conversations.forChannelUser(channel, user).id())
-                .compose(id -> locks.inTurn(id, () -> conversations.post(id, checked, now, inboxEntry, c -> true)));
+                .compose(id -> locks.inTurn(id,
+                        () -> conversations.post(id, checked, messageId, now, inboxEntry, c -> true)));
     }
 
     /** An agent's action on a conversation, in the conversation's order with the person's messages. */

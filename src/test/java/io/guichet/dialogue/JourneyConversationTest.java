@@ -363,6 +363,11 @@ class JourneyConversationTest {
             }
 
             @Override
+            public Optional<io.guichet.conversation.MessageReceipt> receipt(String conversationId, String messageId) {
+                return store.receipt(conversationId, messageId);
+            }
+
+            @Override
             public java.util.OptionalLong lastAnswer(String conversationId) {
                 return store.lastAnswer(conversationId);
             }

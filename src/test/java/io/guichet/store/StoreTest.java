@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.guichet.conversation.Conversation;
 import io.guichet.conversation.Message;
 import io.guichet.conversation.InboxEntry;
+import io.guichet.conversation.MessageReceipt;
 import io.guichet.conversation.TurnCommit;
 import io.guichet.conversation.TurnRecord;
 import io.guichet.conversation.Status;
@@ -219,6 +220,37 @@ class StoreTest {
             assertEquals("[\"office\"]", row.getString(2));
             assertEquals("none", row.getString(3));
             assertEquals("horaires ?", row.getString(4), "the record points at the message it answered");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStores.class)
+    void aReceiptIsStoredWithItsTurnOnceAndPurgedWithIt(TestStores engine, @TempDir Path folder) {
+        TestStores.Place place = engine.fresh(folder);
+        Instant old = Instant.parse("2025-01-10T10:00:00Z");
+        String id;
+        try (Store store = place.open(Clock.fixed(old, ZoneOffset.UTC))) {
+            Conversation conversation = store.create("rest", "fr");
+            id = conversation.id();
+            TurnRecord record = new TurnRecord(old, "rest", "fr", "none", 0.8, false, false, List.of("office"),
+                    null, null, null, Status.BOT, 1200, 300);
+            long turn = store.commit(new TurnCommit(conversation, List.of(new Message("user", "horaires ?", old)),
+                    null, record, null).receipt(new MessageReceipt("m-1", "horaires ?", "{\"replies\":[]}", 0)));
+            assertEquals(new MessageReceipt("m-1", "horaires ?", "{\"replies\":[]}", turn),
+                    store.receipt(id, "m-1").orElseThrow(), "kept with the id of its turn's record");
+            assertTrue(store.receipt(id, "m-2").isEmpty());
+            assertTrue(store.receipt("another-conversation", "m-1").isEmpty(), "an id is the client's within one"
+                    + " conversation");
+            Conversation same = store.find(id).orElseThrow();
+            assertThrows(StoreException.class, () -> store.commit(TurnCommit.of(same,
+                    List.of(new Message("user", "horaires ?", old))).receipt(new MessageReceipt("m-1", "horaires ?",
+                    "{}", 0))), "a second turn under the same id is refused");
+            assertEquals(List.of("horaires ?"), store.find(id).orElseThrow().messages().stream()
+                    .map(Message::text).toList(), "and leaves nothing behind");
+        }
+        try (Store store = place.open(CLOCK)) {
+            store.purgeBefore(CLOCK.instant().minus(java.time.Duration.ofDays(30)));
+            assertTrue(store.receipt(id, "m-1").isEmpty(), "purged with the messages it answered");
         }
     }
 }

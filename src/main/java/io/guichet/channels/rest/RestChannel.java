@@ -2,6 +2,7 @@ package io.guichet.channels.rest;
 
 import io.guichet.channels.ChannelReplies;
 import io.guichet.dialogue.Turn;
+import io.guichet.turn.InvalidMessage;
 import io.guichet.turn.TurnGateway;
 import io.guichet.edge.RawBody;
 import io.vertx.core.buffer.Buffer;
@@ -15,7 +16,9 @@ import java.time.LocalDate;
 
 /**
  * Rasa's REST channel, so that chat front ends written for Rasa talk to Guichet unchanged:
- * {@code POST /webhooks/rest/webhook} with {@code {"sender", "message"}} answers
+ * {@code POST /webhooks/rest/webhook} with {@code {"sender", "message"}} (and, beyond Rasa, an
+ * optional {@code "message_id"}: a message sent again under its id gets its first answer again,
+ * without a second turn, so that a client may retry safely) answers
  * {@code [{"recipient_id", "text", "buttons": [{"title", "payload"}]}]}. Each sender has its own
  * conversation. Rasa messages carry text and buttons only: the replies are fitted to that by
  * {@link ChannelReplies} (a card becomes a text with its link, quick replies the buttons of the
@@ -52,15 +55,23 @@ public final class RestChannel {
             body = null;
         }
         String message = body != null && body.getValue("message") instanceof String m ? m.strip() : "";
-        if (body == null || !(body.getValue("sender") instanceof String sender) || sender.isBlank()
+        String messageId = null;
+        boolean wellNamed = true;
+        try {
+            messageId = TurnGateway.messageId(body == null ? null : body.getValue("message_id"));
+        } catch (InvalidMessage e) {
+            wellNamed = false;
+        }
+        if (body == null || !wellNamed || !(body.getValue("sender") instanceof String sender) || sender.isBlank()
                 || sender.length() > MAX_SENDER || message.isEmpty() || message.length() > TurnGateway.MAX_TEXT) {
             ctx.response().setStatusCode(400);
             ctx.json(new JsonObject().put("error", "bad_request").put("message", "expected {\"sender\": \"<id of up to "
                     + MAX_SENDER + " characters>\", \"message\": \"<text of up to " + TurnGateway.MAX_TEXT
-                    + " characters>\"}"));
+                    + " characters>\"}, and optionally \"message_id\": \"<the message's own id, of up to "
+                    + TurnGateway.MAX_MESSAGE_ID + " characters>\""));
             return;
         }
-        gateway.postFromChannelUser(CHANNEL, sender, message, LocalDate.now(clock), null)
+        gateway.postFromChannelUser(CHANNEL, sender, message, messageId, LocalDate.now(clock), null)
                 .onSuccess(turn -> ctx.json(render(sender, turn))).onFailure(ctx::fail);
     }
 
