@@ -20,6 +20,13 @@ import java.util.concurrent.Callable;
 final class PostgresDatabase extends Database {
     private static final long WAIT_FOR_CONNECTION_MS = 10_000;
     private static final int PING_S = 2;
+    /**
+     * How long a connection waits for a lock another holds, a conversation's turn included, unless
+     * the address sets its own ({@code ?options=-c%20lock_timeout%3D10s}). A node that dies frees its
+     * locks with its connections; one that hangs would otherwise hold its conversations' turns on
+     * every node for good. The waiting turn fails as a store error: a 503 the client may retry.
+     */
+    static final String DEFAULT_LOCK_WAIT = "30s";
 
     private final HikariDataSource pool;
     /**
@@ -46,6 +53,9 @@ final class PostgresDatabase extends Database {
         config.setConnectionTimeout(WAIT_FOR_CONNECTION_MS);
         // The store's own transactions set auto-commit off; a read alone commits by itself.
         config.setAutoCommit(true);
+        if (address.query() == null || !address.query().contains("lock_timeout")) {
+            config.setConnectionInitSql("SET lock_timeout = '" + DEFAULT_LOCK_WAIT + "'");
+        }
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);

@@ -195,4 +195,44 @@ class SharedPostgresStoreTest {
         threads.shutdown();
         return futures;
     }
+
+    @Test
+    void aTurnWaitingForANodeThatHangsGivesUpAsAStoreErrorAndOthersGoOn(@TempDir Path folder) throws Exception {
+        TestStores.Place place = TestStores.POSTGRESQL.fresh(folder);
+        PostgresAddress shared = place.address();
+        PostgresAddress impatient = new PostgresAddress(shared.host(), shared.port(), shared.database(), shared.user(),
+                shared.password(), shared.query() + "&options=-c%20lock_timeout%3D1s", shared.poolSize());
+        ExecutorService hangingNode = Executors.newSingleThreadExecutor();
+        try (Store hung = place.open(CLOCK); Store waiting = Store.open(impatient, CLOCK)) {
+            java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            Future<Object> hangs = hangingNode.submit(() -> hung.holding("conversation-1", () -> {
+                holding.countDown();
+                return release.await(1, TimeUnit.MINUTES);
+            }));
+            assertTrue(holding.await(30, TimeUnit.SECONDS));
+            long started = System.nanoTime();
+            org.junit.jupiter.api.Assertions.assertThrows(StoreException.class,
+                    () -> waiting.holding("conversation-1", () -> "ran"));
+            long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertTrue(waited >= 900 && waited < 10_000, "gave up after the address's 1 s: " + waited + " ms");
+            assertEquals("ran", waiting.holding("conversation-2", () -> "ran"), "other conversations go on");
+            release.countDown();
+            assertEquals(true, hangs.get(30, TimeUnit.SECONDS));
+            assertEquals("ran", waiting.holding("conversation-1", () -> "ran"), "and this one once the node lets go");
+        } finally {
+            hangingNode.shutdownNow();
+        }
+        PostgresDatabase unconfigured = PostgresDatabase.open(shared);
+        try {
+            assertEquals(PostgresDatabase.DEFAULT_LOCK_WAIT, unconfigured.read("lock_timeout", connection -> {
+                try (Statement show = connection.createStatement(); ResultSet row = show.executeQuery("SHOW lock_timeout")) {
+                    row.next();
+                    return row.getString(1);
+                }
+            }), "without a setting of its own, a node waits for a lock at most this long");
+        } finally {
+            unconfigured.close();
+        }
+    }
 }
