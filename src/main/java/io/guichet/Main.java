@@ -203,8 +203,10 @@ public final class Main {
             resumeInboxes(vertx, inboxes);
             Origins origins = new Origins(config.allowedOrigins());
             WidgetSecrets secrets = widgetSecrets(config, store);
-            // A person opens a conversation now and then and writes a message every few seconds at most.
-            RateLimiter newConversations = new RateLimiter(20, 0.2, config.rateLimits());
+            // A person opens a conversation now and then, on whichever node (20 per address in 100 seconds,
+            // across the nodes), and writes a message every few seconds at most, on the node its socket is on.
+            SharedRateLimit newConversations = new SharedRateLimit(vertx, "guichet.new-widget-conversations", 20,
+                    100_000, config.rateLimits());
             RateLimiter widgetMessages = new RateLimiter(10, 1, config.rateLimits());
             // Ten attempts per address in 100 seconds, across the nodes.
             SharedRateLimit logins = new SharedRateLimit(vertx, "guichet.login-attempts", 10, 100_000,

@@ -1,8 +1,8 @@
 package io.guichet.http;
 
-import io.guichet.edge.RateLimiter;
 import io.guichet.edge.Origins;
 import io.guichet.edge.RawBody;
+import io.guichet.edge.SharedRateLimit;
 import io.guichet.channels.web.WidgetChannel;
 import io.guichet.channels.web.WidgetSecrets;
 import io.guichet.conversation.Conversation;
@@ -55,7 +55,7 @@ public final class HttpApi {
     private final AdminToken adminToken;
     private final WidgetSecrets secrets;
     private final Origins origins;
-    private final RateLimiter newWidgetConversations;
+    private final SharedRateLimit newWidgetConversations;
     private final Clock clock;
 
     /**
@@ -64,7 +64,7 @@ public final class HttpApi {
      */
     public HttpApi(Vertx vertx, Understanding understanding, KnowledgeBase knowledge,
                    ConversationService conversations, TurnGateway gateway, LeadStore leads, String adminToken, WidgetSecrets secrets,
-                   Origins origins, RateLimiter newWidgetConversations, Clock clock) {
+                   Origins origins, SharedRateLimit newWidgetConversations, Clock clock) {
         this.vertx = vertx;
         this.understanding = understanding;
         this.knowledge = knowledge;
@@ -158,15 +158,20 @@ public final class HttpApi {
         String lang = body.language("lang");
         String named = channel == null || channel.isBlank() ? "web" : channel;
         boolean widget = named.equals(WidgetChannel.CHANNEL);
-        if (widget && !newWidgetConversations.tryAcquire(clientAddress(ctx))) {
-            ctx.response().putHeader("Retry-After", Long.toString(newWidgetConversations.retryAfterSeconds()));
-            throw new ApiError(429, "too_many_requests", "too many new conversations from this address");
-        }
-        blocking(ctx, () -> {
-            String id = conversations.open(named, lang).id();
-            JsonObject opened = new JsonObject().put("id", id);
-            return widget ? opened.put("secret", secrets.of(id)) : opened;
-        }, 201);
+        Future<Boolean> allowed = widget ? newWidgetConversations.tryAcquire(clientAddress(ctx))
+                : Future.succeededFuture(true);
+        allowed.onSuccess(granted -> {
+            if (!granted) {
+                ctx.response().putHeader("Retry-After", Long.toString(newWidgetConversations.retryAfterSeconds()));
+                respond(ctx, 429, "too_many_requests", "too many new conversations from this address");
+                return;
+            }
+            blocking(ctx, () -> {
+                String id = conversations.open(named, lang).id();
+                JsonObject opened = new JsonObject().put("id", id);
+                return widget ? opened.put("secret", secrets.of(id)) : opened;
+            }, 201);
+        }).onFailure(ctx::fail);
     }
 
     private void postMessage(RoutingContext ctx) {

@@ -101,9 +101,29 @@ class TwoNodesTest {
                         && "user".equals(frame.getJsonObject("message").getString("from"))
                         && "Merci Claire !".equals(frame.getJsonObject("message").getString("text")));
             }
+            assertTrue(newConversationsBeforeRefusal(onA, onB) <= 20, "an address's allowance of new widget"
+                    + " conversations (20 in 100 s) holds across the nodes, not once per node");
         } finally {
             WidgetSocket.await(Future.all(nodes.get(0).close(), nodes.get(1).close(), clients.close()));
         }
+    }
+
+    /** New widget conversations opened from this address, on A and B in turn, until one is refused. */
+    private static int newConversationsBeforeRefusal(WebClient onA, WebClient onB) throws InterruptedException {
+        // Not across the edge of a 100-second window, where up to twice the allowance may pass.
+        long intoWindow = System.currentTimeMillis() % 100_000;
+        if (intoWindow > 90_000) {
+            Thread.sleep(100_000 - intoWindow);
+        }
+        for (int opened = 0; opened < 60; opened++) {
+            HttpResponse<Buffer> response = WidgetSocket.await((opened % 2 == 0 ? onA : onB)
+                    .post("/api/v1/conversations").sendJsonObject(new JsonObject().put("channel", "widget")));
+            if (response.statusCode() == 429) {
+                return opened;
+            }
+            assertEquals(201, response.statusCode(), response.bodyAsString());
+        }
+        return 60;
     }
 
     /**

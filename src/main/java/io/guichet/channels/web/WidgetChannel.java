@@ -5,6 +5,7 @@ import io.guichet.conversation.Status;
 import io.guichet.dialogue.ConversationService;
 import io.guichet.edge.Origins;
 import io.guichet.edge.RateLimiter;
+import io.guichet.edge.SharedRateLimit;
 import io.guichet.realtime.LiveEvents;
 import io.guichet.realtime.LiveFanOut;
 import io.guichet.realtime.SocketFailures;
@@ -46,7 +47,7 @@ public final class WidgetChannel {
     private final TurnGateway gateway;
     private final WidgetSecrets secrets;
     private final Origins origins;
-    private final RateLimiter newConversations;
+    private final SharedRateLimit newConversations;
     private final RateLimiter messages;
     private final Clock clock;
 
@@ -55,7 +56,7 @@ public final class WidgetChannel {
      * @param messages         messages a conversation may send
      */
     public WidgetChannel(Vertx vertx, LiveFanOut live, ConversationService conversations, TurnGateway gateway, WidgetSecrets secrets,
-                         Origins origins, RateLimiter newConversations, RateLimiter messages, Clock clock) {
+                         Origins origins, SharedRateLimit newConversations, RateLimiter messages, Clock clock) {
         this.vertx = vertx;
         this.live = live;
         this.conversations = conversations;
@@ -153,12 +154,14 @@ public final class WidgetChannel {
                 }).onFailure(this::failed);
                 return;
             }
-            if (!newConversations.tryAcquire(client)) {
-                error("rate_limited", "too many new conversations from this address; try again in a minute");
-                return;
-            }
-            vertx.executeBlocking(() -> welcomeFrame(conversations.open(CHANNEL, lang)), false)
-                    .onSuccess(this::welcome).onFailure(this::failed);
+            newConversations.tryAcquire(client).onSuccess(granted -> {
+                if (!granted) {
+                    error("rate_limited", "too many new conversations from this address; try again in a minute");
+                    return;
+                }
+                vertx.executeBlocking(() -> welcomeFrame(conversations.open(CHANNEL, lang)), false)
+                        .onSuccess(this::welcome).onFailure(this::failed);
+            }).onFailure(this::failed);
         }
 
         /** What the widget is told of its conversation when it says hello. */
