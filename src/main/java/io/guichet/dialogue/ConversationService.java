@@ -238,10 +238,24 @@ public final class ConversationService {
         return messageId == null ? null : new MessageReceipt(messageId, text, AnswerReceipts.write(turn), 0);
     }
 
-    /** An answer from the pages can be rated: its turn's record is what a thumb refers to. */
+    /**
+     * An answer from the pages can be rated: its turn's record is what a thumb refers to. The thumbs
+     * go right after the answer's source card, not after what follows it: under a journey's question
+     * ("Combien de nuits ?") they would read as answers to it.
+     */
     private static Turn rated(Turn turn, long recorded) {
-        return turn.fallback() || turn.sources().isEmpty() || recorded == 0 ? turn
-                : turn.withReplies(concat(turn.replies(), List.of(new Reply.Rating(recorded))), turn.status());
+        if (turn.fallback() || turn.sources().isEmpty() || recorded == 0) {
+            return turn;
+        }
+        List<String> sources = turn.sources().stream().map(Reply.Card::sourceId).toList();
+        List<Reply> replies = new ArrayList<>(turn.replies());
+        int card = 0;
+        while (card < replies.size() && !(replies.get(card) instanceof Reply.Cards cards
+                && cards.items().stream().anyMatch(item -> sources.contains(item.sourceId())))) {
+            card++;
+        }
+        replies.add(Math.min(card + 1, replies.size()), new Reply.Rating(recorded));
+        return turn.withReplies(replies, turn.status());
     }
 
     /**

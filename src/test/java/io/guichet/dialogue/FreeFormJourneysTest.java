@@ -314,6 +314,16 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void theThumbsRateTheAnswerNotTheJourneysQuestionThatFollows() {
+        Played p = play("fr", "terrain viabilisé de 3000 m2 près de l'échangeur");
+        List<Reply> replies = p.turns().get(0).replies();
+        int rating = replies.indexOf(replies.stream().filter(r -> r instanceof Reply.Rating).findFirst().orElseThrow());
+        assertTrue(replies.get(rating - 1) instanceof Reply.Cards, "right after the answer's source: " + replies);
+        assertTrue(replies.subList(rating, replies.size()).stream().anyMatch(r -> r instanceof Reply.Text),
+                "before the journey's question: " + replies);
+    }
+
+    @Test
     void theFactsOfAProjectAreNotAnsweredWithAPageThatSharesTheirWords() {
         // The château's page is trusted for this message (0.43) but not clear (under 0.6), and nothing is asked.
         Played p = play("fr", "on organise un séminaire de 40 personnes en mars");
