@@ -61,6 +61,8 @@ public final class PassageVectors {
     private final Path file;
     private final Map<Key, float[]> vectors = new HashMap<>();
     private SharedVectors shared;
+    /** Whether the vectors read from the file may be missing from {@link #shared}, until the first call checks. */
+    private boolean fileNotShared;
     private int recordsInFile;
     private boolean writable;
     private int lastEmbedded;
@@ -83,9 +85,14 @@ public final class PassageVectors {
         return cache;
     }
 
-    /** From now on, takes the vectors not in memory from {@code shared} when it has them, and adds those embedded. */
+    /**
+     * From now on, takes the vectors not in memory from {@code shared} when it has them, and adds those
+     * embedded. The first call after this also adds those this node had only in its file (embedded
+     * before it shared a store): a node joining next then embeds none of them.
+     */
     public synchronized PassageVectors sharing(SharedVectors shared) {
         this.shared = shared;
+        this.fileNotShared = true;
         return this;
     }
 
@@ -97,6 +104,9 @@ public final class PassageVectors {
             if (!vectors.containsKey(keys.get(i))) {
                 missing.putIfAbsent(keys.get(i), texts.get(i));
             }
+        }
+        if (fileNotShared) {
+            shareFromFile(keys);
         }
         Map<Key, float[]> added = fromShared(missing.keySet());
         missing.keySet().removeAll(added.keySet());
@@ -137,6 +147,16 @@ public final class PassageVectors {
             LOG.warn("shared passage vectors cannot be read ({}): the passages missing are embedded here", e.toString());
         }
         return found;
+    }
+
+    /** Adds to the shared store those of {@code keys} this node has in memory (from its file) and it lacks. */
+    private void shareFromFile(List<Key> keys) {
+        fileNotShared = false;
+        Set<Key> known = keys.stream().filter(vectors::containsKey).collect(java.util.stream.Collectors.toSet());
+        known.removeAll(fromShared(known).keySet());
+        Map<Key, float[]> unshared = new HashMap<>();
+        known.forEach(key -> unshared.put(key, vectors.get(key)));
+        toShared(unshared);
     }
 
     private void toShared(Map<Key, float[]> embedded) {

@@ -65,6 +65,23 @@ class SharedPassageVectorsTest {
         }
     }
 
+    @Test
+    void aNodeThatEmbeddedBeforeItSharedAStoreAddsItsVectorsForTheNext(@TempDir Path folder) throws Exception {
+        TestStores.Place place = TestStores.POSTGRESQL.fresh(folder);
+        CountingModel alone = new CountingModel();
+        SentenceEmbedder embedder = new SentenceEmbedder(alone);
+        KnowledgeBase.load(KB, embedder, PassageVectors.persistent(embedder, folder.resolve("node-1/passage-vectors.bin")));
+        assertTrue(alone.passages.get() > 10, "embedded on its own, into its file: " + alone.passages);
+        CountingModel restarted = new CountingModel();
+        CountingModel joining = new CountingModel();
+        try (Store first = place.open(Clock.systemUTC()); Store second = place.open(Clock.systemUTC())) {
+            load(restarted, folder.resolve("node-1"), first);
+            assertEquals(0, restarted.passages.get(), "restarted on the shared store, it reads its file");
+            load(joining, folder.resolve("node-2"), second);
+            assertEquals(0, joining.passages.get(), "and the node joining finds what that file held");
+        }
+    }
+
     private static List<String> passages(List<SearchHit> hits) {
         return hits.stream().map(hit -> hit.document().id() + ": " + hit.passage() + " " + hit.score()).toList();
     }
