@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * One immutable version of the knowledge base, searchable from any thread. Each passage is
@@ -26,6 +27,8 @@ final class KnowledgeIndex {
     private final List<Passage> passages;
     /** Each passage's analysed words, for its answerability: analysed once rather than per query. */
     private final List<Set<String>> passageWords;
+    /** Each document's sentence windows ({@link PassageSplitter#windows}), analysed with its title and heading. */
+    private final List<List<Set<String>>> windowWords;
     /** Each document's title and tags, analysed: what every one of its passages states. */
     private final List<Set<String>> titleWords;
     /** Passages are stored document after document: those of document d are [firstPassage[d], firstPassage[d+1]). */
@@ -41,6 +44,14 @@ final class KnowledgeIndex {
         this.passages = passages;
         this.passageWords = passages.stream()
                 .map(p -> Answerability.statedWords(documents.get(p.document()), p)).toList();
+        this.windowWords = documents.stream().map(d -> new ArrayList<Set<String>>()).collect(Collectors.toList());
+        for (Passage passage : passages) {
+            KbDocument document = documents.get(passage.document());
+            for (String window : PassageSplitter.windows(passage.text())) {
+                windowWords.get(passage.document()).add(Answerability.statedWords(document,
+                        new Passage(passage.document(), passage.heading(), window)));
+            }
+        }
         this.titleWords = documents.stream()
                 .map(d -> Answerability.statedWords(d, new Passage(0, null, ""))).toList();
         this.firstPassage = new int[documents.size() + 1];
@@ -97,7 +108,7 @@ final class KnowledgeIndex {
         Answerability.Asked asked = asked(transformed);
         Map<Integer, Double> passageCosines = dense.passageCosines(transformed, CANDIDATES);
         Map<Integer, Double> fused = ScoreFusion.fuse(lexical.documents(transformed, CANDIDATES),
-                documentCosines(passageCosines));
+                documentCosines(passageCosines), document -> bestWindowCoverage(asked, document));
 
         List<Integer> ranked = fused.entrySet().stream()
                 .filter(e -> filter.test(documents.get(e.getKey())))
@@ -134,6 +145,16 @@ final class KnowledgeIndex {
                     snippet(passage.text())));
         }
         return hits;
+    }
+
+    /** The share of the query's information that the document's best sentence window states. */
+    private double bestWindowCoverage(Answerability.Asked asked, int document) {
+        String lang = documents.get(document).lang();
+        double best = 0;
+        for (Set<String> window : windowWords.get(document)) {
+            best = Math.max(best, asked.coverage(lang, window));
+        }
+        return best;
     }
 
     /** The query's information, each concept weighed by its rarity in the pages. */

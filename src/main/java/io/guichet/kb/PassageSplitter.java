@@ -11,6 +11,10 @@ import java.util.regex.Pattern;
  */
 final class PassageSplitter {
     static final int MAX_CHARS = 900;
+    /** Sentences in a window of {@link #windows}: a question's words stand within a few sentences of each other. */
+    static final int WINDOW_SENTENCES = 3;
+    /** A sentence ends at its stop (or a semicolon) before a space, or at a line's end (list items, table rows). */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…;])\\s+|\\n");
     private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)]\\([^)]*\\)");
     private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|__|\\*|`)");
     private static final Pattern TABLE_RULE = Pattern.compile("^\\s*\\|?\\s*:?-{2,}.*$");
@@ -60,6 +64,26 @@ final class PassageSplitter {
         if (chunk.length() > 0) {
             out.add(new Passage(document, heading, chunk.toString()));
         }
+    }
+
+    /**
+     * The passage's text cut into windows of {@link #WINDOW_SENTENCES} consecutive sentences, one
+     * starting at each sentence (a shorter text is one window): the places where a question's
+     * words may be stated together.
+     */
+    static List<String> windows(String text) {
+        List<String> sentences = new ArrayList<>();
+        for (String sentence : SENTENCE_END.split(text)) {
+            if (!sentence.isBlank()) {
+                sentences.add(sentence);
+            }
+        }
+        List<String> windows = new ArrayList<>();
+        for (int first = 0; first == 0 || first + WINDOW_SENTENCES <= sentences.size(); first++) {
+            windows.add(String.join(" ",
+                    sentences.subList(first, Math.min(sentences.size(), first + WINDOW_SENTENCES))));
+        }
+        return windows;
     }
 
     /** Markdown to readable text: links keep their words, tables become "cell · cell" lines. */

@@ -49,4 +49,11 @@ class PassageSplitterTest {
     void emptyBodyGivesNoPassage() {
         assertTrue(PassageSplitter.split(0, "\n\n").isEmpty());
     }
+
+    @Test
+    void windowsSlideOverThreeSentencesAtATime() {
+        assertEquals(List.of("Un. Deux ! Trois ?", "Deux ! Trois ? Quatre ;", "Trois ? Quatre ; cinq", "Quatre ; cinq six."),
+                PassageSplitter.windows("Un. Deux ! Trois ? Quatre ; cinq\nsix."));
+        assertEquals(List.of("Ouvert en 2019. Fermé le lundi."), PassageSplitter.windows("Ouvert en 2019. Fermé le lundi."));
+    }
 }
