@@ -48,6 +48,21 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void aPageThatStatesTheQuestionsWordsTogetherOutranksOneThatScattersThem(@TempDir Path folder) throws IOException {
+        write(folder, "piscine", "fr", "La piscine olympique", "La piscine olympique accueille les clubs de natation "
+                + "et le public. Les horaires des bassins de la piscine changent selon les saisons : la piscine les "
+                + "affiche à l'accueil. La piscine propose l'aquagym et des cours de natation.\n\n"
+                + "## Autour\n\nLe marché se tient sur le parvis le dimanche matin.");
+        write(folder, "vivre", "fr", "Vivre en ville", "La médiathèque prête livres, disques et jeux. Le cinéma "
+                + "programme des films en version originale chaque semaine. La mairie délivre les cartes d'identité "
+                + "sur rendez-vous. Le bassin de la piscine municipale est ouvert le dimanche de 9 h à 12 h. La "
+                + "patinoire ouvre de novembre à mars. Le bowling compte douze pistes. Les parcs ferment à 20 h.");
+        List<SearchHit> hits = KnowledgeBase.load(folder, TestFixtures.embedder())
+                .search("la piscine est-elle ouverte le dimanche ?", 2, "fr");
+        assertEquals("vivre", hits.get(0).id(), hits.toString());
+    }
+
+    @Test
     void theQuotedPassageIsTheOneThatStatesWhatWasAsked(@TempDir Path folder) throws IOException {
         // The passage on luggage is the closest in meaning; the list of services is the one that says it.
         write(folder, "office", "fr", "Office de tourisme", "L'office de tourisme vous accueille place du Marché.\n\n"
