@@ -82,11 +82,21 @@ final class Answerability {
             double covered = 0;
             for (int c = 0; c < statements.size(); c++) {
                 total += weights[c];
-                if (statements.get(c).stream().anyMatch(words -> !words.isEmpty() && present.containsAll(words))) {
+                if (statesAny(present, statements.get(c))) {
                     covered += weights[c];
                 }
             }
             return total == 0 ? 0 : covered / Math.max(total, enough);
+        }
+
+        /** A plain loop, without a stream: it runs for every sentence window of every candidate page. */
+        private static boolean statesAny(Set<String> present, List<List<String>> statements) {
+            for (List<String> words : statements) {
+                if (!words.isEmpty() && present.containsAll(words)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

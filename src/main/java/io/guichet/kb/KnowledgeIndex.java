@@ -107,13 +107,9 @@ final class KnowledgeIndex {
         RetrievalQuery transformed = RetrievalQuery.of(query, lang, glossary);
         Answerability.Asked asked = asked(transformed);
         Map<Integer, Double> passageCosines = dense.passageCosines(transformed, CANDIDATES);
-        Map<Integer, Double> fused = ScoreFusion.fuse(lexical.documents(transformed, CANDIDATES),
-                documentCosines(passageCosines), document -> bestWindowCoverage(asked, document));
-
-        List<Integer> ranked = fused.entrySet().stream()
-                .filter(e -> filter.test(documents.get(e.getKey())))
-                .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed())
-                .limit(k).map(Map.Entry::getKey).toList();
+        List<Integer> ranked = ScoreFusion.top(lexical.documents(transformed, CANDIDATES),
+                documentCosines(passageCosines), document -> bestWindowCoverage(asked, document), k,
+                document -> filter.test(documents.get(document)));
         List<SearchHit> hits = new ArrayList<>();
         double ceiling = 1;
         for (int documentIndex : ranked) {

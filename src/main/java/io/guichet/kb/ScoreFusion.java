@@ -3,6 +3,8 @@ package io.guichet.kb;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.function.IntPredicate;
 import java.util.function.IntToDoubleFunction;
 
 /**
@@ -37,19 +39,37 @@ final class ScoreFusion {
     }
 
     /**
-     * Document to fused score, from the lexical ranking, each document's best cosine and, for each
-     * document either half found, the coverage of its best sentence window.
+     * The {@code k} documents that {@code kept} keeps, best first, scored on the lexical ranking, each
+     * document's best cosine and the coverage of its best sentence window. Documents are measured
+     * in the order of the two halves' score, and the windows of one that could no longer reach the
+     * {@code k}-th (its two halves' score plus the most a window adds) are never measured: a window
+     * is measured over every query word, the costliest of the three for a page of many sentences.
      */
-    static Map<Integer, Double> fuse(List<LexicalRetriever.Scored> lexical, Map<Integer, Double> denseCosines,
-                                     IntToDoubleFunction bestWindowCoverage) {
-        Map<Integer, Double> fused = new HashMap<>();
+    static List<Integer> top(List<LexicalRetriever.Scored> lexical, Map<Integer, Double> denseCosines,
+                             IntToDoubleFunction bestWindowCoverage, int k, IntPredicate kept) {
+        Map<Integer, Double> halves = new HashMap<>();
         double best = lexical.isEmpty() ? 1 : lexical.get(0).score();
         for (LexicalRetriever.Scored hit : lexical) {
-            fused.merge(hit.document(), LEXICAL_WEIGHT * hit.score() / best, Double::sum);
+            halves.merge(hit.document(), LEXICAL_WEIGHT * hit.score() / best, Double::sum);
         }
-        denseCosines.forEach((document, cosine) -> fused.merge(document,
+        denseCosines.forEach((document, cosine) -> halves.merge(document,
                 (1 - LEXICAL_WEIGHT) * Answerability.semantic(cosine), Double::sum));
-        fused.replaceAll((document, score) -> score + WINDOW_WEIGHT * bestWindowCoverage.applyAsDouble(document));
-        return fused;
+        List<Map.Entry<Integer, Double>> byHalves = halves.entrySet().stream().filter(e -> kept.test(e.getKey()))
+                .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed()).toList();
+        Map<Integer, Double> fused = new HashMap<>();
+        PriorityQueue<Double> bestK = new PriorityQueue<>();
+        for (Map.Entry<Integer, Double> candidate : byHalves) {
+            if (bestK.size() == k && candidate.getValue() + WINDOW_WEIGHT < bestK.peek()) {
+                break;
+            }
+            double score = candidate.getValue() + WINDOW_WEIGHT * bestWindowCoverage.applyAsDouble(candidate.getKey());
+            fused.put(candidate.getKey(), score);
+            bestK.add(score);
+            if (bestK.size() > k) {
+                bestK.poll();
+            }
+        }
+        return fused.entrySet().stream().sorted(Map.Entry.<Integer, Double>comparingByValue().reversed())
+                .limit(k).map(Map.Entry::getKey).toList();
     }
 }
