@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,7 +153,7 @@ public final class PassageVectors {
     /** Adds to the shared store those of {@code keys} this node has in memory (from its file) and it lacks. */
     private void shareFromFile(List<Key> keys) {
         fileNotShared = false;
-        Set<Key> known = keys.stream().filter(vectors::containsKey).collect(java.util.stream.Collectors.toSet());
+        Set<Key> known = keys.stream().filter(vectors::containsKey).collect(Collectors.toSet());
         known.removeAll(fromShared(known).keySet());
         Map<Key, float[]> unshared = new HashMap<>();
         known.forEach(key -> unshared.put(key, vectors.get(key)));
