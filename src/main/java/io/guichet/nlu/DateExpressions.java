@@ -36,6 +36,11 @@ final class DateExpressions {
     private static final Pattern BARE_MONTH = Pattern.compile("janvier|fevrier|mars|avril|mai|juin|juillet|aout"
             + "|septembre|octobre|novembre|decembre|january|february|july|september|october|november|december");
     private static final String WE = "(?:week-?ends?|week ends?)";
+    /**
+     * French chat shortens week-end to "we" or "w-e" ("on vient le we prochain", "ce we"): read so
+     * only after a French word, since "we" is also the English pronoun.
+     */
+    private static final String WE_FR = "(?:" + WE + "|we|w-e)";
 
     private static String day(String name) {
         return "(?:(?<" + name + ">3[01]|[12]\\d|0?[1-9])(?:er|ere|re|eme|e|st|nd|rd|th)?(?![\\w])"
@@ -141,7 +146,7 @@ final class DateExpressions {
                             + "|winter|spring|autumn"), false, s -> s.hasAny(SCHOOL_HOLIDAY_WORDS),
                     DateExpressions::schoolHoliday),
             // le week-end du 12 juin, the weekend of 12 June: the Saturday and Sunday of that day, from its Friday
-            Rule.of("\\b(?:(?:le |ce |un )?" + WE + " du|(?:the )?" + WE + " of(?: the)?) " + day("d")
+            Rule.of("\\b(?:(?:le |ce |un )" + WE_FR + " du|" + WE + " du|(?:the )?" + WE + " of(?: the)?) " + day("d")
                     + "(?:(?: of)? (?<m>" + M_ANY + ")(?:,? (?<y>" + YEAR + "))?)?(?!" + NOT_AFTER + ")",
                     starts("le|ce|un|week|weekend|weekends|the"), false, s -> s.contains(" du ") || s.contains(" of "),
                     DateExpressions::weekendOf),
@@ -244,14 +249,14 @@ final class DateExpressions {
             Rule.of("\\b(?:cette semaine|this week)(?:-ci| ci)?(?![\\w-])(?! ?-? ?end)",
                     starts("cette|this"), false, ALWAYS,
                     (g, now) -> new DateRange(now, now.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)))),
-            Rule.of("\\b(?:prochain " + WE + "|next " + WE + "|following " + WE + "|" + WE + " prochain"
-                    + "|" + WE + " d'apres|" + WE + " suivant)(?![\\w])",
-                    starts("prochain|next|following|week|weekend|weekends"), false, ALWAYS,
+            Rule.of("\\b(?:prochain " + WE_FR + "|next " + WE + "|following " + WE + "|" + WE_FR + " prochain"
+                    + "|" + WE_FR + " d'apres|" + WE_FR + " suivant)(?![\\w])",
+                    starts("prochain|next|following|week|weekend|weekends|we|w"), false, ALWAYS,
                     (g, now) -> {
                         DateRange w = weekend(now);
                         return new DateRange(w.start().plusDays(7), w.end().plusDays(7));
                     }),
-            Rule.of("\\b(?:(?:ce|this|this coming) " + WE + "|cette fin de semaine)(?![\\w])",
+            Rule.of("\\b(?:ce " + WE_FR + "|(?:this|this coming) " + WE + "|cette fin de semaine)(?![\\w])",
                     starts("ce|this|cette"), false, ALWAYS,
                     (g, now) -> weekend(now)),
             Rule.of("\\b(?:mois prochain|next month|mois suivant|following month)(?![\\w])",

@@ -14,8 +14,8 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  * ("merci" comes out Latin) and on chat French without accents ("slt on est 18 collegues" comes
  * out English), so the decision is restricted to fra/eng, and the words of the chat that belong
  * to one language only (greetings, pronouns, articles, auxiliaries) are counted first: a clear
- * lead decides. The detector decides the rest; when it hesitates, the conversation's language
- * stays.
+ * lead decides ("we" after "le", "ce" or "bon" is French chat's week-end, not the pronoun). The
+ * detector decides the rest; when it hesitates, the conversation's language stays.
  */
 final class LanguageGuesser {
     private static final String MODEL = "/langdetect-183.bin";
@@ -37,6 +37,8 @@ final class LanguageGuesser {
             "it", "this", "that", "be", "will", "would", "could", "should", "have", "has", "of", "to", "there",
             "they", "their", "your", "from", "about", "like", "need", "want", "looking", "days", "nights",
             "week", "people", "can", "do", "does", "was", "were", "just", "some", "any", "us", "me", "also");
+    private static final Set<String> WEEKEND_SHORTHAND_AFTER = Set.of("le", "ce", "un", "du", "au", "bon", "prochain",
+            "chaque", "tout");
     /** Below this score gap the detector is guessing; French, the product's first language, wins. */
     private static final double MARGIN = 0.001;
     /**
@@ -59,11 +61,24 @@ final class LanguageGuesser {
         }
     }
 
+    /** "le we", "ce we", "bon we": French chat's week-end, not the English pronoun. */
+    private static boolean isFrenchWeekend(String previous, String token) {
+        return token.equals("we") && WEEKEND_SHORTHAND_AFTER.contains(previous);
+    }
+
     /** "fr" or "en"; {@code hint}, the conversation's language or null, decides when the text does not tell. */
     String guess(String text, String hint) {
         List<String> tokens = TextNormalizer.tokens(text);
-        long fr = tokens.stream().filter(FRENCH_WORDS::contains).count();
-        long en = tokens.stream().filter(ENGLISH_WORDS::contains).count();
+        long fr = 0;
+        long en = 0;
+        for (int t = 0; t < tokens.size(); t++) {
+            String token = tokens.get(t);
+            if (FRENCH_WORDS.contains(token) || t > 0 && isFrenchWeekend(tokens.get(t - 1), token)) {
+                fr++;
+            } else if (ENGLISH_WORDS.contains(token)) {
+                en++;
+            }
+        }
         if (Math.abs(fr - en) >= 2 || tokens.size() <= 3 && fr != en) {
             return fr > en ? "fr" : "en";
         }

@@ -42,11 +42,13 @@ final class QuantityExpressions {
 
     /**
      * "on pense venir à 4", "on vient à quatre", "nous serons à 6", "on vient le week-end du 12 juin
-     * à 4": a count after "à" (folded "a"), the when or where of the visit possibly in between, which
-     * stay out of the count's span.
+     * à 4", "on arrive ce we à 4": a count after "à" (folded "a"), the when or where of the visit
+     * possibly in between, which stay out of the count's span. An hour ("on arrive à 4 h") is not
+     * a count: {@code COUNT_END} refuses what follows it.
      */
-    private static final Pattern COME_AS = Pattern.compile("\\b(?:venir|vient|venons|viendra|viendrons|viendrait"
-            + "|viendrions|sera|serons|serait|serions|sommes)(?: (?!a " + NUMERAL + ")\\S+){0,6}? (?<count>a " + ABOUT
+    private static final String COME_VERBS = "venir|vient|venons|viendra|viendrons|viendrait|viendrions|sera|serons"
+            + "|serait|serions|sommes|arrive|arrivons|arrivera|arriverons|debarque|debarquons|descend|descendons";
+    private static final Pattern COME_AS = Pattern.compile("\\b(?:" + COME_VERBS + ")(?: (?!a " + NUMERAL + ")\\S+){0,6}? (?<count>a " + ABOUT
             + "(?<n>" + NUMERAL + "))" + COUNT_END);
 
     /** "groupe de 30", "family of four", "party of 6", "équipe d'une douzaine". */
@@ -147,8 +149,7 @@ final class QuantityExpressions {
     private static final Set<String> GROUP_STARTS = EntityScan.words(
             "groupe|group|equipe|team|famille|family|party|delegation|classe|class");
     private static final Set<String> FOR_STARTS = EntityScan.words("pour|for");
-    private static final Set<String> COME_STARTS = EntityScan.words(
-            "venir|vient|venons|viendra|viendrons|viendrait|viendrions|sera|serons|serait|serions|sommes");
+    private static final Set<String> COME_STARTS = EntityScan.words(COME_VERBS);
     private static final Set<String> NIGHT_WORDS = EntityScan.words("nuit|nuits|nuitee|nuitees|night|nights");
     private static final Set<String> EURO_WORDS = EntityScan.words("eur|euro|euros");
     private static final Set<String> BUDGET_WORDS = EntityScan.words("budget|enveloppe|loyer|rent");

@@ -15,7 +15,8 @@ class LanguageGuesserTest {
             "je cherche un hôtel pas cher pour le week-end|fr",
             "where can I park near the old town?|en",
             "on voudrait organiser un séminaire pour quarante personnes|fr",
-            "We are looking for office space for a software company|en"})
+            "We are looking for office space for a software company|en",
+            "on arrive ce we a 4|fr", "slt on vient le we prochain|fr", "we arrive this weekend|en"})
     void tellsFrenchFromEnglish(String text, String expected) {
         assertEquals(expected, GUESSER.guess(text, null));
     }
