@@ -127,7 +127,8 @@ public final class Dialogue {
      * voulons organiser un séminaire") starts the journey.
      */
     private Turn journeyTopic(Conversation conversation, Parse parse, String journey, LocalDate now, int turnNumber) {
-        Optional<Answers.Answer> answer = answers.answer(parse);
+        Optional<Answers.Answer> answer = answers.answer(parse)
+                .or(() -> JourneyFlow.askedClause(parse).flatMap(answers::answer));
         IntentScore intent = new IntentScore(journey, parse.intent().confidence());
         boolean question = JourneyFlow.isQuestion(parse);
         if (answer.isPresent() && !JourneyFlow.statesAProjectBesidesWhen(catalogue.get(journey), parse, now)

@@ -61,6 +61,10 @@ final class JourneyFlow {
             + "|an advisor|a consultant|your \\w+ (?:manager|advisor|team)|a member of)|\\b(?:real|actual|live) (?:person"
             + "|human|agent)\\b|\\bput me through\\b");
     /** A question mark, or a question word first (folded text). */
+    /** What ends a clause before a question: "…, un hôtel pas trop cher ?", "… le 12. Où dormir ?". */
+    private static final String CLAUSE_ENDS = ",;.!?:\n";
+    /** A clause of fewer words ("ok ?", "non ?") asks nothing the pages could answer. */
+    private static final int MIN_CLAUSE_WORDS = 2;
     private static final Pattern QUESTION = Pattern.compile("\\?\\s*$|^(quel|quelle|quels|quelles|ou |comment|combien"
             + "|quand|pourquoi|est-ce|a quelle|y a t il|y a-t-il|what|where|how|when|which|why|is there|are there"
             + "|can i|can we|do you|does)");
@@ -440,6 +444,31 @@ final class JourneyFlow {
     private String rankingRequest(Journey journey, JourneyState state, String lang, String summary) {
         String inWords = wording.summary(journey, state.slots(), lang, slot -> slot.type().entityType() == null);
         return inWords.isEmpty() ? summary : inWords;
+    }
+
+    /**
+     * The clause that asks, in a message that also says other things: "on vient à 4 le we prochain
+     * avec le chien, un hôtel pas trop cher ?" asks "un hôtel pas trop cher ?", which the pages
+     * answer better than the whole message, whose facts dilute the search. Empty when the message
+     * is one clause or asks nothing with a question mark.
+     */
+    static Optional<Parse> askedClause(Parse parse) {
+        String text = parse.text();
+        int mark = text.lastIndexOf('?');
+        while (mark > 0 && text.charAt(mark - 1) == '?') {
+            mark--;
+        }
+        if (mark < 0) {
+            return Optional.empty();
+        }
+        int start = mark;
+        while (start > 0 && CLAUSE_ENDS.indexOf(text.charAt(start - 1)) < 0) {
+            start--;
+        }
+        String clause = text.substring(start, mark + 1).strip();
+        return clause.length() < text.strip().length() && TextNormalizer.tokens(clause).size() >= MIN_CLAUSE_WORDS
+                ? Optional.of(new Parse(clause, parse.lang(), parse.intent(), parse.ranking(), List.of()))
+                : Optional.empty();
     }
 
     static boolean isQuestion(Parse parse) {

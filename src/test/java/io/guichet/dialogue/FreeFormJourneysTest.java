@@ -260,6 +260,16 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void aQuestionAskedBesideTheProjectsFactsIsAnsweredBeforeTheJourney() {
+        Played p = play("fr", "slt on vient a 4 le we prochain en avion avec le chien, combien coute la navette?");
+        assertEquals(List.of("navette-aeroport"), sources(p),
+                "the clause that asks is answered, not drowned in the facts: " + p.said());
+        assertEquals("weekend_stay", p.journey().name(), p.said());
+        assertEquals(4, ((Number) p.slots().get("people_count")).intValue(), p.said());
+        assertEquals(Map.of("start", "2026-11-28", "end", "2026-11-29"), p.slots().get("date"), "'le we prochain': " + p.said());
+    }
+
+    @Test
     void aYesToTheOfferStartsTheJourneyOffered() {
         Played p = play("en", "How many seats does the congress centre auditorium have for a conference?", "yes please");
         assertTrue(text(p.turns().get(0)).endsWith("Would you like me to help you organise your event?"), p.said());
