@@ -127,7 +127,8 @@ public final class Dialogue {
      * voulons organiser un séminaire") starts the journey.
      */
     private Turn journeyTopic(Conversation conversation, Parse parse, String journey, LocalDate now, int turnNumber) {
-        Optional<Answers.Answer> answer = answers.answer(parse)
+        Answers.Consulted consulted = answers.consult(parse);
+        Optional<Answers.Answer> answer = consulted.answer()
                 .or(() -> JourneyFlow.askedClause(parse).flatMap(answers::answer));
         IntentScore intent = new IntentScore(journey, parse.intent().confidence());
         boolean question = JourneyFlow.isQuestion(parse);
@@ -139,6 +140,14 @@ public final class Dialogue {
             }
             // The model read the pages and found no answer: the journey's team will know.
             answer = Optional.empty();
+        }
+        if (answer.isEmpty() && question && !JourneyFlow.statesAnIntention(parse)
+                && !JourneyFlow.statesAProject(catalogue.get(journey), parse, now)) {
+            // A question the pages do not answer ("y a un programme pour les jeunes pousses ?"): an
+            // honest "I don't know" from the team of the nearest page's field (else the topic's), its
+            // journey a choice to tap, not a form.
+            String field = consulted.nearestJourney().filter(catalogue::declares).orElse(journey);
+            return unanswered(conversation, intent, parse.lang(), Optional.of(field), field);
         }
         // Before the journey's first question, the answer to a question, or the page that also answers
         // what the message asks besides the project's facts and the journey's name: "hébergement pas cher
@@ -276,6 +285,22 @@ public final class Dialogue {
     }
 
     /** The message as if the engine had chosen {@code journey}. */
+    /** The message as the choice of a journey when it is that journey's label in the menu, in the label's language. */
+    private Optional<Parse> chosenFromMenu(Parse parse) {
+        List<String> said = TextNormalizer.tokens(parse.text());
+        for (String lang : List.of("fr", "en")) {
+            List<String> labels = phrases.list("journeys_menu", lang);
+            for (int j = 0; j < labels.size(); j++) {
+                String journey = Intents.JOURNEYS.get(j);
+                if (catalogue.declares(journey) && TextNormalizer.tokens(labels.get(j)).equals(said)) {
+                    return Optional.of(new Parse(parse.text(), lang, new IntentScore(journey, 1.0), parse.ranking(),
+                            parse.entities()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Parse as(Parse parse, String journey, double confidence) {
         return journey.equals(parse.intent().name()) ? parse
                 : new Parse(parse.text(), parse.lang(), new IntentScore(journey, confidence), parse.ranking(),
@@ -335,6 +360,12 @@ public final class Dialogue {
         if (journeys.underWay(conversation)) {
             return journeys.resume(conversation, parse, now, turnNumber);
         }
+        Optional<Parse> chosen = chosenFromMenu(parse);
+        if (chosen.isPresent()) {
+            // "Passer un week-end" tapped in the menu chooses the journey: the pages that speak of
+            // week-ends are not what it asks, and quoting one would offer the same choice again.
+            return journeys.start(conversation, chosen.get(), now, turnNumber);
+        }
         Optional<String> offered = offeredJourney(conversation);
         if (offered.isPresent() && acceptsOffer(parse, offered.get(), now)) {
             // "oui", or the facts of the project the bot just offered to prepare ("150 m², avec une porte pour le camion").
@@ -384,13 +415,25 @@ public final class Dialogue {
         }
         return answer
                 .map(found -> answered(found, found.journey(), intent, lang, conversation))
-                .orElseGet(() -> conversation.fellBack()
-                        ? new Turn(List.of(new Reply.Text(phrases.text("failed_twice", lang))), intent, List.of(), true,
-                                Status.WAITING_AGENT)
-                        : new Turn(List.of(new Reply.Text(phrases.text("fallback", lang, Map.of("team",
-                                catalogue.teamName(catalogue.team(conversation, consulted.nearestJourney()),
-                                        lang)))),
-                                new Reply.QuickReplies(List.of(phrases.text("ask_human", lang)))), intent, List.of(),
-                                true, status));
+                .orElseGet(() -> unanswered(conversation, intent, lang, consulted.nearestJourney(), null));
+    }
+
+    /**
+     * The honest "I don't know", naming the team of {@code nearestJourney}'s field, with a person to
+     * talk to and, unless null, {@code offered} to prepare; a second one in a row hands over.
+     */
+    private Turn unanswered(Conversation conversation, IntentScore intent, String lang, Optional<String> nearestJourney,
+                            String offered) {
+        if (conversation.fellBack()) {
+            return new Turn(List.of(new Reply.Text(phrases.text("failed_twice", lang))), intent, List.of(), true,
+                    Status.WAITING_AGENT);
+        }
+        List<String> choices = new ArrayList<>(List.of(phrases.text("ask_human", lang)));
+        if (offered != null) {
+            choices.add(phrases.list("journeys_menu", lang).get(Intents.JOURNEYS.indexOf(offered)));
+        }
+        return new Turn(List.of(new Reply.Text(phrases.text("fallback", lang, Map.of("team",
+                catalogue.teamName(catalogue.team(conversation, nearestJourney), lang)))),
+                new Reply.QuickReplies(choices)), intent, List.of(), true, conversation.status());
     }
 }

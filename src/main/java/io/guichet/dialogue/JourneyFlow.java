@@ -65,7 +65,7 @@ final class JourneyFlow {
     private static final String CLAUSE_ENDS = ",;.!?:\n";
     /** A clause of fewer words ("ok ?", "non ?") asks nothing the pages could answer. */
     private static final int MIN_CLAUSE_WORDS = 2;
-    private static final Pattern QUESTION = Pattern.compile("\\?\\s*$|^(quel|quelle|quels|quelles|ou |comment|combien"
+    private static final Pattern QUESTION = Pattern.compile("\\?\\s*$|^(quel|quelle|quels|quelles|que |qu'|ou |comment|combien"
             + "|quand|pourquoi|est-ce|a quelle|y a t il|y a-t-il|what|where|how|when|which|why|is there|are there"
             + "|can i|can we|do you|does)");
 
@@ -361,7 +361,10 @@ final class JourneyFlow {
         for (SlotFiller.Refusal refusal : filling.refusals()) {
             replies.add(new Reply.Text(wording.refusal(refusal, lang)));
         }
-        String noted = wording.summary(journey, changed, lang, slot -> !slot.name().equals(state.awaiting()));
+        // The answer to the question just asked goes without saying, except dates: "le we prochain" or
+        // "pendant les vacances de février" are read into days that the person should see.
+        String noted = wording.summary(journey, changed, lang,
+                slot -> !slot.name().equals(state.awaiting()) || slot.type() == Slot.Type.DATE);
         if (!noted.isEmpty() && filling.refusals().isEmpty()) {
             replies.add(new Reply.Text(phrases.text("noted", lang, Map.of("facts", noted))));
         }

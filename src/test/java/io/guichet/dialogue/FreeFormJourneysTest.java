@@ -247,6 +247,51 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void aJourneyTappedInTheMenuStartsInTheLabelsLanguage() {
+        List<String> journeys = List.of("business_setup", "weekend_stay", "seminar_planning", "relocation");
+        Map<String, List<String>> menus = Map.of(
+                "fr", List.of("S'implanter", "Passer un week-end", "Organiser un séminaire", "S'installer"),
+                "en", List.of("Set up a business", "Spend a weekend", "Organise a seminar", "Move here"));
+        menus.forEach((lang, labels) -> {
+            for (int j = 0; j < labels.size(); j++) {
+                Played tapped = play(lang, lang.equals("fr") ? "bonjour" : "hello", labels.get(j));
+                assertEquals(journeys.get(j), tapped.journey() == null ? null : tapped.journey().name(),
+                        labels.get(j) + " chooses its journey: " + tapped.said());
+                assertEquals(List.of(), sources(tapped), "no page quoted for a choice: " + tapped.said());
+                assertEquals(lang, tapped.conversation().lang(), tapped.said());
+            }
+        });
+        // A first message that is the label, before any greeting, in a conversation of no language yet.
+        String id = service.open("web", null).id();
+        Turn first = service.post(id, "Passer un week-end", NOW);
+        assertEquals("weekend_stay", service.find(id).orElseThrow().journey().name(), text(first));
+        assertTrue(text(first).startsWith("Bonne idée"), "in French: " + text(first));
+    }
+
+    @Test
+    void datesGivenAsTheAnswerAreSaidBackAndAChildCountedIsAChild() {
+        Played p = play("fr", "Passer un week-end", "on sera 2 adultes et 1 enfant, le we prochain");
+        assertTrue(text(p.turns().get(1)).contains("Dates : du 28 au 29 novembre 2026"),
+                "the days read from 'le we prochain' are shown: " + p.said());
+        assertEquals(Boolean.TRUE, p.slots().get("children"), p.said());
+        assertFalse(p.said().contains("Venez-vous avec des enfants"), "not asked after '1 enfant': " + p.said());
+
+        Played without = play("fr", "Passer un week-end", "le we prochain, à deux sans enfants");
+        assertEquals(Boolean.FALSE, without.slots().get("children"), "the longer cue wins: " + without.said());
+    }
+
+    @Test
+    void aQuestionOnAJourneysTopicThePagesDoNotAnswerGetsAnHonestAnswerNotAForm() {
+        Played p = play("fr", "que faire pendant notre séjour quand il neige ?");
+        assertEquals("weekend_stay", p.turns().get(0).intent().name(), p.said());
+        assertTrue(p.turns().get(0).fallback(), p.said());
+        assertEquals(null, p.journey(), "no form started on a question: " + p.said());
+        List<String> choices = p.turns().get(0).replies().stream().filter(r -> r instanceof Reply.QuickReplies)
+                .flatMap(r -> ((Reply.QuickReplies) r).options().stream()).toList();
+        assertEquals(List.of("Parler à un conseiller", "Passer un week-end"), choices, "a person, or the journey");
+    }
+
+    @Test
     void aQuestionOnAJourneysTopicIsAnsweredAndTheJourneyOffered() {
         Played asked = play("en", "How many seats does the congress centre auditorium have for a conference?");
         assertTrue(asked.said().contains("1,200"), "answered from the pages: " + asked.said());
