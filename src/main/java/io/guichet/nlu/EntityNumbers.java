@@ -57,7 +57,9 @@ final class EntityNumbers {
             + "|apprenants?|formateurs?|animateurs?|elus?|partenaires?|developpeurs?|commerciaux|journalistes?"
             + "|retirees?|pensioners?|researchers?|engineers?|doctors?|musicians?|artists?|spectators?|fans"
             + "|trainees?|interns?|partners?|developers?|journalists?|runners?|riders?|cyclists?|pilgrims?"
-            + "|dancers?|singers?|athletes?|coureurs?|danseurs?|choristes?|athletes?") + "(?![\\w])";
+            + "|dancers?|singers?|athletes?|coureurs?|danseurs?|choristes?|athletes?"
+            // The people a company takes on, counted as its jobs: "30 embauches", "12 ETP", "20 new hires".
+            + "|emplois?|embauches?|recrutements?|recrues?|postes?|etp|jobs?|hires?|ftes?|ppl") + "(?![\\w])";
 
     /** What may not follow a bare number taken for a count or a day: units, nouns, currencies, times. */
     static final String NOT_AFTER = "(?: ?(?:" + PEOPLE_NOUN + "|"
