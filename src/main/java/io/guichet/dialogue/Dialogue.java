@@ -399,14 +399,19 @@ public final class Dialogue {
         }
         Answers.Consulted consulted = answers.consult(parse, conversation);
         Optional<Answers.Answer> answer = consulted.answer();
-        if (parse.outOfScope() && answer.filter(found -> found.score() >= OUT_OF_SCOPE_ANSWERED).isEmpty()) {
+        Optional<IntentScore> likely = likelyJourney(parse, now);
+        boolean project = likely.isPresent() && (JourneyFlow.statesAnIntention(parse)
+                || JourneyFlow.statesAProject(catalogue.get(likely.get().name()), parse, now));
+        if (parse.outOfScope() && !project
+                && answer.filter(found -> found.score() >= OUT_OF_SCOPE_ANSWERED).isEmpty()) {
             // An alarm, music, the weather: honestly not this desk's job, and no reason to call a person.
+            // A project the message names is this desk's job, whatever the engine took it for: "on
+            // voudrait venir en famille voir le marché de Noël".
             return new Turn(List.of(new Reply.Text(phrases.text("out_of_scope", lang)),
                     new Reply.QuickReplies(phrases.list("journeys_menu", lang))), intent, List.of(), true, status);
         }
         // A question the pages do not answer gets an honest "I don't know", not a form, unless it states a project.
-        Optional<IntentScore> journey = likelyJourney(parse, now).filter(likely -> !JourneyFlow.isQuestion(parse)
-                || JourneyFlow.statesAnIntention(parse) || JourneyFlow.statesAProject(catalogue.get(likely.name()), parse, now));
+        Optional<IntentScore> journey = likely.filter(found -> project || !JourneyFlow.isQuestion(parse));
         if (journey.isPresent() && (answer.isEmpty() || JourneyFlow.statesAnIntention(parse))) {
             // Rather than "I don't know", or after the answer when the person says they mean to
             // do it: the project the message speaks of, which the intent engine nearly chose.

@@ -269,6 +269,13 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void aProjectNamedByItsWordsIsNeverOutOfScope() {
+        Played p = play("fr", "bjr on voudrait venir en famille voir le marché de noël");
+        assertFalse(p.said().contains("Je ne peux pas m'en charger"), p.said());
+        assertEquals("weekend_stay", p.journey() == null ? null : p.journey().name(), p.said());
+    }
+
+    @Test
     void datesGivenAsTheAnswerAreSaidBackAndAChildCountedIsAChild() {
         Played p = play("fr", "Passer un week-end", "on sera 2 adultes et 1 enfant, le we prochain");
         assertTrue(text(p.turns().get(1)).contains("Dates : du 28 au 29 novembre 2026"),
