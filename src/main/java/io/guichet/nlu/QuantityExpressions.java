@@ -120,9 +120,13 @@ final class QuantityExpressions {
     /** "€8,500", "EUR 2,500", "€1.5M". */
     private static final Pattern MONEY_FIRST = Pattern.compile("(?<![\\w€$£])(?:€|eur(?![\\w])) ?(?<n>" + AMOUNT
             + ")(?: ?(?<mult>" + MULT + ")(?![\\w]))?");
-    /** "300 e par mois": the "e" that stands for euros when a period says the number is a price. */
-    private static final Pattern MONEY_E = Pattern.compile("(?<n>" + AMOUNT + ") ?(?<mult>k)? e(?= par (?:mois|nuit"
-            + "|personne|an|jour)(?![\\w])| ?/ ?mois| per (?:month|night|person)(?![\\w]))");
+    /**
+     * "300 e par mois", "150 e la nuit", "80 e max": the "e" that stands for euros when a period or
+     * a ceiling says the number is a price.
+     */
+    private static final Pattern MONEY_E = Pattern.compile("(?<n>" + AMOUNT + ") ?(?<mult>k)? e(?= (?:par|la|le) (?:mois"
+            + "|nuit|personne|an|jour|semaine)(?![\\w])| ?/ ?(?:mois|nuit)| max(?:imum|i)?(?![\\w])"
+            + "| per (?:month|night|person)(?![\\w]))");
     /** "1500/month", "900 par mois", "1.2k a month": an amount by the month is a price, in euros here. */
     private static final Pattern MONTHLY = Pattern.compile("(?<![\\w.,])(?<n>" + AMOUNT + ") ?(?<mult>k)?(?= ?/ ?(?:mois"
             + "|month|mo)(?![\\w])| par mois(?![\\w])| (?:per|a) month(?![\\w]))");
