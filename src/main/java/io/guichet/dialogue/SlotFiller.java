@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
  */
 final class SlotFiller {
     private static final Set<String> YES = Set.of("oui", "ouais", "ok", "d accord", "bien sur", "volontiers",
-            "absolument", "exactement", "yes", "yeah", "yep", "sure", "of course", "certainly", "please");
+            "absolument", "exactement", "c bon", "c est bon", "ca me va", "ca marche", "parfait", "avec plaisir",
+            "allez y", "vas y", "yes", "yeah", "yep", "sure", "of course", "certainly", "please", "sounds good",
+            "that s fine", "perfect", "go ahead");
     private static final Set<String> NO = Set.of("non", "nan", "pas du tout", "pas besoin", "aucun", "aucune",
             "no", "nope", "not really", "no thanks", "non merci", "none");
     /** Not knowing yet, anywhere in a message: the slot is passed, for now, and the team will settle it. Folded. */

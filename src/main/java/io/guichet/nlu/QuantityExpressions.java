@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -248,6 +249,18 @@ final class QuantityExpressions {
             found.removeIf(c -> c.start() < run.end() && c.end() > run.start());
             return;
         }
+        if (with && !partner && !me) {
+            Optional<EntityCandidate> couple = speakerAndPartnerBefore(text, run.start(), found);
+            if (couple.isPresent()) {
+                // "my wife and I are moving in September with our two kids": the children join the
+                // couple already counted, not the one who writes alone.
+                found.remove(couple.get());
+                found.removeIf(c -> c.start() < run.end() && c.end() > run.start());
+                found.add(new EntityCandidate("people_count", (int) couple.get().value() + people,
+                        couple.get().start(), couple.get().end()));
+                return;
+            }
+        }
         if (members < 2 && !with || !partner && !me && !(with && alone)) {
             return;
         }
@@ -255,6 +268,20 @@ final class QuantityExpressions {
         found.removeIf(c -> c.start() < run.end() && c.end() > run.start());
         found.add(new EntityCandidate("people_count", total, with ? run.start("with") + run.group("with").length()
                 : run.start(), run.end()));
+    }
+
+    /** A count found before {@code start} of the one who writes and their partner: "ma femme et moi", "my wife and I". */
+    private static Optional<EntityCandidate> speakerAndPartnerBefore(String text, int start, List<EntityCandidate> found) {
+        return found.stream().filter(c -> c.type().equals("people_count") && c.end() <= start).filter(c -> {
+            Matcher member = MEMBER_PATTERN.matcher(text).region(c.start(), c.end());
+            boolean partner = false;
+            boolean me = false;
+            while (member.find()) {
+                partner |= member.group("partner") != null;
+                me |= member.group("me") != null;
+            }
+            return partner && me;
+        }).reduce((first, last) -> last);
     }
 
     private static void construction(String text, Matcher m, int start, boolean forN, List<EntityCandidate> out) {

@@ -11,6 +11,7 @@ import io.guichet.nlu.EntityExtractor;
 import io.guichet.nlu.IntentFile;
 import io.guichet.nlu.IntentScore;
 import io.guichet.nlu.Parse;
+import io.guichet.nlu.TextNormalizer;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
@@ -81,6 +82,18 @@ class SlotFillerTest {
                 "il nous faudra une école pour notre fille").values().get("schools"));
         assertEquals("has_job", fill("relocation", awaiting("relocation", "household"),
                 "je m'installe pour mon nouveau poste à l'hôpital").values().get("job_search"));
+    }
+
+    @Test
+    void chatYesesAndNos() {
+        for (String yes : List.of("oui", "c bon pour moi", "c'est bon", "ça me va", "parfait merci", "sounds good",
+                "go ahead")) {
+            assertEquals(Boolean.TRUE, SlotFiller.yesOrNo(String.join(" ", TextNormalizer.tokens(yes))), yes);
+        }
+        for (String no : List.of("non merci", "nope", "pas besoin")) {
+            assertEquals(Boolean.FALSE, SlotFiller.yesOrNo(String.join(" ", TextNormalizer.tokens(no))), no);
+        }
+        assertNull(SlotFiller.yesOrNo("on verra"));
     }
 
     @Test
