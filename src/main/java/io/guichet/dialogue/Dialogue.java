@@ -141,13 +141,12 @@ public final class Dialogue {
             // The model read the pages and found no answer: the journey's team will know.
             answer = Optional.empty();
         }
-        if (answer.isEmpty() && question && !JourneyFlow.statesAnIntention(parse)
-                && !JourneyFlow.statesAProject(catalogue.get(journey), parse, now)) {
-            // A question the pages do not answer ("y a un programme pour les jeunes pousses ?"): an
-            // honest "I don't know" from the team of the nearest page's field (else the topic's), its
-            // journey a choice to tap, not a form.
-            String field = consulted.nearestJourney().filter(catalogue::declares).orElse(journey);
-            return unanswered(conversation, intent, parse.lang(), Optional.of(field), field);
+        if (answer.isEmpty() && asksInformation(parse, journey, now)) {
+            // Information the pages do not give ("y a un programme pour les jeunes pousses ?"): an
+            // honest "I don't know" naming the team of the nearest page's field (else the topic's),
+            // and the topic's journey as a choice to tap, not a form.
+            return unanswered(conversation, intent, parse.lang(), consulted.nearestJourney().or(() -> Optional.of(journey)),
+                    journey);
         }
         // Before the journey's first question, the answer to a question, or the page that also answers
         // what the message asks besides the project's facts and the journey's name: "hébergement pas cher
@@ -156,6 +155,18 @@ public final class Dialogue {
         Optional<Answers.Answer> asked = question ? answer.flatMap(found -> answers.inWords(found, parse, conversation))
                 : answer.filter(found -> answersBesidesTheProject(parse, catalogue.get(journey), found));
         return startAfter(asked, conversation, as(parse, journey, intent.confidence()), now, turnNumber);
+    }
+
+    /**
+     * Whether the message on {@code journey}'s topic asks for information rather than starts a
+     * project: a question, or what is looked for named as in a search box ("lycée pour devenir
+     * marin pêcheur"), without a project's facts, an intention, the journey's own words or the
+     * person's own situation ("je suis infirmière, j'ai une promesse d'embauche").
+     */
+    private boolean asksInformation(Parse parse, String journey, LocalDate now) {
+        return !JourneyFlow.statesAnIntention(parse) && !JourneyFlow.statesAProject(catalogue.get(journey), parse, now)
+                && (JourneyFlow.isQuestion(parse) || catalogue.namedBy(parse.text(), List.of(journey)).isEmpty()
+                        && !JourneyFlow.speaksOfThemselves(parse));
     }
 
     /**
@@ -410,8 +421,8 @@ public final class Dialogue {
             return new Turn(List.of(new Reply.Text(phrases.text("out_of_scope", lang)),
                     new Reply.QuickReplies(phrases.list("journeys_menu", lang))), intent, List.of(), true, status);
         }
-        // A question the pages do not answer gets an honest "I don't know", not a form, unless it states a project.
-        Optional<IntentScore> journey = likely.filter(found -> project || !JourneyFlow.isQuestion(parse));
+        // Information the pages do not give gets an honest "I don't know", not a form, unless a project is stated.
+        Optional<IntentScore> journey = likely.filter(found -> !asksInformation(parse, found.name(), now));
         if (journey.isPresent() && (answer.isEmpty() || JourneyFlow.statesAnIntention(parse))) {
             // Rather than "I don't know", or after the answer when the person says they mean to
             // do it: the project the message speaks of, which the intent engine nearly chose.
@@ -420,7 +431,8 @@ public final class Dialogue {
         }
         return answer
                 .map(found -> answered(found, found.journey(), intent, lang, conversation))
-                .orElseGet(() -> unanswered(conversation, intent, lang, consulted.nearestJourney(), null));
+                .orElseGet(() -> unanswered(conversation, intent, lang, consulted.nearestJourney(),
+                        likely.map(IntentScore::name).orElse(null)));
     }
 
     /**

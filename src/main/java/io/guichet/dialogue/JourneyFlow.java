@@ -73,8 +73,12 @@ final class JourneyFlow {
     private static final Pattern INTENTION = Pattern.compile("\\b(je|j|nous|on) (veux|voudrais|voudrions|souhaite"
             + "|souhaitons|souhaiterais|souhaiterions|aimerais|aimerions|cherche|cherchons|recherche|recherchons"
             + "|compte|comptons|prevois|prevoyons|envisage|envisageons|organise|organisons|veut|voudrait|prevoit"
-            + "|aimerait|projette|projetons)\\b|\\b(notre|mon) projet\\b|\\b(i|we) (want|would like|d like"
+            + "|aimerait|projette|projetons|voulons|voulions|pensons|pense|allons)\\b|\\b(notre|mon) projet\\b|\\b(i|we) (want|would like|d like"
             + "|plan|need|intend)\\b|\\b(i|we) (are|re|am|m) (planning|looking|moving|thinking)\\b");
+
+    /** The words of one who speaks of themself or their own: "je dirige un chantier", "my wife and I". */
+    private static final java.util.Set<String> FIRST_PERSON = java.util.Set.of("je", "j", "nous", "moi", "mon", "ma",
+            "mes", "notre", "nos", "i", "we", "me", "my", "our", "us");
 
     private final JourneyCatalogue catalogue;
     private final Phrases phrases;
@@ -472,6 +476,11 @@ final class JourneyFlow {
         return clause.length() < text.strip().length() && TextNormalizer.tokens(clause).size() >= MIN_CLAUSE_WORDS
                 ? Optional.of(new Parse(clause, parse.lang(), parse.intent(), parse.ranking(), List.of()))
                 : Optional.empty();
+    }
+
+    /** Whether the message speaks of the one who writes ("je suis infirmière"), rather than only names what it looks for. */
+    static boolean speaksOfThemselves(Parse parse) {
+        return TextNormalizer.tokens(parse.text()).stream().anyMatch(FIRST_PERSON::contains);
     }
 
     static boolean isQuestion(Parse parse) {

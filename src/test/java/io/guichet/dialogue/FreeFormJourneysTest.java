@@ -269,6 +269,22 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void whatIsLookedForNamedAsInASearchBoxIsInformationAskedNotAForm() {
+        Map<String, String> offers = Map.of("activités pour les enfants quand il pleut", "Passer un week-end",
+                "salle de réunion avec vidéoprojecteur pour une journée", "Organiser un séminaire");
+        offers.forEach((looked, journey) -> {
+            Played p = play("fr", looked);
+            assertEquals(null, p.journey(), "no form started: " + p.said());
+            List<String> choices = p.turns().get(0).replies().stream().filter(r -> r instanceof Reply.QuickReplies)
+                    .flatMap(r -> ((Reply.QuickReplies) r).options().stream()).toList();
+            assertTrue(choices.contains(journey), "the journey offered: " + choices + " " + p.said());
+        });
+        Played situation = play("fr", "je suis infirmière et j'ai une promesse d'embauche à l'hôpital");
+        assertEquals("relocation", situation.journey() == null ? null : situation.journey().name(),
+                "one's own situation starts the journey: " + situation.said());
+    }
+
+    @Test
     void aProjectNamedByItsWordsIsNeverOutOfScope() {
         Played p = play("fr", "bjr on voudrait venir en famille voir le marché de noël");
         assertFalse(p.said().contains("Je ne peux pas m'en charger"), p.said());
