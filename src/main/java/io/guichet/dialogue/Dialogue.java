@@ -19,7 +19,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Decides the bot's answer to one understood message. A journey under way takes the message
@@ -44,6 +43,8 @@ public final class Dialogue {
     private static final double OUT_OF_SCOPE_ANSWERED = 0.5;
     /** Phrase key of a journey's offer, before the journey's name: "offer_seminar_planning". */
     private static final String OFFER = "offer_";
+    /** The offer beside an honest "I don't know": its yes belongs to the person offered first. */
+    private static final String OFFER_INSTEAD = "offer_instead_";
     /** For how many of the bot's turns an offer of a journey stands, and is not made again. */
     private static final int OFFER_STANDS = 2;
     private final IntentReplies intentReplies;
@@ -202,11 +203,15 @@ public final class Dialogue {
         return new Turn(replies, started.intent(), sources, false, started.status(), started.lead());
     }
 
+    /** A journey the bot offered to prepare; {@code asked}: as a question, which a yes takes up. */
+    private record Offer(String journey, boolean asked) {
+    }
+
     /**
      * The journey the bot offered to prepare in one of its last {@link #OFFER_STANDS} turns, if it
      * did: a person may ask another question or two before taking the offer up.
      */
-    private Optional<String> offeredJourney(Conversation conversation) {
+    private Optional<Offer> offeredJourney(Conversation conversation) {
         List<Message> messages = conversation.messages();
         int turns = 0;
         for (int m = messages.size() - 1; m >= 0 && turns < OFFER_STANDS; m--) {
@@ -214,12 +219,15 @@ public final class Dialogue {
             if (message.from().equals("user")) {
                 turns++;
             } else if (message.from().equals("bot")) {
-                Optional<String> offered = Intents.JOURNEYS.stream().filter(catalogue::declares)
-                        .filter(journey -> Stream.of("fr", "en")
-                                .anyMatch(lang -> phrases.text(OFFER + journey, lang).equals(message.text())))
-                        .findFirst();
-                if (offered.isPresent()) {
-                    return offered;
+                for (String journey : Intents.JOURNEYS.stream().filter(catalogue::declares).toList()) {
+                    for (String lang : List.of("fr", "en")) {
+                        if (phrases.text(OFFER + journey, lang).equals(message.text())) {
+                            return Optional.of(new Offer(journey, true));
+                        }
+                        if (phrases.text(OFFER_INSTEAD + journey, lang).equals(message.text())) {
+                            return Optional.of(new Offer(journey, false));
+                        }
+                    }
                 }
             }
         }
@@ -230,14 +238,15 @@ public final class Dialogue {
      * Whether the message takes up the offer of {@code journey}: a yes, or facts of that project
      * stated rather than asked, unless it names another journey or asks for a person.
      */
-    private boolean acceptsOffer(Parse parse, String journey, LocalDate now) {
+    private boolean acceptsOffer(Parse parse, Offer offer, LocalDate now) {
+        String journey = offer.journey();
         if (parse.intent().name().equals(Intents.HUMAN_HANDOFF)
                 || catalogue.namedBy(parse.text(), List.copyOf(catalogue.names())).filter(named -> !named.equals(journey))
                 .isPresent()) {
             return false;
         }
         // A question that names a day ("une piscine ouverte le dimanche ?") asks; it does not take the offer up.
-        return Boolean.TRUE.equals(SlotFiller.yesOrNo(String.join(" ", TextNormalizer.tokens(parse.text()))))
+        return offer.asked() && Boolean.TRUE.equals(SlotFiller.yesOrNo(String.join(" ", TextNormalizer.tokens(parse.text()))))
                 || !JourneyFlow.isQuestion(parse) && JourneyFlow.statesAProject(catalogue.get(journey), parse, now);
     }
 
@@ -254,7 +263,7 @@ public final class Dialogue {
     private Turn answered(Answers.Answer answer, String journey, IntentScore intent, String lang,
                           Conversation conversation) {
         // An offer that still stands is not made again for another question on the topic.
-        String offer = offeredJourney(conversation).filter(o -> o.equals(journey)).isPresent() ? null : journey;
+        String offer = offeredJourney(conversation).filter(o -> o.journey().equals(journey)).isPresent() ? null : journey;
         return new Turn(withOffer(answer, offer, lang), intent, answer.sources(), false,
                 conversation.status());
     }
@@ -377,11 +386,11 @@ public final class Dialogue {
             // week-ends are not what it asks, and quoting one would offer the same choice again.
             return journeys.start(conversation, chosen.get(), now, turnNumber);
         }
-        Optional<String> offered = offeredJourney(conversation);
+        Optional<Offer> offered = offeredJourney(conversation);
         if (offered.isPresent() && acceptsOffer(parse, offered.get(), now)) {
             // "oui", or the facts of the project the bot just offered to prepare ("150 m², avec une porte pour le camion").
             return startAfter(JourneyFlow.isQuestion(parse) ? answers.answer(parse) : Optional.empty(),
-                    conversation, as(parse, offered.get(), Math.max(intent.confidence(), NEAR_JOURNEY)), now,
+                    conversation, as(parse, offered.get().journey(), Math.max(intent.confidence(), NEAR_JOURNEY)), now,
                     turnNumber);
         }
         if (catalogue.declares(intent.name())) {
@@ -445,12 +454,14 @@ public final class Dialogue {
             return new Turn(List.of(new Reply.Text(phrases.text("failed_twice", lang))), intent, List.of(), true,
                     Status.WAITING_AGENT);
         }
+        List<Reply> replies = new ArrayList<>(List.of(new Reply.Text(phrases.text("fallback", lang, Map.of("team",
+                catalogue.teamName(catalogue.team(conversation, nearestJourney), lang))))));
         List<String> choices = new ArrayList<>(List.of(phrases.text("ask_human", lang)));
         if (offered != null) {
+            replies.add(new Reply.Text(phrases.text(OFFER_INSTEAD + offered, lang)));
             choices.add(phrases.list("journeys_menu", lang).get(Intents.JOURNEYS.indexOf(offered)));
         }
-        return new Turn(List.of(new Reply.Text(phrases.text("fallback", lang, Map.of("team",
-                catalogue.teamName(catalogue.team(conversation, nearestJourney), lang)))),
-                new Reply.QuickReplies(choices)), intent, List.of(), true, conversation.status());
+        replies.add(new Reply.QuickReplies(choices));
+        return new Turn(replies, intent, List.of(), true, conversation.status());
     }
 }

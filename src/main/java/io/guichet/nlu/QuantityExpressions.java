@@ -86,7 +86,7 @@ final class QuantityExpressions {
     /** A partner named by the one who writes: one person. */
     private static final String PARTNER = "(?<partner>(?:ma|mon|my|our|notre) (?:femme|epouse|mari|epoux|compagnon"
             + "|compagne|conjoint|conjointe|partenaire|copine|copain|wife|husband|partner|girlfriend|boyfriend|spouse"
-            + "|fiance|fiancee))";
+            + "|fiance|fiancee|gf|bf))";
     /** Children counted: "nos 2 garçons", "3 enfants", "two kids". */
     private static final String CHILDREN = "(?:(?:nos|mes|les|our|my|the) )?(?<children>" + NUMERAL + ") (?:petits? "
             + "|jeunes |young )?(?:enfants?|garcons?|filles?|fils|kids?|children|boys?|girls?|ados|adolescents?"
@@ -107,7 +107,7 @@ final class QuantityExpressions {
     private static final Pattern SPEAKER_ALONE = Pattern.compile("(?<![\\w])(?:je|j'|i|i'm|i am|moi)(?![\\w])");
     /** Several speak ("on vient", "we're moving"), one of them or two: their own number is not said. */
     private static final Pattern SPEAKERS = Pattern.compile("(?<![\\w])(?:on|nous|we|we're|we are)(?![\\w])");
-    private static final Set<String> HOUSEHOLD_STARTS = EntityScan.words("ma|mon|my|our|notre|avec|with");
+    private static final Set<String> HOUSEHOLD_STARTS = EntityScan.words("ma|mon|my|our|notre|avec|with|w");
 
     /** "2 nuits", "une nuit", "4 nights", "two-night stay". */
     private static final Pattern NIGHTS = Pattern.compile("(?<n>" + DIGITS_INT + "|" + WORDNUM + ")[ -]?"
@@ -210,7 +210,7 @@ final class QuantityExpressions {
     /** A run of members joined together; the groups that tell them apart are read member by member. */
     private static Pattern household() {
         String member = MEMBER.replaceAll("\\(\\?<\\w+>", "(?:");
-        return Pattern.compile("(?<![\\w])(?<with>(?:avec|with) )?" + member + "(?:" + MEMBER_JOIN + member
+        return Pattern.compile("(?<![\\w])(?<with>(?:avec|with|w/?) )?" + member + "(?:" + MEMBER_JOIN + member
                 + ")*(?![\\w])");
     }
 

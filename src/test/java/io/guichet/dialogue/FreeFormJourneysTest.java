@@ -312,6 +312,13 @@ class FreeFormJourneysTest {
         List<String> choices = p.turns().get(0).replies().stream().filter(r -> r instanceof Reply.QuickReplies)
                 .flatMap(r -> ((Reply.QuickReplies) r).options().stream()).toList();
         assertEquals(List.of("Parler à un conseiller", "Passer un week-end"), choices, "a person, or the journey");
+
+        Played facts = play("fr", "que faire pendant notre séjour quand il neige ?", "du 12 au 14 mars");
+        assertEquals("weekend_stay", facts.journey() == null ? null : facts.journey().name(),
+                "the facts of the journey offered beside the 'I don't know' start it: " + facts.said());
+        Played yes = play("fr", "que faire pendant notre séjour quand il neige ?", "oui");
+        assertEquals(null, yes.journey(), "a yes is for the person offered first: " + yes.said());
+        assertEquals(Status.WAITING_AGENT, yes.conversation().status(), yes.said());
     }
 
     @Test

@@ -112,6 +112,8 @@ class EntityExtractorTest {
                 c("on vient à quatre", people(4, "à quatre")),
                 c("on arrive ce we a 4", days("2026-11-21", "2026-11-22", "ce we"), people(4, "a 4")),
                 c("on aurait 30 embauches", people(30, "30 embauches")),
+                c("coming w my gf for a weekend", people(2, "my gf")),
+                c("I'm coming with my bf", people(2, "my bf")),
                 c("my wife and I are moving in September with our two kids",
                         people(4, "my wife and I"), days("2027-09-01", "2027-09-30", "September")),
                 c("ma femme et moi, on arrive en juin avec nos 3 enfants",
