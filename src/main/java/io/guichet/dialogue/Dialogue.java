@@ -124,8 +124,9 @@ public final class Dialogue {
     /**
      * A message on a journey's topic. What the pages say of it comes first ("la date limite pour
      * candidater à l'incubateur ?", "hôtel avec spa et vue mer"), with the journey offered as a
-     * choice to tap; a message that states a project ("5 000 m² pour un entrepôt", "nous
-     * voulons organiser un séminaire") starts the journey.
+     * choice to tap, or an honest "I don't know" when they do not say it; a message that states a
+     * project ("5 000 m² pour un entrepôt", "nous voulons organiser un séminaire") starts the
+     * journey, after the answer to what it also asks.
      */
     private Turn journeyTopic(Conversation conversation, Parse parse, String journey, LocalDate now, int turnNumber) {
         Answers.Consulted consulted = answers.consult(parse);
@@ -304,7 +305,6 @@ public final class Dialogue {
         return journeys.stream().filter(score -> score.name().equals(named)).findFirst();
     }
 
-    /** The message as if the engine had chosen {@code journey}. */
     /** The message as the choice of a journey when it is that journey's label in the menu, in the label's language. */
     private Optional<Parse> chosenFromMenu(Parse parse) {
         List<String> said = TextNormalizer.tokens(parse.text());
@@ -321,6 +321,7 @@ public final class Dialogue {
         return Optional.empty();
     }
 
+    /** The message as if the engine had chosen {@code journey}. */
     private static Parse as(Parse parse, String journey, double confidence) {
         return journey.equals(parse.intent().name()) ? parse
                 : new Parse(parse.text(), parse.lang(), new IntentScore(journey, confidence), parse.ranking(),

@@ -60,25 +60,27 @@ final class JourneyFlow {
             + "|\\b(?:speak|talk|chat) (?:directly )?(?:to|with) (?:someone|somebody|a person|a human|a real person|an agent"
             + "|an advisor|a consultant|your \\w+ (?:manager|advisor|team)|a member of)|\\b(?:real|actual|live) (?:person"
             + "|human|agent)\\b|\\bput me through\\b");
-    /** A question mark, or a question word first (folded text). */
     /** What ends a clause before a question: "…, un hôtel pas trop cher ?", "… le 12. Où dormir ?". */
     private static final String CLAUSE_ENDS = ",;.!?:\n";
     /** A clause of fewer words ("ok ?", "non ?") asks nothing the pages could answer. */
     private static final int MIN_CLAUSE_WORDS = 2;
-    private static final Pattern QUESTION = Pattern.compile("\\?\\s*$|^(quel|quelle|quels|quelles|que |qu'|ou |comment|combien"
-            + "|quand|pourquoi|est-ce|a quelle|y a t il|y a-t-il|what|where|how|when|which|why|is there|are there"
+    /** A question mark, or a question word first (folded text). */
+    private static final Pattern QUESTION = Pattern.compile("\\?\\s*$|^(quel|quelle|quels|quelles|que |qu'|ou "
+            + "|comment|combien|quand|pourquoi|est-ce|a quelle|y a t il|y a-t-il|what|where|how|when|which|why|is there|are there"
             + "|can i|can we|do you|does)");
 
     /** Over the message's folded tokens, apostrophes made spaces: "j aimerais", "we re planning". */
     private static final Pattern INTENTION = Pattern.compile("\\b(je|j|nous|on) (veux|voudrais|voudrions|souhaite"
             + "|souhaitons|souhaiterais|souhaiterions|aimerais|aimerions|cherche|cherchons|recherche|recherchons"
             + "|compte|comptons|prevois|prevoyons|envisage|envisageons|organise|organisons|veut|voudrait|prevoit"
-            + "|aimerait|projette|projetons|voulons|voulions|pensons|pense|allons)\\b|\\b(notre|mon) projet\\b|\\b(i|we) (want|would like|d like"
-            + "|plan|need|intend)\\b|\\b(i|we) (are|re|am|m) (planning|looking|moving|thinking)\\b");
+            + "|aimerait|projette|projetons|voulons|voulions|allons|pense(?! qu)|pensons(?! qu))\\b|\\b(notre|mon) projet\\b"
+            + "|\\b(i|we) (want|would like|d like|plan|need|intend)\\b"
+            + "|\\b(i|we) (are|re|am|m) (planning|looking|moving|thinking)\\b");
 
-    /** The words of one who speaks of themself or their own: "je dirige un chantier", "my wife and I". */
-    private static final java.util.Set<String> FIRST_PERSON = java.util.Set.of("je", "j", "nous", "moi", "mon", "ma",
-            "mes", "notre", "nos", "i", "we", "me", "my", "our", "us");
+    /** The words of one who speaks of themself or their own: "je dirige un chantier", "on pense venir", "my wife and I". */
+    private static final Map<String, Set<String>> FIRST_PERSON = Map.of(
+            "fr", Set.of("je", "j", "nous", "on", "moi", "mon", "ma", "mes", "notre", "nos"),
+            "en", Set.of("i", "we", "me", "my", "our", "us"));
 
     private final JourneyCatalogue catalogue;
     private final Phrases phrases;
@@ -480,7 +482,8 @@ final class JourneyFlow {
 
     /** Whether the message speaks of the one who writes ("je suis infirmière"), rather than only names what it looks for. */
     static boolean speaksOfThemselves(Parse parse) {
-        return TextNormalizer.tokens(parse.text()).stream().anyMatch(FIRST_PERSON::contains);
+        Set<String> words = FIRST_PERSON.getOrDefault(parse.lang(), FIRST_PERSON.get("fr"));
+        return TextNormalizer.tokens(parse.text()).stream().anyMatch(words::contains);
     }
 
     static boolean isQuestion(Parse parse) {

@@ -49,7 +49,8 @@ final class QuantityExpressions {
      */
     private static final String COME_VERBS = "venir|vient|venons|viendra|viendrons|viendrait|viendrions|sera|serons"
             + "|serait|serions|sommes|arrive|arrivons|arrivera|arriverons|debarque|debarquons|descend|descendons";
-    private static final Pattern COME_AS = Pattern.compile("\\b(?:" + COME_VERBS + ")(?: (?!a " + NUMERAL + ")\\S+){0,6}? (?<count>a " + ABOUT
+    private static final Pattern COME_AS = Pattern.compile("\\b(?:" + COME_VERBS + ")(?: (?!a " + NUMERAL
+            + ")\\S+){0,6}? (?<count>a " + ABOUT
             + "(?<n>" + NUMERAL + "))" + COUNT_END);
 
     /** "groupe de 30", "family of four", "party of 6", "équipe d'une douzaine". */
