@@ -222,25 +222,10 @@ final class QuantityExpressions {
      * count, unless a count of the others comes just before ("2 adultes avec 2 enfants").
      */
     private static void household(String text, Matcher run, List<EntityCandidate> found) {
-        int people = 0;
-        int members = 0;
-        boolean partner = false;
-        boolean me = false;
-        Matcher member = MEMBER_PATTERN.matcher(text).region(run.start(), run.end());
-        while (member.find()) {
-            members++;
-            if (member.group("partner") != null) {
-                partner = true;
-                people++;
-            } else if (member.group("me") != null) {
-                me = true;
-                people++;
-            } else if (member.group("child") != null) {
-                people++;
-            } else {
-                people += (int) EntityNumbers.countValue(member.group("children"));
-            }
-        }
+        Members named = Members.in(text, run.start(), run.end());
+        int people = named.people();
+        boolean partner = named.partner();
+        boolean me = named.me();
         boolean with = run.group("with") != null;
         String before = text.substring(0, run.start());
         boolean alone = SPEAKER_ALONE.matcher(before).find();
@@ -251,7 +236,9 @@ final class QuantityExpressions {
             return;
         }
         if (with && !partner && !me) {
-            Optional<EntityCandidate> couple = speakerAndPartnerBefore(text, run.start(), found);
+            Optional<EntityCandidate> couple = found.stream()
+                    .filter(c -> c.type().equals("people_count") && c.end() <= run.start())
+                    .filter(c -> Members.in(text, c.start(), c.end()).speakerAndPartner()).reduce((first, last) -> last);
             if (couple.isPresent()) {
                 // "my wife and I are moving in September with our two kids": the children join the
                 // couple already counted, not the one who writes alone.
@@ -262,7 +249,7 @@ final class QuantityExpressions {
                 return;
             }
         }
-        if (members < 2 && !with || !partner && !me && !(with && alone)) {
+        if (named.count() < 2 && !with || !partner && !me && !(with && alone)) {
             return;
         }
         int total = people + (me ? 0 : 1);
@@ -271,18 +258,38 @@ final class QuantityExpressions {
                 : run.start(), run.end()));
     }
 
-    /** A count found before {@code start} of the one who writes and their partner: "ma femme et moi", "my wife and I". */
-    private static Optional<EntityCandidate> speakerAndPartnerBefore(String text, int start, List<EntityCandidate> found) {
-        return found.stream().filter(c -> c.type().equals("people_count") && c.end() <= start).filter(c -> {
-            Matcher member = MEMBER_PATTERN.matcher(text).region(c.start(), c.end());
+    /**
+     * The members of a household named in {@code text} between two offsets: the people they count,
+     * how many members are named, and whether the partner and the one who writes are among them.
+     */
+    private record Members(int people, int count, boolean partner, boolean me) {
+        static Members in(String text, int start, int end) {
+            int people = 0;
+            int count = 0;
             boolean partner = false;
             boolean me = false;
+            Matcher member = MEMBER_PATTERN.matcher(text).region(start, end);
             while (member.find()) {
-                partner |= member.group("partner") != null;
-                me |= member.group("me") != null;
+                count++;
+                if (member.group("partner") != null) {
+                    partner = true;
+                    people++;
+                } else if (member.group("me") != null) {
+                    me = true;
+                    people++;
+                } else if (member.group("child") != null) {
+                    people++;
+                } else {
+                    people += (int) EntityNumbers.countValue(member.group("children"));
+                }
             }
+            return new Members(people, count, partner, me);
+        }
+
+        /** "ma femme et moi", "my wife and I": the one who writes and their partner, counted already. */
+        boolean speakerAndPartner() {
             return partner && me;
-        }).reduce((first, last) -> last);
+        }
     }
 
     private static void construction(String text, Matcher m, int start, boolean forN, List<EntityCandidate> out) {
