@@ -18,11 +18,15 @@ import org.apache.lucene.analysis.Analyzer;
 /**
  * The domain's bilingual glossary, the bridge between a French question and an English document
  * (and back): no multilingual embedding model can be had, so queries are expanded with the
- * translations of the domain terms they contain. Terms are matched on analysed (folded, stemmed)
- * words, so "hôtels" finds the entry "hôtel" and "navettes" the entry "navette".
+ * translations of the terms they contain. The domain's terms come first, then a general
+ * dictionary for the words it lacks ("phoques" → "seals", "pluie" → "rain"). Terms are matched on
+ * analysed (folded, stemmed) words, so "hôtels" finds the entry "hôtel" and "navettes" the entry
+ * "navette".
  */
 final class Glossary {
     static final String RESOURCE = "/io/guichet/kb/glossary-fr-en.tsv";
+    /** FreeDict's word pairs, one a line: no synonyms, only translations. */
+    static final String DICTIONARY = "/io/guichet/kb/dictionary-fr-en.tsv";
     private static final int LONGEST_TERM = 4;
 
     /** Source language → analysed source term → target-language terms. */
@@ -30,15 +34,44 @@ final class Glossary {
     /** Language → analysed term → the other terms of its language on the same glossary lines. */
     private final Map<String, Map<String, Set<String>>> synonyms = Map.of("fr", new HashMap<>(), "en", new HashMap<>());
 
+    /** The shipped glossary, read once per JVM: it never changes once built, and every knowledge base shares it. */
     static Glossary shipped() {
-        try (InputStream in = Glossary.class.getResourceAsStream(RESOURCE)) {
+        return Shipped.GLOSSARY;
+    }
+
+    private static final class Shipped {
+        static final Glossary GLOSSARY = build();
+
+        private static Glossary build() {
+            Glossary glossary = read(RESOURCE);
+            glossary.addAbsent(read(DICTIONARY));
+            return glossary;
+        }
+    }
+
+    private static Glossary read(String resource) {
+        try (InputStream in = Glossary.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("glossary " + RESOURCE + " missing from the classpath");
+                throw new IllegalStateException("glossary " + resource + " missing from the classpath");
             }
             return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The translations of {@code general} for the single words this glossary lacks: the domain's
+     * sense wins ("gîte" is a holiday cottage, not any shelter), and a general phrase would
+     * join words that a question only happens to put side by side ("peut-il être" read as
+     * "peut-être", maybe).
+     */
+    void addAbsent(Glossary general) {
+        general.entries.forEach((lang, table) -> table.forEach((term, translations) -> {
+            if (!term.contains(" ")) {
+                entries.get(lang).putIfAbsent(term, translations);
+            }
+        }));
     }
 
     static Glossary parse(BufferedReader reader) throws IOException {

@@ -49,6 +49,30 @@ class GlossaryTest {
     }
 
     @Test
+    void aGeneralDictionaryTranslatesTheSingleWordsTheDomainLacks() throws IOException {
+        Glossary general = Glossary.parse(new BufferedReader(new StringReader("""
+                navette	weaving shuttle
+                phoque	seal
+                peut-être	maybe
+                """)));
+        glossary.addAbsent(general);
+        List<Glossary.Concept> seals = glossary.concepts("voir les phoques et la navette", "fr");
+        assertTrue(seals.stream().anyMatch(c -> c.translations().equals(Set.of("seal"))), seals.toString());
+        // The domain's sense wins for a word both hold.
+        assertTrue(seals.stream().anyMatch(c -> c.translations().equals(Set.of("shuttle"))), seals.toString());
+        // A general phrase does not join the words a question puts side by side.
+        List<Glossary.Concept> found = glossary.concepts("où peut-il être trouvé", "fr");
+        assertTrue(found.stream().noneMatch(c -> c.translations().contains("maybe")), found.toString());
+        assertTrue(glossary.concepts("seals", "en").stream().anyMatch(c -> c.translations().equals(Set.of("phoque"))));
+    }
+
+    @Test
+    void theShippedDictionaryReachesBeyondTheDomain() {
+        List<Glossary.Concept> seals = Glossary.shipped().concepts("voir les phoques", "fr");
+        assertTrue(seals.stream().anyMatch(c -> c.translations().contains("seal")), seals.toString());
+    }
+
+    @Test
     void aQuestionWordCountsInsideATermNeverAlone() {
         List<Glossary.Concept> rainy = glossary.concepts("que faire quand il pleut", "fr");
         assertTrue(rainy.stream().anyMatch(c -> c.translations().equals(Set.of("when it rains"))), rainy.toString());
