@@ -119,7 +119,7 @@ class EvaluationTest {
                 top1 / (double) answerable, recall3 / answerable, answerable, auc);
         assertTrue(top1 / (double) answerable >= 0.90, "top-1 " + top1 / (double) answerable);
         assertTrue(recall3 / answerable >= 0.95, "recall@3 " + recall3 / answerable);
-        assertTrue(auc >= 0.95, "answerable vs unanswerable AUC " + auc);
+        assertTrue(auc >= 0.97, "answerable vs unanswerable AUC " + auc);
     }
 
     private static double auc(List<Double> positives, List<Double> negatives) {

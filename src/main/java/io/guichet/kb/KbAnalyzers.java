@@ -31,15 +31,21 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  */
 final class KbAnalyzers {
     /**
-     * Words that ask rather than say, folded: "combien", "pourquoi" or "how" are rare in the
-     * pages, so BM25 would weigh them most, yet they tell nothing of what the answer is about.
-     * Dropped from queries only.
+     * Words that ask rather than say, folded: "combien", "pourquoi" or "how", and the courtesy and
+     * asking words around a request ("bonjour, je voudrais savoir … svp", "could you please tell
+     * me"). They are rare in the pages, so BM25 would weigh them most and a page would seem to
+     * leave them unanswered, yet they tell nothing of what the answer is about. Dropped from
+     * queries only.
      */
-    private static final CharArraySet FRENCH_QUESTION_WORDS = new CharArraySet(List.of("combien", "comment",
+    private static final CharArraySet FRENCH_ASKING_WORDS = new CharArraySet(List.of("combien", "comment",
             "pourquoi", "quand", "ou", "quoi", "quel", "quelle", "quels", "quelles", "lequel", "laquelle", "lesquels",
-            "lesquelles", "qui", "que", "qu"), false);
-    private static final CharArraySet ENGLISH_QUESTION_WORDS = new CharArraySet(List.of("what", "which", "who",
-            "whom", "whose", "how", "when", "where", "why", "do", "does", "did", "can", "could", "i"), false);
+            "lesquelles", "qui", "que", "qu", "ca", "cela", "ceci", "voila", "voici", "svp", "stp", "merci", "bonjour",
+            "bonsoir", "salut", "voudrais", "voudrait", "voudrions", "aimerais", "aimerait", "souhaiterais", "souhaite",
+            "savoir", "pouvez", "pourriez", "peux", "pourrais", "truc", "trucs", "chose", "choses"), false);
+    private static final CharArraySet ENGLISH_ASKING_WORDS = new CharArraySet(List.of("what", "which", "who",
+            "whom", "whose", "how", "when", "where", "why", "do", "does", "did", "can", "could", "i", "please", "pls",
+            "thanks", "thank", "hello", "hi", "hey", "would", "like", "know", "tell", "me", "my", "you", "we",
+            "any", "some", "thing", "things"), false);
 
     private static final CharArraySet FRENCH_STOP_WORDS_FOLDED = folded(FrenchAnalyzer.getDefaultStopSet());
     private static final Pattern NUMBER_THEN_LETTER = Pattern.compile("(?<=\\d)(?=\\p{L})");
@@ -68,7 +74,7 @@ final class KbAnalyzers {
                 stream = new ASCIIFoldingFilter(stream);
                 stream = new StopFilter(stream, FRENCH_STOP_WORDS_FOLDED);
                 if (query) {
-                    stream = new StopFilter(stream, FRENCH_QUESTION_WORDS);
+                    stream = new StopFilter(stream, FRENCH_ASKING_WORDS);
                 }
                 return new TokenStreamComponents(source, new FrenchLightStemFilter(stream));
             }
@@ -90,7 +96,7 @@ final class KbAnalyzers {
                 stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
                 stream = new ASCIIFoldingFilter(stream);
                 if (query) {
-                    stream = new StopFilter(stream, ENGLISH_QUESTION_WORDS);
+                    stream = new StopFilter(stream, ENGLISH_ASKING_WORDS);
                 }
                 return new TokenStreamComponents(source, new PorterStemFilter(stream));
             }
@@ -122,7 +128,7 @@ final class KbAnalyzers {
      * term ("quand il pleut") are left out, since they stand in most pages.
      */
     static List<String> telling(String lang, List<String> words) {
-        CharArraySet asking = "en".equals(lang) ? ENGLISH_QUESTION_WORDS : FRENCH_QUESTION_WORDS;
+        CharArraySet asking = "en".equals(lang) ? ENGLISH_ASKING_WORDS : FRENCH_ASKING_WORDS;
         List<String> telling = words.stream().filter(word -> !asking.contains(word)).toList();
         return telling.isEmpty() ? words : telling;
     }

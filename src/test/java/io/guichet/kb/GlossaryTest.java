@@ -80,4 +80,19 @@ class GlossaryTest {
         assertTrue(asked.stream().noneMatch(c -> c.translations().contains("when")), asked.toString());
         assertTrue(asked.stream().anyMatch(c -> c.translations().equals(Set.of("shuttle"))), asked.toString());
     }
+    @Test
+    void politenessAndAskingWordsAreNotWhatIsAsked() {
+        assertEquals(glossary.concepts("le prix", "fr"),
+                glossary.concepts("bonjour, je voudrais savoir le prix svp, merci", "fr"));
+        assertEquals(glossary.concepts("the opening hours", "en"),
+                glossary.concepts("hi, could you please tell me the opening hours, thanks", "en"));
+    }
+
+    @Test
+    void howMuchSomethingCostsIsAskedAsItsPrice() {
+        List<Glossary.Concept> asked = Glossary.shipped().concepts("ça coûte combien", "fr");
+        assertEquals(1, asked.size(), asked.toString());
+        assertTrue(asked.get(0).synonyms().containsAll(Set.of("prix", "tarif")), asked.toString());
+        assertTrue(asked.get(0).translations().containsAll(Set.of("price", "cost")), asked.toString());
+    }
 }

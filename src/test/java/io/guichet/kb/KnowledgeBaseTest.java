@@ -48,6 +48,21 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void aPriceQuestionFindsThePageOfTariffsOverAnotherLanguagesPageThatSaysCosts(@TempDir Path folder)
+            throws IOException {
+        seed(folder);
+        write(folder, "stationnement", "fr", "Stationner en ville, parkings et tarifs", "| Parking | Places | Tarif |\n"
+                + "|---|---|---|\n| Gare (souterrain) | 900 | 2 € l'heure |\n| Halles | 400 | 1,80 € l'heure |\n\n"
+                + "La première demi-heure est gratuite dans tous les parkings couverts.");
+        write(folder, "getting-here", "en", "Getting here by train or car", "The station is in the city centre, "
+                + "with a taxi rank at the main exit. A taxi from the station costs about 32 euros. The old town is "
+                + "pedestrian, so leave your car in a car park on the edge of town.");
+        KnowledgeBase base = KnowledgeBase.load(folder, TestFixtures.embedder());
+        assertEquals("stationnement", base.search("combien coute le parking a la gare", 1, "fr").get(0).id());
+        assertEquals("stationnement", base.search("ça coûte combien le parking de la gare ?", 1, "fr").get(0).id());
+    }
+
+    @Test
     void aPageThatStatesTheQuestionsWordsTogetherOutranksOneThatScattersThem(@TempDir Path folder) throws IOException {
         write(folder, "piscine", "fr", "La piscine olympique", "La piscine olympique accueille les clubs de natation "
                 + "et le public. Les horaires des bassins de la piscine changent selon les saisons : la piscine les "
