@@ -80,6 +80,7 @@ class GlossaryTest {
         assertTrue(asked.stream().noneMatch(c -> c.translations().contains("when")), asked.toString());
         assertTrue(asked.stream().anyMatch(c -> c.translations().equals(Set.of("shuttle"))), asked.toString());
     }
+
     @Test
     void politenessAndAskingWordsAreNotWhatIsAsked() {
         assertEquals(glossary.concepts("le prix", "fr"),
