@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.Map;
@@ -148,7 +149,8 @@ final class Answers {
         String intro = (page.lang().equals(lang) ? "answer_intro" : "answer_intro_other_language")
                 + (updated == null ? "" : "_dated");
         List<Reply> replies = new ArrayList<>(List.of(new Reply.Text(phrases.text(intro, lang, values)),
-                new Reply.Text(quote(withoutPlantedInstructions(best.passage(), page), parse.text()))));
+                new Reply.Text(quote(withoutPlantedInstructions(best.passage(), page), parse.text(),
+                        knowledge.statedShare(parse.text(), lang, page)))));
         outdatedWarning(page, lang).ifPresent(replies::add);
         replies.add(new Reply.Cards(List.of(card)));
         return new Answer(replies, List.of(card), page, best.score());
@@ -277,10 +279,12 @@ final class Answers {
 
     /**
      * The passage, or when it is longer than {@link #ANSWER_CHARS} the run of its sentences or
-     * lines that fits and shares the most words with the question (the row of a table, the
-     * sentence that gives the hours) rather than its first lines.
+     * lines that fits and states the most of the question (the row of a table, the sentence that
+     * gives the hours) rather than its first lines: first by {@code statedShare}, the question's
+     * information as the search weighs it, then by the words it shares with the question, then
+     * the shortest.
      */
-    static String quote(String passage, String question) {
+    static String quote(String passage, String question, ToDoubleFunction<List<String>> statedShare) {
         if (passage.length() <= ANSWER_CHARS) {
             return passage;
         }
@@ -299,18 +303,31 @@ final class Answers {
             said.retainAll(asked);
             shared.add(said);
         }
+        // What every run states (the page's title): a run that states no more says nothing of the question.
+        double titleShare = statedShare.applyAsDouble(List.of());
         int bestStart = -1;
         int bestEnd = -1;
+        double bestShare = -1;
         int bestShared = -1;
         for (int first = 0; first < sentences.size(); first++) {
             Set<String> window = new HashSet<>();
+            List<String> run = new ArrayList<>();
             for (int last = first; last < sentences.size()
                     && sentences.get(last)[1] - sentences.get(first)[0] <= ANSWER_CHARS; last++) {
                 window.addAll(shared.get(last));
-                if (window.size() > bestShared) {
+                run.add(passage.substring(sentences.get(last)[0], sentences.get(last)[1]));
+                double share = statedShare.applyAsDouble(run);
+                int start = sentences.get(first)[0];
+                int stop = sentences.get(last)[1];
+                // Of runs that state as much, the shortest; of runs that state nothing, the passage's head.
+                boolean tied = share == bestShare && window.size() == bestShared
+                        && (share > titleShare || bestShared > 0);
+                if (share > bestShare || (share == bestShare && window.size() > bestShared)
+                        || (tied && stop - start < bestEnd - bestStart)) {
+                    bestShare = share;
                     bestShared = window.size();
-                    bestStart = sentences.get(first)[0];
-                    bestEnd = sentences.get(last)[1];
+                    bestStart = start;
+                    bestEnd = stop;
                 }
             }
         }

@@ -77,33 +77,55 @@ final class Answerability {
          * @param present the passage's analysed words, with its page's title and tags ({@link #statedWords})
          */
         double coverage(String documentLang, Set<String> present) {
+            return coverage(documentLang, present, Set.of());
+        }
+
+        /** The coverage of what {@code present} and {@code alsoPresent} state together: a passage and its page's title. */
+        double coverage(String documentLang, Set<String> present, Set<String> alsoPresent) {
             List<List<List<String>>> statements = documentLang.equals(lang) ? sameLanguage : otherLanguage;
             double total = 0;
             double covered = 0;
             for (int c = 0; c < statements.size(); c++) {
                 total += weights[c];
-                if (statesAny(present, statements.get(c))) {
+                if (statesAny(present, alsoPresent, statements.get(c))) {
                     covered += weights[c];
                 }
             }
             return total == 0 ? 0 : covered / Math.max(total, enough);
         }
 
-        /** A plain loop, without a stream: it runs for every sentence window of every candidate page. */
-        private static boolean statesAny(Set<String> present, List<List<String>> statements) {
+        /** Plain loops, without a stream: they run for every sentence window of every candidate page. */
+        private static boolean statesAny(Set<String> present, Set<String> alsoPresent, List<List<String>> statements) {
             for (List<String> words : statements) {
-                if (!words.isEmpty() && present.containsAll(words)) {
+                if (!words.isEmpty() && statesAll(present, alsoPresent, words)) {
                     return true;
                 }
             }
             return false;
+        }
+
+        private static boolean statesAll(Set<String> present, Set<String> alsoPresent, List<String> words) {
+            for (String word : words) {
+                if (!present.contains(word) && !alsoPresent.contains(word)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
     /** The words a passage states, for {@link Asked#coverage}: its page's title and tags, its heading, its text. */
     static Set<String> statedWords(KbDocument document, Passage passage) {
         return new HashSet<>(KbAnalyzers.terms(KbAnalyzers.forLanguage(document.lang()),
-                document.title() + " " + String.join(" ", document.tags()) + " "
-                        + (passage.heading() == null ? "" : passage.heading()) + " " + passage.text()));
+                document.title() + " " + String.join(" ", document.tags()) + " " + ownText(passage)));
+    }
+
+    /** The words a passage states in its own heading and text, without its page's title and tags. */
+    static Set<String> ownWords(KbDocument document, Passage passage) {
+        return new HashSet<>(KbAnalyzers.terms(KbAnalyzers.forLanguage(document.lang()), ownText(passage)));
+    }
+
+    private static String ownText(Passage passage) {
+        return (passage.heading() == null ? "" : passage.heading()) + " " + passage.text();
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,6 +100,16 @@ public final class KnowledgeBase {
      */
     public boolean mentions(KbDocument document, String text, String lang) {
         return index.mentions(document, text, lang);
+    }
+
+    /**
+     * How much of {@code question} a run of {@code page}'s sentences states, weighed as the search
+     * weighs it (rare words most; synonyms and translations count), from 0 to 1, the page's title
+     * taken as said in every run: for quoting, of a long passage, the sentences that answer ("Plein
+     * tarif 8 €" for "ça coûte combien l'entrée ?") rather than its first lines.
+     */
+    public ToDoubleFunction<List<String>> statedShare(String question, String lang, KbDocument page) {
+        return index.statedShare(question, lang, page);
     }
 
     /** As {@link #search(String, int, String)}, among the documents {@code filter} accepts. */

@@ -4,11 +4,14 @@ import dev.langchain4j.data.embedding.Embedding;
 import io.guichet.embedding.SentenceEmbedder;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
+import org.apache.lucene.analysis.Analyzer;
 
 /**
  * One immutable version of the knowledge base, searchable from any thread. Each passage is
@@ -25,7 +28,10 @@ final class KnowledgeIndex {
 
     private final List<KbDocument> documents;
     private final List<Passage> passages;
-    /** Each passage's analysed words, for its answerability: analysed once rather than per query. */
+    /**
+     * Each passage's analysed heading and text, without its page's title: analysed once rather
+     * than per query. With {@link #titleWords}, what the passage states.
+     */
     private final List<Set<String>> passageWords;
     /** Each document's sentence windows ({@link PassageSplitter#windows}), analysed with its title and heading. */
     private final List<List<Set<String>>> windowWords;
@@ -43,7 +49,7 @@ final class KnowledgeIndex {
         this.documents = documents;
         this.passages = passages;
         this.passageWords = passages.stream()
-                .map(p -> Answerability.statedWords(documents.get(p.document()), p)).toList();
+                .map(p -> Answerability.ownWords(documents.get(p.document()), p)).toList();
         this.windowWords = documents.stream().map(d -> new ArrayList<Set<String>>()).collect(Collectors.toList());
         for (Passage passage : passages) {
             KbDocument document = documents.get(passage.document());
@@ -116,17 +122,27 @@ final class KnowledgeIndex {
             KbDocument document = documents.get(documentIndex);
             // The document answers as well as its best passage, judged on both kinds of evidence: the
             // passage closest in meaning may not be the one that states what was asked.
-            int passageIndex = firstPassage[documentIndex];
             double confidence = -1;
             double stated = 0;
+            // The passage quoted is the one that answers best in its own words: every passage states
+            // its page's title, so on the title's words ("parkings et tarifs") they would tie, and the
+            // closest in meaning would be quoted rather than the one that names what was asked (the
+            // table's row "Gare").
+            int passageIndex = firstPassage[documentIndex];
+            double answersInOwnWords = -1;
             for (int p = firstPassage[documentIndex]; p < firstPassage[documentIndex + 1]; p++) {
                 double cosine = passageCosines.getOrDefault(p, Answerability.COSINE_FLOOR);
-                double coverage = asked.coverage(document.lang(), passageWords.get(p));
+                Set<String> own = passageWords.get(p);
+                double coverage = asked.coverage(document.lang(), own, titleWords.get(documentIndex));
                 double answers = Answerability.confidence(cosine, coverage);
                 if (answers > confidence) {
                     confidence = answers;
-                    passageIndex = p;
                     stated = coverage;
+                }
+                double inOwnWords = Answerability.confidence(cosine, asked.coverage(document.lang(), own));
+                if (inOwnWords > answersInOwnWords) {
+                    answersInOwnWords = inOwnWords;
+                    passageIndex = p;
                 }
             }
             // A question the page's title already says in full ("quelles aides financières existent ?")
@@ -173,11 +189,26 @@ final class KnowledgeIndex {
         }
         Answerability.Asked asked = asked(RetrievalQuery.of(text, lang, glossary));
         for (int p = firstPassage[index]; p < firstPassage[index + 1]; p++) {
-            if (asked.coverage(document.lang(), passageWords.get(p)) > 0) {
+            if (asked.coverage(document.lang(), passageWords.get(p), titleWords.get(index)) > 0) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** See {@link KnowledgeBase#statedShare}; each sentence is analysed once, however many runs hold it. */
+    ToDoubleFunction<List<String>> statedShare(String question, String lang, KbDocument page) {
+        Answerability.Asked asked = asked(RetrievalQuery.of(question, lang, glossary));
+        Analyzer analyzer = KbAnalyzers.forLanguage(page.lang());
+        Set<String> title = Answerability.statedWords(page, new Passage(0, null, ""));
+        Map<String, List<String>> analysed = new HashMap<>();
+        return sentences -> {
+            Set<String> stated = new HashSet<>();
+            for (String sentence : sentences) {
+                stated.addAll(analysed.computeIfAbsent(sentence, text -> KbAnalyzers.terms(analyzer, text)));
+            }
+            return asked.coverage(page.lang(), stated, title);
+        };
     }
 
     /** Each document's cosine: that of its closest passage. */

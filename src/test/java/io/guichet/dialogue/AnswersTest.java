@@ -3,6 +3,8 @@ package io.guichet.dialogue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /** The quote of a long passage: the sentences that answer, not its first lines. */
@@ -15,10 +17,12 @@ class AnswersTest {
             + "d'initiation à la gravure est proposé aux enfants pendant les vacances scolaires.\n"
             + "Horaires : du mardi au dimanche de 10 h à 18 h ; fermé le lundi, le 1er mai et le 25 décembre.\n"
             + "Tarifs : 7 €, gratuit pour les moins de 18 ans et le premier dimanche du mois.";
+    /** A question whose information no run states: the shared words alone choose. */
+    private static final ToDoubleFunction<List<String>> NOTHING_WEIGHED = run -> 0;
 
     @Test
     void aLongPassageIsQuotedFromTheSentencesThatShareTheQuestionsWords() {
-        String quote = Answers.quote(HOURS, "le musée est-il fermé le lundi ?");
+        String quote = Answers.quote(HOURS, "le musée est-il fermé le lundi ?", NOTHING_WEIGHED);
         assertTrue(quote.contains("fermé le lundi"), quote);
         assertTrue(quote.length() <= 610, "within the quote's length: " + quote.length());
         assertTrue(quote.startsWith("… "), "marked as cut: " + quote);
@@ -27,13 +31,28 @@ class AnswersTest {
     @Test
     void aShortPassageIsQuotedWhole() {
         String passage = "Ouvert tous les jours de 9 h à 19 h.";
-        assertEquals(passage, Answers.quote(passage, "horaires ?"));
+        assertEquals(passage, Answers.quote(passage, "horaires ?", NOTHING_WEIGHED));
+    }
+
+    @Test
+    void aQuestionThePagesTitleSaysInFullIsQuotedFromThePassagesHead() {
+        String quote = Answers.quote(HOURS, "xyz", run -> 0.5);
+        assertTrue(quote.startsWith("Le musée présente"), quote);
     }
 
     @Test
     void withoutSharedWordsTheQuoteIsThePassagesHead() {
-        String quote = Answers.quote(HOURS, "xyz");
+        String quote = Answers.quote(HOURS, "xyz", NOTHING_WEIGHED);
         assertTrue(quote.startsWith("Le musée présente"), quote);
         assertTrue(quote.endsWith(" …"), quote);
+    }
+
+    @Test
+    void theRunThatStatesTheQuestionsInformationIsQuotedThoughItSharesNoWordWithIt() {
+        // "ça coûte combien ?" shares no word with "Tarifs : 7 €"; the search's weighing knows a price is asked.
+        ToDoubleFunction<List<String>> priceAsked = run -> run.stream().anyMatch(s -> s.startsWith("Tarifs")) ? 1 : 0;
+        String quote = Answers.quote(HOURS, "ça coûte combien pour le musée ?", priceAsked);
+        assertTrue(quote.contains("Tarifs : 7 €"), quote);
+        assertTrue(quote.startsWith("… Tarifs"), "the shortest run that states it: " + quote);
     }
 }

@@ -63,6 +63,21 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void theShareOfAQuestionASentenceStatesCountsSynonymsAndTheTitle(@TempDir Path folder) throws IOException {
+        seed(folder);
+        KnowledgeBase base = KnowledgeBase.load(folder, TestFixtures.embedder());
+        KbDocument museum = base.documents().stream().filter(d -> d.id().equals("musee")).findFirst().orElseThrow();
+        var share = base.statedShare("ça coûte combien l'entrée du musée ?", "fr", museum);
+        double price = share.applyAsDouble(List.of("Plein tarif 8 €, tarif réduit 5 €."));
+        double works = share.applyAsDouble(List.of("Le couvent présente 2 500 œuvres du Moyen Âge."));
+        assertTrue(price > works, price + " against " + works);
+        // The title says "musée" for every sentence: a sentence that says nothing else still states it.
+        assertTrue(works > 0, "works " + works);
+        assertEquals(share.applyAsDouble(List.of("Plein tarif 8 €.", "Le couvent.")),
+                share.applyAsDouble(List.of("Le couvent.", "Plein tarif 8 €.")), 1e-9);
+    }
+
+    @Test
     void aPageThatStatesTheQuestionsWordsTogetherOutranksOneThatScattersThem(@TempDir Path folder) throws IOException {
         write(folder, "piscine", "fr", "La piscine olympique", "La piscine olympique accueille les clubs de natation "
                 + "et le public. Les horaires des bassins de la piscine changent selon les saisons : la piscine les "
