@@ -35,6 +35,15 @@ final class QuantityExpressions {
     private static final Pattern PEOPLE = Pattern.compile("(?<n>" + NUMERAL + ") ?(?:de |d'|of )?"
             + "(?:(?:autres|other|more|additional|extra|nouveaux|nouvelles|new|petits|young) )?" + PEOPLE_NOUN);
 
+    /**
+     * The roles of someone the person looks for or meets rather than travels with: one of them
+     * ("un médecin de garde", "un animateur pour la soirée", "a speaker") is no head count.
+     */
+    private static final Pattern ONE_SOUGHT = Pattern.compile("^(?:un|une|an|one) (?:medecins?|doctors?|agents?"
+            + "|commercial|journalistes?|journalists?|partenaires?|partners?|clients?|customers?|formateurs?"
+            + "|animateurs?|intervenants?|conferenciers?|speakers?|exposants?|exhibitors?|musiciens?|musicians?"
+            + "|artistes?|artists?|developpeurs?|developers?|ingenieurs?|engineers?|chercheurs?|researchers?)$");
+
     /** "on est 4", "nous serons 60", "on sera une cinquantaine", "we'll be 12". */
     private static final Pattern WE_ARE = Pattern.compile("\\b(?:on (?:est|sera|serait|etait|va etre)|nous (?:sommes"
             + "|serons|serions|allons etre|etions)|we(?: are|'re| re| will be|'ll be| would be|'d be| are going to be"
@@ -182,7 +191,7 @@ final class QuantityExpressions {
         List<EntityCandidate> found = new ArrayList<>();
         scan.each(PEOPLE, EntityNumbers.NUMERAL_STARTS, true, m -> {
             long v = EntityNumbers.countValue(m.group("n"));
-            if (v > 0 && v <= 1_000_000 && !subset(text, m.start())) {
+            if (v > 0 && v <= 1_000_000 && !subset(text, m.start()) && !ONE_SOUGHT.matcher(m.group()).find()) {
                 found.add(new EntityCandidate("people_count", (int) v, m.start(), m.end(), true));
             }
         });

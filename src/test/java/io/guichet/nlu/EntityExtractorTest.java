@@ -432,6 +432,9 @@ class EntityExtractorTest {
                 c("pour une quinzaine de jours"),
                 c("nous serons une vingtaine d'entreprises"),
                 c("merci pour 2 choses"),
+                c("y a-t-il un médecin de garde près du centre ?"),
+                c("on cherche un animateur pour la soirée"),
+                c("is there a doctor nearby"),
                 c(""));
     }
 
