@@ -106,7 +106,8 @@ public final class KnowledgeBase {
      * How much of {@code question} a run of {@code page}'s sentences states, weighed as the search
      * weighs it (rare words most; synonyms and translations count), from 0 to 1, the page's title
      * taken as said in every run: for quoting, of a long passage, the sentences that answer ("Plein
-     * tarif 8 €" for "ça coûte combien l'entrée ?") rather than its first lines.
+     * tarif 8 €" for "ça coûte combien l'entrée ?") rather than its first lines. The function
+     * remembers the sentences it has analysed: one per quote, on one thread.
      */
     public ToDoubleFunction<List<String>> statedShare(String question, String lang, KbDocument page) {
         return index.statedShare(question, lang, page);

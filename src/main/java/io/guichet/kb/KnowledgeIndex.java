@@ -196,19 +196,42 @@ final class KnowledgeIndex {
         return false;
     }
 
-    /** See {@link KnowledgeBase#statedShare}; each sentence is analysed once, however many runs hold it. */
+    /** See {@link KnowledgeBase#statedShare}. */
     ToDoubleFunction<List<String>> statedShare(String question, String lang, KbDocument page) {
-        Answerability.Asked asked = asked(RetrievalQuery.of(question, lang, glossary));
-        Analyzer analyzer = KbAnalyzers.forLanguage(page.lang());
-        Set<String> title = Answerability.statedWords(page, new Passage(0, null, ""));
-        Map<String, List<String>> analysed = new HashMap<>();
-        return sentences -> {
+        return new StatedShare(question, lang, page);
+    }
+
+    /**
+     * The question weighed on the first run measured, since a short passage is quoted whole
+     * without any; each sentence analysed once, however many runs hold it.
+     */
+    private final class StatedShare implements ToDoubleFunction<List<String>> {
+        private final String question;
+        private final String lang;
+        private final KbDocument page;
+        private final Map<String, List<String>> analysed = new HashMap<>();
+        private Answerability.Asked asked;
+        private Set<String> title;
+
+        StatedShare(String question, String lang, KbDocument page) {
+            this.question = question;
+            this.lang = lang;
+            this.page = page;
+        }
+
+        @Override
+        public double applyAsDouble(List<String> sentences) {
+            if (asked == null) {
+                asked = asked(RetrievalQuery.of(question, lang, glossary));
+                title = Answerability.statedWords(page, new Passage(0, null, ""));
+            }
+            Analyzer analyzer = KbAnalyzers.forLanguage(page.lang());
             Set<String> stated = new HashSet<>();
             for (String sentence : sentences) {
                 stated.addAll(analysed.computeIfAbsent(sentence, text -> KbAnalyzers.terms(analyzer, text)));
             }
             return asked.coverage(page.lang(), stated, title);
-        };
+        }
     }
 
     /** Each document's cosine: that of its closest passage. */
