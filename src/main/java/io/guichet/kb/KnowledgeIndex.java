@@ -209,6 +209,7 @@ final class KnowledgeIndex {
         private final String question;
         private final String lang;
         private final KbDocument page;
+        private final Analyzer analyzer;
         private final Map<String, List<String>> analysed = new HashMap<>();
         private Answerability.Asked asked;
         private Set<String> title;
@@ -217,6 +218,7 @@ final class KnowledgeIndex {
             this.question = question;
             this.lang = lang;
             this.page = page;
+            this.analyzer = KbAnalyzers.forLanguage(page.lang());
         }
 
         @Override
@@ -225,7 +227,6 @@ final class KnowledgeIndex {
                 asked = asked(RetrievalQuery.of(question, lang, glossary));
                 title = Answerability.statedWords(page, new Passage(0, null, ""));
             }
-            Analyzer analyzer = KbAnalyzers.forLanguage(page.lang());
             Set<String> stated = new HashSet<>();
             for (String sentence : sentences) {
                 stated.addAll(analysed.computeIfAbsent(sentence, text -> KbAnalyzers.terms(analyzer, text)));

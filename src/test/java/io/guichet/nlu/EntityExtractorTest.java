@@ -434,7 +434,7 @@ class EntityExtractorTest {
                 c("merci pour 2 choses"),
                 c("y a-t-il un médecin de garde près du centre ?"),
                 c("on cherche un animateur pour la soirée"),
-                c("is there a doctor nearby"),
+                c("we need one speaker for our seminar"),
                 c(""));
     }
 
