@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 
@@ -25,6 +26,8 @@ import org.apache.lucene.analysis.Analyzer;
 final class KnowledgeIndex {
     private static final int CANDIDATES = 100;
     private static final int SNIPPET_CHARS = 280;
+    /** Where a title's subject ends and the aspects it lists begin. */
+    private static final Pattern TITLE_ASPECTS = Pattern.compile("\\s*[,:;]\\s+|\\s+[—–-]\\s+");
 
     private final List<KbDocument> documents;
     private final List<Passage> passages;
@@ -37,6 +40,8 @@ final class KnowledgeIndex {
     private final List<List<Set<String>>> windowWords;
     /** Each document's title and tags, analysed: what every one of its passages states. */
     private final List<Set<String>> titleWords;
+    /** Each document's subject: its title's head, before the aspects listed after a comma or colon. */
+    private final List<Set<String>> subjectWords;
     /** Passages are stored document after document: those of document d are [firstPassage[d], firstPassage[d+1]). */
     private final int[] firstPassage;
     private final Map<String, Integer> documentIndex = new HashMap<>();
@@ -60,6 +65,7 @@ final class KnowledgeIndex {
         }
         this.titleWords = documents.stream()
                 .map(d -> Answerability.statedWords(d, new Passage(0, null, ""))).toList();
+        this.subjectWords = documents.stream().map(KnowledgeIndex::subjectWords).toList();
         this.firstPassage = new int[documents.size() + 1];
         for (int p = passages.size() - 1; p >= 0; p--) {
             firstPassage[passages.get(p).document()] = p;
@@ -127,7 +133,8 @@ final class KnowledgeIndex {
             // The passage quoted is the one that answers best in its own words: every passage states
             // its page's title, so on the title's words ("parkings et tarifs") they would tie, and the
             // closest in meaning would be quoted rather than the one that names what was asked (the
-            // table's row "Gare").
+            // table's row "Gare"). A section that states nothing of the question in its own words is
+            // not quoted over the lead: between sections of one page, the cosine alone is noise.
             int passageIndex = firstPassage[documentIndex];
             double answersInOwnWords = -1;
             for (int p = firstPassage[documentIndex]; p < firstPassage[documentIndex + 1]; p++) {
@@ -139,15 +146,18 @@ final class KnowledgeIndex {
                     confidence = answers;
                     stated = coverage;
                 }
-                double inOwnWords = Answerability.confidence(cosine, asked.coverage(document.lang(), own));
-                if (inOwnWords > answersInOwnWords) {
+                double ownCoverage = asked.coverage(document.lang(), own);
+                double inOwnWords = Answerability.confidence(cosine, ownCoverage);
+                if (inOwnWords > answersInOwnWords && (ownCoverage > 0 || p == firstPassage[documentIndex])) {
                     answersInOwnWords = inOwnWords;
                     passageIndex = p;
                 }
             }
-            // A question the page's title already says in full ("quelles aides financières existent ?")
-            // asks about the page as a whole: its lead answers it, not the section closest in meaning.
-            if (stated <= asked.coverage(document.lang(), titleWords.get(documentIndex))) {
+            // A question that says no more than the page's subject ("quelles aides financières
+            // existent ?") asks about the page as a whole: its lead answers it, not the section closest
+            // in meaning. One that names an aspect the title lists after its subject ("Office de
+            // tourisme, horaires et services") asks for the section on it.
+            if (stated <= asked.coverage(document.lang(), subjectWords.get(documentIndex))) {
                 passageIndex = firstPassage[documentIndex];
             }
             Passage passage = passages.get(passageIndex);
@@ -157,6 +167,15 @@ final class KnowledgeIndex {
                     snippet(passage.text())));
         }
         return hits;
+    }
+
+    /**
+     * The analysed words of the title's head: territory pages title a subject, then the aspects they
+     * cover ("Stationner à Valmoreau, parkings et tarifs", "Office de tourisme : horaires et services").
+     */
+    private static Set<String> subjectWords(KbDocument document) {
+        String subject = TITLE_ASPECTS.split(document.title(), 2)[0];
+        return new HashSet<>(KbAnalyzers.terms(KbAnalyzers.forLanguage(document.lang()), subject));
     }
 
     /** The share of the query's information that the document's best sentence window states. */

@@ -117,6 +117,34 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void anAspectTheTitleListsAfterItsSubjectIsAnsweredByItsSection(@TempDir Path folder) throws IOException {
+        write(folder, "office", "fr", "Office de tourisme de Lanvaux, horaires et services", "L'office de tourisme "
+                + "vous accueille au 4 rue des Halles, dans l'ancienne maison du péage.\n\n## Horaires d'ouverture\n\n"
+                + "Du lundi au samedi de 9 h à 18 h, le dimanche de 10 h à 13 h.\n\n## Services\n\n"
+                + "Billetterie, wifi gratuit, consigne à bagages.");
+        KnowledgeBase base = KnowledgeBase.load(folder, TestFixtures.embedder());
+        assertTrue(base.search("bonjour, je voudrais les horaires de l'office de tourisme svp", 1, "fr").get(0)
+                .passage().startsWith("Du lundi au samedi"));
+        assertTrue(base.search("où est l'office de tourisme ?", 1, "fr").get(0).passage()
+                .startsWith("L'office de tourisme vous accueille"));
+    }
+
+    @Test
+    void aSectionThatStatesNothingOfTheQuestionIsNotQuotedOverTheLead(@TempDir Path folder) throws IOException {
+        // The section on depots is the closest in meaning, yet says none of the question's words; the
+        // page's tags say some, so the question asks more than the page's subject.
+        Files.writeString(folder.resolve("park.md"), "---\nid: park\ntitle: Les Prés\nlang: en\n"
+                + "tags: [land, logistics]\n---\n# Les Prés\n\nLaid out in 1987 on former wet meadows by the "
+                + "expressway, the park keeps a pond, an orchard, hedges, a heron colony, a footpath open to walkers "
+                + "on Sundays and a small chapel restored by volunteers in 2004.\n\n## Facilities\n\nFreight "
+                + "depots and distribution hubs, from half a hectare upwards, with truck docks.\n");
+        write(folder, "roads", "en", "Roads", "The expressway runs from the coast to the hills.");
+        SearchHit hit = KnowledgeBase.load(folder, TestFixtures.embedder())
+                .search("looking for 5000 m2 of land for a logistics warehouse near the expressway", 1, "en").get(0);
+        assertTrue(hit.passage().startsWith("Laid out in 1987"), hit.passage());
+    }
+
+    @Test
     void aPageMentionsWhatItStatesInWordsOrTranslation(@TempDir Path folder) throws IOException {
         seed(folder);
         KnowledgeBase base = KnowledgeBase.load(folder, TestFixtures.embedder());
