@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
@@ -51,6 +52,17 @@ final class IntentClassifier {
      */
     static final double MIN_FORMULA_CONFIDENCE = 0.50;
     private static final Set<String> FORMULAS = Set.of(Intents.GREETING, Intents.THANKS, Intents.GOODBYE);
+    /**
+     * What a request for a person names, folded: the person (a human, an advisor, someone of the
+     * team), the means (a call, the phone, a meeting) or the bot it wants to leave. A question on
+     * the pages' subjects that shares other words with those requests ("quel lien entretient
+     * Roger avec sa mère ?", "qu'est-ce qui est rendu possible par…") names none of them, and
+     * handing it to the team would leave it unanswered.
+     */
+    private static final Pattern NAMES_A_PERSON_OR_A_CALL = Pattern.compile("\\b(?:conseill|humain|human|person"
+            + "|people|quelqu.?un|someone|somebody|anyone|agent|operat|collaborat|charge.? d|membre|member|staff"
+            + "|equipe|team|interlocut|expert|advis|consultant|rappel|recontact|contact|joindre|appel|call|phone"
+            + "|telephon|transfer|robot|bot\\b|chatbot|rdv|rendez|appointment|vive voix|parler|speak|talk)");
 
     private final DocumentCategorizerME maxent;
     private final SentenceEmbedder embedder;
@@ -177,7 +189,9 @@ final class IntentClassifier {
         // gibberish, or a subject the territory never deals with.
         boolean outOfScope = bestInScope < MIN_SIMILARITY || tokens.stream().noneMatch(vocabulary::contains);
         double floor = FORMULAS.contains(top.name()) ? MIN_FORMULA_CONFIDENCE : MIN_CONFIDENCE;
-        if (!top.name().equals(Intents.NONE) && (outOfScope || top.confidence() < floor)) {
+        boolean unfounded = top.name().equals(Intents.HUMAN_HANDOFF)
+                && !NAMES_A_PERSON_OR_A_CALL.matcher(TextNormalizer.fold(text)).find();
+        if (!top.name().equals(Intents.NONE) && (outOfScope || unfounded || top.confidence() < floor)) {
             double noneConfidence = round(Math.max(1 - top.confidence(), none >= 0 ? combined[none] : 0));
             ranking.removeIf(s -> s.name().equals(Intents.NONE));
             ranking.add(0, new IntentScore(Intents.NONE, noneConfidence));

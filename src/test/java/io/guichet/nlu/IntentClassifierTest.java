@@ -53,6 +53,32 @@ class IntentClassifierTest {
     }
 
     @Test
+    void aQuestionThatNamesNoPersonIsNoRequestForOne() {
+        IntentClassifier classifier = IntentClassifier.train(List.of(
+                file("human_handoff", List.of("je voudrais parler à un conseiller", "est-il possible d'avoir "
+                        + "quelqu'un au téléphone", "vous pouvez me mettre en lien avec un chargé d'accueil ?",
+                        "un interlocuteur humain, c'est possible ?", "rappelez-moi demain matin")),
+                file("none", List.of("à quelle heure ouvre la mairie", "combien coûte le ticket de bus",
+                        "où se trouve la gare", "quelle est la capitale de l'australie"))),
+                TestFixtures.embedder());
+        assertEquals("human_handoff", classifier.rank("est-il possible d'avoir un conseiller au téléphone ?", "fr")
+                .get(0).name());
+        // Words of the requests for a person ("possible", "lien"), but no person, call or team asked for.
+        assertEquals(Intents.NONE, classifier.rank("est-il possible de monter en haut du clocher ?", "fr").get(0).name());
+        assertEquals(Intents.NONE, classifier.rank("quel lien avec la ville avait le peintre ?", "fr").get(0).name());
+    }
+
+    @Test
+    void everyShippedRequestForAPersonNamesOne() throws java.io.IOException {
+        IntentFile handoff = IntentFile.loadAll(TestFixtures.INTENTS).stream()
+                .filter(file -> file.intent().equals(Intents.HUMAN_HANDOFF)).findFirst().orElseThrow();
+        IntentClassifier shipped = IntentClassifier.train(List.of(handoff, file("none", List.of("où se trouve la gare",
+                "combien coûte le ticket de bus"))), TestFixtures.embedder());
+        handoff.examples().forEach((lang, examples) -> examples.forEach(example -> assertEquals(Intents.HUMAN_HANDOFF,
+                shipped.rank(example, lang).get(0).name(), example)));
+    }
+
+    @Test
     void aShortRequestThatOnlyLooksSocialIsNotAGreeting() {
         // A word of the requests, nearest to the greetings (short texts being alike) at less than even odds.
         assertEquals(Intents.NONE, CLASSIFIER.rank("cherche", "fr").get(0).name());
