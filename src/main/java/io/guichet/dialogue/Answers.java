@@ -126,15 +126,32 @@ final class Answers {
             GroundedAnswers.Outcome outcome = model.answer(parse.text(), parse.lang(), lastLines(conversation),
                     passages(hits), told == Drafts.NONE ? null : piece -> told.drafted(conversation.id(), piece));
             if (outcome instanceof GroundedAnswers.Outcome.Answered written) {
-                return new Consulted(Optional.of(generatedAnswer(written, hits, trusted.get().score(), parse.lang())),
-                        nearest);
+                return new Consulted(Optional.of(notOnThoseDates(generatedAnswer(written, hits, trusted.get().score(),
+                        parse.lang()), dates, parse.lang())), nearest);
             }
             if (outcome instanceof GroundedAnswers.Outcome.NotAnswered) {
                 // The model read the passages and found no answer: an honest "I don't know" beats a quote beside the point.
                 return new Consulted(Optional.empty(), nearest);
             }
         }
-        return new Consulted(Optional.of(quoted(trusted.get(), parse)), nearest);
+        return new Consulted(Optional.of(notOnThoseDates(quoted(trusted.get(), parse), dates, parse.lang())), nearest);
+    }
+
+    /**
+     * The answer, first saying that the event its page describes is not on at the dates asked:
+     * "un concert samedi soir ?" answered from the summer jazz festival's page would otherwise
+     * read as a concert on Saturday.
+     */
+    private Answer notOnThoseDates(Answer found, Optional<DateRange> dates, String lang) {
+        KbDocument page = found.page();
+        if (dates.isEmpty() || page.periods().isEmpty() || Events.takesPlace(page, dates.get().start(),
+                dates.get().end())) {
+            return found;
+        }
+        List<Reply> replies = new ArrayList<>(List.of(new Reply.Text(phrases.text("events_not_on", lang,
+                Map.of("dates", Events.span(dates.get().start(), dates.get().end(), lang))))));
+        replies.addAll(found.replies());
+        return new Answer(replies, found.sources(), page, found.score());
     }
 
     /** The answer that quotes {@code best}, introduced with its page's title and date. */

@@ -46,6 +46,8 @@ class EventsTest {
                 "Défilé costumé, ateliers de masques et goûter pour les enfants pendant les vacances.");
         page(kb, "piscine", "Piscine des Sources", "", "La piscine municipale est ouverte tous les jours de 10 h à 19 h,"
                 + " bassin de 25 mètres, entrée 4 €.");
+        page(kb, "collegiale", "La collégiale Saint-Martin", "", "L'église romane de la ville : visite libre tous les"
+                + " jours de 9 h à 18 h, visite guidée du clocher le samedi à 15 h.");
         page(kb, "gite-des-pres", "Gîte des Prés", "price_from_eur: 90\nprice_unit: night",
                 "Un gîte pour six personnes au bord de la rivière, cheminée et jardin.");
         KnowledgeBase knowledge = KnowledgeBase.load(kb, TestFixtures.embedder());
@@ -100,6 +102,24 @@ class EventsTest {
                 "fr"), NOW), "a question on what is on");
         assertTrue(JourneyFlow.statesAProjectBesidesWhen(weekend, parse("un week-end à Valmoreau en mars", "fr"), NOW),
                 "a stay, with its month");
+    }
+
+    @Test
+    void aDayNamedForAVisitAsksAboutThePlaceNotAnEventHeldThere() {
+        // The organ concert is at the collégiale that Saturday; the question is about visiting the church.
+        assertEquals(List.of("collegiale"), sources(ask("peut-on visiter la collégiale samedi prochain ?", "fr")));
+    }
+
+    @Test
+    void anEventsPageAnsweringForOtherDatesSaysItIsNotOnThen() {
+        Optional<Answers.Answer> concert = ask("un concert d'orgue le 3 janvier ?", "fr");
+        assertEquals(List.of("concert-orgue"), sources(concert));
+        assertEquals(new Reply.Text("Je ne vois rien de tel au programme le 3 janvier 2027."),
+                concert.get().replies().get(0));
+        assertEquals(new Reply.Text("I can't see anything like that scheduled on 20 December 2026."),
+                ask("is there an organ concert on 20 December?", "en").orElseThrow().replies().get(0));
+        assertTrue(ask("la piscine est-elle ouverte le 26 décembre ?", "fr").orElseThrow().replies().stream()
+                .noneMatch(reply -> reply.toString().contains("programme")), "a page of no event has no agenda");
     }
 
     @Test
