@@ -34,14 +34,15 @@ final class KbAnalyzers {
      * Words that ask rather than say, folded: "combien", "pourquoi" or "how", and the courtesy and
      * asking words around a request ("bonjour, je voudrais savoir … svp", "could you please tell
      * me"). They are rare in the pages, so BM25 would weigh them most and a page would seem to
-     * leave them unanswered, yet they tell nothing of what the answer is about. Dropped from
-     * queries only.
+     * leave them unanswered, yet they tell nothing of what the answer is about. So is "est" of
+     * "c'est", "où est", which Lucene's French list keeps for "l'est" (the east) and the general
+     * dictionary translates. Dropped from queries only.
      */
     private static final CharArraySet FRENCH_ASKING_WORDS = new CharArraySet(List.of("combien", "comment",
             "pourquoi", "quand", "ou", "quoi", "quel", "quelle", "quels", "quelles", "lequel", "laquelle", "lesquels",
             "lesquelles", "qui", "que", "qu", "ca", "cela", "ceci", "voila", "voici", "svp", "stp", "merci", "bonjour",
             "bonsoir", "salut", "voudrais", "voudrait", "voudrions", "aimerais", "aimerait", "souhaiterais", "souhaite",
-            "savoir", "pouvez", "pourriez", "peux", "pourrais", "truc", "trucs", "chose", "choses"), false);
+            "savoir", "pouvez", "pourriez", "peux", "pourrais", "truc", "trucs", "chose", "choses", "est"), false);
     private static final CharArraySet ENGLISH_ASKING_WORDS = new CharArraySet(List.of("what", "which", "who",
             "whom", "whose", "how", "when", "where", "why", "do", "does", "did", "can", "could", "i", "please", "pls",
             "thanks", "thank", "hello", "hi", "hey", "would", "like", "know", "tell", "me", "my", "you", "we",
