@@ -26,6 +26,8 @@ import org.apache.lucene.analysis.Analyzer;
 final class KnowledgeIndex {
     private static final int CANDIDATES = 100;
     private static final int SNIPPET_CHARS = 280;
+    /** What a passage's heading states counts this much more than its text does, on the confidence's scale. */
+    private static final double HEADING_WEIGHT = 0.5;
     /** Where a title's subject ends and the aspects it lists begin. */
     private static final Pattern TITLE_ASPECTS = Pattern.compile("\\s*[,:;]\\s+|\\s+[—–-]\\s+");
 
@@ -40,6 +42,8 @@ final class KnowledgeIndex {
     private final List<List<Set<String>>> windowWords;
     /** Each document's title and tags, analysed: what every one of its passages states. */
     private final List<Set<String>> titleWords;
+    /** Each passage's analysed heading (empty for a lead). */
+    private final List<Set<String>> headingWords;
     /** Each document's subject: its title's head, before the aspects listed after a comma or colon. */
     private final List<Set<String>> subjectWords;
     /** Passages are stored document after document: those of document d are [firstPassage[d], firstPassage[d+1]). */
@@ -66,6 +70,9 @@ final class KnowledgeIndex {
         this.titleWords = documents.stream()
                 .map(d -> Answerability.statedWords(d, new Passage(0, null, ""))).toList();
         this.subjectWords = documents.stream().map(KnowledgeIndex::subjectWords).toList();
+        this.headingWords = passages.stream().map(p -> p.heading() == null ? Set.<String>of()
+                : Set.copyOf(KbAnalyzers.terms(KbAnalyzers.forLanguage(documents.get(p.document()).lang()), p.heading())))
+                .toList();
         this.firstPassage = new int[documents.size() + 1];
         for (int p = passages.size() - 1; p >= 0; p--) {
             firstPassage[passages.get(p).document()] = p;
@@ -129,12 +136,16 @@ final class KnowledgeIndex {
             // The document answers as well as its best passage, judged on both kinds of evidence: the
             // passage closest in meaning may not be the one that states what was asked.
             double confidence = -1;
-            double stated = 0;
-            // The passage quoted is the one that answers best in its own words: every passage states
-            // its page's title, so on the title's words ("parkings et tarifs") they would tie, and the
-            // closest in meaning would be quoted rather than the one that names what was asked (the
-            // table's row "Gare"). A section that states nothing of the question in its own words is
-            // not quoted over the lead: between sections of one page, the cosine alone is noise.
+            double mostStated = 0;
+            // The passage quoted is the one that answers best in its own words, beyond the page's
+            // subject: every passage states its page's title, so on the title's words ("parkings et
+            // tarifs") they would tie, and the closest in meaning would be quoted rather than the one
+            // that names what was asked (the table's row "Gare"); a lead that names the hotel would
+            // outweigh the section on pets. A heading says what its whole passage is about, so what
+            // it states counts once more. Only a passage that states something beyond the subject
+            // is quoted over the lead: between passages of one page, the cosine alone is noise.
+            Set<String> subject = subjectWords.get(documentIndex);
+            double subjectCoverage = asked.coverage(document.lang(), subject);
             int passageIndex = firstPassage[documentIndex];
             double answersInOwnWords = -1;
             for (int p = firstPassage[documentIndex]; p < firstPassage[documentIndex + 1]; p++) {
@@ -142,13 +153,12 @@ final class KnowledgeIndex {
                 Set<String> own = passageWords.get(p);
                 double coverage = asked.coverage(document.lang(), own, titleWords.get(documentIndex));
                 double answers = Answerability.confidence(cosine, coverage);
-                if (answers > confidence) {
-                    confidence = answers;
-                    stated = coverage;
-                }
-                double ownCoverage = asked.coverage(document.lang(), own);
-                double inOwnWords = Answerability.confidence(cosine, ownCoverage);
-                if (inOwnWords > answersInOwnWords && (ownCoverage > 0 || p == firstPassage[documentIndex])) {
+                confidence = Math.max(confidence, answers);
+                mostStated = Math.max(mostStated, coverage);
+                double beyondSubject = asked.coverage(document.lang(), own, subject) - subjectCoverage;
+                double inOwnWords = Answerability.confidence(cosine, beyondSubject) + HEADING_WEIGHT
+                        * (asked.coverage(document.lang(), headingWords.get(p), subject) - subjectCoverage);
+                if (beyondSubject > 0 && inOwnWords > answersInOwnWords) {
                     answersInOwnWords = inOwnWords;
                     passageIndex = p;
                 }
@@ -157,7 +167,7 @@ final class KnowledgeIndex {
             // existent ?") asks about the page as a whole: its lead answers it, not the section closest
             // in meaning. One that names an aspect the title lists after its subject ("Office de
             // tourisme, horaires et services") asks for the section on it.
-            if (stated <= asked.coverage(document.lang(), subjectWords.get(documentIndex))) {
+            if (mostStated <= subjectCoverage) {
                 passageIndex = firstPassage[documentIndex];
             }
             Passage passage = passages.get(passageIndex);

@@ -147,6 +147,32 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void theSectionQuotedIsTheOneThatAnswersBeyondThePagesName(@TempDir Path folder) throws IOException {
+        // The lead names the hotel, as the question does; only the practical section speaks of pets.
+        write(folder, "tilleuls", "fr", "Hôtel des Tilleuls", "L'Hôtel des Tilleuls, deux étoiles, se trouve face à "
+                + "la gare : l'Hôtel des Tilleuls accueille voyageurs d'affaires et familles.\n\n## Les chambres\n\n"
+                + "Vingt chambres doubles avec douche, de 62 à 78 € la nuit.\n\n## Bon à savoir\n\nRéception ouverte "
+                + "24 h sur 24. Animaux acceptés (8 € par nuit). Petit déjeuner de 6 h 30 à 10 h.");
+        write(folder, "parc", "fr", "Parc de la Morelle", "Chiens tenus en laisse ; aire de jeux et kiosque.");
+        write(folder, "plage", "fr", "Plage du lac", "Chiens interdits sur la plage en juillet et en août.");
+        SearchHit hit = KnowledgeBase.load(folder, TestFixtures.embedder())
+                .search("est-ce que je peux venir avec mon chien à l'hôtel des Tilleuls ?", 1, "fr").get(0);
+        assertTrue(hit.passage().contains("Animaux acceptés"), hit.passage());
+    }
+
+    @Test
+    void aSectionWhoseHeadingNamesWhatIsAskedIsQuotedOverOneThatMentionsIt(@TempDir Path folder) throws IOException {
+        write(folder, "stationner", "fr", "Stationner en ville, parkings et tarifs", "Le centre est piéton : "
+                + "garez-vous en bordure.\n\n## Les parkings du centre\n\n| Parking | Places | Tarif |\n|---|---|---|\n"
+                + "| Halles | 420 | 2 € l'heure |\n| Gare | 900 | 1,80 € l'heure |\n\n## Camping-cars et vélos\n\n"
+                + "Les camping-cars sont interdits dans les parkings couverts ; une aire de 24 places les accueille "
+                + "quai des Varennes. Les vélos se garent gratuitement au parking de la gare.");
+        SearchHit hit = KnowledgeBase.load(folder, TestFixtures.embedder())
+                .search("et c'est possible d'avoir un parking ?", 1, "fr").get(0);
+        assertTrue(hit.passage().contains("Halles"), hit.passage());
+    }
+
+    @Test
     void aPageMentionsWhatItStatesInWordsOrTranslation(@TempDir Path folder) throws IOException {
         seed(folder);
         KnowledgeBase base = KnowledgeBase.load(folder, TestFixtures.embedder());
