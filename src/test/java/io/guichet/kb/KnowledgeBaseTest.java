@@ -29,6 +29,11 @@ class KnowledgeBaseTest {
                 "---\nid: " + id + "\ntitle: " + title + "\nlang: " + lang + "\n---\n# " + title + "\n\n" + body + "\n");
     }
 
+    /** The passage quoted for {@code question} from the knowledge base in {@code folder}. */
+    private static String quoted(Path folder, String question, String lang) throws IOException {
+        return KnowledgeBase.load(folder, TestFixtures.embedder()).search(question, 1, lang).get(0).passage();
+    }
+
     private static void seed(Path folder) throws IOException {
         write(folder, "plage", "fr", "La plage du lac", "Baignade surveillée en juillet et août, de 11 h à 19 h.");
         write(folder, "musee", "fr", "Musée des beaux-arts", "Ouvert du mercredi au dimanche, entrée 7 €.");
@@ -100,9 +105,8 @@ class KnowledgeBaseTest {
                 + "organiser vos visites avec vos bagages.\n\n## Services\n\nWi-fi gratuit, prêt de poussettes, "
                 + "billetterie des spectacles, location de vélos électriques, consigne à bagages (3 € la journée), "
                 + "boutique de produits locaux.");
-        List<SearchHit> hits = KnowledgeBase.load(folder, TestFixtures.embedder())
-                .search("consigne à bagages", 1, "fr");
-        assertTrue(hits.get(0).passage().startsWith("Wi-fi gratuit"), hits.get(0).passage());
+        String passage = quoted(folder, "consigne à bagages", "fr");
+        assertTrue(passage.startsWith("Wi-fi gratuit"), passage);
     }
 
     @Test
@@ -141,9 +145,8 @@ class KnowledgeBaseTest {
                 + "on Sundays and a small chapel restored by volunteers in 2004.\n\n## Facilities\n\nFreight "
                 + "depots and distribution hubs, from half a hectare upwards, with truck docks.\n");
         write(folder, "roads", "en", "Roads", "The expressway runs from the coast to the hills.");
-        SearchHit hit = KnowledgeBase.load(folder, TestFixtures.embedder())
-                .search("looking for 5000 m2 of land for a logistics warehouse near the expressway", 1, "en").get(0);
-        assertTrue(hit.passage().startsWith("Laid out in 1987"), hit.passage());
+        String passage = quoted(folder, "looking for 5000 m2 of land for a logistics warehouse near the expressway", "en");
+        assertTrue(passage.startsWith("Laid out in 1987"), passage);
     }
 
     @Test
@@ -155,9 +158,8 @@ class KnowledgeBaseTest {
                 + "24 h sur 24. Animaux acceptés (8 € par nuit). Petit déjeuner de 6 h 30 à 10 h.");
         write(folder, "parc", "fr", "Parc de la Morelle", "Chiens tenus en laisse ; aire de jeux et kiosque.");
         write(folder, "plage", "fr", "Plage du lac", "Chiens interdits sur la plage en juillet et en août.");
-        SearchHit hit = KnowledgeBase.load(folder, TestFixtures.embedder())
-                .search("est-ce que je peux venir avec mon chien à l'hôtel des Tilleuls ?", 1, "fr").get(0);
-        assertTrue(hit.passage().contains("Animaux acceptés"), hit.passage());
+        String passage = quoted(folder, "est-ce que je peux venir avec mon chien à l'hôtel des Tilleuls ?", "fr");
+        assertTrue(passage.contains("Animaux acceptés"), passage);
     }
 
     @Test
@@ -167,9 +169,8 @@ class KnowledgeBaseTest {
                 + "| Halles | 420 | 2 € l'heure |\n| Gare | 900 | 1,80 € l'heure |\n\n## Camping-cars et vélos\n\n"
                 + "Les camping-cars sont interdits dans les parkings couverts ; une aire de 24 places les accueille "
                 + "quai des Varennes. Les vélos se garent gratuitement au parking de la gare.");
-        SearchHit hit = KnowledgeBase.load(folder, TestFixtures.embedder())
-                .search("et c'est possible d'avoir un parking ?", 1, "fr").get(0);
-        assertTrue(hit.passage().contains("Halles"), hit.passage());
+        String passage = quoted(folder, "et c'est possible d'avoir un parking ?", "fr");
+        assertTrue(passage.contains("Halles"), passage);
     }
 
     @Test
