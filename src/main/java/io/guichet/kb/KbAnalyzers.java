@@ -42,14 +42,22 @@ final class KbAnalyzers {
             "pourquoi", "quand", "ou", "quoi", "quel", "quelle", "quels", "quelles", "lequel", "laquelle", "lesquels",
             "lesquelles", "qui", "que", "qu", "ca", "cela", "ceci", "voila", "voici", "svp", "stp", "merci", "bonjour",
             "bonsoir", "salut", "voudrais", "voudrait", "voudrions", "aimerais", "aimerait", "souhaiterais", "souhaite",
-            "savoir", "pouvez", "pourriez", "peux", "pourrais", "truc", "trucs", "chose", "choses", "est"), false);
+            "savoir", "pouvez", "pourriez", "peux", "pourrais", "truc", "trucs", "chose", "choses", "est", "sympa",
+            "sympas", "chouette", "chouettes", "cool", "genial", "geniale", "geniaux"), false);
     private static final CharArraySet ENGLISH_ASKING_WORDS = new CharArraySet(List.of("what", "which", "who",
             "whom", "whose", "how", "when", "where", "why", "do", "does", "did", "can", "could", "i", "please", "pls",
             "thanks", "thank", "hello", "hi", "hey", "would", "like", "know", "tell", "me", "my", "you", "we",
-            "any", "some", "thing", "things"), false);
+            "any", "some", "thing", "things", "cool", "awesome", "lovely"), false);
 
     private static final CharArraySet FRENCH_STOP_WORDS_FOLDED = folded(FrenchAnalyzer.getDefaultStopSet());
     private static final Pattern NUMBER_THEN_LETTER = Pattern.compile("(?<=\\d)(?=\\p{L})");
+    /**
+     * Dearness denied: "pas cher", "pas trop cher", "peu chère" ask for what is cheap. The stop
+     * words drop "pas", which would leave "cher" or "trop cher" (expensive), so the phrase becomes
+     * "bon marché" before the words are cut.
+     */
+    private static final Pattern NOT_DEAR = Pattern.compile(
+            "(?iu)\\b(?:pas|peu)\\s+(?:(?:trop|tr[èe]s|si)\\s+)?ch[èe]re?s?\\b");
 
     static final Analyzer FRENCH = french(false);
     static final Analyzer ENGLISH = english(false);
@@ -63,7 +71,8 @@ final class KbAnalyzers {
         return new Analyzer() {
             @Override
             protected Reader initReader(String field, Reader reader) {
-                return new PatternReplaceCharFilter(NUMBER_THEN_LETTER, " ", reader);
+                return new PatternReplaceCharFilter(NOT_DEAR, "bon marché",
+                        new PatternReplaceCharFilter(NUMBER_THEN_LETTER, " ", reader));
             }
 
             @Override

@@ -87,6 +87,20 @@ class GlossaryTest {
                 glossary.concepts("bonjour, je voudrais savoir le prix svp, merci", "fr"));
         assertEquals(glossary.concepts("the opening hours", "en"),
                 glossary.concepts("hi, could you please tell me the opening hours, thanks", "en"));
+        assertEquals(Glossary.shipped().concepts("un restaurant", "fr"),
+                Glossary.shipped().concepts("un restaurant sympa", "fr"),
+                "a vague praise says nothing a page states");
+    }
+
+    @Test
+    void dearnessDeniedIsCheap() {
+        for (String cheap : List.of("un hôtel pas cher", "un hôtel pas trop cher", "un hôtel peu cher",
+                "un hôtel bon marché")) {
+            assertTrue(Glossary.shipped().concepts(cheap, "fr").stream()
+                    .anyMatch(c -> c.translations().contains("cheap")), cheap);
+        }
+        assertTrue(Glossary.shipped().concepts("les loyers sont chers", "fr").stream()
+                .anyMatch(c -> c.translations().contains("expensive")));
     }
 
     @Test
