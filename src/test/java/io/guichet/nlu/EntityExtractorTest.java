@@ -435,6 +435,8 @@ class EntityExtractorTest {
                 c("y a-t-il un médecin de garde près du centre ?"),
                 c("on cherche un animateur pour la soirée"),
                 c("we need one speaker for our seminar"),
+                c("un séminaire dans un cadre nature"),
+                c("on recrute un salarié et un bénévole"),
                 c(""));
     }
 
