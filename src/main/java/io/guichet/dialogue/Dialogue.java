@@ -138,7 +138,11 @@ public final class Dialogue {
                 && !JourneyFlow.statesAnIntention(parse)) {
             Optional<Answers.Answer> written = answers.inWords(answer.get(), parse, conversation);
             if (written.isPresent()) {
-                return answered(written.get(), journey, intent, parse.lang(), conversation);
+                // The page answered tells the topic better than an engine that hesitated: "y a des randos
+                // faciles pour les enfants ?" (relocation at 0.49, for "enfants") is a weekend's question.
+                String offered = written.get().journey() != null && intent.confidence() < JourneyFlow.SWITCH_CONFIDENCE
+                        ? written.get().journey() : journey;
+                return answered(written.get(), offered, intent, parse.lang(), conversation);
             }
             // The model read the pages and found no answer: the journey's team will know.
             answer = Optional.empty();

@@ -362,6 +362,13 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void theJourneyOfferedIsThatOfThePageAnsweredWhenTheEngineHesitated() {
+        // "enfants" leans the engine to a move (under even odds); the walks are a weekend's.
+        Played p = play("fr", "y a des randos faciles pour les enfants ?");
+        assertTrue(text(p.turns().get(0)).endsWith("Voulez-vous que je vous aide à préparer votre séjour ?"), p.said());
+    }
+
+    @Test
     void theFactsOfTheProjectOfferedStartItEvenAfterAnotherQuestion() {
         Played p = play("fr", "terrains viabilisés près de l'échangeur autoroutier, prix du m2",
                 "et la fibre est arrivée sur la zone ?", "il nous faudrait 3000 m2 pour un entrepôt");
