@@ -36,18 +36,21 @@ final class KbAnalyzers {
      * me"). They are rare in the pages, so BM25 would weigh them most and a page would seem to
      * leave them unanswered, yet they tell nothing of what the answer is about. So is "est" of
      * "c'est", "où est", which Lucene's French list keeps for "l'est" (the east) and the general
-     * dictionary translates. Dropped from queries only.
+     * dictionary translates, and vague praise ("un resto sympa") or the search itself ("je
+     * cherche", "où trouver", "looking for"). Dropped from queries only.
      */
     private static final CharArraySet FRENCH_ASKING_WORDS = new CharArraySet(List.of("combien", "comment",
             "pourquoi", "quand", "ou", "quoi", "quel", "quelle", "quels", "quelles", "lequel", "laquelle", "lesquels",
             "lesquelles", "qui", "que", "qu", "ca", "cela", "ceci", "voila", "voici", "svp", "stp", "merci", "bonjour",
             "bonsoir", "salut", "voudrais", "voudrait", "voudrions", "aimerais", "aimerait", "souhaiterais", "souhaite",
             "savoir", "pouvez", "pourriez", "peux", "pourrais", "truc", "trucs", "chose", "choses", "est", "sympa",
-            "sympas", "chouette", "chouettes", "cool", "genial", "geniale", "geniaux"), false);
+            "sympas", "chouette", "chouettes", "cool", "genial", "geniale", "geniaux", "cherche", "cherchons", "chercher",
+            "recherche", "trouver", "trouve"), false);
     private static final CharArraySet ENGLISH_ASKING_WORDS = new CharArraySet(List.of("what", "which", "who",
             "whom", "whose", "how", "when", "where", "why", "do", "does", "did", "can", "could", "i", "please", "pls",
             "thanks", "thank", "hello", "hi", "hey", "would", "like", "know", "tell", "me", "my", "you", "we",
-            "any", "some", "thing", "things", "cool", "awesome", "lovely"), false);
+            "any", "some", "thing", "things", "cool", "awesome", "lovely", "find", "looking", "look", "search",
+            "searching"), false);
 
     private static final CharArraySet FRENCH_STOP_WORDS_FOLDED = folded(FrenchAnalyzer.getDefaultStopSet());
     private static final Pattern NUMBER_THEN_LETTER = Pattern.compile("(?<=\\d)(?=\\p{L})");

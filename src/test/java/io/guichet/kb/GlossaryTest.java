@@ -90,6 +90,10 @@ class GlossaryTest {
         assertEquals(Glossary.shipped().concepts("un restaurant", "fr"),
                 Glossary.shipped().concepts("un restaurant sympa", "fr"),
                 "a vague praise says nothing a page states");
+        assertEquals(Glossary.shipped().concepts("un hôtel", "fr"),
+                Glossary.shipped().concepts("je cherche un hôtel", "fr"), "looking for is asking");
+        assertEquals(Glossary.shipped().concepts("a hotel", "en"),
+                Glossary.shipped().concepts("looking to find a hotel", "en"));
     }
 
     @Test
