@@ -44,18 +44,22 @@ final class Events {
     List<KbDocument> askedFor(Parse parse, DateRange dates) {
         String words = " " + String.join(" ", TextNormalizer.tokens(parse.text())) + " ";
         boolean anything = WHATS_ON.stream().anyMatch(asked -> words.contains(" " + asked + " "));
-        if (!anything && knowledge.search(parse.text(), 1, parse.lang()).stream()
+        if (anything) {
+            return during(dates.start(), dates.end()).stream().limit(MOST).toList();
+        }
+        // A kind of event named ("des concerts") must be what the page speaks of, not merely near it.
+        List<KbDocument> on = knowledge.search(parse.text(), MOST, parse.lang(),
+                        page -> takesPlace(page, dates.start(), dates.end()))
+                .stream().filter(hit -> hit.score() >= Answers.NEIGHBOURHOOD)
+                .filter(hit -> knowledge.mentions(hit.document(), parse.text(), parse.lang()))
+                .map(SearchHit::document).toList();
+        if (on.isEmpty() || knowledge.search(parse.text(), 1, parse.lang()).stream()
                 .noneMatch(best -> takesPlace(best.document(), dates.start(), dates.end()))) {
             // The day named is when the person means to do what the page first found speaks of: "visiter
             // la cathédrale le dimanche" asks about the cathedral, though its square holds a market then.
+            // Searched only when an event was found: most dated messages name no event at all.
             return List.of();
         }
-        // A kind of event named ("des concerts") must be what the page speaks of, not merely near it.
-        List<KbDocument> on = anything ? during(dates.start(), dates.end())
-                : knowledge.search(parse.text(), MOST, parse.lang(), page -> takesPlace(page, dates.start(), dates.end()))
-                        .stream().filter(hit -> hit.score() >= Answers.NEIGHBOURHOOD)
-                        .filter(hit -> knowledge.mentions(hit.document(), parse.text(), parse.lang()))
-                        .map(SearchHit::document).toList();
         return soonestFirst(on, dates.start(), dates.end()).stream().limit(MOST).toList();
     }
 
