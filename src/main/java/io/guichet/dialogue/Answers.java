@@ -305,14 +305,20 @@ final class Answers {
         if (passage.length() <= ANSWER_CHARS) {
             return passage;
         }
+        // Each sentence's span, and whether a run may begin there: at a line's start, or within a
+        // line too long to quote whole. A list item's later sentence has lost its name: "Fermé le
+        // dimanche soir et le lundi." says nothing without "Le Cellier Saint-Aubin, 8 rue du Chapitre".
         List<int[]> sentences = new ArrayList<>();
+        List<Boolean> mayBegin = new ArrayList<>();
         Matcher end = SENTENCE_END.matcher(passage);
         int from = 0;
         while (end.find()) {
             sentences.add(new int[] {from, end.start()});
+            mayBegin.add(startsALineOrAParagraph(passage, from));
             from = end.end();
         }
         sentences.add(new int[] {from, passage.length()});
+        mayBegin.add(startsALineOrAParagraph(passage, from));
         Set<String> asked = keys(question);
         List<Set<String>> shared = new ArrayList<>();
         for (int[] sentence : sentences) {
@@ -327,6 +333,9 @@ final class Answers {
         double bestShare = -1;
         int bestShared = -1;
         for (int first = 0; first < sentences.size(); first++) {
+            if (!mayBegin.get(first)) {
+                continue;
+            }
             Set<String> window = new HashSet<>();
             List<String> run = new ArrayList<>();
             for (int last = first; last < sentences.size()
@@ -356,6 +365,13 @@ final class Answers {
         }
         return (bestStart > 0 ? "… " : "") + passage.substring(bestStart, bestEnd).strip()
                 + (bestEnd < passage.length() ? " …" : "");
+    }
+
+    /** Whether {@code at} begins a line of {@code passage}, or lies within a line longer than a quote. */
+    private static boolean startsALineOrAParagraph(String passage, int at) {
+        int lineStart = passage.lastIndexOf('\n', at - 1) + 1;
+        int lineEnd = passage.indexOf('\n', at);
+        return at == lineStart || (lineEnd < 0 ? passage.length() : lineEnd) - lineStart > ANSWER_CHARS;
     }
 
     /** The words of at least four letters, cut to their first five: "ouverte" and "ouvert" meet. */

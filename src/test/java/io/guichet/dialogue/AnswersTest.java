@@ -48,6 +48,23 @@ class AnswersTest {
     }
 
     @Test
+    void aListItemIsQuotedFromItsNameNotFromItsLastSentence() {
+        String restaurants = "Le guide des tables recense 180 restaurants avec leurs jours de fermeture, leurs menus et "
+                + "leurs spécialités, du bistrot de quartier à la table étoilée ; il est gratuit à l'office de tourisme "
+                + "et téléchargeable sur son site, en français et en anglais.\n"
+                + "Bistrot des Halles, place des Halles : cuisine de marché, formule du midi à 17 €. Ouvert du mardi "
+                + "au samedi à midi.\n"
+                + "Le Cellier, 8 rue du Chapitre : salle voûtée du XIVe siècle, menus à 32 € et 45 €. Fermé le "
+                + "dimanche soir et le lundi.\n"
+                + "L'Estive, au col : restaurant d'altitude, fondue à la tomme (26 €), ouvert tous les jours en saison "
+                + "de ski et les week-ends le reste de l'année, sur réservation pour les groupes de plus de dix.";
+        ToDoubleFunction<List<String>> eveningAsked = run -> run.stream().anyMatch(s -> s.contains("soir")) ? 1 : 0;
+        String quote = Answers.quote(restaurants, "un resto pour ce soir ?", eveningAsked);
+        assertTrue(quote.startsWith("… Le Cellier, 8 rue du Chapitre"), quote);
+        assertTrue(quote.contains("Fermé le dimanche soir"), quote);
+    }
+
+    @Test
     void theRunThatStatesTheQuestionsInformationIsQuotedThoughItSharesNoWordWithIt() {
         // "ça coûte combien ?" shares no word with "Tarifs : 7 €"; the search's weighing knows a price is asked.
         ToDoubleFunction<List<String>> priceAsked = run -> run.stream().anyMatch(s -> s.startsWith("Tarifs")) ? 1 : 0;
