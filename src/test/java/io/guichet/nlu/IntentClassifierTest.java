@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.guichet.TestFixtures;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class IntentClassifierTest {
     }
 
     @Test
-    void everyShippedRequestForAPersonNamesOne() throws java.io.IOException {
+    void everyShippedRequestForAPersonNamesOne() throws IOException {
         IntentFile handoff = IntentFile.loadAll(TestFixtures.INTENTS).stream()
                 .filter(file -> file.intent().equals(Intents.HUMAN_HANDOFF)).findFirst().orElseThrow();
         IntentClassifier shipped = IntentClassifier.train(List.of(handoff, file("none", List.of("où se trouve la gare",
