@@ -10,6 +10,8 @@ import io.guichet.nlu.Parse;
 import io.guichet.nlu.TextNormalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What one message says for a journey's slots, whatever was asked. Each entity fills the slot of
@@ -55,6 +58,11 @@ final class SlotFiller {
     /** A number as people type it, "3", "3 000", "3k": for a slot the message names. */
     private static final Pattern NAMED_NUMBER = Pattern.compile("(?i)(?<![\\w.,])(\\d[\\d  ]*(?:[.,]\\d+)?)\\s*(k)?(?![\\w])");
     private static final EntityExtractor DATES = new EntityExtractor();
+    /** A number alone after words that take back what was said: "en fait plutôt 60", "non, 40", "actually 12". Folded. */
+    private static final Pattern CORRECTION = Pattern.compile(" (?:(?:non|nan|pardon|oups|en fait|enfin|finalement"
+            + "|plutot|disons|ou plutot|je veux dire|no|sorry|oops|actually|rather|or rather|make it|i mean) )+(\\d{1,6}) ");
+    private static final Set<Slot.Type> NUMBERED = EnumSet.of(Slot.Type.PEOPLE_COUNT, Slot.Type.NIGHTS,
+            Slot.Type.BUDGET_EUR, Slot.Type.SURFACE_M2);
     /** Other people counted beside a count said in words: "et nos 2 enfants", "plus 3 kids". */
     private static final Pattern MORE_PEOPLE = Pattern.compile(" (?:\\d+|un|une|deux|trois|quatre|cinq|one|two|three"
             + "|four|five) (?:petits? |jeunes |young )?(?:enfants?|kids?|children|child|personnes?|adultes?|ados|bebes?"
@@ -140,9 +148,14 @@ final class SlotFiller {
             }
         } else if (!awaitedAnswered && parse.entities().stream().noneMatch(e -> CONTACTS.contains(e.type()))) {
             // A message with an e-mail or a phone answers for the lead, not the question ("Oui, rappelez-moi au 06…").
-            Object value = bareAnswer(awaited, withoutEntities(parse), folded.strip());
-            if (value != null) {
-                accept(awaited, value, now, values, refusals);
+            Optional<Slot> corrected = correctedSlot(journey, state, awaited, folded, now);
+            if (corrected.isPresent()) {
+                values.put(corrected.get().name(), number(corrected.get(), correction(folded).orElseThrow()));
+            } else {
+                Object value = bareAnswer(awaited, withoutEntities(parse), folded.strip());
+                if (value != null) {
+                    accept(awaited, value, now, values, refusals);
+                }
             }
         }
         return new Filling(values, skipped, refusals);
@@ -315,6 +328,32 @@ final class SlotFiller {
         }
     }
 
+    /**
+     * The slot a number given as a change of mind corrects ("en fait plutôt 60", "non, 40"): the
+     * question asked when the number fits it, else the last number already given that it fits. A
+     * bare number that fits neither is left to the question asked, which explains its bounds.
+     */
+    private static Optional<Slot> correctedSlot(Journey journey, JourneyState state, Slot awaited, String folded,
+                                                LocalDate now) {
+        Optional<Double> number = correction(folded);
+        if (number.isEmpty() || awaited == null) {
+            return Optional.empty();
+        }
+        if (NUMBERED.contains(awaited.type()) && refusal(awaited, number.get(), now) == null) {
+            return Optional.of(awaited);
+        }
+        List<Slot> given = state.slots().keySet().stream().map(journey::slot).flatMap(Optional::stream)
+                .filter(slot -> NUMBERED.contains(slot.type())).collect(Collectors.toCollection(ArrayList::new));
+        Collections.reverse(given);
+        return given.stream().filter(slot -> refusal(slot, number.get(), now) == null).findFirst();
+    }
+
+    /** The number of a message that only takes a number back: "en fait plutôt 60", "sorry, make it 12". */
+    private static Optional<Double> correction(String folded) {
+        Matcher matcher = CORRECTION.matcher(folded);
+        return matcher.matches() ? Optional.of(Double.parseDouble(matcher.group(1))) : Optional.empty();
+    }
+
     /** The message without the entities it holds: what may be a bare answer once the facts are taken. */
     private static String withoutEntities(Parse parse) {
         StringBuilder rest = new StringBuilder(parse.text());
@@ -340,15 +379,19 @@ final class SlotFiller {
                 }
                 String digits = number.group(1).replaceAll("[  .]", "").replace(',', '.');
                 try {
-                    double value = Double.parseDouble(digits);
-                    return slot.type() == Slot.Type.PEOPLE_COUNT || slot.type() == Slot.Type.NIGHTS
-                            ? (Object) (int) value : (Object) value;
+                    return number(slot, Double.parseDouble(digits));
                 } catch (NumberFormatException e) {
                     return null;
                 }
             default:
                 return null;
         }
+    }
+
+    /** A number as its slot keeps it: whole people and nights, euros and square metres as given. */
+    private static Object number(Slot slot, double value) {
+        return slot.type() == Slot.Type.PEOPLE_COUNT || slot.type() == Slot.Type.NIGHTS ? (Object) (int) value
+                : (Object) value;
     }
 
     /** True for a yes ("oui", "oui avec plaisir"), false for a no, null for neither. */

@@ -55,6 +55,27 @@ class SlotFillerTest {
     }
 
     @Test
+    void aNumberTakenBackCorrectsTheNumberItFits() {
+        JourneyState state = awaiting("seminar_planning", "nights");
+        state.slots().put("people_count", 40);
+        assertEquals(Map.of("people_count", 60), fill("seminar_planning", state, "en fait plutôt 60").values(),
+                "60 nights is no stay: the head count given before is corrected");
+        assertEquals(Map.of("nights", 3), fill("seminar_planning", state, "non, 3").values(),
+                "a number that fits the question asked answers it");
+        assertTrue(fill("seminar_planning", awaiting("seminar_planning", "nights"), "en fait plutôt 60").values()
+                .isEmpty(), "nothing given before that 60 fits");
+    }
+
+    @Test
+    void aRoomNamedInPassingIsNoLayout() {
+        JourneyState state = awaiting("seminar_planning", "nights");
+        assertNull(fill("seminar_planning", state, "c'est quoi les hôtels avec salle de réunion ?").values()
+                .get("room_layout"), "every seminar has a meeting room");
+        assertEquals("boardroom", fill("seminar_planning", state, "une table en U pour le codir").values()
+                .get("room_layout"));
+    }
+
+    @Test
     void severalFactsInOneMessageAndAnImpliedAnswer() {
         Map<String, Object> values = fill("seminar_planning", new JourneyState("seminar_planning"),
                 "nous serons 30 pour deux jours en mars avec une nuit sur place, budget 8000 €").values();
