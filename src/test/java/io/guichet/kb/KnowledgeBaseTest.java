@@ -205,6 +205,22 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void aQuestionOnOneThingAPageStatesIsAnswered(@TempDir Path folder) throws IOException {
+        seed(folder);
+        write(folder, "marche-de-noel", "fr", "Marché de Noël", "Du 27 novembre au 24 décembre, place de la "
+                + "Cathédrale : 120 chalets d'artisans, vin chaud, patinoire et grande roue. Entrée libre ; patinoire 6 € "
+                + "avec les patins.");
+        write(folder, "parkings", "fr", "Stationner en ville", "Le parking de la Gare compte 900 places, 2 € l'heure.");
+        KnowledgeBase base = KnowledgeBase.load(folder, TestFixtures.embedder());
+        // One rare word is a whole question: a visitor asks for the one thing they want.
+        List<SearchHit> rink = base.search("est-ce qu'il y a une patinoire ?", 1, "fr");
+        assertEquals("marche-de-noel", rink.get(0).id());
+        assertTrue(rink.get(0).score() >= KnowledgeBase.TRUSTED, "score " + rink.get(0).score());
+        List<SearchHit> zoo = base.search("est-ce qu'il y a un zoo ?", 1, "fr");
+        assertTrue(zoo.isEmpty() || zoo.get(0).score() < KnowledgeBase.TRUSTED, zoo.toString());
+    }
+
+    @Test
     void aQueryOfHundredsOfDistinctWordsIsSearchedNotRefused(@TempDir Path folder) throws IOException {
         seed(folder);
         KnowledgeBase base = KnowledgeBase.load(folder, TestFixtures.embedder());
