@@ -36,6 +36,13 @@ final class Answers {
     private static final int WHOLE_PAGE_CHARS = 2000;
     /** The id of passage n as the model cites it: "p1". */
     private static final String PASSAGE_ID = "p";
+    /** How many questions back the subject of a question that leans on them is looked for. */
+    private static final int SUBJECT_LOOKBACK = 3;
+    /** The first words of a question that points back at what was just said. Folded, spaced. */
+    private static final Pattern LEANING = Pattern.compile(" (?:et|mais|and|but|what about|how about) ");
+    /** Pronouns that stand for what was just talked of ("il y a" stands for nothing). Folded, spaced. */
+    private static final Pattern POINTING_BACK = Pattern.compile(" (?:c est|ca|cela|il est|elle est|ils sont"
+            + "|elles sont|it|its|they|them) ");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n+");
     /** A page this close to an unanswered question, three quarters of trusted, tells which team is most likely to know. */
     static final double NEIGHBOURHOOD = 0.75 * KnowledgeBase.TRUSTED;
@@ -115,8 +122,13 @@ final class Answers {
         // A request out of the desk's scope is answered only when the pages answer it clearly: the
         // quote does, and a model's answer to it would mostly be thrown away, at a cost.
         GroundedAnswers model = conversation == null || parse.outOfScope() ? null : generated;
-        List<SearchHit> hits = knowledge.search(parse.text(), model == null ? 1 : GENERATION_PASSAGES, parse.lang());
+        int wanted = model == null ? 1 : GENERATION_PASSAGES;
+        List<SearchHit> hits = knowledge.search(parse.text(), wanted, parse.lang());
         Optional<String> nearest = nearestJourney(hits);
+        boolean foundAlone = trusted(hits).isPresent();
+        if (conversation != null && (!foundAlone || leansOnTheOneBefore(parse.text()))) {
+            hits = onThePageBefore(parse, conversation, wanted, foundAlone).orElse(hits);
+        }
         Optional<SearchHit> trusted = trusted(hits);
         if (trusted.isEmpty()) {
             return new Consulted(Optional.empty(), nearest);
@@ -200,6 +212,72 @@ final class Answers {
                     + "left out of its answers; check who edited it", page.id());
         }
         return kept;
+    }
+
+    /**
+     * The hits for a question that leans on the answer before it ("c'est combien par mois ?" after
+     * the coworking spaces were quoted): the page last quoted, searched with the question and the
+     * ones just before it, when it answers them well enough to be trusted. The page must state some
+     * of the question, unless the question only asks ("how much is it?") or, found nowhere on its
+     * own, points back with a pronoun ("where does it stop?"): a question on something else ("et
+     * une patinoire ?", "c'est quoi les aides ?") is not answered from it.
+     */
+    private Optional<List<SearchHit>> onThePageBefore(Parse parse, Conversation conversation, int wanted,
+                                                      boolean foundAlone) {
+        Optional<KbDocument> page = lastQuoted(conversation);
+        if (page.isEmpty() || !(!foundAlone && pointsBack(parse.text()) || knowledge.onlyAsks(parse.text(), parse.lang())
+                || knowledge.mentions(page.get(), parse.text(), parse.lang()))) {
+            return Optional.empty();
+        }
+        // The conversation holds the messages before this one.
+        List<String> asked = conversation.messages().stream().filter(message -> message.from().equals("user"))
+                .map(io.guichet.conversation.Message::text).toList();
+        String said = String.join("\n", asked.subList(Math.max(0, asked.size() - SUBJECT_LOOKBACK), asked.size()));
+        List<SearchHit> onIt = knowledge.search(said + "\n" + parse.text(), wanted, parse.lang(),
+                document -> document.id().equals(page.get().id()));
+        return trusted(onIt).map(hit -> onIt);
+    }
+
+    /**
+     * The page the bot quoted in its answers to the last {@link #SUBJECT_LOOKBACK} questions, the
+     * latest first: each quote is introduced by its page's title between quotation marks.
+     */
+    private Optional<KbDocument> lastQuoted(Conversation conversation) {
+        List<io.guichet.conversation.Message> messages = conversation.messages();
+        int questions = 0;
+        for (int m = messages.size() - 1; m >= 0 && questions < SUBJECT_LOOKBACK; m--) {
+            io.guichet.conversation.Message message = messages.get(m);
+            if (message.from().equals("user")) {
+                questions++;
+            } else if (message.from().equals("bot")) {
+                Optional<KbDocument> quoted = knowledge.documents().stream()
+                        .filter(page -> message.text().contains("« " + page.title() + " »")
+                                || message.text().contains("“" + page.title() + "”"))
+                        .findFirst();
+                if (quoted.isPresent()) {
+                    return quoted;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether a question begins by pointing back at what was just said ("et le parking ?",
+     * "c'est loin du centre ?", "is it open on Sundays?"): it is read with the question before
+     * first, even when it finds a page on its own, which would be a page about anything.
+     */
+    static boolean leansOnTheOneBefore(String text) {
+        return LEANING.matcher(folded(text)).lookingAt() || pointsBack(text);
+    }
+
+    /** Whether a pronoun of the question stands for what was just talked of: "c'est", "ça", "it", "they". */
+    private static boolean pointsBack(String text) {
+        return POINTING_BACK.matcher(folded(text)).find();
+    }
+
+    private static String folded(String text) {
+        return " " + String.join(" ", TextNormalizer.tokens(text)) + " ";
     }
 
     /** The person's and the bot's last lines, oldest first: "et le dimanche ?" reads against them. */

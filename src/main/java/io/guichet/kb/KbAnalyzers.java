@@ -47,7 +47,7 @@ final class KbAnalyzers {
             "sympas", "chouette", "chouettes", "cool", "genial", "geniale", "geniaux", "cherche", "cherchons", "chercher",
             "recherche", "trouver", "trouve"), false);
     private static final CharArraySet ENGLISH_ASKING_WORDS = new CharArraySet(List.of("what", "which", "who",
-            "whom", "whose", "how", "when", "where", "why", "do", "does", "did", "can", "could", "i", "please", "pls",
+            "whom", "whose", "how", "much", "many", "when", "where", "why", "do", "does", "did", "can", "could", "i", "please", "pls",
             "thanks", "thank", "hello", "hi", "hey", "would", "like", "know", "tell", "me", "my", "you", "we",
             "any", "some", "thing", "things", "cool", "awesome", "lovely", "find", "looking", "look", "search",
             "searching"), false);
@@ -140,6 +140,12 @@ final class KbAnalyzers {
      * The analysed words that say something of the answer: question words kept inside a glossary
      * term ("quand il pleut") are left out, since they stand in most pages.
      */
+    /** Whether every one of {@code words} asks ("combien", "how", "much"): they say nothing a page could state. */
+    static boolean asking(String lang, List<String> words) {
+        CharArraySet asking = "en".equals(lang) ? ENGLISH_ASKING_WORDS : FRENCH_ASKING_WORDS;
+        return words.stream().allMatch(asking::contains);
+    }
+
     static List<String> telling(String lang, List<String> words) {
         CharArraySet asking = "en".equals(lang) ? ENGLISH_ASKING_WORDS : FRENCH_ASKING_WORDS;
         List<String> telling = words.stream().filter(word -> !asking.contains(word)).toList();

@@ -103,6 +103,14 @@ public final class KnowledgeBase {
     }
 
     /**
+     * Whether {@code text} names nothing a page could state, only asks ("how much is it?", "c'est
+     * où ?"): what it asks about is what was said before it.
+     */
+    public boolean onlyAsks(String text, String lang) {
+        return index.onlyAsks(text, lang);
+    }
+
+    /**
      * How much of {@code question} a run of {@code page}'s sentences states, weighed as the search
      * weighs it (rare words most; synonyms and translations count), from 0 to 1, the page's title
      * taken as said in every run: for quoting, of a long passage, the sentences that answer ("Plein

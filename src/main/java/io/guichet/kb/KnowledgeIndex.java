@@ -225,6 +225,12 @@ final class KnowledgeIndex {
         return false;
     }
 
+    /** See {@link KnowledgeBase#onlyAsks}. */
+    boolean onlyAsks(String text, String lang) {
+        return RetrievalQuery.of(text, lang, glossary).concepts().stream()
+                .allMatch(concept -> KbAnalyzers.asking(lang, concept.words()));
+    }
+
     /** See {@link KnowledgeBase#statedShare}. */
     ToDoubleFunction<List<String>> statedShare(String question, String lang, KbDocument page) {
         return new StatedShare(question, lang, page);

@@ -345,6 +345,22 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void aQuestionThatLeansOnTheOneBeforeIsAnsweredFromItsPage() {
+        Played price = play("fr", "la navette de l'aéroport passe toutes les combien ?", "et c'est combien ?");
+        assertEquals(List.of("navette-aeroport"), sources(price.turns().get(1)), price.said());
+        assertTrue(text(price.turns().get(1)).contains("8 €"), price.said());
+
+        Played chain = play("en", "how often does the airport shuttle run?", "and how much is it?", "where does it stop?");
+        assertEquals(List.of("navette-aeroport"), sources(chain.turns().get(1)), chain.said());
+        assertEquals(List.of("navette-aeroport"), sources(chain.turns().get(2)),
+                "the subject named two questions back: " + chain.said());
+
+        Played elsewhere = play("fr", "la navette de l'aéroport passe toutes les combien ?", "et un vignoble à visiter ?");
+        assertFalse(sources(elsewhere.turns().get(1)).contains("navette-aeroport"),
+                "a question on something else is not answered from the page before: " + elsewhere.said());
+    }
+
+    @Test
     void aYesToTheOfferStartsTheJourneyOffered() {
         Played p = play("en", "How many seats does the congress centre auditorium have for a conference?", "yes please");
         assertTrue(text(p.turns().get(0)).endsWith("Would you like me to help you organise your event?"), p.said());
@@ -468,6 +484,10 @@ class FreeFormJourneysTest {
 
     private static List<String> sources(Played played) {
         return played.turns().stream().flatMap(t -> t.sources().stream()).map(Reply.Card::sourceId).toList();
+    }
+
+    private static List<String> sources(Turn turn) {
+        return turn.sources().stream().map(Reply.Card::sourceId).toList();
     }
 
     @Test
