@@ -113,5 +113,10 @@ class GlossaryTest {
         assertEquals(1, asked.size(), asked.toString());
         assertTrue(asked.get(0).synonyms().containsAll(Set.of("prix", "tarif")), asked.toString());
         assertTrue(asked.get(0).translations().containsAll(Set.of("price", "cost")), asked.toString());
+        // "combien" alone may count anything; "c'est combien" asks a price.
+        for (String price : List.of("et c'est combien l'entrée ?", "ça fait combien pour deux ?")) {
+            assertTrue(Glossary.shipped().concepts(price, "fr").stream()
+                    .anyMatch(c -> c.synonyms().contains("tarif")), price);
+        }
     }
 }
