@@ -98,8 +98,16 @@ final class Answers {
         return generated == null ? Optional.of(found) : consult(parse, conversation).answer();
     }
 
-    /** What the pages say to a question: the answer when one is trusted, and the journey of the nearest page. */
-    record Consulted(Optional<Answer> answer, Optional<String> nearestJourney) {
+    /**
+     * What the pages say to a question: the answer when one is trusted, and the journey of the
+     * nearest page; {@code followsUp} when the answer is the page before, read with the questions
+     * before ("c'est combien par mois ?"), which the intent engine, reading the message alone, may
+     * have taken for a request out of scope.
+     */
+    record Consulted(Optional<Answer> answer, Optional<String> nearestJourney, boolean followsUp) {
+        Consulted(Optional<Answer> answer, Optional<String> nearestJourney) {
+            this(answer, nearestJourney, false);
+        }
     }
 
     /** The answer to {@code parse}, and, for an "I don't know", whose field the question is nearest to. */
@@ -126,9 +134,11 @@ final class Answers {
         List<SearchHit> hits = knowledge.search(parse.text(), wanted, parse.lang());
         Optional<String> nearest = nearestJourney(hits);
         boolean foundAlone = trusted(hits).isPresent();
-        if (conversation != null && (!foundAlone || leansOnTheOneBefore(parse.text()))) {
-            hits = onThePageBefore(parse, conversation, wanted, foundAlone).orElse(hits);
-        }
+        // Only a question follows up: "merci, c'est parfait" is no question on the page before.
+        Optional<List<SearchHit>> followed = conversation != null && JourneyFlow.isQuestion(parse)
+                && (!foundAlone || leansOnTheOneBefore(parse.text()))
+                ? onThePageBefore(parse, conversation, wanted, foundAlone) : Optional.empty();
+        hits = followed.orElse(hits);
         Optional<SearchHit> trusted = trusted(hits);
         if (trusted.isEmpty()) {
             return new Consulted(Optional.empty(), nearest);
@@ -139,14 +149,15 @@ final class Answers {
                     passages(hits), told == Drafts.NONE ? null : piece -> told.drafted(conversation.id(), piece));
             if (outcome instanceof GroundedAnswers.Outcome.Answered written) {
                 return new Consulted(Optional.of(notOnThoseDates(generatedAnswer(written, hits, trusted.get().score(),
-                        parse.lang()), dates, parse.lang())), nearest);
+                        parse.lang()), dates, parse.lang())), nearest, followed.isPresent());
             }
             if (outcome instanceof GroundedAnswers.Outcome.NotAnswered) {
                 // The model read the passages and found no answer: an honest "I don't know" beats a quote beside the point.
                 return new Consulted(Optional.empty(), nearest);
             }
         }
-        return new Consulted(Optional.of(notOnThoseDates(quoted(trusted.get(), parse), dates, parse.lang())), nearest);
+        return new Consulted(Optional.of(notOnThoseDates(quoted(trusted.get(), parse), dates, parse.lang())), nearest,
+                followed.isPresent());
     }
 
     /**

@@ -410,7 +410,13 @@ public final class Dialogue {
         }
         if (!intent.name().equals(Intents.NONE)) {
             // A greeting, thanks or goodbye; a longer one may carry a question the pages answer.
-            Optional<Answers.Answer> carried = smallTalk(parse) ? Optional.empty() : answers.answer(parse);
+            Optional<Answers.Answer> carried;
+            if (JourneyFlow.isQuestion(parse) && intent.confidence() < JourneyFlow.SWITCH_CONFIDENCE) {
+                // "c'est combien ?" taken for thanks, hesitantly: a question, read with the answer before it.
+                carried = answers.consult(parse, conversation).answer();
+            } else {
+                carried = smallTalk(parse) ? Optional.empty() : answers.answer(parse);
+            }
             if (carried.isPresent()) {
                 return answered(carried.get(), carried.get().journey(), intent, lang, conversation);
             }
@@ -427,7 +433,7 @@ public final class Dialogue {
         Optional<IntentScore> likely = likelyJourney(parse, now);
         boolean project = likely.isPresent() && (JourneyFlow.statesAnIntention(parse)
                 || JourneyFlow.statesAProject(catalogue.get(likely.get().name()), parse, now));
-        if (parse.outOfScope() && !project
+        if (parse.outOfScope() && !project && !consulted.followsUp()
                 && answer.filter(found -> found.score() >= OUT_OF_SCOPE_ANSWERED).isEmpty()) {
             // An alarm, music, the weather: honestly not this desk's job, and no reason to call a person.
             // A project the message names is this desk's job, whatever the engine took it for: "on

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.guichet.TestFixtures;
 import io.guichet.conversation.Conversation;
 import io.guichet.conversation.JourneyState;
 import io.guichet.conversation.Status;
+import io.guichet.kb.KnowledgeBase;
 import io.guichet.store.Store;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -355,9 +357,25 @@ class FreeFormJourneysTest {
         assertEquals(List.of("navette-aeroport"), sources(chain.turns().get(2)),
                 "the subject named two questions back: " + chain.said());
 
+        // Read alone, the engine takes "c'est combien par mois ?" for a request out of scope, and "c'est combien ?" for thanks.
+        for (String howMuch : List.of("c'est combien par mois ?", "c'est combien ?")) {
+            Played coworking = play("fr", "y a des espaces de coworking ?", howMuch);
+            assertEquals(List.of("coworking-la-filature"), sources(coworking.turns().get(1)), coworking.said());
+            assertTrue(text(coworking.turns().get(1)).contains("par mois"), coworking.said());
+        }
+
         Played elsewhere = play("fr", "la navette de l'aéroport passe toutes les combien ?", "et un vignoble à visiter ?");
         assertFalse(sources(elsewhere.turns().get(1)).contains("navette-aeroport"),
                 "a question on something else is not answered from the page before: " + elsewhere.said());
+    }
+
+    @Test
+    void aFollowUpTheEngineTakesForARequestOutOfScopeIsAnsweredFromThePageBefore() throws IOException {
+        // On the shipped pages, where "c'est combien par mois ?" read alone is out of scope and the coworking
+        // page, read with the question before, is trusted without being sure enough to answer an out-of-scope request.
+        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        Played p = play("fr", "je suis développeur freelance, y a des espaces de coworking ?", "c'est combien par mois ?");
+        assertEquals(List.of("bureaux-et-coworking"), sources(p.turns().get(1)), p.said());
     }
 
     @Test
