@@ -394,20 +394,18 @@ final class Answers {
         if (passage.length() <= ANSWER_CHARS) {
             return passage;
         }
-        // Each sentence's span, and whether a run may begin there: at a line's start, or within a
-        // line too long to quote whole. A list item's later sentence has lost its name: "Fermé le
-        // dimanche soir et le lundi." says nothing without "Le Cellier Saint-Aubin, 8 rue du Chapitre".
+        // Each sentence's span. A run holds whole lines, unless a line is too long to quote whole: a list
+        // item's later sentence has lost its name ("Fermé le dimanche soir et le lundi." says nothing
+        // without "Le Cellier Saint-Aubin, 8 rue du Chapitre"), and its first may leave out what follows
+        // ("Plein tarif 8 €." without "Gratuit pour les moins de 26 ans").
         List<int[]> sentences = new ArrayList<>();
-        List<Boolean> mayBegin = new ArrayList<>();
         Matcher end = SENTENCE_END.matcher(passage);
         int from = 0;
         while (end.find()) {
             sentences.add(new int[] {from, end.start()});
-            mayBegin.add(startsALineOrAParagraph(passage, from));
             from = end.end();
         }
         sentences.add(new int[] {from, passage.length()});
-        mayBegin.add(startsALineOrAParagraph(passage, from));
         Set<String> asked = keys(question);
         List<Set<String>> shared = new ArrayList<>();
         for (int[] sentence : sentences) {
@@ -422,7 +420,7 @@ final class Answers {
         double bestShare = -1;
         int bestShared = -1;
         for (int first = 0; first < sentences.size(); first++) {
-            if (!mayBegin.get(first)) {
+            if (!wholeLines(passage, sentences.get(first)[0])) {
                 continue;
             }
             Set<String> window = new HashSet<>();
@@ -431,9 +429,12 @@ final class Answers {
                     && sentences.get(last)[1] - sentences.get(first)[0] <= ANSWER_CHARS; last++) {
                 window.addAll(shared.get(last));
                 run.add(passage.substring(sentences.get(last)[0], sentences.get(last)[1]));
-                double share = statedShare.applyAsDouble(run);
                 int start = sentences.get(first)[0];
                 int stop = sentences.get(last)[1];
+                if (!wholeLines(passage, stop)) {
+                    continue;
+                }
+                double share = statedShare.applyAsDouble(run);
                 // Of runs that state as much, the shortest; of runs that state nothing, the passage's head.
                 boolean tied = share == bestShare && window.size() == bestShared
                         && (share > titleShare || bestShared > 0);
@@ -456,11 +457,15 @@ final class Answers {
                 + (bestEnd < passage.length() ? " …" : "");
     }
 
-    /** Whether {@code at} begins a line of {@code passage}, or lies within a line longer than a quote. */
-    private static boolean startsALineOrAParagraph(String passage, int at) {
+    /**
+     * Whether a run may begin or end at {@code at}: at a line's start or end, or anywhere within a
+     * line longer than a quote.
+     */
+    private static boolean wholeLines(String passage, int at) {
         int lineStart = passage.lastIndexOf('\n', at - 1) + 1;
         int lineEnd = passage.indexOf('\n', at);
-        return at == lineStart || (lineEnd < 0 ? passage.length() : lineEnd) - lineStart > ANSWER_CHARS;
+        int stop = lineEnd < 0 ? passage.length() : lineEnd;
+        return at == lineStart || passage.substring(at, stop).isBlank() || stop - lineStart > ANSWER_CHARS;
     }
 
     /** The words of at least four letters, cut to their first five: "ouverte" and "ouvert" meet. */

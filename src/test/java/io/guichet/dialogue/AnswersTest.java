@@ -72,4 +72,13 @@ class AnswersTest {
         assertTrue(quote.contains("Tarifs : 7 €"), quote);
         assertTrue(quote.startsWith("… Tarifs"), "the shortest run that states it: " + quote);
     }
+
+    @Test
+    void aLineIsQuotedToItsEndNotCutAfterTheSentenceThatAnswers() {
+        String museum = HOURS.replace("Tarifs : 7 €, gratuit pour", "Tarifs : 7 €. Gratuit pour");
+        ToDoubleFunction<List<String>> priceAsked = run -> run.stream().anyMatch(s -> s.startsWith("Tarifs")) ? 1 : 0;
+        String quote = Answers.quote(museum, "c'est combien l'entrée ?", priceAsked);
+        assertTrue(quote.startsWith("… Tarifs : 7 €"), quote);
+        assertTrue(quote.endsWith("le premier dimanche du mois."), "the line's next sentence too: " + quote);
+    }
 }
