@@ -94,6 +94,11 @@ class GlossaryTest {
                 Glossary.shipped().concepts("je cherche un hôtel", "fr"), "looking for is asking");
         assertEquals(Glossary.shipped().concepts("a hotel", "en"),
                 Glossary.shipped().concepts("looking to find a hotel", "en"));
+        // Asking for an idea is asking for the thing: the pages titled "idées de sorties" are not what is asked.
+        assertEquals(Glossary.shipped().concepts("un resto romantique", "fr"),
+                Glossary.shipped().concepts("une idée de resto romantique", "fr"));
+        assertEquals(Glossary.shipped().concepts("a romantic restaurant", "en"),
+                Glossary.shipped().concepts("any ideas for a romantic restaurant", "en"));
     }
 
     @Test
