@@ -102,6 +102,12 @@ class GlossaryTest {
     }
 
     @Test
+    void aTrailForBeginnersIsAnEasyOne() {
+        assertTrue(Glossary.shipped().concepts("hiking trails for beginners", "en").stream()
+                .anyMatch(c -> c.translations().contains("facile")), "the pages grade their trails, not their walkers");
+    }
+
+    @Test
     void dearnessDeniedIsCheap() {
         for (String cheap : List.of("un hôtel pas cher", "un hôtel pas trop cher", "un hôtel peu cher",
                 "un hôtel bon marché")) {
