@@ -29,6 +29,11 @@ final class KnowledgeIndex {
     /** What a passage's heading states counts this much more than its text does, on the confidence's scale. */
     private static final double HEADING_WEIGHT = 0.5;
     /** Where a title's subject ends and the aspects it lists begin. */
+    /**
+     * A number of one or two digits names nothing by itself: an hour, a house number, a count. Rare
+     * as "14" may be in the pages, "bonjour 14" is no question on the house at number 14.
+     */
+    private static final Pattern SMALL_NUMBER = Pattern.compile("\\d{1,2}");
     private static final Pattern TITLE_ASPECTS = Pattern.compile("\\s*[,:;]\\s+|\\s+[—–-]\\s+");
 
     private final List<KbDocument> documents;
@@ -202,7 +207,8 @@ final class KnowledgeIndex {
     private Answerability.Asked asked(RetrievalQuery query) {
         List<Glossary.Concept> concepts = query.concepts();
         double[] weights = concepts.stream().mapToDouble(c -> c.words().stream()
-                .mapToDouble(w -> lexical.idf(query.lang(), w)).max().orElse(0)).toArray();
+                .mapToDouble(w -> SMALL_NUMBER.matcher(w).matches() ? lexical.commonWordIdf()
+                        : lexical.idf(query.lang(), w)).max().orElse(0)).toArray();
         return new Answerability.Asked(concepts, weights, Answerability.ENOUGH_RARE_WORDS * lexical.rareWordIdf(),
                 query.lang());
     }

@@ -221,6 +221,21 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void aSmallNumberAloneIsNoQuestionOnTheHouseAtThatNumber(@TempDir Path folder) throws IOException {
+        seed(folder);
+        write(folder, "coworking", "fr", "La Filature, espace de coworking", "Dans une ancienne usine textile du 14 rue "
+                + "des Tisserands, La Filature offre 90 postes de travail et quatre salles de réunion.");
+        write(folder, "velos", "fr", "Vélos en libre service", "Cent stations de vélos, le premier quart d'heure offert.");
+        write(folder, "marches", "fr", "Les marchés", "Marché des Halles du mardi au dimanche, producteurs de la vallée.");
+        write(folder, "cathedrale", "fr", "La cathédrale", "Visites guidées de la tour nord, 300 marches, vue sur le lac.");
+        write(folder, "piscine", "fr", "La piscine", "Bassin olympique couvert, toboggan, cours de natation le samedi.");
+        KnowledgeBase base = KnowledgeBase.load(folder, TestFixtures.embedder());
+        List<SearchHit> hits = base.search("bonjour 14 depuis un", 1, "fr");
+        assertTrue(hits.isEmpty() || hits.get(0).score() < KnowledgeBase.TRUSTED, hits.toString());
+        assertEquals("coworking", base.search("coworking rue des Tisserands", 1, "fr").get(0).id());
+    }
+
+    @Test
     void aQueryOfHundredsOfDistinctWordsIsSearchedNotRefused(@TempDir Path folder) throws IOException {
         seed(folder);
         KnowledgeBase base = KnowledgeBase.load(folder, TestFixtures.embedder());
