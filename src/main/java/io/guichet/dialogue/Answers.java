@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -36,6 +37,8 @@ final class Answers {
     private static final int WHOLE_PAGE_CHARS = 2000;
     /** The id of passage n as the model cites it: "p1". */
     private static final String PASSAGE_ID = "p";
+    /** How an event listed for the dates asked begins its line, before its title and its dates. */
+    private static final String EVENT_LISTED = "• ";
     /** How many questions back the subject of a question that leans on them is looked for. */
     private static final int SUBJECT_LOOKBACK = 3;
     /** The first words of a question that points back at what was just said. Folded, spaced. */
@@ -227,33 +230,38 @@ final class Answers {
 
     /**
      * The hits for a question that leans on the answer before it ("c'est combien par mois ?" after
-     * the coworking spaces were quoted): the page last quoted, searched with the question and the
-     * ones just before it, when it answers them well enough to be trusted. The page must state some
-     * of the question, unless the question only asks ("how much is it?") or, found nowhere on its
+     * the coworking spaces were quoted): the page last quoted (or the events last listed), searched
+     * with the question and the ones just before it, when it answers them well enough to be trusted.
+     * The page must state some of the question, unless the question only asks ("how much is it?") or, found nowhere on its
      * own, points back with a pronoun ("where does it stop?"): a question on something else ("et
      * une patinoire ?", "c'est quoi les aides ?") is not answered from it.
      */
     private Optional<List<SearchHit>> onThePageBefore(Parse parse, Conversation conversation, int wanted,
                                                       boolean foundAlone) {
-        Optional<KbDocument> page = lastQuoted(conversation);
-        if (page.isEmpty() || !(!foundAlone && pointsBack(parse.text()) || knowledge.onlyAsks(parse.text(), parse.lang())
-                || knowledge.mentions(page.get(), parse.text(), parse.lang()))) {
+        boolean aboutAnyOfThem = !foundAlone && pointsBack(parse.text()) || knowledge.onlyAsks(parse.text(), parse.lang());
+        List<KbDocument> pages = lastQuoted(conversation).stream()
+                .filter(page -> aboutAnyOfThem || knowledge.mentions(page, parse.text(), parse.lang())).toList();
+        if (pages.isEmpty()) {
             return Optional.empty();
         }
-        // The conversation holds the messages before this one.
+        // The conversation holds the messages before this one; the bot's answer named the pages by their titles
+        // ("qu'est-ce qu'il y a le 12 ?" names no concert, the list of events did).
         List<String> asked = conversation.messages().stream().filter(message -> message.from().equals("user"))
                 .map(io.guichet.conversation.Message::text).toList();
         String said = String.join("\n", asked.subList(Math.max(0, asked.size() - SUBJECT_LOOKBACK), asked.size()));
-        List<SearchHit> onIt = knowledge.search(said + "\n" + parse.text(), wanted, parse.lang(),
-                document -> document.id().equals(page.get().id()));
-        return trusted(onIt).map(hit -> onIt);
+        String named = pages.stream().map(KbDocument::title).collect(Collectors.joining("\n"));
+        Set<String> ids = pages.stream().map(KbDocument::id).collect(Collectors.toSet());
+        List<SearchHit> onThem = knowledge.search(said + "\n" + named + "\n" + parse.text(), wanted, parse.lang(),
+                document -> ids.contains(document.id()));
+        return trusted(onThem).map(hit -> onThem);
     }
 
     /**
-     * The page the bot quoted in its answers to the last {@link #SUBJECT_LOOKBACK} questions, the
-     * latest first: each quote is introduced by its page's title between quotation marks.
+     * The pages the bot quoted or listed in its latest answer among those to the last {@link
+     * #SUBJECT_LOOKBACK} questions: a quote is introduced by its page's title between quotation
+     * marks, and each event listed for the dates asked begins its line with its page's title.
      */
-    private Optional<KbDocument> lastQuoted(Conversation conversation) {
+    private List<KbDocument> lastQuoted(Conversation conversation) {
         List<io.guichet.conversation.Message> messages = conversation.messages();
         int questions = 0;
         for (int m = messages.size() - 1; m >= 0 && questions < SUBJECT_LOOKBACK; m--) {
@@ -261,16 +269,17 @@ final class Answers {
             if (message.from().equals("user")) {
                 questions++;
             } else if (message.from().equals("bot")) {
-                Optional<KbDocument> quoted = knowledge.documents().stream()
+                List<KbDocument> named = knowledge.documents().stream()
                         .filter(page -> message.text().contains("« " + page.title() + " »")
-                                || message.text().contains("“" + page.title() + "”"))
-                        .findFirst();
-                if (quoted.isPresent()) {
-                    return quoted;
+                                || message.text().contains("“" + page.title() + "”")
+                                || message.text().contains(EVENT_LISTED + page.title() + " ("))
+                        .toList();
+                if (!named.isEmpty()) {
+                    return named;
                 }
             }
         }
-        return Optional.empty();
+        return List.of();
     }
 
     /**
@@ -329,7 +338,7 @@ final class Answers {
     private Answer eventsOn(List<KbDocument> on, DateRange dates, String lang) {
         StringBuilder list = new StringBuilder();
         for (KbDocument event : on) {
-            list.append(list.isEmpty() ? "" : "\n").append("• ").append(event.title()).append(" (")
+            list.append(list.isEmpty() ? "" : "\n").append(EVENT_LISTED).append(event.title()).append(" (")
                     .append(Events.when(event, dates.start(), dates.end(), lang)).append(')');
         }
         List<Reply.Card> cards = on.stream().map(Answers::card).toList();

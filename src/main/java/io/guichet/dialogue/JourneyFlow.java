@@ -254,8 +254,8 @@ final class JourneyFlow {
         List<Reply> replies = new ArrayList<>();
         List<Reply.Card> sources = new ArrayList<>();
         if (question) {
-            Optional<Answers.Answer> answer = answers.answer(parse)
-                    .flatMap(found -> answers.inWords(found, parse, conversation));
+            // Read with the answers before it, as outside a journey: "c'est cumulable ?" after the aids.
+            Optional<Answers.Answer> answer = answers.consult(parse, conversation).answer();
             if (answer.isPresent()) {
                 replies.addAll(answer.get().replies());
                 sources.addAll(answer.get().sources());

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.guichet.TestFixtures;
+import io.guichet.conversation.Conversation;
 import io.guichet.conversation.JourneyState;
+import io.guichet.conversation.Message;
 import io.guichet.kb.KnowledgeBase;
 import io.guichet.kb.SearchHit;
 import io.guichet.nlu.EntityExtractor;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -94,6 +97,22 @@ class EventsTest {
                 "both on the Saturday: the one-off concert before the month-long market");
         assertEquals(List.of("concert-orgue"), sources(ask("des concerts en décembre ?", "fr")),
                 "the market is on in December too, but it is no concert");
+    }
+
+    @Test
+    void aQuestionOnTheEventListedIsAnsweredFromItsPage() {
+        Parse onThe12th = parse("qu'est-ce qu'il y a le 12 décembre ?", "fr");
+        Answers.Answer listed = ask(onThe12th.text(), "fr").orElseThrow();
+        Conversation conversation = new Conversation("c1", "web", "fr", Instant.EPOCH);
+        conversation.append(new Message("user", onThe12th.text(), Instant.EPOCH));
+        listed.replies().stream().filter(reply -> reply instanceof Reply.Text)
+                .forEach(reply -> conversation.append(new Message("bot", ((Reply.Text) reply).text(), Instant.EPOCH)));
+        for (String followUp : List.of("c'est où ?", "et ça commence à quelle heure ?", "c'est payant ?")) {
+            assertEquals(List.of("concert-orgue"), sources(answers.consult(parse(followUp, "fr"), conversation).answer()),
+                    followUp);
+        }
+        assertEquals(List.of("piscine"), sources(answers.consult(parse("et la piscine, elle ouvre à quelle heure ?", "fr"),
+                conversation).answer()), "a question on something else");
     }
 
     @Test

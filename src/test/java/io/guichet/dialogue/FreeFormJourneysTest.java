@@ -364,6 +364,11 @@ class FreeFormJourneysTest {
             assertTrue(text(coworking.turns().get(1)).contains("par mois"), coworking.said());
         }
 
+        Played onTheWay = play("fr", "je voudrais organiser un séminaire pour 20 personnes en mars",
+                "la navette de l'aéroport passe toutes les combien ?", "ça dure combien de temps ?");
+        assertEquals(List.of("navette-aeroport"), sources(onTheWay.turns().get(2)),
+                "on the way of a journey too: " + onTheWay.said());
+
         Played elsewhere = play("fr", "la navette de l'aéroport passe toutes les combien ?", "et un vignoble à visiter ?");
         assertFalse(sources(elsewhere.turns().get(1)).contains("navette-aeroport"),
                 "a question on something else is not answered from the page before: " + elsewhere.said());
