@@ -19,9 +19,9 @@ import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -232,9 +232,9 @@ final class Answers {
      * The hits for a question that leans on the answer before it ("c'est combien par mois ?" after
      * the coworking spaces were quoted): the page last quoted (or the events last listed), searched
      * with the question and the ones just before it, when it answers them well enough to be trusted.
-     * The page must state some of the question, unless the question only asks ("how much is it?") or, found nowhere on its
-     * own, points back with a pronoun ("where does it stop?"): a question on something else ("et
-     * une patinoire ?", "c'est quoi les aides ?") is not answered from it.
+     * The page must state some of the question, unless the question only asks ("how much is it?")
+     * or, found nowhere on its own, points back with a pronoun ("where does it stop?"): a question
+     * on something else ("et une patinoire ?", "c'est quoi les aides ?") is not answered from it.
      */
     private Optional<List<SearchHit>> onThePageBefore(Parse parse, Conversation conversation, int wanted,
                                                       boolean foundAlone) {

@@ -136,16 +136,16 @@ final class KbAnalyzers {
         return "en".equals(lang) ? ENGLISH_QUERY : FRENCH_QUERY;
     }
 
-    /**
-     * The analysed words that say something of the answer: question words kept inside a glossary
-     * term ("quand il pleut") are left out, since they stand in most pages.
-     */
     /** Whether every one of {@code words} asks ("combien", "how", "much"): they say nothing a page could state. */
     static boolean asking(String lang, List<String> words) {
         CharArraySet asking = "en".equals(lang) ? ENGLISH_ASKING_WORDS : FRENCH_ASKING_WORDS;
         return words.stream().allMatch(asking::contains);
     }
 
+    /**
+     * The analysed words that say something of the answer: question words kept inside a glossary
+     * term ("quand il pleut") are left out, since they stand in most pages.
+     */
     static List<String> telling(String lang, List<String> words) {
         CharArraySet asking = "en".equals(lang) ? ENGLISH_ASKING_WORDS : FRENCH_ASKING_WORDS;
         List<String> telling = words.stream().filter(word -> !asking.contains(word)).toList();

@@ -28,12 +28,12 @@ final class KnowledgeIndex {
     private static final int SNIPPET_CHARS = 280;
     /** What a passage's heading states counts this much more than its text does, on the confidence's scale. */
     private static final double HEADING_WEIGHT = 0.5;
-    /** Where a title's subject ends and the aspects it lists begin. */
     /**
      * A number of one or two digits names nothing by itself: an hour, a house number, a count. Rare
      * as "14" may be in the pages, "bonjour 14" is no question on the house at number 14.
      */
     private static final Pattern SMALL_NUMBER = Pattern.compile("\\d{1,2}");
+    /** Where a title's subject ends and the aspects it lists begin. */
     private static final Pattern TITLE_ASPECTS = Pattern.compile("\\s*[,:;]\\s+|\\s+[—–-]\\s+");
 
     private final List<KbDocument> documents;

@@ -184,13 +184,13 @@ final class LexicalRetriever {
         }
     }
 
-    /** The idf of a word that a single text holds: the information of one rare word. */
     /** The idf of a word found in half the passages: one that tells little of what is asked. */
     double commonWordIdf() {
         int n = Math.max(1, searcher.getIndexReader().numDocs());
         return Math.log(1 + (n - n / 2.0 + 0.5) / (n / 2.0 + 0.5));
     }
 
+    /** The idf of a word that a single text holds: the information of one rare word. */
     double rareWordIdf() {
         int n = Math.max(1, searcher.getIndexReader().numDocs());
         return Math.log(1 + (n - 1 + 0.5) / (1 + 0.5));
