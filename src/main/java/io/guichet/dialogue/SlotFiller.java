@@ -148,9 +148,10 @@ final class SlotFiller {
             }
         } else if (!awaitedAnswered && parse.entities().stream().noneMatch(e -> CONTACTS.contains(e.type()))) {
             // A message with an e-mail or a phone answers for the lead, not the question ("Oui, rappelez-moi au 06…").
-            Optional<Slot> corrected = correctedSlot(journey, state, awaited, folded, now);
+            Optional<Double> takenBack = correction(folded);
+            Optional<Slot> corrected = takenBack.flatMap(number -> correctedSlot(journey, state, awaited, number, now));
             if (corrected.isPresent()) {
-                values.put(corrected.get().name(), number(corrected.get(), correction(folded).orElseThrow()));
+                values.put(corrected.get().name(), number(corrected.get(), takenBack.get()));
             } else {
                 Object value = bareAnswer(awaited, withoutEntities(parse), folded.strip());
                 if (value != null) {
@@ -333,19 +334,15 @@ final class SlotFiller {
      * question asked when the number fits it, else the last number already given that it fits. A
      * bare number that fits neither is left to the question asked, which explains its bounds.
      */
-    private static Optional<Slot> correctedSlot(Journey journey, JourneyState state, Slot awaited, String folded,
+    private static Optional<Slot> correctedSlot(Journey journey, JourneyState state, Slot awaited, double number,
                                                 LocalDate now) {
-        Optional<Double> number = correction(folded);
-        if (number.isEmpty() || awaited == null) {
-            return Optional.empty();
-        }
-        if (NUMBERED.contains(awaited.type()) && refusal(awaited, number.get(), now) == null) {
+        if (NUMBERED.contains(awaited.type()) && refusal(awaited, number, now) == null) {
             return Optional.of(awaited);
         }
         List<Slot> given = state.slots().keySet().stream().map(journey::slot).flatMap(Optional::stream)
                 .filter(slot -> NUMBERED.contains(slot.type())).collect(Collectors.toCollection(ArrayList::new));
         Collections.reverse(given);
-        return given.stream().filter(slot -> refusal(slot, number.get(), now) == null).findFirst();
+        return given.stream().filter(slot -> refusal(slot, number, now) == null).findFirst();
     }
 
     /** The number of a message that only takes a number back: "en fait plutôt 60", "sorry, make it 12". */
