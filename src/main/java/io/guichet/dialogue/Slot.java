@@ -3,9 +3,11 @@ package io.guichet.dialogue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One thing a journey needs to know, with its question, its label in summaries, and its bounds.
@@ -45,8 +47,12 @@ record Slot(String name, Type type, boolean required, boolean asked, Double min,
         }
     }
 
-    /** An answer to a choice slot: a language-neutral value and the words that say it, first the button's. */
-    record Choice(String value, Map<String, List<String>> words) {
+    /**
+     * An answer to a choice slot: a language-neutral value, the words that say it (first the
+     * button's), and the choices it wins over when both are said ({@code over}: "avec ma femme et
+     * nos deux enfants" is a family, though "avec ma femme" alone is a couple).
+     */
+    record Choice(String value, Map<String, List<String>> words, Set<String> over) {
         String label(String lang) {
             return words.getOrDefault(lang, words.get("fr")).get(0);
         }
@@ -65,7 +71,10 @@ record Slot(String name, Type type, boolean required, boolean asked, Double min,
         node.path("choices").forEach(choice -> {
             Map<String, List<String>> words = new HashMap<>(Journey.phrases(choice));
             words.remove("value");
-            choices.add(new Choice(choice.path("value").asText(), Map.copyOf(words)));
+            words.remove("over");
+            Set<String> over = new HashSet<>();
+            choice.path("over").forEach(value -> over.add(value.asText()));
+            choices.add(new Choice(choice.path("value").asText(), Map.copyOf(words), Set.copyOf(over)));
         });
         JsonNode implied = node.path("implied");
         return new Slot(name, type, node.path("required").asBoolean(false), node.path("asked").asBoolean(true),

@@ -11,6 +11,7 @@ import io.guichet.nlu.TextNormalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -422,19 +423,30 @@ final class SlotFiller {
         return word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
     }
 
+    /**
+     * The choice said by its longest phrase, unless another choice said wins over it ("avec ma
+     * femme et nos enfants" is a family). A phrase said inside a longer one is not said: "sans
+     * enfants" says a couple, not a family.
+     */
     private static Optional<String> chosen(Slot slot, String folded) {
-        Slot.Choice best = null;
-        int longest = 0;
-        for (Slot.Choice choice : slot.choices()) {
-            for (List<String> words : choice.words().values()) {
-                int length = longestPhrase(words, folded);
-                if (length > longest) {
-                    best = choice;
-                    longest = length;
-                }
+        record Phrase(Slot.Choice choice, String words) {
+        }
+        List<Phrase> longestFirst = slot.choices().stream()
+                .flatMap(choice -> choice.words().values().stream().flatMap(List::stream)
+                        .map(phrase -> new Phrase(choice, " " + String.join(" ", TextNormalizer.tokens(phrase)) + " ")))
+                .filter(phrase -> phrase.words().length() > 2)
+                .sorted(Comparator.comparingInt((Phrase phrase) -> phrase.words().length()).reversed()).toList();
+        Map<Slot.Choice, Integer> said = new LinkedHashMap<>();
+        String left = folded;
+        for (Phrase phrase : longestFirst) {
+            if (left.contains(phrase.words())) {
+                said.putIfAbsent(phrase.choice(), phrase.words().length());
+                left = left.replace(phrase.words(), " _ ");
             }
         }
-        return Optional.ofNullable(best).map(Slot.Choice::value);
+        return said.keySet().stream()
+                .filter(choice -> said.keySet().stream().noneMatch(other -> other.over().contains(choice.value())))
+                .max(Comparator.comparingInt(said::get)).map(Slot.Choice::value);
     }
 
     /** The yes or no said in passing by one of the slot's cues, the longer cue winning ("sans enfants" over "enfants"). */

@@ -106,6 +106,19 @@ class SlotFillerTest {
     }
 
     @Test
+    void aPartnerNamedIsACoupleAndChildrenNamedBesideMakeAFamily() {
+        JourneyState state = awaiting("relocation", "job_search");
+        assertEquals("couple", fill("relocation", state, "je viens m'installer avec ma femme").values()
+                .get("household"));
+        assertEquals("couple", fill("relocation", state, "moving here with my husband").values().get("household"));
+        assertEquals("family", fill("relocation", state, "avec ma femme et nos deux enfants").values()
+                .get("household"), "children named beside a partner make a family, whatever phrase is longer");
+        assertEquals("family", fill("relocation", state, "en couple avec 2 enfants").values().get("household"));
+        assertEquals("couple", fill("relocation", state, "en couple, sans enfants").values().get("household"),
+                "\"enfants\" said inside \"sans enfants\" says no family");
+    }
+
+    @Test
     void chatYesesAndNos() {
         for (String yes : List.of("oui", "c bon pour moi", "c'est bon", "ça me va", "parfait merci", "sounds good",
                 "go ahead")) {
