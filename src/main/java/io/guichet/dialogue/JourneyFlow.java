@@ -16,6 +16,7 @@ import io.guichet.nlu.TextNormalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -159,9 +160,13 @@ final class JourneyFlow {
         return text.toString();
     }
 
-    /** The types of the journey's facts the message states, in figures or dates rather than words. */
+    /**
+     * The types of the journey's facts the message states, in figures or dates rather than words:
+     * "une salle pour une journée" names what is looked for, its day is no night counted.
+     */
     private static Stream<Slot.Type> statedFacts(Journey journey, Parse parse, LocalDate now) {
-        return SlotFiller.fill(journey, new JourneyState(journey.name()), parse, now).values().keySet().stream()
+        SlotFiller.Filling filling = SlotFiller.fill(journey, new JourneyState(journey.name()), parse, now);
+        return filling.values().keySet().stream().filter(slot -> !filling.reckoned().contains(slot))
                 .map(journey::slot).flatMap(Optional::stream).map(Slot::type).filter(type -> type.entityType() != null);
     }
 
@@ -200,7 +205,9 @@ final class JourneyFlow {
         if (state.stage() == Stage.CONSENT && !journey.slots().isEmpty()) {
             // A correction while the request is offered: the request is summed up again, corrected.
             SlotFiller.Filling filling = SlotFiller.fill(journey, state, parse, now);
-            if (!filling.values().isEmpty()) {
+            // "c'est quoi le prix du spa ?" names the wellness already chosen: a question, not a change.
+            if (filling.values().entrySet().stream().anyMatch(said -> !said.getValue().equals(state.slots()
+                    .get(said.getKey())))) {
                 Map<String, Object> changed = keep(state, filling);
                 state.stage(Stage.COLLECTING);
                 return proceed(conversation, journey, state, parse, filling, changed, new ArrayList<>(), List.of(),
@@ -331,7 +338,7 @@ final class JourneyFlow {
      * slots it passed. Returns the values that are new, for the bot to say what it understood.
      */
     private static Map<String, Object> keep(JourneyState state, SlotFiller.Filling filling) {
-        Map<String, Object> changed = new java.util.LinkedHashMap<>(filling.values());
+        Map<String, Object> changed = new LinkedHashMap<>(filling.values());
         changed.entrySet().removeIf(value -> value.getValue().equals(state.slots().get(value.getKey())));
         state.slots().putAll(filling.values());
         state.skipped().removeAll(filling.values().keySet());
@@ -367,10 +374,11 @@ final class JourneyFlow {
         for (SlotFiller.Refusal refusal : filling.refusals()) {
             replies.add(new Reply.Text(wording.refusal(refusal, lang)));
         }
-        // The answer to the question just asked goes without saying, except dates: "le we prochain" or
-        // "pendant les vacances de février" are read into days that the person should see.
-        String noted = wording.summary(journey, changed, lang,
-                slot -> !slot.name().equals(state.awaiting()) || slot.type() == Slot.Type.DATE);
+        // The answer to the question just asked goes without saying, except dates ("le we prochain" or
+        // "pendant les vacances de février" are read into days that the person should see) and what was read
+        // from other words: "2 days" is one night, "mon mari cherche du travail" the partner's job search.
+        String noted = wording.summary(journey, changed, lang, slot -> !slot.name().equals(state.awaiting())
+                || slot.type() == Slot.Type.DATE || filling.reckoned().contains(slot.name()));
         if (!noted.isEmpty() && filling.refusals().isEmpty()) {
             replies.add(new Reply.Text(phrases.text("noted", lang, Map.of("facts", noted))));
         }
@@ -451,7 +459,10 @@ final class JourneyFlow {
      * conversation.
      */
     private String rankingRequest(Journey journey, JourneyState state, String lang, String summary) {
-        String inWords = wording.summary(journey, state.slots(), lang, slot -> slot.type().entityType() == null);
+        // A no is left out: "Avec enfants : non" would rank the family outings first for a couple.
+        Map<String, Object> wanted = new LinkedHashMap<>(state.slots());
+        wanted.values().removeIf(Boolean.FALSE::equals);
+        String inWords = wording.summary(journey, wanted, lang, slot -> slot.type().entityType() == null);
         return inWords.isEmpty() ? summary : inWords;
     }
 

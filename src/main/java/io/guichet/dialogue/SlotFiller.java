@@ -62,6 +62,22 @@ final class SlotFiller {
     /** A number alone after words that take back what was said: "en fait plutôt 60", "non, 40", "actually 12". Folded. */
     private static final Pattern CORRECTION = Pattern.compile(" (?:(?:non|nan|pardon|oups|en fait|enfin|finalement"
             + "|plutot|disons|ou plutot|je veux dire|no|sorry|oops|actually|rather|or rather|make it|i mean) )+(\\d{1,6}) ");
+    /**
+     * A stay or an event said in days, folded: "un séminaire de 2 jours", "three days", one night
+     * fewer than days. Not a day that comes ("dans 3 jours", "in 2 days") nor a rhythm ("2 jours
+     * par semaine").
+     */
+    private static final Pattern DAYS_LONG = Pattern.compile("(?<! (?:dans|in|within|ici|ya|tous les|every)) "
+            + "(\\d{1,2}|deux|trois|quatre|cinq|six|sept|two|three|four|five|six|seven) (?:jours?|journees?|days?) "
+            + "(?!(?:par|per|a week|a month|of the week|de la semaine|plus tard|later|avant|before|apres|after|ago"
+            + "|de plus) )");
+    /** An event said to take a day: no night on site. Folded. */
+    private static final Pattern ONE_DAY = Pattern.compile(" (?:(?:une|1|la|sur la|demi) journee|1 jour|1 day|one day"
+            + "|single day|day trip|half day|full day) ");
+    private static final Map<String, Integer> DAY_COUNTS = Map.ofEntries(Map.entry("deux", 2), Map.entry("two", 2),
+            Map.entry("trois", 3), Map.entry("three", 3), Map.entry("quatre", 4), Map.entry("four", 4),
+            Map.entry("cinq", 5), Map.entry("five", 5), Map.entry("six", 6), Map.entry("sept", 7),
+            Map.entry("seven", 7));
     private static final Set<Slot.Type> NUMBERED = EnumSet.of(Slot.Type.PEOPLE_COUNT, Slot.Type.NIGHTS,
             Slot.Type.BUDGET_EUR, Slot.Type.SURFACE_M2);
     /** Other people counted beside a count said in words: "et nos 2 enfants", "plus 3 kids". */
@@ -74,8 +90,16 @@ final class SlotFiller {
     private static final Set<String> CLOSINGS = Set.of(Intents.THANKS, Intents.GOODBYE);
     private static final Set<String> CONTACTS = Set.of("email", "phone");
 
-    /** The outcome: values to set, the slots passed (not known yet), and refusals to explain. */
-    record Filling(Map<String, Object> values, Set<String> skipped, List<Refusal> refusals) {
+    /**
+     * The outcome: values to set, the slots passed (not known yet), refusals to explain, and the
+     * slots whose values were read from other words than their own ({@code reckoned}: nights from
+     * days, a choice from a sentence), which are said back even when they answer the question asked.
+     */
+    record Filling(Map<String, Object> values, Set<String> skipped, List<Refusal> refusals, Set<String> reckoned) {
+        Filling(Map<String, Object> values, Set<String> skipped, List<Refusal> refusals) {
+            this(values, skipped, refusals, Set.of());
+        }
+
         /** Whether the message said anything for the journey: a value, a slot passed, or a value refused. */
         boolean said() {
             return !values.isEmpty() || !skipped.isEmpty() || !refusals.isEmpty();
@@ -92,6 +116,7 @@ final class SlotFiller {
     static Filling fill(Journey journey, JourneyState state, Parse parse, LocalDate now) {
         Map<String, Object> values = new LinkedHashMap<>();
         List<Refusal> refusals = new ArrayList<>();
+        Set<String> reckoned = new LinkedHashSet<>();
         String text = parse.text();
         boolean closing = CLOSINGS.contains(parse.intent().name()) && parse.intent().confidence() >= 0.6;
         boolean asking = JourneyFlow.isQuestion(parse);
@@ -123,7 +148,12 @@ final class SlotFiller {
         String folded = " " + String.join(" ", TextNormalizer.tokens(text)) + " ";
         for (Slot slot : journey.slots()) {
             if (slot.type() == Slot.Type.CHOICE) {
-                chosen(slot, folded).ifPresent(value -> values.put(slot.name(), value));
+                chosen(slot, folded).ifPresent(value -> {
+                    values.put(slot.name(), value);
+                    if (!saysOnly(slot, value, folded)) {
+                        reckoned.add(slot.name());
+                    }
+                });
             } else if (slot.type() == Slot.Type.YES_NO) {
                 cued(slot, folded).ifPresent(value -> values.put(slot.name(), value));
             } else if (!slot.counted().isEmpty() && !values.containsKey(slot.name())
@@ -133,7 +163,15 @@ final class SlotFiller {
             }
         }
         named(journey, parse, folded, values, now, refusals);
-        implied(journey, state, values);
+        // Nights read from days are the bot's reckoning, not the person's words: kept only where the slot takes them
+        // (a day trip is no weekend of no nights).
+        journey.slots().stream().filter(slot -> slot.type() == Slot.Type.NIGHTS && !values.containsKey(slot.name()))
+                .findFirst().ifPresent(nights -> nightsOfDays(folded)
+                        .filter(count -> refusal(nights, count, now) == null)
+                        .ifPresent(count -> {
+                            values.put(nights.name(), count);
+                            reckoned.add(nights.name());
+                        }));
         Set<String> skipped = new LinkedHashSet<>();
         Slot awaited = state.awaiting() == null ? null : journey.slot(state.awaiting()).orElse(null);
         boolean awaitedAnswered = awaited == null || values.containsKey(awaited.name())
@@ -160,7 +198,19 @@ final class SlotFiller {
                 }
             }
         }
-        return new Filling(values, skipped, refusals);
+        implied(journey, state, values);
+        return new Filling(values, skipped, refusals, reckoned);
+    }
+
+    /** The nights of a stay or an event said in days: one fewer than its days, none for a day. */
+    private static Optional<Integer> nightsOfDays(String folded) {
+        Matcher days = DAYS_LONG.matcher(folded);
+        if (days.find()) {
+            String count = days.group(1);
+            return Optional.of(DAY_COUNTS.getOrDefault(count, count.chars().allMatch(Character::isDigit)
+                    ? Integer.parseInt(count) : 1) - 1);
+        }
+        return ONE_DAY.matcher(folded).find() ? Optional.of(0) : Optional.empty();
     }
 
     /**
@@ -447,6 +497,13 @@ final class SlotFiller {
         return said.keySet().stream()
                 .filter(choice -> said.keySet().stream().noneMatch(other -> other.over().contains(choice.value())))
                 .max(Comparator.comparingInt(said::get)).map(Slot.Choice::value);
+    }
+
+    /** Whether the message is nothing but one of the choice's phrases, as a button's label is. */
+    private static boolean saysOnly(Slot slot, String value, String folded) {
+        return slot.choices().stream().filter(choice -> choice.value().equals(value))
+                .flatMap(choice -> choice.words().values().stream().flatMap(List::stream))
+                .anyMatch(phrase -> String.join(" ", TextNormalizer.tokens(phrase)).equals(folded.strip()));
     }
 
     /** The yes or no said in passing by one of the slot's cues, the longer cue winning ("sans enfants" over "enfants"). */

@@ -126,6 +126,32 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void whatIsReadFromOtherWordsThanTheQuestionsIsSaidBack() {
+        Played days = play("en", "we'd like to organise a team offsite for 25 people on 5 March", "2 days");
+        assertEquals(1, days.slots().get("nights"), days.said());
+        assertTrue(text(days.turns().get(1)).contains("Nights on site: 1"), "two days are one night, said back: "
+                + days.said());
+
+        Played household = play("fr", "je veux m'installer à Valmoreau", "avec mon mari et notre fils de 4 ans");
+        assertEquals("family", household.slots().get("household"), household.said());
+        assertTrue(text(household.turns().get(1)).contains("Famille avec enfants"), household.said());
+
+        Played button = play("fr", "je veux m'installer à Valmoreau", "En couple");
+        assertFalse(text(button.turns().get(1)).contains("Foyer"), "a button's answer goes without saying: "
+                + button.said());
+    }
+
+    @Test
+    void aQuestionThatNamesWhatWasChosenWhileTheRequestIsOfferedIsAnsweredNotSummedUpAgain() {
+        Played p = play("fr", "un séminaire de 2 jours pour 30 personnes le 5 mars, en théâtre, budget 5000 €",
+                "combien de chambres au château pour un séminaire en théâtre ?");
+        assertEquals(JourneyState.Stage.CONSENT, p.journey().stage(), p.said());
+        String answer = text(p.turns().get(1));
+        assertTrue(answer.contains("30 chambres"), "answered from the page: " + p.said());
+        assertFalse(answer.contains("récapitulatif"), "the request is not summed up again: " + p.said());
+    }
+
+    @Test
     void aCountSaidWhileAnotherQuestionIsAskedGoesToItsSlot() {
         Played p = play("fr", "je dois organiser un séminaire le 5 mars", "on sera 45");
         assertEquals(45, p.slots().get("people_count"), p.said());

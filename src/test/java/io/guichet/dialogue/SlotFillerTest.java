@@ -50,8 +50,8 @@ class SlotFillerTest {
         assertEquals(Map.of("people_count", 45), filling.values());
         assertTrue(filling.refusals().isEmpty(), "45 is no number of nights: " + filling.refusals());
 
-        assertEquals(Map.of("nights", 2), fill("seminar_planning", awaiting("seminar_planning", "nights"), "2")
-                .values(), "a bare number answers the question asked");
+        assertEquals(Map.of("nights", 2, "lodging", true), fill("seminar_planning", awaiting("seminar_planning",
+                "nights"), "2").values(), "a bare number answers the question asked, and nights on site need beds");
     }
 
     @Test
@@ -60,7 +60,7 @@ class SlotFillerTest {
         state.slots().put("people_count", 40);
         assertEquals(Map.of("people_count", 60), fill("seminar_planning", state, "en fait plutôt 60").values(),
                 "60 nights is no stay: the head count given before is corrected");
-        assertEquals(Map.of("nights", 3), fill("seminar_planning", state, "non, 3").values(),
+        assertEquals(3, fill("seminar_planning", state, "non, 3").values().get("nights"),
                 "a number that fits the question asked answers it");
         assertTrue(fill("seminar_planning", awaiting("seminar_planning", "nights"), "en fait plutôt 60").values()
                 .isEmpty(), "nothing given before that 60 fits");
@@ -116,6 +116,28 @@ class SlotFillerTest {
         assertEquals("family", fill("relocation", state, "en couple avec 2 enfants").values().get("household"));
         assertEquals("couple", fill("relocation", state, "en couple, sans enfants").values().get("household"),
                 "\"enfants\" said inside \"sans enfants\" says no family");
+    }
+
+    @Test
+    void anEventOrAStaySaidInDaysLastsOneNightFewer() {
+        Map<String, Object> seminar = fill("seminar_planning", new JourneyState("seminar_planning"),
+                "on organise un séminaire de 2 jours pour 30 personnes en mars").values();
+        assertEquals(1, seminar.get("nights"));
+        assertEquals(true, seminar.get("lodging"), "a night on site needs beds");
+        Map<String, Object> answered = fill("seminar_planning", awaiting("seminar_planning", "nights"), "2 days")
+                .values();
+        assertEquals(Map.of("nights", 1, "lodging", true), answered, "the nights asked, answered in days");
+        assertEquals(0, fill("seminar_planning", new JourneyState("seminar_planning"),
+                "une journée d'étude pour 50 personnes").values().get("nights"));
+        assertEquals(2, fill("weekend_stay", new JourneyState("weekend_stay"), "on vient trois jours en mai").values()
+                .get("nights"));
+
+        assertNull(fill("weekend_stay", new JourneyState("weekend_stay"), "on arrive dans 3 jours").values()
+                .get("nights"), "a day that comes is no length");
+        assertNull(fill("weekend_stay", new JourneyState("weekend_stay"), "on vient pour la journée").values()
+                .get("nights"), "a day trip is no stay of no nights");
+        assertNull(fill("seminar_planning", new JourneyState("seminar_planning"),
+                "nos équipes sont sur site 2 jours par semaine").values().get("nights"), "a rhythm is no length");
     }
 
     @Test
