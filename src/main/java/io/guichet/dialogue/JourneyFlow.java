@@ -459,10 +459,7 @@ final class JourneyFlow {
      * conversation.
      */
     private String rankingRequest(Journey journey, JourneyState state, String lang, String summary) {
-        // A no is left out: "Avec enfants : non" would rank the family outings first for a couple.
-        Map<String, Object> wanted = new LinkedHashMap<>(state.slots());
-        wanted.values().removeIf(Boolean.FALSE::equals);
-        String inWords = wording.summary(journey, wanted, lang, slot -> slot.type().entityType() == null);
+        String inWords = wording.wanted(journey, state.slots(), lang);
         return inWords.isEmpty() ? summary : inWords;
     }
 

@@ -5,6 +5,7 @@ import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,6 +71,17 @@ final class SlotWording {
     /** "Participants : 40, Dates : du 12 mars 2027 au 14 mars 2027, …", in the slots' order. */
     String summary(Journey journey, JourneyState state, String lang) {
         return summary(journey, state.slots(), lang, slot -> true);
+    }
+
+    /**
+     * What is asked for in words, as the summary words it: the choices, the yeses and free text,
+     * without counts, dates or amounts. A no is left out: "Avec enfants : non" would rank the
+     * family outings first for a couple.
+     */
+    String wanted(Journey journey, Map<String, Object> values, String lang) {
+        Map<String, Object> wanted = new LinkedHashMap<>(values);
+        wanted.values().removeIf(Boolean.FALSE::equals);
+        return summary(journey, wanted, lang, slot -> slot.type().entityType() == null);
     }
 
     /** The slots of {@code values} that {@code included} keeps, as the summary words them. */

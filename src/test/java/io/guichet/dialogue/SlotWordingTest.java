@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
+import io.guichet.TestFixtures;
+import io.guichet.nlu.IntentFile;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SlotWordingTest {
@@ -24,6 +28,16 @@ class SlotWordingTest {
                 + " \"required\": true, \"label\": {\"en\": \"Participants\"}}");
         assertEquals(List.of(new Reply.Text("For “Participants”, I'd need something like “40 people”. What would it "
                 + "be for you?")), wording.question(participants, "en", true));
+    }
+
+    @Test
+    void whatIsWantedLeavesOutTheNosAndTheFigures() throws Exception {
+        Journey weekend = IntentFile.loadAll(TestFixtures.INTENTS).stream().map(Journey::from)
+                .flatMap(Optional::stream).filter(journey -> journey.name().equals("weekend_stay")).findFirst()
+                .orElseThrow();
+        assertEquals("Envies : Bien-être", wording.wanted(weekend, Map.of("children", false, "interests", "wellness",
+                "nights", 2, "budget_eur", 300.0), "fr"), "a couple's wellness weekend is no request for children");
+        assertEquals("Avec enfants : oui", wording.wanted(weekend, Map.of("children", true), "fr"));
     }
 
     @Test
