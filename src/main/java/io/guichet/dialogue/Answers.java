@@ -139,7 +139,7 @@ final class Answers {
         boolean foundAlone = trusted(hits).isPresent();
         // Only a question follows up: "merci, c'est parfait" is no question on the page before.
         Optional<List<SearchHit>> followed = conversation != null && JourneyFlow.isQuestion(parse)
-                && (!foundAlone || leansOnTheOneBefore(parse.text()))
+                && (!foundAlone || leansOnTheOneBefore(parse.text(), parse.lang()))
                 ? onThePageBefore(parse, conversation, wanted, foundAlone) : Optional.empty();
         hits = followed.orElse(hits);
         Optional<SearchHit> trusted = trusted(hits);
@@ -238,7 +238,8 @@ final class Answers {
      */
     private Optional<List<SearchHit>> onThePageBefore(Parse parse, Conversation conversation, int wanted,
                                                       boolean foundAlone) {
-        boolean aboutAnyOfThem = !foundAlone && pointsBack(parse.text()) || knowledge.onlyAsks(parse.text(), parse.lang());
+        boolean aboutAnyOfThem = !foundAlone && pointsBack(parse.text(), parse.lang())
+                || knowledge.onlyAsks(parse.text(), parse.lang());
         List<KbDocument> pages = lastQuoted(conversation).stream()
                 .filter(page -> aboutAnyOfThem || knowledge.mentions(page, parse.text(), parse.lang())).toList();
         if (pages.isEmpty()) {
@@ -287,13 +288,19 @@ final class Answers {
      * "c'est loin du centre ?", "is it open on Sundays?"): it is read with the question before
      * first, even when it finds a page on its own, which would be a page about anything.
      */
-    static boolean leansOnTheOneBefore(String text) {
-        return LEANING.matcher(folded(text)).lookingAt() || pointsBack(text);
+    private boolean leansOnTheOneBefore(String text, String lang) {
+        return LEANING.matcher(folded(text)).lookingAt() || pointsBack(text, lang);
     }
 
-    /** Whether a pronoun of the question stands for what was just talked of: "c'est", "ça", "it", "they". */
-    private static boolean pointsBack(String text) {
-        return POINTING_BACK.matcher(folded(text)).find();
+    /**
+     * Whether a pronoun of the question stands for what was just talked of: "c'est", "ça", "it",
+     * "they", with nothing named before it. In "ah et on a un chien, c'est possible ?", "c'est"
+     * stands for the dog.
+     */
+    private boolean pointsBack(String text, String lang) {
+        String folded = folded(text);
+        Matcher pronoun = POINTING_BACK.matcher(folded);
+        return pronoun.find() && knowledge.onlyAsks(folded.substring(0, pronoun.start()), lang);
     }
 
     private static String folded(String text) {

@@ -62,6 +62,13 @@ final class KbAnalyzers {
     private static final Pattern NOT_DEAR = Pattern.compile(
             "(?iu)\\b(?:pas|peu)\\s+(?:(?:trop|tr[èe]s|si)\\s+)?ch[èe]re?s?\\b");
 
+    /**
+     * An amount in euros ("20 €", "32 euros"): a price stated, which a price question ("combien ça
+     * coûte ?", "how much is it?") asks for though the line says neither "prix" nor "tarif". The
+     * amount gains the word of its language's price concept.
+     */
+    private static final Pattern AMOUNT_IN_EUROS = Pattern.compile("(?iu)(?<=\\d)\\s*(?:€|euros?\\b)");
+
     static final Analyzer FRENCH = french(false);
     static final Analyzer ENGLISH = english(false);
     private static final Analyzer FRENCH_QUERY = french(true);
@@ -74,8 +81,8 @@ final class KbAnalyzers {
         return new Analyzer() {
             @Override
             protected Reader initReader(String field, Reader reader) {
-                return new PatternReplaceCharFilter(NOT_DEAR, "bon marché",
-                        new PatternReplaceCharFilter(NUMBER_THEN_LETTER, " ", reader));
+                return new PatternReplaceCharFilter(NOT_DEAR, "bon marché", new PatternReplaceCharFilter(AMOUNT_IN_EUROS,
+                        " euros tarif", new PatternReplaceCharFilter(NUMBER_THEN_LETTER, " ", reader)));
             }
 
             @Override
@@ -98,7 +105,8 @@ final class KbAnalyzers {
         return new Analyzer() {
             @Override
             protected Reader initReader(String field, Reader reader) {
-                return new PatternReplaceCharFilter(NUMBER_THEN_LETTER, " ", reader);
+                return new PatternReplaceCharFilter(AMOUNT_IN_EUROS, " euros price",
+                        new PatternReplaceCharFilter(NUMBER_THEN_LETTER, " ", reader));
             }
 
             @Override

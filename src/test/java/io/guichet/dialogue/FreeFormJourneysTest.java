@@ -395,6 +395,10 @@ class FreeFormJourneysTest {
         assertEquals(List.of("navette-aeroport"), sources(onTheWay.turns().get(2)),
                 "on the way of a journey too: " + onTheWay.said());
 
+        Played named = play("fr", "y a des espaces de coworking ?", "ah et j'ai un chien, c'est possible ?");
+        assertFalse(sources(named.turns().get(1)).contains("coworking-la-filature"),
+                "'c'est' stands for the dog named before it, which the page does not state: " + named.said());
+
         Played elsewhere = play("fr", "la navette de l'aéroport passe toutes les combien ?", "et un vignoble à visiter ?");
         assertFalse(sources(elsewhere.turns().get(1)).contains("navette-aeroport"),
                 "a question on something else is not answered from the page before: " + elsewhere.said());

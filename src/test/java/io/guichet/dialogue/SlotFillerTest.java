@@ -141,6 +141,18 @@ class SlotFillerTest {
     }
 
     @Test
+    void whatAGroupOrAMoveIsForSaysItsFacts() {
+        Map<String, Object> party = fill("weekend_stay", awaiting("weekend_stay", "children"),
+                "on est un groupe de 12 pour un EVG, plutôt activités sportives").values();
+        assertEquals(false, party.get("children"), "a stag party brings no children");
+        assertEquals("sport", party.get("interests"));
+        assertEquals("has_job", fill("relocation", awaiting("relocation", "household"),
+                "I'm relocating to Valmoreau for a job at the hospital").values().get("job_search"));
+        assertEquals("looking", fill("relocation", awaiting("relocation", "household"),
+                "we're moving and I'm looking for a job").values().get("job_search"), "the longer phrase wins");
+    }
+
+    @Test
     void chatYesesAndNos() {
         for (String yes : List.of("oui", "c bon pour moi", "c'est bon", "ça me va", "parfait merci", "sounds good",
                 "go ahead")) {

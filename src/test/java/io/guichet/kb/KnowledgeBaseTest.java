@@ -221,6 +221,20 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void anAmountInEurosAnswersAPriceQuestionThatNamesNoPrice(@TempDir Path folder) throws IOException {
+        seed(folder);
+        write(folder, "bureaux", "fr", "Bureaux et espaces de coworking", "De la place de travail à la journée au "
+                + "plateau de 2 400 m², voici l'offre de bureaux et de coworking de la métropole, en euros hors taxes."
+                + "\n\n## Coworking\n\nLa Filature, rue des Tisserands : journée 20 €, poste fixe 290 € par mois."
+                + "\n\n## Conseils\n\nPour un bail classique, prévoyez trois mois de dépôt de garantie.");
+        write(folder, "spa", "en", "Spa and thermal baths", "Thermal pools, saunas and a hammam in a 1900 bath house."
+                + "\n\n## Access\n\nTwo hours: 32 euros on weekdays, 38 euros at weekends.");
+        assertTrue(quoted(folder, "le coworking, combien ça coûte ?", "fr").contains("20 €"),
+                "the line of prices, not the page's lead");
+        assertTrue(quoted(folder, "how much is the spa?", "en").contains("32 euros"));
+    }
+
+    @Test
     void aSmallNumberAloneIsNoQuestionOnTheHouseAtThatNumber(@TempDir Path folder) throws IOException {
         seed(folder);
         write(folder, "coworking", "fr", "La Filature, espace de coworking", "Dans une ancienne usine textile du 14 rue "
