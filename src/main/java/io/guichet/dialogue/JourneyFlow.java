@@ -220,13 +220,19 @@ final class JourneyFlow {
         }
         // A question while the request is offered or its contact asked: answered first, then the
         // request goes on as the message says ("oui, et les horaires de l'office ?" consents too).
-        return answers.answer(parse).flatMap(found -> answers.inWords(found, parse, conversation))
-                .map(answer -> {
-                    List<Reply> replies = new ArrayList<>(answer.replies());
-                    replies.add(new Reply.Text(phrases.text("resume", parse.lang())));
-                    replies.addAll(pending.replies());
-                    return new Turn(replies, pending.intent(), answer.sources(), false, pending.status(), pending.lead());
-                }).orElse(pending);
+        Optional<Answers.Answer> answer = answers.answer(parse).flatMap(found -> answers.inWords(found, parse, conversation));
+        List<Reply> replies = new ArrayList<>(answer.map(Answers.Answer::replies)
+                .orElseGet(() -> List.of(unanswered(parse))));
+        answer.ifPresent(found -> replies.add(new Reply.Text(phrases.text("resume", parse.lang()))));
+        replies.addAll(pending.replies());
+        return new Turn(replies, pending.intent(), answer.map(Answers.Answer::sources).orElse(List.of()), false,
+                pending.status(), pending.lead());
+    }
+
+    /** The honest reply to a question on the way that the pages do not answer: the weather is nobody's here. */
+    private Reply unanswered(Parse parse) {
+        return new Reply.Text(phrases.text(parse.outOfScope() ? "out_of_scope_on_the_way" : "not_in_our_pages",
+                parse.lang()));
     }
 
     private Turn collect(Conversation conversation, Journey journey, JourneyState state, Parse parse, LocalDate now,
@@ -268,9 +274,7 @@ final class JourneyFlow {
                 sources.addAll(answer.get().sources());
                 replies.add(new Reply.Text(phrases.text("resume", lang)));
             } else if (!filling.said()) {
-                // The weather is nobody's here: the team will not tell it either.
-                replies.add(new Reply.Text(phrases.text(parse.outOfScope() ? "out_of_scope_on_the_way"
-                        : "not_in_our_pages", lang)));
+                replies.add(unanswered(parse));
             }
         } else if (!filling.said() && !acknowledgement(parse)) {
             SlotFiller.Filling proposed = proposed(conversation, journey, state, parse, now);

@@ -195,6 +195,14 @@ final class SlotFiller {
                 Object value = bareAnswer(awaited, withoutEntities(parse), folded.strip());
                 if (value != null) {
                     accept(awaited, value, now, values, refusals);
+                } else if (awaited.type() == Slot.Type.CHOICE || awaited.type() == Slot.Type.YES_NO) {
+                    // "2" to "with children?" may count the children: a yes or no is never read from a head count.
+                    bareNumber(withoutEntities(parse)).filter(number -> awaited.type() == Slot.Type.CHOICE
+                            || !countsPeople(journey, number, now)).ifPresent(number -> onlyOpenSlotFor(journey,
+                            state, values, number, now).ifPresent(slot -> {
+                                values.put(slot.name(), number(slot, number));
+                                reckoned.add(slot.name());
+                            }));
                 }
             }
         }
@@ -421,19 +429,42 @@ final class SlotFiller {
             case TEXT:
                 return text.isEmpty() ? null : text;
             case PEOPLE_COUNT, NIGHTS, BUDGET_EUR, SURFACE_M2:
-                Matcher number = BARE_NUMBER.matcher(text);
-                if (!number.matches()) {
-                    return null;
-                }
-                String digits = number.group(1).replaceAll("[  .]", "").replace(',', '.');
-                try {
-                    return number(slot, Double.parseDouble(digits));
-                } catch (NumberFormatException e) {
-                    return null;
-                }
+                return bareNumber(text).map(number -> number(slot, number)).orElse(null);
             default:
                 return null;
         }
+    }
+
+    /** The number a message is, give or take a few words: "2", "maybe 600", "environ 1 200 €". */
+    private static Optional<Double> bareNumber(String text) {
+        Matcher number = BARE_NUMBER.matcher(text);
+        if (!number.matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Double.parseDouble(number.group(1).replaceAll("[  .]", "").replace(',', '.')));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The one slot still open that takes {@code number}, when the question asked takes no number:
+     * "maybe 600" to "with children?" is the budget the person was thinking of, as no count of
+     * travellers is 600.
+     */
+    private static Optional<Slot> onlyOpenSlotFor(Journey journey, JourneyState state, Map<String, Object> values,
+                                                  double number, LocalDate now) {
+        List<Slot> fits = journey.slots().stream().filter(slot -> NUMBERED.contains(slot.type())
+                        && !state.slots().containsKey(slot.name()) && !values.containsKey(slot.name())
+                        && refusal(slot, number(slot, number), now) == null).toList();
+        return fits.size() == 1 ? Optional.of(fits.get(0)) : Optional.empty();
+    }
+
+    /** Whether {@code number} may count the people of the journey. */
+    private static boolean countsPeople(Journey journey, double number, LocalDate now) {
+        return journey.slots().stream().anyMatch(slot -> slot.type() == Slot.Type.PEOPLE_COUNT
+                && refusal(slot, number(slot, number), now) == null);
     }
 
     /** A number as its slot keeps it: whole people and nights, euros and square metres as given. */

@@ -149,6 +149,12 @@ class FreeFormJourneysTest {
         String answer = text(p.turns().get(1));
         assertTrue(answer.contains("30 chambres"), "answered from the page: " + p.said());
         assertFalse(answer.contains("récapitulatif"), "the request is not summed up again: " + p.said());
+
+        Played unknown = play("fr", "un séminaire de 2 jours pour 30 personnes le 5 mars, en théâtre, budget 5000 €",
+                "est-ce qu'il y a un sauna ?");
+        String honest = text(unknown.turns().get(1));
+        assertTrue(honest.startsWith("Je n'ai pas cette information"), "said, not passed over: " + unknown.said());
+        assertTrue(honest.contains("Souhaitez-vous que je transmette"), "then the offer again: " + unknown.said());
     }
 
     @Test

@@ -39,7 +39,13 @@ class SlotFillerTest {
     }
 
     private static JourneyState awaiting(String journey, String slot) {
+        return awaiting(journey, slot, Map.of());
+    }
+
+    /** The journey asking {@code slot}, with the values {@code given} before. */
+    private static JourneyState awaiting(String journey, String slot, Map<String, Object> given) {
         JourneyState state = new JourneyState(journey);
+        state.slots().putAll(given);
         state.ask(slot);
         return state;
     }
@@ -56,8 +62,7 @@ class SlotFillerTest {
 
     @Test
     void aNumberTakenBackCorrectsTheNumberItFits() {
-        JourneyState state = awaiting("seminar_planning", "nights");
-        state.slots().put("people_count", 40);
+        JourneyState state = awaiting("seminar_planning", "nights", Map.of("people_count", 40));
         assertEquals(Map.of("people_count", 60), fill("seminar_planning", state, "en fait plutôt 60").values(),
                 "60 nights is no stay: the head count given before is corrected");
         assertEquals(3, fill("seminar_planning", state, "non, 3").values().get("nights"),
@@ -114,6 +119,8 @@ class SlotFillerTest {
         assertEquals("family", fill("relocation", state, "avec ma femme et nos deux enfants").values()
                 .get("household"), "children named beside a partner make a family, whatever phrase is longer");
         assertEquals("family", fill("relocation", state, "en couple avec 2 enfants").values().get("household"));
+        assertEquals(2, fill("weekend_stay", awaiting("weekend_stay", "date"),
+                "me and my gf want to come for a long weekend").values().get("people_count"), "as people type it");
         assertEquals("couple", fill("relocation", state, "en couple, sans enfants").values().get("household"),
                 "\"enfants\" said inside \"sans enfants\" says no family");
     }
@@ -150,6 +157,17 @@ class SlotFillerTest {
                 "I'm relocating to Valmoreau for a job at the hospital").values().get("job_search"));
         assertEquals("looking", fill("relocation", awaiting("relocation", "household"),
                 "we're moving and I'm looking for a job").values().get("job_search"), "the longer phrase wins");
+    }
+
+    @Test
+    void aNumberGivenToAQuestionThatTakesNoneGoesToTheOneOpenSlotItFits() {
+        JourneyState state = awaiting("weekend_stay", "children", Map.of("nights", 2));
+        assertEquals(Map.of("budget_eur", 600.0), fill("weekend_stay", state, "maybe 600").values(),
+                "600 travellers is no party: the budget");
+        assertEquals(Map.of(), fill("weekend_stay", state, "2").values(), "two children, or two travellers: not guessed");
+        JourneyState layout = awaiting("seminar_planning", "room_layout", Map.of("people_count", 40, "nights", 1));
+        assertEquals(Map.of("budget_eur", 8000.0), fill("seminar_planning", layout, "8000").values(),
+                "no room layout is a number");
     }
 
     @Test
