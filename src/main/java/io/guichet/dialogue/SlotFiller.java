@@ -78,6 +78,12 @@ final class SlotFiller {
             Map.entry("trois", 3), Map.entry("three", 3), Map.entry("quatre", 4), Map.entry("four", 4),
             Map.entry("cinq", 5), Map.entry("five", 5), Map.entry("six", 6), Map.entry("sept", 7),
             Map.entry("seven", 7));
+    private static final String PEOPLE = Slot.Type.PEOPLE_COUNT.entityType();
+    /**
+     * What joins people added to a head count: "2, plus un bébé", "2 and a baby". Not "avec": "nous
+     * sommes 4 avec 2 enfants" is as often four in all.
+     */
+    private static final Pattern ADDED = Pattern.compile("(?iu)[\\s,;]*(?:\\+|plus|et|and|as well as|ainsi que)\\s*");
     private static final Set<Slot.Type> NUMBERED = EnumSet.of(Slot.Type.PEOPLE_COUNT, Slot.Type.NIGHTS,
             Slot.Type.BUDGET_EUR, Slot.Type.SURFACE_M2);
     /** Other people counted beside a count said in words: "et nos 2 enfants", "plus 3 kids". */
@@ -122,7 +128,7 @@ final class SlotFiller {
         boolean asking = JourneyFlow.isQuestion(parse);
         int explicit = parse.entities().stream().filter(e -> e.value() instanceof DateRange)
                 .mapToInt(SlotFiller::explicitness).max().orElse(0);
-        for (Entity entity : parse.entities()) {
+        for (Entity entity : withPeopleAdded(parse)) {
             if (negated(text, entity.start())) {
                 continue;
             }
@@ -172,6 +178,7 @@ final class SlotFiller {
                             values.put(nights.name(), count);
                             reckoned.add(nights.name());
                         }));
+        takenBackHere(journey, folded, values, now);
         Set<String> skipped = new LinkedHashSet<>();
         Slot awaited = state.awaiting() == null ? null : journey.slot(state.awaiting()).orElse(null);
         boolean awaitedAnswered = awaited == null || values.containsKey(awaited.name())
@@ -208,6 +215,28 @@ final class SlotFiller {
         }
         implied(journey, state, values);
         return new Filling(values, skipped, refusals, reckoned);
+    }
+
+    /**
+     * The message's entities, a head count followed by people added to it counted as one: "on est
+     * 2, plus un bébé" is 3, "nous sommes 4, plus 2 enfants" is 6 (the entity extractor sums "2
+     * adultes et 2 enfants" itself, but not a count said in two goes).
+     */
+    private static List<Entity> withPeopleAdded(Parse parse) {
+        List<Entity> entities = new ArrayList<>();
+        for (Entity entity : parse.entities()) {
+            Entity before = entities.isEmpty() ? null : entities.get(entities.size() - 1);
+            if (before != null && PEOPLE.equals(before.type()) && PEOPLE.equals(entity.type())
+                    && before.value() instanceof Integer counted && entity.value() instanceof Integer added
+                    && entity.start() >= before.end() && ADDED.matcher(parse.text().substring(before.end(),
+                    entity.start())).matches()) {
+                entities.set(entities.size() - 1, new Entity(PEOPLE, counted + added, before.start(), entity.end(),
+                        parse.text().substring(before.start(), entity.end())));
+            } else {
+                entities.add(entity);
+            }
+        }
+        return entities;
     }
 
     /** The nights of a stay or an event said in days: one fewer than its days, none for a day. */
@@ -408,6 +437,21 @@ final class SlotFiller {
     private static Optional<Double> correction(String folded) {
         Matcher matcher = CORRECTION.matcher(folded);
         return matcher.matches() ? Optional.of(Double.parseDouble(matcher.group(1))) : Optional.empty();
+    }
+
+    /**
+     * A number taken back in the message that gave it ("40 personnes, enfin plutôt 45", "2 nuits,
+     * non 3"): it replaces the last number given that it fits.
+     */
+    private static void takenBackHere(Journey journey, String folded, Map<String, Object> values, LocalDate now) {
+        Matcher takenBack = CORRECTION.matcher(folded);
+        if (!takenBack.find()) {
+            return;
+        }
+        double number = Double.parseDouble(takenBack.group(1));
+        values.keySet().stream().map(journey::slot).flatMap(Optional::stream)
+                .filter(slot -> NUMBERED.contains(slot.type()) && refusal(slot, number(slot, number), now) == null)
+                .reduce((first, last) -> last).ifPresent(slot -> values.put(slot.name(), number(slot, number)));
     }
 
     /** The message without the entities it holds: what may be a bare answer once the facts are taken. */

@@ -171,6 +171,17 @@ class SlotFillerTest {
     }
 
     @Test
+    void peopleAddedToAHeadCountAreCountedIn() {
+        JourneyState state = awaiting("relocation", "household");
+        assertEquals(3, fill("relocation", state, "on est 2, plus un bébé qui arrive en mai, donc 3").values()
+                .get("people_count"));
+        assertEquals(6, fill("weekend_stay", awaiting("weekend_stay", "people_count"), "nous sommes 4, plus 2 enfants")
+                .values().get("people_count"));
+        assertEquals(45, fill("seminar_planning", awaiting("seminar_planning", "people_count"),
+                "40 personnes, enfin plutôt 45").values().get("people_count"), "a count taken back is no addition");
+    }
+
+    @Test
     void chatYesesAndNos() {
         for (String yes : List.of("oui", "c bon pour moi", "c'est bon", "ça me va", "parfait merci", "sounds good",
                 "go ahead")) {
