@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
 final class JourneyFlow {
     /** A journey other than the current one must be this sure to take over. */
     static final double SWITCH_CONFIDENCE = 0.6;
+    private static final Set<String> CLOSINGS = Set.of(Intents.THANKS, Intents.GOODBYE);
     private static final Logger LOG = LoggerFactory.getLogger(JourneyFlow.class);
     /** How many of the person's earlier messages a journey that starts reads for facts. */
     static final int RECALLED = 6;
@@ -254,8 +255,7 @@ final class JourneyFlow {
             Optional.ofNullable(LeadCapture.nameBeside(parse)).ifPresent(state::contactName);
             return conclude(conversation, journey, state, parse, new ArrayList<>());
         }
-        if (!filling.said() && !question && (intent.name().equals(Intents.THANKS)
-                || intent.name().equals(Intents.GOODBYE)) && intent.confidence() >= SWITCH_CONFIDENCE) {
+        if (!filling.said() && !question && closes(parse)) {
             // "Merci, je reviens vers vous": the request waits here, nothing is asked.
             return turn(parse, Optional.ofNullable(intentReplies.pick(intent.name(), lang, turnNumber))
                     .map(text -> List.<Reply>of(new Reply.Text(text))).orElse(List.of()), List.of(), conversation.status());
@@ -496,6 +496,16 @@ final class JourneyFlow {
     static boolean speaksOfThemselves(Parse parse) {
         Set<String> words = FIRST_PERSON.getOrDefault(parse.lang(), FIRST_PERSON.get("fr"));
         return TextNormalizer.tokens(parse.text()).stream().anyMatch(words::contains);
+    }
+
+    /**
+     * Whether the message closes the exchange: thanks or a goodbye, the two together sure enough
+     * ("merci beaucoup, bonne journée" is both, and neither alone above the bar).
+     */
+    static boolean closes(Parse parse) {
+        return CLOSINGS.contains(parse.intent().name()) && parse.ranking().stream()
+                .filter(score -> CLOSINGS.contains(score.name())).mapToDouble(IntentScore::confidence).sum()
+                >= SWITCH_CONFIDENCE;
     }
 
     static boolean isQuestion(Parse parse) {

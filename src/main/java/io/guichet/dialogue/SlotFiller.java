@@ -92,8 +92,6 @@ final class SlotFiller {
             + "|babies|baby|people) ");
     private static final Pattern MONTH_NAME = Pattern.compile("\\b(?:janv|fevr?|mars|avr|mai|juin|juil|aout|sept|oct|nov"
             + "|dec|jan|feb|mar|apr|may|jun|jul|aug|sep)");
-    /** Intents that close an exchange: their words set no journey fact ("that's all for today"). */
-    private static final Set<String> CLOSINGS = Set.of(Intents.THANKS, Intents.GOODBYE);
     private static final Set<String> CONTACTS = Set.of("email", "phone");
 
     /**
@@ -124,7 +122,8 @@ final class SlotFiller {
         List<Refusal> refusals = new ArrayList<>();
         Set<String> reckoned = new LinkedHashSet<>();
         String text = parse.text();
-        boolean closing = CLOSINGS.contains(parse.intent().name()) && parse.intent().confidence() >= 0.6;
+        // Thanks and goodbyes set no journey fact ("that's all for today").
+        boolean closing = JourneyFlow.closes(parse);
         boolean asking = JourneyFlow.isQuestion(parse);
         int explicit = parse.entities().stream().filter(e -> e.value() instanceof DateRange)
                 .mapToInt(SlotFiller::explicitness).max().orElse(0);

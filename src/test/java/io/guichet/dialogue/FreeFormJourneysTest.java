@@ -227,6 +227,13 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void thanksAndAGoodbyeInOneMessageCloseTheExchangeAndAreNoRemark() {
+        Played p = play("fr", "Je cherche un logement étudiant pour la rentrée", "merci beaucoup, bonne journée");
+        assertTrue(p.journey().notes().isEmpty(), "no remark for the team: " + p.journey().notes());
+        assertFalse(text(p.turns().get(1)).contains("C'est noté"), p.said());
+    }
+
+    @Test
     void contactDetailsGivenOnTheirOwnMakeTheLead() {
         Played p = play("fr", "séminaire de 2 jours pour 40 personnes le 15 avril, en U, sans hébergement",
                 "envoyez-moi des propositions : Julie Morel, julie.morel@example.org");
