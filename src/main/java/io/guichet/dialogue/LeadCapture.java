@@ -149,11 +149,28 @@ final class LeadCapture {
             state.forgetContact();
             return turn(parse, List.of(new Reply.Text(phrases.text("consent_declined", parse.lang()))), conversation);
         }
+        String email = entity(parse, "email");
+        String phone = entity(parse, "phone");
         String name = NAME_PREFIX.matcher(parse.text().strip()).replaceFirst("").replaceAll("[.!]+$", "").strip();
-        if (yes != null || name.isEmpty() || name.length() > 80 || name.chars().noneMatch(Character::isLetter)
+        if (email != null || phone != null) {
+            // "Marc Dupont, 06 12 34 56 78", or the number alone: a way to reach them, with the name beside it if any.
+            state.contact(email, phone);
+            name = nameBeside(parse);
+        } else if (yes != null || name.isEmpty() || name.length() > 80 || name.chars().noneMatch(Character::isLetter)
                 || name.chars().anyMatch(Character::isDigit) || name.contains("@") || name.contains("?")
                 || name.split("\\s+").length > MAX_NAME_WORDS) {
-            return turn(parse, List.of(new Reply.Text(phrases.text("ask_name", parse.lang()))), conversation);
+            name = null;
+        }
+        if (name == null) {
+            state.ask("name");
+            if (state.attempts() < MAX_ASKS) {
+                return turn(parse, List.of(new Reply.Text(phrases.text("ask_name", parse.lang()))), conversation);
+            }
+            // Asked again and again: a request goes to a team under a name, so nothing is passed on, and no loop.
+            String givenUp = state.reachable() ? "name_given_up" : "contact_given_up";
+            state.stage(Stage.DONE);
+            state.forgetContact();
+            return turn(parse, List.of(new Reply.Text(phrases.text(givenUp, parse.lang()))), conversation);
         }
         state.contactName(name);
         state.answered();

@@ -120,6 +120,38 @@ class JourneyConversationTest {
     }
 
     @Test
+    void aNameAndANumberGivenTogetherWhenTheNameIsAskedMakeTheLead() {
+        String request = "Bonjour, nous organisons un séminaire pour 40 personnes les 12 et 13 mars, 1 nuit, en théâtre, "
+                + "avec hébergement, budget 20000 €";
+        Conversation both = service.open("web", null);
+        say(both, request);
+        say(both, "oui");
+        Turn sent = say(both, "Marc Dupont, 06 12 34 56 78");
+        assertEquals(JourneyState.Stage.DONE, journey(both).stage(), "the name is not asked again: " + text(sent));
+        assertEquals("Marc Dupont", store.all().get(0).name());
+
+        Conversation number = service.open("web", null);
+        say(number, request);
+        say(number, "oui");
+        Turn askedAgain = say(number, "06 98 76 54 32");
+        assertTrue(text(askedAgain).contains("À quel nom"), "a request goes under a name: " + text(askedAgain));
+        say(number, "Julie");
+        assertEquals(JourneyState.Stage.DONE, journey(number).stage(), "the number given for the name is kept");
+        assertEquals(2, store.all().size());
+        assertEquals("0698765432", store.all().stream().filter(lead -> lead.name().equals("Julie")).findFirst()
+                .orElseThrow().phone().replace("+33", "0"));
+
+        Conversation nothing = service.open("web", null);
+        say(nothing, request);
+        say(nothing, "oui");
+        for (int i = 0; i < 3; i++) {
+            say(nothing, "?");
+        }
+        assertEquals(JourneyState.Stage.DONE, journey(nothing).stage(), "the name is not asked forever");
+        assertEquals(2, store.all().size(), "nothing passed on without a way to reach them");
+    }
+
+    @Test
     void aNoWhenAskedForANameWithdrawsTheRequest() {
         Conversation c = service.open("web", null);
         say(c, "Bonjour, nous organisons un séminaire pour 40 personnes les 12 et 13 mars, 1 nuit, en théâtre, "
