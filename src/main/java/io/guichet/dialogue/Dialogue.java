@@ -185,7 +185,7 @@ public final class Dialogue {
         parse.entities().stream().sorted(Comparator.comparingInt(Entity::start).reversed())
                 .forEach(fact -> left.replace(fact.start(), fact.end(), " "));
         String whole = String.join(" ", TextNormalizer.tokens(parse.text()));
-        String rest = journey.withoutKeywords(" " + String.join(" ", TextNormalizer.tokens(left.toString())) + " ")
+        String rest = journey.withoutItsWords(" " + String.join(" ", TextNormalizer.tokens(left.toString())) + " ")
                 .strip();
         if (rest.equals(whole)) {
             return true;

@@ -6,10 +6,12 @@ import io.guichet.nlu.IntentFile;
 import io.guichet.nlu.Intents;
 import io.guichet.nlu.TextNormalizer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A journey as its intents file declares it: the team it leads to and the slots it asks for.
@@ -53,11 +55,22 @@ record Journey(String name, String teamId, Map<String, String> teamName, List<Sl
         return Map.copyOf(phrases);
     }
 
-    /** The folded, space-padded text less the journey's keywords it holds. */
-    String withoutKeywords(String folded) {
+    /**
+     * The folded, space-padded text less the journey's keywords and the phrases that tell who
+     * comes and how ("avec les enfants", "sans hébergement", "mon épouse et moi"): what it holds
+     * besides the project. Choices stay: "un spa" or "une expo" is also something asked for.
+     */
+    String withoutItsWords(String folded) {
+        Stream<String> cues = slots.stream().flatMap(slot -> Stream.concat(Stream.concat(
+                slot.cues().yes().values().stream(), slot.cues().no().values().stream()),
+                slot.counted().values().stream().flatMap(byLanguage -> byLanguage.values().stream()))
+                .flatMap(List::stream));
+        List<String> phrases = Stream.concat(keywords.values().stream().flatMap(List::stream), cues)
+                .map(phrase -> " " + String.join(" ", TextNormalizer.tokens(phrase)) + " ")
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
         String left = folded;
-        for (String keyword : keywords.values().stream().flatMap(List::stream).toList()) {
-            left = left.replace(" " + String.join(" ", TextNormalizer.tokens(keyword)) + " ", " ");
+        for (String phrase : phrases) {
+            left = left.replace(phrase, " ");
         }
         return left;
     }

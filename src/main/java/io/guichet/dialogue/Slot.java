@@ -13,9 +13,9 @@ import java.util.Set;
  * One thing a journey needs to know, with its question, its label in summaries, and its bounds.
  * A yes/no slot may also be answered in passing, by the phrases of its {@code cues} ("avec les
  * enfants", "sans hébergement") or by another slot's number ({@code implied}: nights on site
- * imply lodging). A count may be said in words ({@code counted}: "mon épouse et moi" is 2). An
- * optional slot is asked only when {@code asked} (it helps the recommendations); otherwise it is
- * kept when the person says it. A number's {@code example} ("2 adultes et 2 enfants") shows the
+ * imply lodging); a choice of delay by a date (its choices' {@code months} ahead). A count may be
+ * said in words ({@code counted}: "mon épouse et moi" is 2). An optional slot is asked only when
+ * {@code asked} (it helps the recommendations); otherwise it is kept when the person says it. A number's {@code example} ("2 adultes et 2 enfants") shows the
  * form of an answer when the question is asked again; without one, its type's example is given.
  */
 record Slot(String name, Type type, boolean required, boolean asked, Double min, Double max,
@@ -27,8 +27,19 @@ record Slot(String name, Type type, boolean required, boolean asked, Double min,
         static final Cues NONE = new Cues(Map.of(), Map.of());
     }
 
-    /** A yes/no slot answered by another slot's number: yes when it is above {@code above}, no otherwise. */
+    /**
+     * A slot answered by another slot's value: a yes/no by a number (yes when it is above {@code
+     * above}, no otherwise), a choice of delay by a date (the choice whose {@link Months} hold the
+     * months from today to the date's middle).
+     */
     record Implied(String slot, double above) {
+    }
+
+    /** The months ahead a choice of delay stands for, {@code from} included, {@code to} excluded. */
+    record Months(int from, int to) {
+        boolean hold(long months) {
+            return months >= from && months < to;
+        }
     }
 
     enum Type {
@@ -52,7 +63,7 @@ record Slot(String name, Type type, boolean required, boolean asked, Double min,
      * button's), and the choices it wins over when both are said ({@code over}: "avec ma femme et
      * nos deux enfants" is a family, though "avec ma femme" alone is a couple).
      */
-    record Choice(String value, Map<String, List<String>> words, Set<String> over) {
+    record Choice(String value, Map<String, List<String>> words, Set<String> over, Months months) {
         String label(String lang) {
             return words.getOrDefault(lang, words.get("fr")).get(0);
         }
@@ -72,9 +83,12 @@ record Slot(String name, Type type, boolean required, boolean asked, Double min,
             Map<String, List<String>> words = new HashMap<>(Journey.phrases(choice));
             words.remove("value");
             words.remove("over");
+            words.remove("months");
             Set<String> over = new HashSet<>();
             choice.path("over").forEach(value -> over.add(value.asText()));
-            choices.add(new Choice(choice.path("value").asText(), Map.copyOf(words), Set.copyOf(over)));
+            JsonNode months = choice.path("months");
+            choices.add(new Choice(choice.path("value").asText(), Map.copyOf(words), Set.copyOf(over),
+                    months.size() == 2 ? new Months(months.get(0).asInt(), months.get(1).asInt()) : null));
         });
         JsonNode implied = node.path("implied");
         return new Slot(name, type, node.path("required").asBoolean(false), node.path("asked").asBoolean(true),

@@ -9,6 +9,7 @@ import io.guichet.nlu.Intents;
 import io.guichet.nlu.Parse;
 import io.guichet.nlu.TextNormalizer;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -150,6 +151,15 @@ final class SlotFiller {
             dayAlone(text, held(state, dateSlot.get()), now)
                     .ifPresent(day -> accept(dateSlot.get(), day, now, values, refusals));
         }
+        if (dateSlot.isPresent() && !values.containsKey(dateSlot.get().name()) && !closing
+                && !(asking && state.slots().containsKey(dateSlot.get().name()))) {
+            // "on démarre début 2028", "cet été": a year or a season, a date where the journey expects one.
+            DATES.horizon(text, now).filter(span -> refusal(dateSlot.get(), dateValue(span), now) == null)
+                    .ifPresent(span -> {
+                        values.put(dateSlot.get().name(), dateValue(span));
+                        reckoned.add(dateSlot.get().name());
+                    });
+        }
         String folded = " " + String.join(" ", TextNormalizer.tokens(text)) + " ";
         for (Slot slot : journey.slots()) {
             if (slot.type() == Slot.Type.CHOICE) {
@@ -212,7 +222,7 @@ final class SlotFiller {
                 }
             }
         }
-        implied(journey, state, values);
+        implied(journey, state, values, reckoned, now);
         return new Filling(values, skipped, refusals, reckoned);
     }
 
@@ -400,10 +410,24 @@ final class SlotFiller {
      * nothing else said it; and the other way round, a no to "above 0" answers the number: no
      * accommodation ("sans nuit", "sur une journée") is no night on site.
      */
-    private static void implied(Journey journey, JourneyState state, Map<String, Object> values) {
+    private static void implied(Journey journey, JourneyState state, Map<String, Object> values, Set<String> reckoned,
+                                LocalDate now) {
         for (Slot slot : journey.slots()) {
             Slot.Implied implied = slot.implied();
             if (implied == null) {
+                continue;
+            }
+            DateRange date = range(values.get(implied.slot()));
+            if (slot.type() == Slot.Type.CHOICE && date != null && !values.containsKey(slot.name())
+                    && !state.slots().containsKey(slot.name())) {
+                // "début 2028" is a year and a few months ahead: the delay is said with the date.
+                LocalDate middle = date.start().plusDays(lasts(date) / 2);
+                long ahead = ChronoUnit.MONTHS.between(now, middle);
+                slot.choices().stream().filter(choice -> choice.months() != null && choice.months().hold(ahead))
+                        .findFirst().ifPresent(choice -> {
+                            values.put(slot.name(), choice.value());
+                            reckoned.add(slot.name());
+                        });
                 continue;
             }
             if (!values.containsKey(slot.name()) && !state.slots().containsKey(slot.name())

@@ -5,6 +5,7 @@ import static io.guichet.nlu.EntityNumbers.WORDNUM;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
 import java.util.HashSet;
@@ -109,6 +110,10 @@ final class DateExpressions {
     private static final Set<String> HOLIDAY_WORDS = EntityScan.words("paques|ascension|pentecote|pont|easter|whitsun"
             + "|pentecost");
     private static final Set<String> SCHOOL_HOLIDAY_WORDS = EntityScan.words("vacances|holidays|holiday");
+    private static final Set<String> SEASON_WORDS = EntityScan.words("printemps|ete|automne|hiver|spring|summer|autumn"
+            + "|fall|winter|rentree");
+    /** How far ahead a year alone is read as a project's horizon ("en 2028"); further off, it is a figure. */
+    private static final int YEARS_AHEAD = 10;
     private static final Predicate<EntityScan> HAS_MONTH = s -> s.hasAny(MONTHS);
     private static final Predicate<EntityScan> HAS_EN_MONTH = s -> s.hasAny(EN_MONTHS);
     private static final Predicate<EntityScan> HAS_WEEKDAY = s -> s.hasAny(WEEKDAYS);
@@ -286,8 +291,37 @@ final class DateExpressions {
                     s -> s.contains(" from now") || s.contains(" from today"),
                     DateExpressions::inSome));
 
+    /**
+     * A year or a season said as when a project happens ("début 2028", "cet été"): no date the
+     * message states (a year or a season is a span, not a day or a month), but a date where a
+     * journey expects one.
+     */
+    private static final List<Rule> HORIZONS = List.of(
+            // en 2028, début 2028, fin 2027, early 2028: a project's horizon, never a year gone by
+            Rule.of("\\b(?<pre>en|in|courant|during|pour|for|debut|fin|mi|early|late|mid|beginning of|end of"
+                    + "|middle of|(?:au )?debut de l'annee|(?:a la )?fin de l'annee)(?: -?|-)(?<y>20\\d{2})(?![\\w])",
+                    starts("en|in|courant|during|pour|for|debut|fin|mi|early|late|mid|beginning|end|middle|au|a"),
+                    true, ALWAYS, DateExpressions::yearAhead),
+            // au printemps, cet été, next summer, à l'automne 2027, à la rentrée
+            // A season is said with its article or preposition: "été" alone is also "été" of "a été".
+            Rule.of("\\b(?:au |a l'|en |cet |cette |ce |l'|le |la |a la |in the |in |this |next |over the |during the "
+                    + "|for the |the )(?:(?<season>printemps|ete|automne|hiver|spring|summer|autumn|fall|winter)"
+                    + "(?: (?<next>prochain|prochaine))?(?: (?<y>20\\d{2}))?|(?<rentree>rentree(?: de septembre)?))"
+                    + "(?![\\w])",
+                    starts("au|a|en|cet|cette|ce|l|le|in|this|next|over|during|for|the|printemps|ete|automne|hiver"
+                            + "|spring|summer|autumn|fall|winter|rentree"),
+                    false, s -> s.hasAny(SEASON_WORDS), DateExpressions::season));
+
     static void find(EntityScan scan, LocalDate now, List<EntityCandidate> out) {
-        for (Rule rule : RULES) {
+        find(RULES, scan, now, out);
+    }
+
+    static void findHorizons(EntityScan scan, LocalDate now, List<EntityCandidate> out) {
+        find(HORIZONS, scan, now, out);
+    }
+
+    private static void find(List<Rule> rules, EntityScan scan, LocalDate now, List<EntityCandidate> out) {
+        for (Rule rule : rules) {
             if (!rule.gate().test(scan)) {
                 continue;
             }
@@ -605,6 +639,78 @@ final class DateExpressions {
             return new DateRange(first.withDayOfMonth(21), month.end());
         }
         return month;
+    }
+
+    /**
+     * A year with the word that makes it a time ("en 2028", "fin 2027"): the year, its first or last
+     * quarter or its middle, from today when it is this year; null for a year gone by or far off.
+     */
+    private static DateRange yearAhead(Groups g, LocalDate now) {
+        int year = Integer.parseInt(g.get("y"));
+        if (year < now.getYear() || year > now.getYear() + YEARS_AHEAD) {
+            return null;
+        }
+        String pre = g.get("pre");
+        LocalDate first = LocalDate.of(year, 1, 1);
+        DateRange range;
+        if (pre.matches("debut|early|beginning of|(?:au )?debut de l'annee")) {
+            range = new DateRange(first, LocalDate.of(year, 3, 31));
+        } else if (pre.matches("mi|mid|middle of")) {
+            range = new DateRange(LocalDate.of(year, 5, 1), LocalDate.of(year, 8, 31));
+        } else if (pre.matches("fin|late|end of|(?:a la )?fin de l'annee")) {
+            range = new DateRange(LocalDate.of(year, 10, 1), LocalDate.of(year, 12, 31));
+        } else {
+            range = new DateRange(first, LocalDate.of(year, 12, 31));
+        }
+        if (range.end().isBefore(now)) {
+            return null;
+        }
+        return range.start().isBefore(now) ? new DateRange(now, range.end()) : range;
+    }
+
+    /**
+     * A season ("au printemps", "l'été prochain", "autumn 2027") or the rentrée (September): the
+     * next one to come, or the one under way, from today; of the year said when there is one.
+     */
+    private static DateRange season(Groups g, LocalDate now) {
+        String name = g.get("season");
+        MonthDay from;
+        MonthDay to;
+        if (g.get("rentree") != null) {
+            from = MonthDay.of(9, 1);
+            to = MonthDay.of(9, 30);
+        } else {
+            switch (name) {
+                case "printemps", "spring" -> {
+                    from = MonthDay.of(3, 20);
+                    to = MonthDay.of(6, 20);
+                }
+                case "ete", "summer" -> {
+                    from = MonthDay.of(6, 21);
+                    to = MonthDay.of(9, 22);
+                }
+                case "automne", "autumn", "fall" -> {
+                    from = MonthDay.of(9, 23);
+                    to = MonthDay.of(12, 20);
+                }
+                default -> {
+                    from = MonthDay.of(12, 21);
+                    to = MonthDay.of(3, 19);
+                }
+            }
+        }
+        Integer said = g.year("y");
+        int year = said != null ? said : now.getYear();
+        LocalDate start = from.atYear(year);
+        LocalDate end = to.isBefore(from) ? to.atYear(year + 1) : to.atYear(year);
+        if (said == null && (end.isBefore(now) || g.get("next") != null && !start.isAfter(now))) {
+            start = start.plusYears(1);
+            end = end.plusYears(1);
+        }
+        if (end.isBefore(now)) {
+            return null;
+        }
+        return start.isBefore(now) ? new DateRange(now, end) : new DateRange(start, end);
     }
 
     private static DateRange monthAlone(Groups g, LocalDate now) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,21 @@ public final class EntityExtractor {
             LOG.warn("entity extraction failed on a message of {} characters; no entities for it", text.length(), e);
             return List.of();
         }
+    }
+
+    /**
+     * The year or season a message gives as when something happens ("on démarre début 2028", "cet
+     * été", "in the spring"), which is no entity of the message, for a journey that expects a date.
+     */
+    public Optional<DateRange> horizon(String text, LocalDate now) {
+        if (text == null || text.isEmpty()) {
+            return Optional.empty();
+        }
+        List<EntityCandidate> candidates = new ArrayList<>();
+        isolated("horizons", () -> DateExpressions.findHorizons(new EntityScan(EntityText.of(text).folded),
+                now != null ? now : LocalDate.now(), candidates));
+        return candidates.stream().filter(candidate -> candidate.value() instanceof DateRange)
+                .map(candidate -> (DateRange) candidate.value()).findFirst();
     }
 
     /** A finder that trips on a strange message must cost neither the other finders' entities nor the request. */

@@ -515,6 +515,15 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void whoComesIsTheProjectsFactNotSomethingAskedFor() throws IOException {
+        // On the shipped pages, where "avec les enfants" alone reaches the childcare page (trusted).
+        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        Played who = play("fr", "on aimerait venir en mai avec les enfants");
+        assertEquals("weekend_stay", who.journey().name(), who.said());
+        assertEquals(List.of(), sources(who), "no childcare page quoted before the stay: " + who.said());
+    }
+
+    @Test
     void aGoodbyeThatCarriesAQuestionGetsItsAnswer() {
         Played p = play("fr", "merci, au revoir ! prix du billet de navette ?");
         assertEquals("goodbye", p.turns().get(0).intent().name(), "taken for a goodbye: " + p.said());

@@ -182,6 +182,22 @@ class SlotFillerTest {
     }
 
     @Test
+    void aYearOrASeasonIsADateWhereTheJourneyExpectsOneAndSaysTheDelay() {
+        Map<String, Object> works = fill("business_setup", awaiting("business_setup", "timeline"),
+                "on voudrait commencer les travaux début 2028").values();
+        assertEquals(Map.of("start", "2028-01-01", "end", "2028-03-31"), works.get("date"));
+        assertEquals("1_to_2_years", works.get("timeline"), "a year and a few months ahead of 21 November 2026");
+        assertEquals("6_to_12_months", fill("business_setup", awaiting("business_setup", "timeline"), "courant 2027")
+                .values().get("timeline"));
+        assertEquals(Map.of("start", "2027-06-21", "end", "2027-09-22"), fill("weekend_stay",
+                awaiting("weekend_stay", "date"), "on voudrait venir cet été").values().get("date"));
+        assertEquals(Map.of("start", "2027-09-01", "end", "2027-09-30"), fill("relocation",
+                awaiting("relocation", "household"), "on arrive à la rentrée avec les enfants").values().get("date"));
+        assertNull(fill("relocation", awaiting("relocation", "household"), "le quartier a été rénové en 2019").values()
+                .get("date"), "a year gone by, and \"été\" of \"a été\", are no move-in date");
+    }
+
+    @Test
     void chatYesesAndNos() {
         for (String yes : List.of("oui", "c bon pour moi", "c'est bon", "ça me va", "parfait merci", "sounds good",
                 "go ahead")) {
