@@ -443,10 +443,15 @@ public final class Dialogue {
         }
         // Information the pages do not give gets an honest "I don't know", not a form, unless a project is stated.
         Optional<IntentScore> journey = likely.filter(found -> !asksInformation(parse, found.name(), now));
-        if (journey.isPresent() && (answer.isEmpty() || JourneyFlow.statesAnIntention(parse))) {
-            // Rather than "I don't know", or after the answer when the person says they mean to
-            // do it: the project the message speaks of, which the intent engine nearly chose.
-            return startAfter(answer, conversation, as(parse, journey.get().name(), journey.get().confidence()), now,
+        if (journey.isPresent() && (answer.isEmpty() || JourneyFlow.statesAnIntention(parse)
+                || JourneyFlow.statesAProjectBesidesWhen(catalogue.get(journey.get().name()), parse, now))) {
+            // Rather than "I don't know", or after the answer when the person says they mean to do it or
+            // gives its facts ("a group of 8 friends, a weekend in june, 150€ per person"): the project the
+            // message speaks of, which the intent engine nearly chose.
+            Journey named = catalogue.get(journey.get().name());
+            Optional<Answers.Answer> asked = JourneyFlow.isQuestion(parse) ? answer
+                    : answer.filter(found -> answersBesidesTheProject(parse, named, found));
+            return startAfter(asked, conversation, as(parse, named.name(), journey.get().confidence()), now,
                     turnNumber);
         }
         return answer

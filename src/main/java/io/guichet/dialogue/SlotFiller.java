@@ -57,6 +57,9 @@ final class SlotFiller {
     /** What comes just before a value the person takes back: "pas le 14", "non pas 40", "not the 14th". */
     private static final Pattern NEGATION = Pattern.compile("(?iu)\\b(?:pas|not|non)\\s+(?:le |la |les |the |on "
             + "the |de |du )?$");
+    /** Words that deny what follows them, in folded text: "pas d'enfants", "sans voiture", "no kids". */
+    private static final Pattern DENIED = Pattern.compile(" (?:pas|sans|no|not|without|aucun|aucune|ni)"
+            + "(?: d| de| des| du| le| la| les| any| the| a)? $");
     /** A number as people type it, "3", "3 000", "3k": for a slot the message names. */
     private static final Pattern NAMED_NUMBER = Pattern.compile("(?i)(?<![\\w.,])(\\d[\\d  ]*(?:[.,]\\d+)?)\\s*(k)?(?![\\w])");
     private static final EntityExtractor DATES = new EntityExtractor();
@@ -588,13 +591,25 @@ final class SlotFiller {
         String left = folded;
         for (Phrase phrase : longestFirst) {
             if (left.contains(phrase.words())) {
-                said.putIfAbsent(phrase.choice(), phrase.words().length());
+                if (saidWithoutNegation(left, phrase.words())) {
+                    said.putIfAbsent(phrase.choice(), phrase.words().length());
+                }
                 left = left.replace(phrase.words(), " _ ");
             }
         }
         return said.keySet().stream()
                 .filter(choice -> said.keySet().stream().noneMatch(other -> other.over().contains(choice.value())))
                 .max(Comparator.comparingInt(said::get)).map(Slot.Choice::value);
+    }
+
+    /** Whether the folded text says {@code words} once at least without denying it ("pas d'enfants", "no kids"). */
+    private static boolean saidWithoutNegation(String folded, String words) {
+        for (int at = folded.indexOf(words); at >= 0; at = folded.indexOf(words, at + 1)) {
+            if (!DENIED.matcher(folded.substring(Math.max(0, at - 16), at + 1)).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the message is nothing but one of the choice's phrases, as a button's label is. */

@@ -50,6 +50,7 @@ final class EntityNumbers {
             + "|benevoles?|agents?|cadres?|dirigeants?|couverts|intervenants?|conferenciers?|exposants?|clients?"
             + "|bebes?|adolescents?|ados|voyageurs?|touristes?|randonneurs?|cyclistes?|sportifs?|joueurs?"
             + "|people|persons?|guests?|attendees?|delegates?|staff|colleagues?|coworkers?|co-workers?|adults?"
+            + "|friends?|mates|buddies|girls|guys"
             + "|children|child|kids?|visitors?|members?|travellers?|travelers?|students?|pupils?|teenagers?|volunteers?"
             + "|executives?|managers?|customers?|speakers?|exhibitors?|babies|baby|infants?|tourists?|hikers?"
             + "|players?|workers?|individuals?|retraites?|retraitees?|lyceens?|lyceennes?|collegiens?|ecoliers?"

@@ -515,6 +515,17 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void aProjectsFactsStartItsJourneyEvenWhenAPageSharesItsWords() throws IOException {
+        // On the shipped pages, where the team-building activities answer the message (trusted), the engine
+        // reading it as no journey (none 0.63, the weekend 0.37).
+        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        Played p = play("en", "hi, we're a group of 8 friends looking for a weekend in valmoreau in june, outdoor stuff, "
+                + "around 150€ per person");
+        assertEquals("weekend_stay", p.journey() == null ? null : p.journey().name(), p.said());
+        assertEquals(8, p.slots().get("people_count"), p.said());
+    }
+
+    @Test
     void whoComesIsTheProjectsFactNotSomethingAskedFor() throws IOException {
         // On the shipped pages, where "avec les enfants" alone reaches the childcare page (trusted).
         service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));

@@ -121,6 +121,8 @@ class SlotFillerTest {
         assertEquals("family", fill("relocation", state, "en couple avec 2 enfants").values().get("household"));
         assertEquals(2, fill("weekend_stay", awaiting("weekend_stay", "date"),
                 "me and my gf want to come for a long weekend").values().get("people_count"), "as people type it");
+        assertNull(fill("relocation", state, "non pas d'enfants").values().get("household"),
+                "no children is no couple: she may move alone");
         assertEquals("couple", fill("relocation", state, "en couple, sans enfants").values().get("household"),
                 "\"enfants\" said inside \"sans enfants\" says no family");
     }
@@ -189,6 +191,8 @@ class SlotFillerTest {
         assertEquals("1_to_2_years", works.get("timeline"), "a year and a few months ahead of 21 November 2026");
         assertEquals("6_to_12_months", fill("business_setup", awaiting("business_setup", "timeline"), "courant 2027")
                 .values().get("timeline"));
+        assertEquals("under_6_months", fill("business_setup", new JourneyState("business_setup"),
+                "on cherche 300 m2 de bureaux, démarrage rapide").values().get("timeline"));
         assertEquals(Map.of("start", "2027-06-21", "end", "2027-09-22"), fill("weekend_stay",
                 awaiting("weekend_stay", "date"), "on voudrait venir cet été").values().get("date"));
         assertEquals(Map.of("start", "2027-09-01", "end", "2027-09-30"), fill("relocation",

@@ -103,6 +103,7 @@ class EntityExtractorTest {
                 c("on est 4", people(4, "on est 4")),
                 c("slt on est 18 collègues", people(18, "18 collègues")),
                 c("5 amis", people(5, "5 amis")),
+                c("we're a group of 8 friends", people(8, "8 friends")),
                 c("Nous serons 60 pour le séminaire", people(60, "Nous serons 60")),
                 c("on sera une cinquantaine", people(50, "on sera une cinquantaine")),
                 c("C'est pour un groupe de 30", people(30, "groupe de 30")),
