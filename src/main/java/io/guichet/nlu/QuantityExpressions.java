@@ -39,13 +39,14 @@ final class QuantityExpressions {
      * The roles of someone the person looks for or meets rather than travels with: one of them
      * ("un médecin de garde", "un animateur pour la soirée", "a speaker", "on recrute un salarié")
      * is no head count; nor is "un cadre", a setting more often than an executive ("dans un cadre
-     * nature").
+     * nature"), nor one job ("mon mari cherche un poste", "a job at the hospital").
      */
     private static final Pattern ONE_SOUGHT = Pattern.compile("^(?:un|une|an|one) (?:medecins?|doctors?|agents?"
             + "|commercial|journalistes?|journalists?|partenaires?|partners?|clients?|customers?|formateurs?"
             + "|animateurs?|intervenants?|conferenciers?|speakers?|exposants?|exhibitors?|musiciens?|musicians?"
             + "|artistes?|artists?|developpeurs?|developers?|ingenieurs?|engineers?|chercheurs?|researchers?"
-            + "|cadres?|dirigeants?|managers?|salaries?|employes?|employees?|benevoles?|volunteers?)$");
+            + "|cadres?|dirigeants?|managers?|salaries?|employes?|employees?|benevoles?|volunteers?"
+            + "|postes?|emplois?|jobs?|embauches?|recrutements?)$");
 
     /** "on est 4", "nous serons 60", "on sera une cinquantaine", "we'll be 12". */
     private static final Pattern WE_ARE = Pattern.compile("\\b(?:on (?:est|sera|serait|etait|va etre)|nous (?:sommes"

@@ -104,6 +104,8 @@ class EntityExtractorTest {
                 c("slt on est 18 collègues", people(18, "18 collègues")),
                 c("5 amis", people(5, "5 amis")),
                 c("we're a group of 8 friends", people(8, "8 friends")),
+                c("mon mari est infirmier et cherche un poste"),
+                c("a job at the hospital"),
                 c("Nous serons 60 pour le séminaire", people(60, "Nous serons 60")),
                 c("on sera une cinquantaine", people(50, "on sera une cinquantaine")),
                 c("C'est pour un groupe de 30", people(30, "groupe de 30")),
