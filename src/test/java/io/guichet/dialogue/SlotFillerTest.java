@@ -159,6 +159,12 @@ class SlotFillerTest {
                 "I'm relocating to Valmoreau for a job at the hospital").values().get("job_search"));
         assertEquals("looking", fill("relocation", awaiting("relocation", "household"),
                 "we're moving and I'm looking for a job").values().get("job_search"), "the longer phrase wins");
+        assertEquals("partner_looking", fill("relocation", awaiting("relocation", "job_search"),
+                "mon mari est infirmier et cherche un poste").values().get("job_search"), "a phrase with a gap");
+        assertEquals("partner_looking", fill("relocation", awaiting("relocation", "job_search"),
+                "my wife is a nurse and she's looking for a job").values().get("job_search"));
+        assertEquals("both_looking", fill("relocation", awaiting("relocation", "job_search"),
+                "my wife and I are both looking for jobs").values().get("job_search"), "whole phrases first");
     }
 
     @Test
