@@ -96,6 +96,9 @@ final class SlotFiller {
      * sommes 4 avec 2 enfants" is as often four in all.
      */
     private static final Pattern ADDED = Pattern.compile("(?iu)[\\s,;]*(?:\\+|plus|et|and|as well as|ainsi que)\\s*");
+    /** A count of children and nothing else, folded: "2 enfants", "trois petits enfants", "3 kids". */
+    private static final Pattern CHILDREN_ALONE = Pattern.compile("\\S+ (?:petits? |jeunes |young )?(?:enfants?|kids?"
+            + "|children|child|ados?|adolescents?|bebes?|babies|baby|teenagers?|teens?)");
     private static final Set<Slot.Type> NUMBERED = EnumSet.of(Slot.Type.PEOPLE_COUNT, Slot.Type.NIGHTS,
             Slot.Type.BUDGET_EUR, Slot.Type.SURFACE_M2);
     /** Other people counted beside a count said in words: "et nos 2 enfants", "plus 3 kids". */
@@ -140,7 +143,7 @@ final class SlotFiller {
         int explicit = parse.entities().stream().filter(e -> e.value() instanceof DateRange)
                 .mapToInt(SlotFiller::explicitness).max().orElse(0);
         for (Entity entity : withPeopleAdded(parse)) {
-            if (negated(text, entity.start())) {
+            if (negated(text, entity.start()) || childrenAlone(entity, parse)) {
                 continue;
             }
             if (entity.value() instanceof DateRange && (closing || explicitness(entity) < explicit)) {
@@ -257,6 +260,16 @@ final class SlotFiller {
             }
         }
         return entities;
+    }
+
+    /**
+     * Whether the count is of children alone, said by someone who comes with them ("j'ai 2 enfants
+     * de 5 et 8 ans", "we have 3 kids"): not the whole party, which is left to ask rather than
+     * set to the children's number.
+     */
+    private static boolean childrenAlone(Entity entity, Parse parse) {
+        return PEOPLE.equals(entity.type()) && CHILDREN_ALONE.matcher(TextNormalizer.fold(entity.text())).matches()
+                && JourneyFlow.speaksOfThemselves(parse);
     }
 
     /** The nights of a stay or an event said in days: one fewer than its days, none for a day. */

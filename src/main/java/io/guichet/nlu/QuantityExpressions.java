@@ -48,9 +48,12 @@ final class QuantityExpressions {
             + "|cadres?|dirigeants?|managers?|salaries?|employes?|employees?|benevoles?|volunteers?"
             + "|postes?|emplois?|jobs?|embauches?|recrutements?)$");
 
-    /** "on est 4", "nous serons 60", "on sera une cinquantaine", "we'll be 12". */
-    private static final Pattern WE_ARE = Pattern.compile("\\b(?:on (?:est|sera|serait|etait|va etre)|nous (?:sommes"
-            + "|serons|serions|allons etre|etions)|we(?: are|'re| re| will be|'ll be| would be|'d be| are going to be"
+    /**
+     * "on est 4", "nous serons 60", "on sera une cinquantaine", "we'll be 12", and as people type them
+     * ("on seras 2", "nous seront 40").
+     */
+    private static final Pattern WE_ARE = Pattern.compile("\\b(?:on (?:est|sera|seras|serait|serais|etait|va etre)"
+            + "|nous (?:sommes|serons|seront|serions|allons etre|etions)|we(?: are|'re| re| will be|'ll be| would be|'d be| are going to be"
             + "|'re going to be| will be around)) " + RATHER + ABOUT + "(?<n>" + NUMERAL + ")(?:" + COUNT_END
             + "|(?= a (?!\\d)))");
 

@@ -185,6 +185,10 @@ class SlotFillerTest {
                 .get("people_count"));
         assertEquals(6, fill("weekend_stay", awaiting("weekend_stay", "people_count"), "nous sommes 4, plus 2 enfants")
                 .values().get("people_count"));
+        assertNull(fill("relocation", awaiting("relocation", "household"), "on arrive en mars, j'ai 2 enfants de 5 et 8 "
+                + "ans").values().get("people_count"), "the children are not the whole household: asked rather than set");
+        assertEquals(30, fill("seminar_planning", awaiting("seminar_planning", "people_count"), "une classe de 30 enfants")
+                .values().get("people_count"), "a group of children is the group");
         assertEquals(45, fill("seminar_planning", awaiting("seminar_planning", "people_count"),
                 "40 personnes, enfin plutôt 45").values().get("people_count"), "a count taken back is no addition");
     }

@@ -104,6 +104,7 @@ class EntityExtractorTest {
                 c("slt on est 18 collègues", people(18, "18 collègues")),
                 c("5 amis", people(5, "5 amis")),
                 c("we're a group of 8 friends", people(8, "8 friends")),
+                c("on seras 2, pa trop cher svp", people(2, "on seras 2")),
                 c("mon mari est infirmier et cherche un poste"),
                 c("a job at the hospital"),
                 c("Nous serons 60 pour le séminaire", people(60, "Nous serons 60")),
