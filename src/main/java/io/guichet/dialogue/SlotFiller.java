@@ -79,7 +79,7 @@ final class SlotFiller {
      * fewer than days. Not a day that comes ("dans 3 jours", "in 2 days") nor a rhythm ("2 jours
      * par semaine").
      */
-    private static final Pattern DAYS_LONG = Pattern.compile("(?<! (?:dans|in|within|ici|ya|tous les|every)) "
+    private static final Pattern DAYS_LONG = Pattern.compile("(?<! (?:dans|in|within|ici|y a|tous les|every)) "
             + "(\\d{1,2}|deux|trois|quatre|cinq|six|sept|two|three|four|five|six|seven) (?:jours?|journees?|days?) "
             + "(?!(?:par|per|a week|a month|of the week|de la semaine|plus tard|later|avant|before|apres|after|ago"
             + "|de plus) )");

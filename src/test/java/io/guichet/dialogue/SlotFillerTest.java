@@ -143,6 +143,8 @@ class SlotFillerTest {
 
         assertNull(fill("weekend_stay", new JourneyState("weekend_stay"), "on arrive dans 3 jours").values()
                 .get("nights"), "a day that comes is no length");
+        assertNull(fill("weekend_stay", new JourneyState("weekend_stay"), "j'ai réservé il y a 3 jours").values()
+                .get("nights"), "nor a day gone by");
         assertNull(fill("weekend_stay", new JourneyState("weekend_stay"), "on vient pour la journée").values()
                 .get("nights"), "a day trip is no stay of no nights");
         assertNull(fill("seminar_planning", new JourneyState("seminar_planning"),
