@@ -1,13 +1,18 @@
 package io.guichet.dialogue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.guichet.nlu.TextNormalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * One thing a journey needs to know, with its question, its label in summaries, and its bounds.
@@ -20,7 +25,28 @@ import java.util.Set;
  */
 record Slot(String name, Type type, boolean required, boolean asked, Double min, Double max,
             Map<String, String> label, Map<String, String> ask, Map<String, String> example, List<Choice> choices,
-            Cues cues, Implied implied, Map<Integer, Map<String, List<String>>> counted) {
+            Cues cues, Implied implied, Map<Integer, Map<String, List<String>>> counted, List<Phrase> phrases) {
+
+    /** The gap in a choice's phrase, "…" or "...": "mon mari … cherche". */
+    private static final Pattern GAP = Pattern.compile("\\s*(?:…|\\.\\.\\.)\\s*");
+    /**
+     * What a phrase's gap may hold: a clause, not the rest of a long message, and not the one who
+     * writes ("my wife and I are both looking" is no partner looking).
+     */
+    private static final String GAP_FILLER = " (?:(?!(?:i|me|we|us|both|je|j|moi|nous|on|tous|toutes) )\\S+ ){0,6}";
+
+    /**
+     * One phrase of a choice as messages are matched against it: its words folded and spaced
+     * (" mon mari cherche "), and for a phrase with a gap, the pattern that lets a few words in.
+     */
+    record Phrase(Choice choice, String words, Pattern gapped) {
+        static Phrase of(Choice choice, String phrase) {
+            List<String> parts = Arrays.stream(GAP.split(phrase)).map(part -> String.join(" ", TextNormalizer.tokens(part)))
+                    .toList();
+            return new Phrase(choice, " " + String.join(" ", parts) + " ", parts.size() < 2 ? null : Pattern.compile(" "
+                    + parts.stream().map(Pattern::quote).collect(Collectors.joining(GAP_FILLER)) + " "));
+        }
+    }
 
     /** Phrases that say yes or no to a yes/no slot without being asked, per language (folded when matched). */
     record Cues(Map<String, List<String>> yes, Map<String, List<String>> no) {
@@ -98,7 +124,15 @@ record Slot(String name, Type type, boolean required, boolean asked, Double min,
                 List.copyOf(choices),
                 new Cues(Journey.phrases(node.path("cues").path("yes")), Journey.phrases(node.path("cues").path("no"))),
                 implied.hasNonNull("slot") ? new Implied(implied.get("slot").asText(), implied.path("above").asDouble(0))
-                        : null, counted(node.path("counted")));
+                        : null, counted(node.path("counted")), longestFirst(choices));
+    }
+
+    /** The choices' phrases, the longest first: a phrase said inside a longer one is not said. */
+    private static List<Phrase> longestFirst(List<Choice> choices) {
+        return choices.stream().flatMap(choice -> choice.words().values().stream().flatMap(List::stream)
+                        .map(phrase -> Phrase.of(choice, phrase)))
+                .filter(phrase -> phrase.words().length() > 2)
+                .sorted(Comparator.comparingInt((Phrase phrase) -> phrase.words().length()).reversed()).toList();
     }
 
     /** {@code {2: {fr: [...], en: [...]}}}: the phrases that say each count. */

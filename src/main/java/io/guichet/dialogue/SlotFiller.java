@@ -11,7 +11,6 @@ import io.guichet.nlu.TextNormalizer;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -58,13 +57,6 @@ final class SlotFiller {
     /** What comes just before a value the person takes back: "pas le 14", "non pas 40", "not the 14th". */
     private static final Pattern NEGATION = Pattern.compile("(?iu)\\b(?:pas|not|non)\\s+(?:le |la |les |the |on "
             + "the |de |du )?$");
-    /** The gap in a choice's phrase, "…" or "...": "mon mari … cherche". */
-    private static final Pattern GAP = Pattern.compile("\\s*(?:…|\\.\\.\\.)\\s*");
-    /**
-     * What a phrase's gap may hold: a clause, not the rest of a long message, and not the one who
-     * writes ("my wife and I are both looking" is no partner looking).
-     */
-    private static final String GAP_FILLER = " (?:(?!(?:i|me|we|us|both|je|j|moi|nous|on|tous|toutes) )\\S+ ){0,6}";
     /** Words that deny what follows them, in folded text: "pas d'enfants", "sans voiture", "no kids". */
     private static final Pattern DENIED = Pattern.compile(" (?:pas|sans|no|not|without|aucun|aucune|ni)"
             + "(?: d| de| des| du| le| la| les| any| the| a)? $");
@@ -599,24 +591,13 @@ final class SlotFiller {
      * The choice said by its longest phrase, unless another choice said wins over it ("avec ma
      * femme et nos enfants" is a family). A phrase said inside a longer one is not said: "sans
      * enfants" says a couple, not a family. A phrase with a gap ("mon mari … cherche") is said
-     * with a few words in the gap ("mon mari est infirmier et cherche un poste").
+     * with a few words in the gap ("mon mari est infirmier et cherche un poste"). The phrases are
+     * folded once, as the journey is loaded ({@link Slot#phrases()}).
      */
     private static Optional<String> chosen(Slot slot, String folded) {
-        record Phrase(Slot.Choice choice, String words, Pattern gapped) {
-        }
-        List<Phrase> phrases = slot.choices().stream()
-                .flatMap(choice -> choice.words().values().stream().flatMap(List::stream).map(phrase -> {
-                    List<String> parts = Arrays.stream(GAP.split(phrase))
-                            .map(part -> String.join(" ", TextNormalizer.tokens(part))).toList();
-                    String words = " " + String.join(" ", parts) + " ";
-                    return new Phrase(choice, words, parts.size() < 2 ? null : Pattern.compile(" " + parts.stream()
-                            .map(Pattern::quote).collect(Collectors.joining(GAP_FILLER)) + " "));
-                }))
-                .filter(phrase -> phrase.words().length() > 2)
-                .sorted(Comparator.comparingInt((Phrase phrase) -> phrase.words().length()).reversed()).toList();
         Map<Slot.Choice, Integer> said = new LinkedHashMap<>();
         String left = folded;
-        for (Phrase phrase : phrases) {
+        for (Slot.Phrase phrase : slot.phrases()) {
             Matcher found = phrase.gapped() == null ? null : phrase.gapped().matcher(left);
             if (found != null ? found.find() : left.contains(phrase.words())) {
                 String words = found != null ? found.group() : phrase.words();
@@ -643,9 +624,8 @@ final class SlotFiller {
 
     /** Whether the message is nothing but one of the choice's phrases, as a button's label is. */
     private static boolean saysOnly(Slot slot, String value, String folded) {
-        return slot.choices().stream().filter(choice -> choice.value().equals(value))
-                .flatMap(choice -> choice.words().values().stream().flatMap(List::stream))
-                .anyMatch(phrase -> String.join(" ", TextNormalizer.tokens(phrase)).equals(folded.strip()));
+        return slot.phrases().stream().anyMatch(phrase -> phrase.choice().value().equals(value)
+                && phrase.words().equals(folded));
     }
 
     /** The yes or no said in passing by one of the slot's cues, the longer cue winning ("sans enfants" over "enfants"). */
