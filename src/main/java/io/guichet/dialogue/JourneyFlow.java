@@ -503,9 +503,10 @@ final class JourneyFlow {
      * ("merci beaucoup, bonne journée" is both, and neither alone above the bar).
      */
     static boolean closes(Parse parse) {
-        return CLOSINGS.contains(parse.intent().name()) && parse.ranking().stream()
-                .filter(score -> CLOSINGS.contains(score.name())).mapToDouble(IntentScore::confidence).sum()
-                >= SWITCH_CONFIDENCE;
+        double together = parse.ranking().stream().filter(score -> CLOSINGS.contains(score.name()))
+                .mapToDouble(IntentScore::confidence).sum();
+        return CLOSINGS.contains(parse.intent().name())
+                && Math.max(parse.intent().confidence(), together) >= SWITCH_CONFIDENCE;
     }
 
     static boolean isQuestion(Parse parse) {
