@@ -72,7 +72,7 @@ final class SlotFiller {
      * par semaine").
      */
     private static final Pattern DAYS_LONG = Pattern.compile("(?<! (?:dans|in|within|ici|y a|tous les|every)) "
-            + "(\\d{1,2}|deux|trois|quatre|cinq|six|sept|two|three|four|five|six|seven) (?:jours?|journees?|days?) "
+            + "(\\d{1,2}|deux|trois|quatre|cinq|six|sept|two|three|four|five|seven) (?:jours?|journees?|days?) "
             + "(?!(?:par|per|a week|a month|of the week|de la semaine|plus tard|later|avant|before|apres|after|ago"
             + "|de plus) )");
     /** An event said to take a day: no night on site. Folded. */
