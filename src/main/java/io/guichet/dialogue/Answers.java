@@ -124,7 +124,7 @@ final class Answers {
      * with {@code conversation}'s last lines for context (none: the passages are quoted).
      */
     Consulted consult(Parse parse, Conversation conversation) {
-        Optional<DateRange> dates = Events.asked(parse);
+        Optional<DateRange> dates = Events.asked(parse, LocalDate.now(clock));
         List<KbDocument> on = dates.map(asked -> events.askedFor(parse, asked)).orElse(List.of());
         if (!on.isEmpty()) {
             return new Consulted(Optional.of(eventsOn(on, dates.get(), parse.lang())),
@@ -192,7 +192,7 @@ final class Answers {
         String intro = (page.lang().equals(lang) ? "answer_intro" : "answer_intro_other_language")
                 + (updated == null ? "" : "_dated");
         List<Reply> replies = new ArrayList<>(List.of(new Reply.Text(phrases.text(intro, lang, values)),
-                new Reply.Text(quote(withoutPlantedInstructions(best.passage(), page), parse.text(),
+                new Reply.Text(quote(withoutPlantedInstructions(best.passage(), page), parse.text(), page.title(),
                         knowledge.statedShare(parse.text(), lang, page)))));
         outdatedWarning(page, lang).ifPresent(replies::add);
         replies.add(new Reply.Cards(List.of(card)));
@@ -404,9 +404,10 @@ final class Answers {
      * lines that fits and states the most of the question (the row of a table, the sentence that
      * gives the hours) rather than its first lines: first by {@code statedShare}, the question's
      * information as the search weighs it, then by the words it shares with the question, then
-     * the shortest.
+     * the shortest. The words of the page's {@code title} are said by every run: "le musée" in a
+     * sentence makes it no likelier to give the museum's hours.
      */
-    static String quote(String passage, String question, ToDoubleFunction<List<String>> statedShare) {
+    static String quote(String passage, String question, String title, ToDoubleFunction<List<String>> statedShare) {
         if (passage.length() <= ANSWER_CHARS) {
             return passage;
         }
@@ -423,6 +424,7 @@ final class Answers {
         }
         sentences.add(new int[] {from, passage.length()});
         Set<String> asked = keys(question);
+        asked.removeAll(keys(title));
         List<Set<String>> shared = new ArrayList<>();
         for (int[] sentence : sentences) {
             Set<String> said = keys(passage.substring(sentence[0], sentence[1]));

@@ -43,6 +43,11 @@ final class KnowledgeIndex {
      * than per query. With {@link #titleWords}, what the passage states.
      */
     private final List<Set<String>> passageWords;
+    /**
+     * {@link #passageWords} with the words of what the passage states by its form ({@link
+     * StatedForms}): for the choice of the passage to quote, not for the page's confidence.
+     */
+    private final List<Set<String>> passageWordsAndForms;
     /** Each document's sentence windows ({@link PassageSplitter#windows}), analysed with its title and heading. */
     private final List<List<Set<String>>> windowWords;
     /** Each document's title and tags, analysed: what every one of its passages states. */
@@ -64,6 +69,16 @@ final class KnowledgeIndex {
         this.passages = passages;
         this.passageWords = passages.stream()
                 .map(p -> Answerability.ownWords(documents.get(p.document()), p)).toList();
+        this.passageWordsAndForms = new ArrayList<>();
+        for (int p = 0; p < passages.size(); p++) {
+            Set<String> forms = StatedForms.words(passages.get(p).text(), documents.get(passages.get(p).document()).lang());
+            Set<String> words = passageWords.get(p);
+            if (!forms.isEmpty()) {
+                words = new HashSet<>(words);
+                words.addAll(forms);
+            }
+            passageWordsAndForms.add(words);
+        }
         this.windowWords = documents.stream().map(d -> new ArrayList<Set<String>>()).collect(Collectors.toList());
         for (Passage passage : passages) {
             KbDocument document = documents.get(passage.document());
@@ -155,11 +170,11 @@ final class KnowledgeIndex {
             double answersInOwnWords = -1;
             for (int p = firstPassage[documentIndex]; p < firstPassage[documentIndex + 1]; p++) {
                 double cosine = passageCosines.getOrDefault(p, Answerability.COSINE_FLOOR);
-                Set<String> own = passageWords.get(p);
-                double coverage = asked.coverage(document.lang(), own, titleWords.get(documentIndex));
-                double answers = Answerability.confidence(cosine, coverage);
-                confidence = Math.max(confidence, answers);
-                mostStated = Math.max(mostStated, coverage);
+                double coverage = asked.coverage(document.lang(), passageWords.get(p), titleWords.get(documentIndex));
+                confidence = Math.max(confidence, Answerability.confidence(cosine, coverage));
+                // The hours asked are stated by "de 10 h à 18 h": in the choice of the passage, not in the confidence.
+                Set<String> own = passageWordsAndForms.get(p);
+                mostStated = Math.max(mostStated, asked.coverage(document.lang(), own, titleWords.get(documentIndex)));
                 double beyondSubject = asked.coverage(document.lang(), own, subject) - subjectCoverage;
                 double inOwnWords = Answerability.confidence(cosine, beyondSubject) + HEADING_WEIGHT
                         * (asked.coverage(document.lang(), headingWords.get(p), subject) - subjectCoverage);
@@ -270,9 +285,15 @@ final class KnowledgeIndex {
             }
             Set<String> stated = new HashSet<>();
             for (String sentence : sentences) {
-                stated.addAll(analysed.computeIfAbsent(sentence, text -> KbAnalyzers.terms(analyzer, text)));
+                stated.addAll(analysed.computeIfAbsent(sentence, this::statedWords));
             }
             return asked.coverage(page.lang(), stated, title);
+        }
+
+        private List<String> statedWords(String sentence) {
+            List<String> words = new ArrayList<>(KbAnalyzers.terms(analyzer, sentence));
+            words.addAll(StatedForms.words(sentence, page.lang()));
+            return words;
         }
     }
 

@@ -22,7 +22,7 @@ class AnswersTest {
 
     @Test
     void aLongPassageIsQuotedFromTheSentencesThatShareTheQuestionsWords() {
-        String quote = Answers.quote(HOURS, "le musée est-il fermé le lundi ?", NOTHING_WEIGHED);
+        String quote = Answers.quote(HOURS, "le musée est-il fermé le lundi ?", "", NOTHING_WEIGHED);
         assertTrue(quote.contains("fermé le lundi"), quote);
         assertTrue(quote.length() <= 610, "within the quote's length: " + quote.length());
         assertTrue(quote.startsWith("… "), "marked as cut: " + quote);
@@ -31,18 +31,18 @@ class AnswersTest {
     @Test
     void aShortPassageIsQuotedWhole() {
         String passage = "Ouvert tous les jours de 9 h à 19 h.";
-        assertEquals(passage, Answers.quote(passage, "horaires ?", NOTHING_WEIGHED));
+        assertEquals(passage, Answers.quote(passage, "horaires ?", "", NOTHING_WEIGHED));
     }
 
     @Test
     void aQuestionThePagesTitleSaysInFullIsQuotedFromThePassagesHead() {
-        String quote = Answers.quote(HOURS, "xyz", run -> 0.5);
+        String quote = Answers.quote(HOURS, "xyz", "", run -> 0.5);
         assertTrue(quote.startsWith("Le musée présente"), quote);
     }
 
     @Test
     void withoutSharedWordsTheQuoteIsThePassagesHead() {
-        String quote = Answers.quote(HOURS, "xyz", NOTHING_WEIGHED);
+        String quote = Answers.quote(HOURS, "xyz", "", NOTHING_WEIGHED);
         assertTrue(quote.startsWith("Le musée présente"), quote);
         assertTrue(quote.endsWith(" …"), quote);
     }
@@ -59,7 +59,7 @@ class AnswersTest {
                 + "L'Estive, au col : restaurant d'altitude, fondue à la tomme (26 €), ouvert tous les jours en saison "
                 + "de ski et les week-ends le reste de l'année, sur réservation pour les groupes de plus de dix.";
         ToDoubleFunction<List<String>> eveningAsked = run -> run.stream().anyMatch(s -> s.contains("soir")) ? 1 : 0;
-        String quote = Answers.quote(restaurants, "un resto pour ce soir ?", eveningAsked);
+        String quote = Answers.quote(restaurants, "un resto pour ce soir ?", "", eveningAsked);
         assertTrue(quote.startsWith("… Le Cellier, 8 rue du Chapitre"), quote);
         assertTrue(quote.contains("Fermé le dimanche soir"), quote);
     }
@@ -68,7 +68,7 @@ class AnswersTest {
     void theRunThatStatesTheQuestionsInformationIsQuotedThoughItSharesNoWordWithIt() {
         // "ça coûte combien ?" shares no word with "Tarifs : 7 €"; the search's weighing knows a price is asked.
         ToDoubleFunction<List<String>> priceAsked = run -> run.stream().anyMatch(s -> s.startsWith("Tarifs")) ? 1 : 0;
-        String quote = Answers.quote(HOURS, "ça coûte combien pour le musée ?", priceAsked);
+        String quote = Answers.quote(HOURS, "ça coûte combien pour le musée ?", "", priceAsked);
         assertTrue(quote.contains("Tarifs : 7 €"), quote);
         assertTrue(quote.startsWith("… Tarifs"), "the shortest run that states it: " + quote);
     }
@@ -77,8 +77,23 @@ class AnswersTest {
     void aLineIsQuotedToItsEndNotCutAfterTheSentenceThatAnswers() {
         String museum = HOURS.replace("Tarifs : 7 €, gratuit pour", "Tarifs : 7 €. Gratuit pour");
         ToDoubleFunction<List<String>> priceAsked = run -> run.stream().anyMatch(s -> s.startsWith("Tarifs")) ? 1 : 0;
-        String quote = Answers.quote(museum, "c'est combien l'entrée ?", priceAsked);
+        String quote = Answers.quote(museum, "c'est combien l'entrée ?", "", priceAsked);
         assertTrue(quote.startsWith("… Tarifs : 7 €"), quote);
         assertTrue(quote.endsWith("le premier dimanche du mois."), "the line's next sentence too: " + quote);
+    }
+
+    @Test
+    void theWordsOfThePagesTitleDoNotDrawTheQuoteToTheSentenceThatRepeatsThem() {
+        String museum = "Le musée de la Marine présente sur trois étages les maquettes des bateaux construits dans "
+                + "les chantiers de la ville, des instruments de navigation et les portraits des armateurs qui ont "
+                + "fait sa fortune au XVIIIe siècle, dans l'ancien hôtel des fermes du roi, sur le port.\n"
+                + "Ouvert du mardi au dimanche de 10 h à 18 h.\n"
+                + "Les ateliers du mercredi initient les enfants aux nœuds marins, à la lecture des cartes et à la "
+                + "construction d'un petit voilier en bois, qu'ils emportent ; les groupes scolaires sont reçus sur "
+                + "réservation, avec un livret de visite adapté à chaque niveau, du CP à la terminale. La boutique propose cartes postales, affiches et ouvrages sur la batellerie.";
+        ToDoubleFunction<List<String>> hoursAsked = run -> run.stream().anyMatch(s -> s.contains("10 h")) ? 1 : 0;
+        String quote = Answers.quote(museum, "quels sont les horaires du musée ?", "Musée de la Marine", hoursAsked);
+        assertTrue(quote.startsWith("… Ouvert du mardi"), "the hours alone, not the description that names the museum: "
+                + quote);
     }
 }

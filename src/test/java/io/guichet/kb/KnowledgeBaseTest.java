@@ -136,6 +136,19 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void theSectionThatWritesTheHoursTheAddressOrTheNumberAskedForIsQuotedThoughItNeverNamesThem(@TempDir Path folder)
+            throws IOException {
+        write(folder, "batellerie", "fr", "Musée de la Batellerie", "Trois siècles de navigation sur la rivière, des "
+                + "gabares aux péniches.\n\n## La visite\n\nOuvert du mardi au dimanche de 10 h à 18 h.\n\n## Accès\n\n"
+                + "3 quai des Mariniers, à 10 minutes à pied de la gare. Accueil : 04 70 12 34 56.");
+        write(folder, "gare", "fr", "La gare", "Trains pour Lyon toutes les heures, parking de 300 places.");
+        assertTrue(quoted(folder, "quels sont les horaires du musée de la batellerie ?", "fr").startsWith("Ouvert"));
+        assertTrue(quoted(folder, "c'est quoi le numéro de téléphone du musée de la batellerie ?", "fr")
+                .startsWith("3 quai"));
+        assertTrue(quoted(folder, "adresse du musée de la batellerie", "fr").startsWith("3 quai"));
+    }
+
+    @Test
     void aSectionThatStatesNothingOfTheQuestionIsNotQuotedOverTheLead(@TempDir Path folder) throws IOException {
         // The section on depots is the closest in meaning, yet says none of the question's words; the
         // page's tags say some, so the question asks more than the page's subject.
