@@ -4,6 +4,7 @@ import io.guichet.kb.KbDocument;
 import io.guichet.kb.KnowledgeBase;
 import io.guichet.kb.SearchHit;
 import io.guichet.nlu.DateRange;
+import io.guichet.nlu.EntityExtractor;
 import io.guichet.nlu.Parse;
 import io.guichet.nlu.TextNormalizer;
 import java.time.LocalDate;
@@ -26,7 +27,9 @@ final class Events {
     private static final Set<String> WHATS_ON = Set.of("faire", "sortir", "sortie", "sorties", "evenement",
             "evenements", "evenementiel", "agenda", "programme", "manifestation", "manifestations", "animation",
             "animations", "se passe", "prevu", "prevus", "activite", "activites", "what s on", "whats on",
-            "happening", "going on", "event", "events", "activities", "things to do");
+            "happening", "going on", "event", "events", "activities", "things to do", "what to do", "can we do",
+            "could we do", "can i do");
+    private static final EntityExtractor HORIZONS = new EntityExtractor();
 
     private final KnowledgeBase knowledge;
 
@@ -34,10 +37,13 @@ final class Events {
         this.knowledge = knowledge;
     }
 
-    /** The date a question asks about, when it gives one. */
-    static Optional<DateRange> asked(Parse parse) {
+    /**
+     * The date a question asks about, when it gives one: a day or a span among its entities, else
+     * a season or a year ("que faire cet été ?"), which are no entities of a message.
+     */
+    static Optional<DateRange> asked(Parse parse, LocalDate today) {
         return parse.entities().stream().map(entity -> entity.value()).filter(DateRange.class::isInstance)
-                .map(DateRange.class::cast).findFirst();
+                .map(DateRange.class::cast).findFirst().or(() -> HORIZONS.horizon(parse.text(), today));
     }
 
     /** The events the question asks for at {@code dates}, the soonest first; empty when none fits. */

@@ -100,6 +100,14 @@ class EventsTest {
     }
 
     @Test
+    void aSeasonAskedAboutIsItsSpanOfTheAgenda() {
+        assertEquals(List.of("marche-de-noel", "carnaval"), sources(ask("que faire cet hiver ?", "fr")),
+                "the winter from 21 December: the market's last days, then the carnival");
+        assertEquals(List.of("carnaval"), sources(ask("what can we do in february?", "en")));
+        assertEquals(List.of("marche-de-noel", "carnaval"), sources(ask("what can we do this winter?", "en")));
+    }
+
+    @Test
     void aQuestionOnTheEventListedIsAnsweredFromItsPage() {
         Parse onThe12th = parse("qu'est-ce qu'il y a le 12 décembre ?", "fr");
         Answers.Answer listed = ask(onThe12th.text(), "fr").orElseThrow();
