@@ -94,6 +94,17 @@ final class Answerability {
             return total == 0 ? 0 : covered / Math.max(total, enough);
         }
 
+        /** Whether {@code name} (the analysed head of a page's title) states every concept of the query. */
+        boolean statedWhollyBy(String documentLang, Set<String> name) {
+            List<List<List<String>>> statements = documentLang.equals(lang) ? sameLanguage : otherLanguage;
+            for (List<List<String>> statement : statements) {
+                if (!statesAny(name, Set.of(), statement)) {
+                    return false;
+                }
+            }
+            return !statements.isEmpty();
+        }
+
         /** Plain loops, without a stream: they run for every sentence window of every candidate page. */
         private static boolean statesAny(Set<String> present, Set<String> alsoPresent, List<List<String>> statements) {
             for (List<String> words : statements) {

@@ -33,6 +33,8 @@ final class KnowledgeIndex {
      * as "14" may be in the pages, "bonjour 14" is no question on the house at number 14.
      */
     private static final Pattern SMALL_NUMBER = Pattern.compile("\\d{1,2}");
+    /** A query that says no more than this many pages' titles names them; said by more, it names none. */
+    private static final int MOST_NAMED = 3;
     /** Where a title's subject ends and the aspects it lists begin. */
     private static final Pattern TITLE_ASPECTS = Pattern.compile("\\s*[,:;]\\s+|\\s+[—–-]\\s+");
 
@@ -149,6 +151,7 @@ final class KnowledgeIndex {
         List<Integer> ranked = ScoreFusion.top(lexical.documents(transformed, CANDIDATES),
                 documentCosines(passageCosines), document -> bestWindowCoverage(asked, document), k,
                 document -> filter.test(documents.get(document)));
+        Set<Integer> names = named(asked);
         List<SearchHit> hits = new ArrayList<>();
         double ceiling = 1;
         for (int documentIndex : ranked) {
@@ -168,9 +171,10 @@ final class KnowledgeIndex {
             double subjectCoverage = asked.coverage(document.lang(), subject);
             int passageIndex = firstPassage[documentIndex];
             double answersInOwnWords = -1;
+            boolean named = names.contains(documentIndex);
             for (int p = firstPassage[documentIndex]; p < firstPassage[documentIndex + 1]; p++) {
                 double cosine = passageCosines.getOrDefault(p, Answerability.COSINE_FLOOR);
-                double coverage = asked.coverage(document.lang(), passageWords.get(p), titleWords.get(documentIndex));
+                double coverage = named ? 1 : asked.coverage(document.lang(), passageWords.get(p), titleWords.get(documentIndex));
                 confidence = Math.max(confidence, Answerability.confidence(cosine, coverage));
                 // The hours asked are stated by "de 10 h à 18 h": in the choice of the passage, not in the confidence.
                 Set<String> own = passageWordsAndForms.get(p);
@@ -197,6 +201,23 @@ final class KnowledgeIndex {
                     snippet(passage.text())));
         }
         return hits;
+    }
+
+    /**
+     * The pages a query names, when it says no more than their subjects (their titles' heads) and
+     * only a few subjects say it all ("le marché", "les musées", "le tram"): it asks about such a
+     * page as a whole, which states all of it, though a name alone carries too little information
+     * for its coverage to count fully. A word many titles hold ("Valmoreau") names no page, nor an
+     * aspect a title lists after its subject ("tarifs" of "Stationner, parkings et tarifs").
+     */
+    private Set<Integer> named(Answerability.Asked asked) {
+        Set<Integer> named = new HashSet<>();
+        for (int d = 0; d < documents.size() && named.size() <= MOST_NAMED; d++) {
+            if (asked.statedWhollyBy(documents.get(d).lang(), subjectWords.get(d))) {
+                named.add(d);
+            }
+        }
+        return named.size() <= MOST_NAMED ? named : Set.of();
     }
 
     /**

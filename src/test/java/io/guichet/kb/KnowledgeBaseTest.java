@@ -149,6 +149,29 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void aPageNamedByItsSubjectAloneIsTrustedThoughTheWordIsSaidEverywhere(@TempDir Path folder)
+            throws IOException {
+        write(folder, "marches", "fr", "Les marchés de Lanvaux", "Le marché couvert réunit quarante commerçants.\n\n"
+                + "## Plein air\n\nLe grand marché a lieu le samedi matin autour des Halles.");
+        write(folder, "stationner", "fr", "Stationner à Lanvaux, parkings et tarifs", "Le centre est piéton ; "
+                + "quatre parkings couverts l'entourent.");
+        write(folder, "musee", "fr", "Le musée de Lanvaux", "Peinture ancienne et objets d'art dans un couvent.");
+        write(folder, "gare", "fr", "La gare de Lanvaux", "Trains pour Lyon toutes les heures.");
+        write(folder, "lac", "fr", "Le lac de Lanvaux", "Baignade surveillée en été.");
+        // "marché" said in passing by many pages: alone, it carries little information.
+        for (String place : List.of("bistrot", "cave", "fromagerie", "boulangerie", "librairie", "fleuriste", "hotel")) {
+            write(folder, place, "fr", "Le " + place + " du centre", "Une adresse près du marché, ouverte le matin.");
+        }
+        KnowledgeBase base = KnowledgeBase.load(folder, TestFixtures.embedder());
+        for (String topic : List.of("le marché", "les marchés", "marché")) {
+            SearchHit hit = base.search(topic, 1, "fr").get(0);
+            assertEquals("marches", hit.id(), topic);
+            assertTrue(hit.score() >= KnowledgeBase.TRUSTED, topic + ": " + hit.score());
+            assertTrue(hit.passage().startsWith("Le marché couvert"), "the page's lead: " + hit.passage());
+        }
+    }
+
+    @Test
     void aSectionThatStatesNothingOfTheQuestionIsNotQuotedOverTheLead(@TempDir Path folder) throws IOException {
         // The section on depots is the closest in meaning, yet says none of the question's words; the
         // page's tags say some, so the question asks more than the page's subject.
