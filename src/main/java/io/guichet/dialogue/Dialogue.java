@@ -404,6 +404,14 @@ public final class Dialogue {
             return journeyTopic(conversation, parse, named, now, turnNumber);
         }
         if (intent.name().equals(Intents.HUMAN_HANDOFF)) {
+            // "et le téléphone du musée ?" taken for a call, hesitantly: a question the pages answer,
+            // unless its words ask for a person.
+            Optional<Answers.Answer> asked = JourneyFlow.isQuestion(parse)
+                    && intent.confidence() < JourneyFlow.SWITCH_CONFIDENCE && !JourneyFlow.wordsAskForAPerson(parse.text())
+                    ? answers.consult(parse, conversation).answer() : Optional.empty();
+            if (asked.isPresent()) {
+                return answered(asked.get(), asked.get().journey(), intent, lang, conversation);
+            }
             String text = Optional.ofNullable(intentReplies.pick(intent.name(), lang, turnNumber))
                     .orElse(phrases.text("waiting_agent", lang));
             return new Turn(List.of(new Reply.Text(text)), intent, List.of(), false, Status.WAITING_AGENT);

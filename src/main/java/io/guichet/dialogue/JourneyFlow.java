@@ -333,8 +333,12 @@ final class JourneyFlow {
      * a question on the way.
      */
     static boolean asksForAPerson(Parse parse) {
-        return parse.intent().name().equals(Intents.HUMAN_HANDOFF)
-                || PERSON_WANTED.matcher(TextNormalizer.fold(parse.text())).find();
+        return parse.intent().name().equals(Intents.HUMAN_HANDOFF) || wordsAskForAPerson(parse.text());
+    }
+
+    /** Whether the words of {@code text} ask for a person: "parler à un conseiller", "a real person". */
+    static boolean wordsAskForAPerson(String text) {
+        return PERSON_WANTED.matcher(TextNormalizer.fold(text)).find();
     }
 
     /**

@@ -94,11 +94,11 @@ final class Answerability {
             return total == 0 ? 0 : covered / Math.max(total, enough);
         }
 
-        /** Whether {@code name} (the analysed head of a page's title) states every concept of the query. */
-        boolean statedWhollyBy(String documentLang, Set<String> name) {
+        /** Whether {@code present} and {@code alsoPresent} together state every concept of the query. */
+        boolean statedWhollyBy(String documentLang, Set<String> present, Set<String> alsoPresent) {
             List<List<List<String>>> statements = documentLang.equals(lang) ? sameLanguage : otherLanguage;
             for (List<List<String>> statement : statements) {
-                if (!statesAny(name, Set.of(), statement)) {
+                if (!statesAny(present, alsoPresent, statement)) {
                     return false;
                 }
             }

@@ -96,7 +96,8 @@ public final class KnowledgeBase {
 
     /**
      * Whether {@code document} states some of what {@code text} says (in its words, a synonym, a
-     * translation): a page that states none of it cannot answer it. Cheaper than a search.
+     * translation, or all of it with what it writes by its form: "04 65 71 27 10" for "et le
+     * téléphone ?"): a page that states none of it cannot answer it. Cheaper than a search.
      */
     public boolean mentions(KbDocument document, String text, String lang) {
         return index.mentions(document, text, lang);

@@ -213,7 +213,7 @@ final class KnowledgeIndex {
     private Set<Integer> named(Answerability.Asked asked) {
         Set<Integer> named = new HashSet<>();
         for (int d = 0; d < documents.size() && named.size() <= MOST_NAMED; d++) {
-            if (asked.statedWhollyBy(documents.get(d).lang(), subjectWords.get(d))) {
+            if (asked.statedWhollyBy(documents.get(d).lang(), subjectWords.get(d), Set.of())) {
                 named.add(d);
             }
         }
@@ -251,7 +251,9 @@ final class KnowledgeIndex {
 
     /**
      * Whether a passage of {@code document} states some of what {@code text} says, in its words, a
-     * synonym or a translation: lexical evidence only, without the search's embedding and scans.
+     * synonym or a translation, or all of it with what it states by its form ("et le téléphone ?" of
+     * "04 65 71 27 10"; not "et la piscine, elle ouvre à quelle heure ?" of a concert "à 20 h 30"):
+     * lexical evidence only, without the search's embedding and scans.
      */
     boolean mentions(KbDocument document, String text, String lang) {
         Integer index = documentIndex.get(document.id());
@@ -260,7 +262,8 @@ final class KnowledgeIndex {
         }
         Answerability.Asked asked = asked(RetrievalQuery.of(text, lang, glossary));
         for (int p = firstPassage[index]; p < firstPassage[index + 1]; p++) {
-            if (asked.coverage(document.lang(), passageWords.get(p), titleWords.get(index)) > 0) {
+            if (asked.coverage(document.lang(), passageWords.get(p), titleWords.get(index)) > 0
+                    || asked.statedWhollyBy(document.lang(), passageWordsAndForms.get(p), titleWords.get(index))) {
                 return true;
             }
         }

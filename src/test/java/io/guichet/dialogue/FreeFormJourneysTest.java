@@ -386,6 +386,23 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void aQuestionForANumberOrAnAddressIsAnsweredNotTakenForACall() {
+        Played phone = play("fr", "et le téléphone de l'office de tourisme ?");
+        assertEquals(List.of("office-de-tourisme"), sources(phone.turns().get(0)), phone.said());
+        assertTrue(phone.said().contains("04 65 71 20 20"), phone.said());
+        assertEquals(Status.BOT, phone.conversation().status());
+
+        Played person = play("fr", "je peux parler à un conseiller ?");
+        assertEquals(Status.WAITING_AGENT, person.conversation().status(), "the words ask for a person");
+
+        // The engine takes "et l'adresse ?" for a request for a person, hesitantly.
+        Played address = play("fr", "y a des espaces de coworking ?", "et l'adresse ?");
+        assertEquals(List.of("coworking-la-filature"), sources(address.turns().get(1)),
+                "the page before writes a street, though it never says 'adresse': " + address.said());
+        assertTrue(text(address.turns().get(1)).contains("rue des Tisserands"), address.said());
+    }
+
+    @Test
     void aQuestionThatLeansOnTheOneBeforeIsAnsweredFromItsPage() {
         Played price = play("fr", "la navette de l'aéroport passe toutes les combien ?", "et c'est combien ?");
         assertEquals(List.of("navette-aeroport"), sources(price.turns().get(1)), price.said());

@@ -222,6 +222,19 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void aPageMentionsAllThatIsAskedWhenItWritesItsForm(@TempDir Path folder) throws IOException {
+        seed(folder);
+        write(folder, "concert", "fr", "Concert d'orgue", "Musique baroque à la collégiale, à 20 h 30. Réservations : "
+                + "04 70 12 34 56.");
+        KnowledgeBase base = KnowledgeBase.load(folder, TestFixtures.embedder());
+        KbDocument concert = base.search("concert d'orgue", 1, "fr").get(0).document();
+        assertTrue(base.mentions(concert, "et le téléphone ?", "fr"));
+        assertTrue(base.mentions(concert, "c'est à quelle heure ?", "fr"));
+        assertFalse(base.mentions(concert, "et la piscine, elle ouvre à quelle heure ?", "fr"),
+                "an hour written is not the pool's");
+    }
+
+    @Test
     void aPassageStatesWhatItSaysInASynonym() {
         List<Glossary.Concept> asked = Glossary.shipped().concepts("papiers", "fr");
         KbDocument page = new KbDocument("ecoles", "Écoles", "fr", List.of(), List.of(), null, List.of(), null, Map.of(), "");
