@@ -77,7 +77,8 @@ final class JourneyFlow {
             + "|compte|comptons|prevois|prevoyons|envisage|envisageons|organise|organisons|veut|voudrait|prevoit"
             + "|aimerait|projette|projetons|voulons|voulions|allons|pense(?! qu)|pensons(?! qu))\\b|\\b(notre|mon) projet\\b"
             + "|\\b(i|we) (want|would like|d like|plan|need|intend)\\b"
-            + "|\\b(i|we) (are|re|am|m) (planning|looking|moving|thinking)\\b");
+            + "|\\b(je|j|nous|on) (viens|vient|venons|arrive|arrivons)\\b(?! (d|de|du)\\b)"
+            + "|\\b(i|we) (are|re|am|m) (planning|looking|moving|thinking|coming|visiting|arriving)\\b");
 
     /** The words of one who speaks of themself or their own: "je dirige un chantier", "on pense venir", "my wife and I". */
     private static final Map<String, Set<String>> FIRST_PERSON = Map.of(

@@ -386,6 +386,17 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void comingIsAPlanThoughAPageSpeaksOfWhoComes() {
+        Played family = play("fr", "on vient en famille pour un week-end");
+        assertEquals("weekend_stay", family.journey() == null ? null : family.journey().name(), family.said());
+        Played kids = play("en", "we're coming for a weekend with the kids");
+        assertEquals("weekend_stay", kids.journey() == null ? null : kids.journey().name(), kids.said());
+        Played arrived = play("fr", "je viens d'arriver, où est l'office de tourisme ?");
+        assertEquals(List.of("office-de-tourisme"), sources(arrived.turns().get(0)), arrived.said());
+        assertNull(arrived.journey(), "'je viens de' is what was just done: " + arrived.said());
+    }
+
+    @Test
     void aQuestionForANumberOrAnAddressIsAnsweredNotTakenForACall() {
         Played phone = play("fr", "et le téléphone de l'office de tourisme ?");
         assertEquals(List.of("office-de-tourisme"), sources(phone.turns().get(0)), phone.said());
