@@ -24,7 +24,7 @@ final class Events {
     /** Events listed in one answer. */
     static final int MOST = 5;
     /** Folded words of a question about what is on, whatever it is ("what's on" folds to "what s on"). */
-    private static final Set<String> WHATS_ON = Set.of("faire", "sortir", "sortie", "sorties", "evenement",
+    private static final Set<String> WHATS_ON = Set.of("faire", "on fait", "fait quoi", "fait on", "faisons", "sortir", "sortie", "sorties", "evenement",
             "evenements", "evenementiel", "agenda", "programme", "manifestation", "manifestations", "animation",
             "animations", "se passe", "prevu", "prevus", "activite", "activites", "what s on", "whats on",
             "happening", "going on", "event", "events", "activities", "things to do", "what to do", "can we do",
@@ -46,11 +46,15 @@ final class Events {
                 .map(DateRange.class::cast).findFirst().or(() -> HORIZONS.horizon(parse.text(), today));
     }
 
+    /** Whether {@code text} asks what is on, whatever it is: "que faire ?", "on fait quoi ?", "what's on?". */
+    static boolean asksWhatIsOn(String text) {
+        String words = " " + String.join(" ", TextNormalizer.tokens(text)) + " ";
+        return WHATS_ON.stream().anyMatch(asked -> words.contains(" " + asked + " "));
+    }
+
     /** The events the question asks for at {@code dates}, the soonest first; empty when none fits. */
     List<KbDocument> askedFor(Parse parse, DateRange dates) {
-        String words = " " + String.join(" ", TextNormalizer.tokens(parse.text())) + " ";
-        boolean anything = WHATS_ON.stream().anyMatch(asked -> words.contains(" " + asked + " "));
-        if (anything) {
+        if (asksWhatIsOn(parse.text())) {
             return during(dates.start(), dates.end()).stream().limit(MOST).toList();
         }
         // A kind of event named ("des concerts") must be what the page speaks of, not merely near it.

@@ -1,6 +1,7 @@
 package io.guichet.dialogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.guichet.TestFixtures;
@@ -105,6 +106,15 @@ class EventsTest {
                 "the winter from 21 December: the market's last days, then the carnival");
         assertEquals(List.of("carnaval"), sources(ask("what can we do in february?", "en")));
         assertEquals(List.of("marche-de-noel", "carnaval"), sources(ask("what can we do this winter?", "en")));
+    }
+
+    @Test
+    void whatIsOnIsAskedInManyWords() {
+        for (String whatsOn : List.of("samedi, on fait quoi ?", "qu'est-ce qu'on fait samedi ?", "que faire ?",
+                "what can we do on Saturday?")) {
+            assertTrue(Events.asksWhatIsOn(whatsOn), whatsOn);
+        }
+        assertFalse(Events.asksWhatIsOn("des concerts samedi ?"), "a kind of event named");
     }
 
     @Test
