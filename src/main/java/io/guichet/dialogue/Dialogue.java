@@ -251,7 +251,7 @@ public final class Dialogue {
             return false;
         }
         // A question that names a day ("une piscine ouverte le dimanche ?") asks; it does not take the offer up.
-        return offer.asked() && Boolean.TRUE.equals(SlotFiller.yesOrNo(String.join(" ", TextNormalizer.tokens(parse.text()))))
+        return offer.asked() && Boolean.TRUE.equals(SlotWords.yesOrNo(String.join(" ", TextNormalizer.tokens(parse.text()))))
                 || !JourneyFlow.isQuestion(parse) && JourneyFlow.statesAProject(catalogue.get(journey), parse, now);
     }
 

@@ -128,7 +128,7 @@ final class LeadCapture {
             Outcome outcome = afterSummary(conversation, journey, state, lang);
             return new Turn(outcome.replies(), parse.intent(), List.of(), false, conversation.status(), outcome.lead());
         }
-        Boolean yes = SlotFiller.yesOrNo(String.join(" ", TextNormalizer.tokens(parse.text())));
+        Boolean yes = SlotWords.yesOrNo(String.join(" ", TextNormalizer.tokens(parse.text())));
         if (yes == null) {
             return turn(parse, offer(journey, state, lang), conversation);
         }
@@ -142,7 +142,7 @@ final class LeadCapture {
     }
 
     private Turn contactName(Conversation conversation, JourneyState state, Parse parse) {
-        Boolean yes = SlotFiller.yesOrNo(String.join(" ", TextNormalizer.tokens(parse.text())));
+        Boolean yes = SlotWords.yesOrNo(String.join(" ", TextNormalizer.tokens(parse.text())));
         if (Boolean.FALSE.equals(yes)) {
             // "non", "non merci": no name, so nothing to pass on.
             state.stage(Stage.DONE);

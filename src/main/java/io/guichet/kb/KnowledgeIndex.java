@@ -35,6 +35,11 @@ final class KnowledgeIndex {
     private static final Pattern SMALL_NUMBER = Pattern.compile("\\d{1,2}");
     /** A query that says no more than this many pages' titles names them; said by more, it names none. */
     private static final int MOST_NAMED = 3;
+    /**
+     * A name is a few words ("le marché", "l'office de tourisme"): a longer query asks something,
+     * and a long name said in full is covered by its own words. Every page is not scanned for it.
+     */
+    private static final int MOST_NAME_CONCEPTS = 3;
     /** Where a title's subject ends and the aspects it lists begin. */
     private static final Pattern TITLE_ASPECTS = Pattern.compile("\\s*[,:;]\\s+|\\s+[—–-]\\s+");
 
@@ -151,7 +156,7 @@ final class KnowledgeIndex {
         List<Integer> ranked = ScoreFusion.top(lexical.documents(transformed, CANDIDATES),
                 documentCosines(passageCosines), document -> bestWindowCoverage(asked, document), k,
                 document -> filter.test(documents.get(document)));
-        Set<Integer> names = named(asked);
+        Set<Integer> names = transformed.concepts().size() <= MOST_NAME_CONCEPTS ? named(asked) : Set.of();
         List<SearchHit> hits = new ArrayList<>();
         double ceiling = 1;
         for (int documentIndex : ranked) {

@@ -217,12 +217,12 @@ class SlotFillerTest {
     void chatYesesAndNos() {
         for (String yes : List.of("oui", "c bon pour moi", "c'est bon", "ça me va", "parfait merci", "sounds good",
                 "go ahead")) {
-            assertEquals(Boolean.TRUE, SlotFiller.yesOrNo(String.join(" ", TextNormalizer.tokens(yes))), yes);
+            assertEquals(Boolean.TRUE, SlotWords.yesOrNo(String.join(" ", TextNormalizer.tokens(yes))), yes);
         }
         for (String no : List.of("non merci", "nope", "pas besoin")) {
-            assertEquals(Boolean.FALSE, SlotFiller.yesOrNo(String.join(" ", TextNormalizer.tokens(no))), no);
+            assertEquals(Boolean.FALSE, SlotWords.yesOrNo(String.join(" ", TextNormalizer.tokens(no))), no);
         }
-        assertNull(SlotFiller.yesOrNo("on verra"));
+        assertNull(SlotWords.yesOrNo("on verra"));
     }
 
     @Test
