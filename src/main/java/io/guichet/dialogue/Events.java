@@ -24,11 +24,12 @@ final class Events {
     /** Events listed in one answer. */
     static final int MOST = 5;
     /** Folded words of a question about what is on, whatever it is ("what's on" folds to "what s on"). */
-    private static final Set<String> WHATS_ON = Set.of("faire", "on fait", "fait quoi", "fait on", "faisons", "sortir", "sortie", "sorties", "evenement",
-            "evenements", "evenementiel", "agenda", "programme", "manifestation", "manifestations", "animation",
-            "animations", "se passe", "prevu", "prevus", "activite", "activites", "what s on", "whats on",
-            "happening", "going on", "event", "events", "activities", "things to do", "what to do", "can we do",
-            "could we do", "can i do");
+    private static final Set<String> WHATS_ON = Set.of("faire", "on fait", "fait quoi", "fait on", "faisons",
+            "sortir", "sortie", "sorties", "evenement", "evenements", "evenementiel", "agenda", "programme",
+            "manifestation", "manifestations", "animation", "animations", "se passe", "prevu", "prevus", "activite",
+            "activites", "what s on", "whats on", "happening", "going on", "event", "events", "activities",
+            "things to do", "what to do", "can we do", "could we do", "can i do");
+    /** Reads a season or a year asked about ("cet été", "in the spring"), which are no entities of a message. */
     private static final EntityExtractor HORIZONS = new EntityExtractor();
 
     private final KnowledgeBase knowledge;

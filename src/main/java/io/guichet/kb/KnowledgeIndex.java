@@ -59,6 +59,8 @@ final class KnowledgeIndex {
     private final List<List<Set<String>>> windowWords;
     /** Each document's title and tags, analysed: what every one of its passages states. */
     private final List<Set<String>> titleWords;
+    /** Each document's title alone, analysed: what names it. */
+    private final List<Set<String>> nameWords;
     /** Each passage's analysed heading (empty for a lead). */
     private final List<Set<String>> headingWords;
     /** Each document's subject: its title's head, before the aspects listed after a comma or colon. */
@@ -96,6 +98,8 @@ final class KnowledgeIndex {
         }
         this.titleWords = documents.stream()
                 .map(d -> Answerability.statedWords(d, new Passage(0, null, ""))).toList();
+        this.nameWords = documents.stream()
+                .map(d -> Set.copyOf(KbAnalyzers.terms(KbAnalyzers.forLanguage(d.lang()), d.title()))).toList();
         this.subjectWords = documents.stream().map(KnowledgeIndex::subjectWords).toList();
         this.headingWords = passages.stream().map(p -> p.heading() == null ? Set.<String>of()
                 : Set.copyOf(KbAnalyzers.terms(KbAnalyzers.forLanguage(documents.get(p.document()).lang()), p.heading())))
@@ -209,16 +213,15 @@ final class KnowledgeIndex {
     }
 
     /**
-     * The pages a query names, when it says no more than their subjects (their titles' heads) and
-     * only a few subjects say it all ("le marché", "les musées", "le tram"): it asks about such a
-     * page as a whole, which states all of it, though a name alone carries too little information
-     * for its coverage to count fully. A word many titles hold ("Valmoreau") names no page, nor an
-     * aspect a title lists after its subject ("tarifs" of "Stationner, parkings et tarifs").
+     * The pages a query names, when it says no more than their titles and only a few titles say it
+     * all ("le marché", "les restaurants", "le tram"): it asks about such a page as a whole, which
+     * states all of it, though a name alone carries too little information for its coverage to
+     * count fully. A word many titles hold ("Valmoreau") names no page.
      */
     private Set<Integer> named(Answerability.Asked asked) {
         Set<Integer> named = new HashSet<>();
         for (int d = 0; d < documents.size() && named.size() <= MOST_NAMED; d++) {
-            if (asked.statedWhollyBy(documents.get(d).lang(), subjectWords.get(d), Set.of())) {
+            if (asked.statedWhollyBy(documents.get(d).lang(), nameWords.get(d), Set.of())) {
                 named.add(d);
             }
         }

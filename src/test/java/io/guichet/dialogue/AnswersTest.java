@@ -90,7 +90,8 @@ class AnswersTest {
                 + "Ouvert du mardi au dimanche de 10 h à 18 h.\n"
                 + "Les ateliers du mercredi initient les enfants aux nœuds marins, à la lecture des cartes et à la "
                 + "construction d'un petit voilier en bois, qu'ils emportent ; les groupes scolaires sont reçus sur "
-                + "réservation, avec un livret de visite adapté à chaque niveau, du CP à la terminale. La boutique propose cartes postales, affiches et ouvrages sur la batellerie.";
+                + "réservation, avec un livret de visite adapté à chaque niveau, du CP à la terminale. La boutique "
+                + "propose cartes postales, affiches et ouvrages sur la marine.";
         ToDoubleFunction<List<String>> hoursAsked = run -> run.stream().anyMatch(s -> s.contains("10 h")) ? 1 : 0;
         String quote = Answers.quote(museum, "quels sont les horaires du musée ?", "Musée de la Marine", hoursAsked);
         assertTrue(quote.startsWith("… Ouvert du mardi"), "the hours alone, not the description that names the museum: "

@@ -149,7 +149,7 @@ class KnowledgeBaseTest {
     }
 
     @Test
-    void aPageNamedByItsSubjectAloneIsTrustedThoughTheWordIsSaidEverywhere(@TempDir Path folder)
+    void aPageNamedByItsTitleAloneIsTrustedThoughTheWordIsSaidEverywhere(@TempDir Path folder)
             throws IOException {
         write(folder, "marches", "fr", "Les marchés de Lanvaux", "Le marché couvert réunit quarante commerçants.\n\n"
                 + "## Plein air\n\nLe grand marché a lieu le samedi matin autour des Halles.");
@@ -160,8 +160,11 @@ class KnowledgeBaseTest {
         write(folder, "lac", "fr", "Le lac de Lanvaux", "Baignade surveillée en été.");
         // "marché" said in passing by many pages: alone, it carries little information.
         for (String place : List.of("bistrot", "cave", "fromagerie", "boulangerie", "librairie", "fleuriste", "hotel")) {
-            write(folder, place, "fr", "Le " + place + " du centre", "Une adresse près du marché, ouverte le matin.");
+            write(folder, place, "fr", "Le " + place + " du centre", "Une adresse près du marché et de ses "
+                    + "restaurants, ouverte le matin.");
         }
+        write(folder, "manger", "fr", "Où manger à Lanvaux, restaurants et cafés", "Des bouchons de la vieille ville "
+                + "aux tables du lac.");
         KnowledgeBase base = KnowledgeBase.load(folder, TestFixtures.embedder());
         for (String topic : List.of("le marché", "les marchés", "marché")) {
             SearchHit hit = base.search(topic, 1, "fr").get(0);
@@ -169,6 +172,9 @@ class KnowledgeBaseTest {
             assertTrue(hit.score() >= KnowledgeBase.TRUSTED, topic + ": " + hit.score());
             assertTrue(hit.passage().startsWith("Le marché couvert"), "the page's lead: " + hit.passage());
         }
+        SearchHit restaurants = base.search("les restaurants", 1, "fr").get(0);
+        assertEquals("manger", restaurants.id(), "an aspect the title lists names the page too");
+        assertTrue(restaurants.score() >= KnowledgeBase.TRUSTED, "les restaurants: " + restaurants.score());
     }
 
     @Test
