@@ -61,6 +61,8 @@ final class KnowledgeIndex {
     private final List<Set<String>> titleWords;
     /** Each document's title alone, analysed: what names it. */
     private final List<Set<String>> nameWords;
+    /** What each document writes by its form ({@link StatedForms}): the hours, an address, a phone number. */
+    private final List<Set<String>> formWords;
     /** Each passage's analysed heading (empty for a lead). */
     private final List<Set<String>> headingWords;
     /** Each document's subject: its title's head, before the aspects listed after a comma or colon. */
@@ -79,8 +81,10 @@ final class KnowledgeIndex {
         this.passageWords = passages.stream()
                 .map(p -> Answerability.ownWords(documents.get(p.document()), p)).toList();
         this.passageWordsAndForms = new ArrayList<>();
+        this.formWords = documents.stream().map(d -> new HashSet<String>()).collect(Collectors.toList());
         for (int p = 0; p < passages.size(); p++) {
             Set<String> forms = StatedForms.words(passages.get(p).text(), documents.get(passages.get(p).document()).lang());
+            formWords.get(passages.get(p).document()).addAll(forms);
             Set<String> words = passageWords.get(p);
             if (!forms.isEmpty()) {
                 words = new HashSet<>(words);
@@ -216,12 +220,15 @@ final class KnowledgeIndex {
      * The pages a query names, when it says no more than their titles and only a few titles say it
      * all ("le marché", "les restaurants", "le tram"): it asks about such a page as a whole, which
      * states all of it, though a name alone carries too little information for its coverage to
-     * count fully. A word many titles hold ("Valmoreau") names no page.
+     * count fully. What the page writes by its form counts with its name: "les horaires du musée"
+     * asks the museum's page for the hours its "de 10 h à 18 h" gives. A word many titles hold
+     * ("Valmoreau") names no page, nor do the hours alone.
      */
     private Set<Integer> named(Answerability.Asked asked) {
         Set<Integer> named = new HashSet<>();
         for (int d = 0; d < documents.size() && named.size() <= MOST_NAMED; d++) {
-            if (asked.statedWhollyBy(documents.get(d).lang(), nameWords.get(d), Set.of())) {
+            String lang = documents.get(d).lang();
+            if (asked.statedWhollyBy(lang, nameWords.get(d), formWords.get(d)) && asked.coverage(lang, nameWords.get(d)) > 0) {
                 named.add(d);
             }
         }

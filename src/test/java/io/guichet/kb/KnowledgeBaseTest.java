@@ -155,13 +155,14 @@ class KnowledgeBaseTest {
                 + "## Plein air\n\nLe grand marché a lieu le samedi matin autour des Halles.");
         write(folder, "stationner", "fr", "Stationner à Lanvaux, parkings et tarifs", "Le centre est piéton ; "
                 + "quatre parkings couverts l'entourent.");
-        write(folder, "musee", "fr", "Le musée de Lanvaux", "Peinture ancienne et objets d'art dans un couvent.");
+        write(folder, "musee", "fr", "Le musée de Lanvaux", "Peinture ancienne et objets d'art dans un couvent.\n\n"
+                + "## Visite\n\nDu mardi au dimanche de 10 h à 18 h.");
         write(folder, "gare", "fr", "La gare de Lanvaux", "Trains pour Lyon toutes les heures.");
         write(folder, "lac", "fr", "Le lac de Lanvaux", "Baignade surveillée en été.");
         // "marché" said in passing by many pages: alone, it carries little information.
         for (String place : List.of("bistrot", "cave", "fromagerie", "boulangerie", "librairie", "fleuriste", "hotel")) {
-            write(folder, place, "fr", "Le " + place + " du centre", "Une adresse près du marché et de ses "
-                    + "restaurants, ouverte le matin.");
+            write(folder, place, "fr", "Le " + place + " du centre", "Une adresse près du marché, de ses "
+                    + "restaurants et du musée, ouverte le matin.");
         }
         write(folder, "manger", "fr", "Où manger à Lanvaux, restaurants et cafés", "Des bouchons de la vieille ville "
                 + "aux tables du lac.");
@@ -175,6 +176,11 @@ class KnowledgeBaseTest {
         SearchHit restaurants = base.search("les restaurants", 1, "fr").get(0);
         assertEquals("manger", restaurants.id(), "an aspect the title lists names the page too");
         assertTrue(restaurants.score() >= KnowledgeBase.TRUSTED, "les restaurants: " + restaurants.score());
+        SearchHit hours = base.search("quels sont les horaires du musée ?", 1, "fr").get(0);
+        assertEquals("musee", hours.id(), "the page named, which writes its hours");
+        // Stated wholly by the page's name and its hours, not by its name alone (0.42, at the edge of trust).
+        assertTrue(hours.score() >= 0.6, "les horaires du musée: " + hours.score());
+        assertTrue(hours.passage().startsWith("Du mardi"), hours.passage());
     }
 
     @Test
