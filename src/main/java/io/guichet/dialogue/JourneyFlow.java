@@ -66,10 +66,11 @@ final class JourneyFlow {
     private static final String CLAUSE_ENDS = ",;.!?:\n";
     /** A clause of fewer words ("ok ?", "non ?") asks nothing the pages could answer. */
     private static final int MIN_CLAUSE_WORDS = 2;
-    /** A question mark, or a question word first (folded text). */
+    /** A question mark, or a question word first, as written or as chatted ("c koi", "kel"), in folded text. */
     private static final Pattern QUESTION = Pattern.compile("\\?\\s*$|^(quel|quelle|quels|quelles|que |qu'|ou "
-            + "|comment|combien|quand|pourquoi|est-ce|a quelle|y a t il|y a-t-il|what|where|how|when|which|why|is there|are there"
-            + "|can i|can we|do you|does)");
+            + "|comment|combien|quand|pourquoi|est-ce|est ce|a quelle|y a t il|y a-t-il|c'est quoi|c est quoi"
+            + "|cest quoi|c quoi|c koi|ckoi|koi |kel |kelle |kels |what|where|how|when|which|why|is there|are there"
+            + "|is it|can i|can we|can you|could|do you|does|any )");
 
     /** Over the message's folded tokens, apostrophes made spaces: "j aimerais", "we re planning". */
     private static final Pattern INTENTION = Pattern.compile("\\b(je|j|nous|on) (veux|voudrais|voudrions|souhaite"

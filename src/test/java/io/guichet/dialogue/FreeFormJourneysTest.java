@@ -386,6 +386,13 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void aQuestionChattedWithoutItsMarkIsAnsweredOnTheWay() {
+        Played chatted = play("fr", "on veut venir un week-end en janvier à 4", "c koi les horaires de l'office de tourisme");
+        assertEquals(List.of("office-de-tourisme"), sources(chatted.turns().get(1)), chatted.said());
+        assertTrue(chatted.said().contains("9 h 30"), chatted.said());
+    }
+
+    @Test
     void comingIsAPlanThoughAPageSpeaksOfWhoComes() {
         Played family = play("fr", "on vient en famille pour un week-end");
         assertEquals("weekend_stay", family.journey() == null ? null : family.journey().name(), family.said());
