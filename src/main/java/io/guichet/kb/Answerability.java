@@ -94,6 +94,17 @@ final class Answerability {
             return total == 0 ? 0 : covered / Math.max(total, enough);
         }
 
+        /** The first word of each way, in either language, of stating the query's first concept; none without concepts. */
+        Set<String> leadingWords() {
+            Set<String> leading = new HashSet<>();
+            for (List<List<List<String>>> statements : List.of(sameLanguage, otherLanguage)) {
+                if (!statements.isEmpty()) {
+                    statements.get(0).stream().filter(words -> !words.isEmpty()).forEach(words -> leading.add(words.get(0)));
+                }
+            }
+            return leading;
+        }
+
         /** Whether {@code present} and {@code alsoPresent} together state every concept of the query. */
         boolean statedWhollyBy(String documentLang, Set<String> present, Set<String> alsoPresent) {
             List<List<List<String>>> statements = documentLang.equals(lang) ? sameLanguage : otherLanguage;

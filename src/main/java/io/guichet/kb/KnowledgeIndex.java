@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
@@ -52,7 +53,8 @@ final class KnowledgeIndex {
     private final List<Set<String>> passageWords;
     /**
      * {@link #passageWords} with the words of what the passage states by its form ({@link
-     * StatedForms}): for the choice of the passage to quote, not for the page's confidence.
+     * StatedForms}): for the choice of the passage to quote, not for the page's confidence. The
+     * same set as {@link #passageWords} for a passage that writes no form.
      */
     private final List<Set<String>> passageWordsAndForms;
     /** Each document's sentence windows ({@link PassageSplitter#windows}), analysed with its title and heading. */
@@ -63,6 +65,8 @@ final class KnowledgeIndex {
     private final List<Set<String>> nameWords;
     /** What each document writes by its form ({@link StatedForms}): the hours, an address, a phone number. */
     private final List<Set<String>> formWords;
+    /** The documents whose title or forms state each word: those a query may name, without a scan of all. */
+    private final Map<String, List<Integer>> namingDocuments = new HashMap<>();
     /** Each passage's analysed heading (empty for a lead). */
     private final List<Set<String>> headingWords;
     /** Each document's subject: its title's head, before the aspects listed after a comma or colon. */
@@ -104,6 +108,13 @@ final class KnowledgeIndex {
                 .map(d -> Answerability.statedWords(d, new Passage(0, null, ""))).toList();
         this.nameWords = documents.stream()
                 .map(d -> Set.copyOf(KbAnalyzers.terms(KbAnalyzers.forLanguage(d.lang()), d.title()))).toList();
+        for (int d = 0; d < documents.size(); d++) {
+            Set<String> naming = new HashSet<>(nameWords.get(d));
+            naming.addAll(formWords.get(d));
+            for (String word : naming) {
+                namingDocuments.computeIfAbsent(word, w -> new ArrayList<>()).add(d);
+            }
+        }
         this.subjectWords = documents.stream().map(KnowledgeIndex::subjectWords).toList();
         this.headingWords = passages.stream().map(p -> p.heading() == null ? Set.<String>of()
                 : Set.copyOf(KbAnalyzers.terms(KbAnalyzers.forLanguage(documents.get(p.document()).lang()), p.heading())))
@@ -187,11 +198,13 @@ final class KnowledgeIndex {
             boolean named = names.contains(documentIndex);
             for (int p = firstPassage[documentIndex]; p < firstPassage[documentIndex + 1]; p++) {
                 double cosine = passageCosines.getOrDefault(p, Answerability.COSINE_FLOOR);
-                double coverage = named ? 1 : asked.coverage(document.lang(), passageWords.get(p), titleWords.get(documentIndex));
-                confidence = Math.max(confidence, Answerability.confidence(cosine, coverage));
                 // The hours asked are stated by "de 10 h à 18 h": in the choice of the passage, not in the confidence.
                 Set<String> own = passageWordsAndForms.get(p);
-                mostStated = Math.max(mostStated, asked.coverage(document.lang(), own, titleWords.get(documentIndex)));
+                double stated = asked.coverage(document.lang(), own, titleWords.get(documentIndex));
+                double coverage = named ? 1 : own == passageWords.get(p) ? stated
+                        : asked.coverage(document.lang(), passageWords.get(p), titleWords.get(documentIndex));
+                confidence = Math.max(confidence, Answerability.confidence(cosine, coverage));
+                mostStated = Math.max(mostStated, stated);
                 double beyondSubject = asked.coverage(document.lang(), own, subject) - subjectCoverage;
                 double inOwnWords = Answerability.confidence(cosine, beyondSubject) + HEADING_WEIGHT
                         * (asked.coverage(document.lang(), headingWords.get(p), subject) - subjectCoverage);
@@ -225,8 +238,14 @@ final class KnowledgeIndex {
      * ("Valmoreau") names no page, nor do the hours alone.
      */
     private Set<Integer> named(Answerability.Asked asked) {
+        // A page that states the first concept holds the first word of one of its statements.
+        Set<Integer> candidates = new TreeSet<>();
+        asked.leadingWords().forEach(word -> candidates.addAll(namingDocuments.getOrDefault(word, List.of())));
         Set<Integer> named = new HashSet<>();
-        for (int d = 0; d < documents.size() && named.size() <= MOST_NAMED; d++) {
+        for (int d : candidates) {
+            if (named.size() > MOST_NAMED) {
+                break;
+            }
             String lang = documents.get(d).lang();
             if (asked.statedWhollyBy(lang, nameWords.get(d), formWords.get(d)) && asked.coverage(lang, nameWords.get(d)) > 0) {
                 named.add(d);
