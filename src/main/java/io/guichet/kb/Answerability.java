@@ -94,13 +94,16 @@ final class Answerability {
             return total == 0 ? 0 : covered / Math.max(total, enough);
         }
 
-        /** The first word of each way, in either language, of stating the query's first concept; none without concepts. */
-        Set<String> leadingWords() {
+        /** How many concepts the query carries. */
+        int concepts() {
+            return sameLanguage.size();
+        }
+
+        /** The first word of each way, in either language, of stating the query's concept {@code c}. */
+        Set<String> leadingWords(int c) {
             Set<String> leading = new HashSet<>();
             for (List<List<List<String>>> statements : List.of(sameLanguage, otherLanguage)) {
-                if (!statements.isEmpty()) {
-                    statements.get(0).stream().filter(words -> !words.isEmpty()).forEach(words -> leading.add(words.get(0)));
-                }
+                statements.get(c).stream().filter(words -> !words.isEmpty()).forEach(words -> leading.add(words.get(0)));
             }
             return leading;
         }

@@ -238,9 +238,19 @@ final class KnowledgeIndex {
      * ("Valmoreau") names no page, nor do the hours alone.
      */
     private Set<Integer> named(Answerability.Asked asked) {
-        // A page that states the first concept holds the first word of one of its statements.
-        Set<Integer> candidates = new TreeSet<>();
-        asked.leadingWords().forEach(word -> candidates.addAll(namingDocuments.getOrDefault(word, List.of())));
+        // A page that states a concept holds the first word of one of its statements: the pages of the
+        // concept that the fewest pages may state are checked ("musée" rather than the hours, which many write).
+        Set<Integer> candidates = null;
+        for (int c = 0; c < asked.concepts(); c++) {
+            Set<Integer> stating = new TreeSet<>();
+            asked.leadingWords(c).forEach(word -> stating.addAll(namingDocuments.getOrDefault(word, List.of())));
+            if (candidates == null || stating.size() < candidates.size()) {
+                candidates = stating;
+            }
+        }
+        if (candidates == null) {
+            return Set.of();
+        }
         Set<Integer> named = new HashSet<>();
         for (int d : candidates) {
             if (named.size() > MOST_NAMED) {
