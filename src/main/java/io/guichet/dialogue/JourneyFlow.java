@@ -70,7 +70,7 @@ final class JourneyFlow {
     private static final Pattern QUESTION = Pattern.compile("\\?\\s*$|^(quel|quelle|quels|quelles|que |qu'|ou "
             + "|comment|combien|quand|pourquoi|est-ce|est ce|a quelle|y a t il|y a-t-il|c'est quoi|c est quoi"
             + "|cest quoi|c quoi|c koi|ckoi|koi |kel |kelle |kels |what|where|how|when|which|why|is there|are there"
-            + "|is it|can i|can we|can you|could|do you|does|any )");
+            + "|is it|can i|can we|can you|do you|does)");
 
     /** Over the message's folded tokens, apostrophes made spaces: "j aimerais", "we re planning". */
     private static final Pattern INTENTION = Pattern.compile("\\b(je|j|nous|on) (veux|voudrais|voudrions|souhaite"
