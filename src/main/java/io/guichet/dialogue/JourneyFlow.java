@@ -242,8 +242,11 @@ final class JourneyFlow {
                          int turnNumber) {
         String lang = parse.lang();
         IntentScore intent = parse.intent();
-        SlotFiller.Filling filling = SlotFiller.fill(journey, state, parse, now);
         boolean question = isQuestion(parse);
+        SlotFiller.Filling filling = SlotFiller.fill(journey, state, parse, now);
+        if (question) {
+            filling = filling.asked(journey, state);
+        }
         if (!filling.said() && !question && catalogue.declares(intent.name()) && !intent.name().equals(journey.name())
                 && intent.confidence() >= SWITCH_CONFIDENCE) {
             return start(conversation, parse, now, turnNumber);

@@ -48,6 +48,10 @@ final class SlotFiller {
     /** A number alone after words that take back what was said: "en fait plutôt 60", "non, 40", "actually 12". Folded. */
     private static final Pattern CORRECTION = Pattern.compile(" (?:(?:non|nan|pardon|oups|en fait|enfin|finalement"
             + "|plutot|disons|ou plutot|je veux dire|no|sorry|oops|actually|rather|or rather|make it|i mean) )+(\\d{1,6}) ");
+    /** A number alone before the words that take back what was said: "could be 45 actually", "50 finalement". Folded. */
+    private static final Pattern CORRECTION_AFTER = Pattern.compile(" (?:(?:could be|maybe|perhaps|peut etre|ca sera"
+            + "|ce sera|it ll be|more like|plutot) )?(\\d{1,6}) (?:(?:en fait|finalement|plutot|actually|rather|instead"
+            + "|then|alors) )+");
     /**
      * A stay or an event said in days, folded: "un séminaire de 2 jours", "three days", one night
      * fewer than days. Not a day that comes ("dans 3 jours", "in 2 days") nor a rhythm ("2 jours
@@ -96,6 +100,20 @@ final class SlotFiller {
         /** Whether the message said anything for the journey: a value, a slot passed, or a value refused. */
         boolean said() {
             return !values.isEmpty() || !skipped.isEmpty() || !refusals.isEmpty();
+        }
+
+        /**
+         * The filling of a question: a question names what it asks about, which changes no choice
+         * nor yes or no already made ("c'est quoi les horaires du musée ?" after "en famille" asks
+         * about the museum; it is no wish for culture instead).
+         */
+        Filling asked(Journey journey, JourneyState state) {
+            Map<String, Object> kept = new LinkedHashMap<>(values);
+            kept.entrySet().removeIf(value -> state.slots().containsKey(value.getKey())
+                    && !value.getValue().equals(state.slots().get(value.getKey()))
+                    && journey.slot(value.getKey()).map(slot -> slot.type() == Slot.Type.CHOICE
+                            || slot.type() == Slot.Type.YES_NO).orElse(false));
+            return new Filling(kept, skipped, refusals, reckoned);
         }
     }
 
@@ -454,10 +472,15 @@ final class SlotFiller {
         return given.stream().filter(slot -> refusal(slot, number, now) == null).findFirst();
     }
 
-    /** The number of a message that only takes a number back: "en fait plutôt 60", "sorry, make it 12". */
+    /** The number of a message that only takes a number back: "en fait plutôt 60", "sorry, make it 12", "45 actually". */
     private static Optional<Double> correction(String folded) {
-        Matcher matcher = CORRECTION.matcher(folded);
-        return matcher.matches() ? Optional.of(Double.parseDouble(matcher.group(1))) : Optional.empty();
+        for (Pattern taking : List.of(CORRECTION, CORRECTION_AFTER)) {
+            Matcher matcher = taking.matcher(folded);
+            if (matcher.matches()) {
+                return Optional.of(Double.parseDouble(matcher.group(1)));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

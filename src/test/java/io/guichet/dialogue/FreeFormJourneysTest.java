@@ -390,6 +390,10 @@ class FreeFormJourneysTest {
         Played chatted = play("fr", "on veut venir un week-end en janvier à 4", "c koi les horaires de l'office de tourisme");
         assertEquals(List.of("office-de-tourisme"), sources(chatted.turns().get(1)), chatted.said());
         assertTrue(chatted.said().contains("9 h 30"), chatted.said());
+
+        Played museum = play("fr", "on vient en famille pour un week-end", "c'est quoi les horaires du musée ?");
+        assertEquals("family", museum.slots().get("interests"), "a question on the museum is no wish for culture "
+                + "instead: " + museum.said());
     }
 
     @Test

@@ -69,6 +69,23 @@ class SlotFillerTest {
                 "a number that fits the question asked answers it");
         assertTrue(fill("seminar_planning", awaiting("seminar_planning", "nights"), "en fait plutôt 60").values()
                 .isEmpty(), "nothing given before that 60 fits");
+        JourneyState datesAsked = awaiting("seminar_planning", "date", Map.of("people_count", 40));
+        for (String afterward : List.of("could be 45 actually", "45 finalement", "plutôt 45 en fait")) {
+            assertEquals(Map.of("people_count", 45), fill("seminar_planning", datesAsked, afterward).values(), afterward);
+        }
+    }
+
+    @Test
+    void aQuestionChangesNoChoiceAlreadyMade() {
+        Journey weekend = journeys.get("weekend_stay");
+        JourneyState state = awaiting("weekend_stay", "date", Map.of("interests", "family", "children", true));
+        SlotFiller.Filling read = fill("weekend_stay", state, "c'est quoi les horaires du musée ?");
+        assertEquals("culture", read.values().get("interests"), "the museum reads as culture");
+        assertFalse(read.asked(weekend, state).values().containsKey("interests"),
+                "asked about, the museum is no change of the family's wishes");
+        assertEquals("culture", fill("weekend_stay", awaiting("weekend_stay", "date"), "c'est quoi les horaires du "
+                + "musée ?").asked(weekend, awaiting("weekend_stay", "date")).values().get("interests"),
+                "a wish not yet said may be read from a question");
     }
 
     @Test
