@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * of these ("quels sont les horaires du musée ?", "le marché c'est quel jour ?") is answered by
  * the section that writes it, not by the page's lead.
  *
- * <p>Only the choice of what to quote within a page weighs these: the page's confidence does not,
- * since a page that writes an hour somewhere does not answer the hours of whatever it mentions.
+ * <p>They weigh in the choice of what to quote within a page, and in the page's confidence only
+ * with the page's name ("les horaires du musée" of the museum's page): a page that writes an hour
+ * somewhere does not answer the hours of whatever it mentions.
  */
 final class StatedForms {
     /**
