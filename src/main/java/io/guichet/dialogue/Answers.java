@@ -152,29 +152,38 @@ final class Answers {
                     passages(hits), told == Drafts.NONE ? null : piece -> told.drafted(conversation.id(), piece));
             if (outcome instanceof GroundedAnswers.Outcome.Answered written) {
                 return new Consulted(Optional.of(notOnThoseDates(generatedAnswer(written, hits, trusted.get().score(),
-                        parse.lang()), dates, parse.lang())), nearest, followed.isPresent());
+                        parse.lang()), dates, parse)), nearest, followed.isPresent());
             }
             if (outcome instanceof GroundedAnswers.Outcome.NotAnswered) {
                 // The model read the passages and found no answer: an honest "I don't know" beats a quote beside the point.
                 return new Consulted(Optional.empty(), nearest);
             }
         }
-        return new Consulted(Optional.of(notOnThoseDates(quoted(trusted.get(), parse), dates, parse.lang())), nearest,
+        return new Consulted(Optional.of(notOnThoseDates(quoted(trusted.get(), parse), dates, parse)), nearest,
                 followed.isPresent());
     }
 
     /**
      * The answer, first saying that the event its page describes is not on at the dates asked:
      * "un concert samedi soir ?" answered from the summer jazz festival's page would otherwise
-     * read as a concert on Saturday.
+     * read as a concert on Saturday. A question on what is on then ("que faire le 20 janvier à la
+     * piscine ?"), asked of an agenda that holds nothing at those dates, hears so first too.
      */
-    private Answer notOnThoseDates(Answer found, Optional<DateRange> dates, String lang) {
+    private Answer notOnThoseDates(Answer found, Optional<DateRange> dates, Parse parse) {
         KbDocument page = found.page();
-        if (dates.isEmpty() || page.periods().isEmpty() || Events.takesPlace(page, dates.get().start(),
-                dates.get().end())) {
+        if (dates.isEmpty()) {
             return found;
         }
-        List<Reply> replies = new ArrayList<>(List.of(new Reply.Text(phrases.text("events_not_on", lang,
+        boolean eventElsewhen = !page.periods().isEmpty()
+                && !Events.takesPlace(page, dates.get().start(), dates.get().end());
+        // Only asked once the agenda had nothing at those dates, so nothing is on then.
+        boolean nothingOn = Events.asksWhatIsOn(parse.text()) && events.keepsAnAgenda();
+        if (!eventElsewhen && !nothingOn) {
+            return found;
+        }
+        String lang = parse.lang();
+        List<Reply> replies = new ArrayList<>(List.of(new Reply.Text(phrases.text(
+                eventElsewhen ? "events_not_on" : "events_none", lang,
                 Map.of("dates", Events.span(dates.get().start(), dates.get().end(), lang))))));
         replies.addAll(found.replies());
         return new Answer(replies, found.sources(), page, found.score());

@@ -74,6 +74,11 @@ final class Events {
         return soonestFirst(on, dates.start(), dates.end()).stream().limit(MOST).toList();
     }
 
+    /** Whether the pages hold an agenda at all: some state the periods they take place. */
+    boolean keepsAnAgenda() {
+        return knowledge.documents().stream().anyMatch(page -> !page.periods().isEmpty());
+    }
+
     /** Every event that takes place between {@code from} and {@code to}, the soonest first. */
     List<KbDocument> during(LocalDate from, LocalDate to) {
         return soonestFirst(knowledge.documents().stream().filter(page -> takesPlace(page, from, to)).toList(), from, to);

@@ -109,6 +109,16 @@ class EventsTest {
     }
 
     @Test
+    void anAgendaWithNothingAtTheDatesAskedSaysSoBeforeThePageThatAnswers() {
+        Answers.Answer pool = ask("que faire le 20 janvier à la piscine ?", "fr").orElseThrow();
+        assertEquals(new Reply.Text("Je ne vois rien au programme le 20 janvier 2027."), pool.replies().get(0),
+                pool.replies().toString());
+        assertEquals(List.of("piscine"), sources(Optional.of(pool)));
+        Answers.Answer weekend = ask("qu'est-ce qu'il y a à faire ce week-end ?", "fr").orElseThrow();
+        assertFalse(weekend.replies().get(0).toString().contains("rien"), "the Christmas market is on then");
+    }
+
+    @Test
     void whatIsOnIsAskedInManyWords() {
         for (String whatsOn : List.of("samedi, on fait quoi ?", "qu'est-ce qu'on fait samedi ?", "que faire ?",
                 "what can we do on Saturday?")) {
