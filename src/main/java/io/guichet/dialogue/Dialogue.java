@@ -406,8 +406,7 @@ public final class Dialogue {
         if (intent.name().equals(Intents.HUMAN_HANDOFF)) {
             // "et le téléphone du musée ?" taken for a call, hesitantly: a question the pages answer,
             // unless its words ask for a person.
-            Optional<Answers.Answer> asked = JourneyFlow.isQuestion(parse)
-                    && intent.confidence() < JourneyFlow.SWITCH_CONFIDENCE && !JourneyFlow.wordsAskForAPerson(parse.text())
+            Optional<Answers.Answer> asked = hesitantQuestion(parse) && !JourneyFlow.wordsAskForAPerson(parse.text())
                     ? answers.consult(parse, conversation).answer() : Optional.empty();
             if (asked.isPresent()) {
                 return answered(asked.get(), asked.get().journey(), intent, lang, conversation);
@@ -419,7 +418,7 @@ public final class Dialogue {
         if (!intent.name().equals(Intents.NONE)) {
             // A greeting, thanks or goodbye; a longer one may carry a question the pages answer.
             Optional<Answers.Answer> carried;
-            if (JourneyFlow.isQuestion(parse) && intent.confidence() < JourneyFlow.SWITCH_CONFIDENCE) {
+            if (hesitantQuestion(parse)) {
                 // "c'est combien ?" taken for thanks, hesitantly: a question, read with the answer before it.
                 carried = answers.consult(parse, conversation).answer();
             } else {
@@ -466,6 +465,11 @@ public final class Dialogue {
                 .map(found -> answered(found, found.journey(), intent, lang, conversation))
                 .orElseGet(() -> unanswered(conversation, intent, lang, consulted.nearestJourney(),
                         likely.map(IntentScore::name).orElse(null)));
+    }
+
+    /** Whether the message is a question the intent engine gave its intent hesitantly (under 0.6). */
+    private static boolean hesitantQuestion(Parse parse) {
+        return JourneyFlow.isQuestion(parse) && parse.intent().confidence() < JourneyFlow.SWITCH_CONFIDENCE;
     }
 
     /**

@@ -128,7 +128,10 @@ final class PoliteFetcher {
         return request.GET().build();
     }
 
-    /** Counted from the end of the previous exchange, so that a slow answer does not shorten the pause after it. */
+    /**
+     * Counted from the end of the previous exchange, so that a slow answer does not shorten the pause after it.
+     * The import runs on the command's own thread (`guichet import site`), never on an event loop, so it sleeps.
+     */
     private void waitForTurn() throws InterruptedException {
         if (anyRequest) {
             long waitNanos = lastFinishedNanos + spacing.toNanos() - System.nanoTime();
