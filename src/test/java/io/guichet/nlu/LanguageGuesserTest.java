@@ -26,4 +26,12 @@ class LanguageGuesserTest {
     void theConversationDecidesWordsOfNeitherLanguage(String text, String hint, String expected) {
         assertEquals(expected, GUESSER.guess(text, hint));
     }
+
+    /** A bare topic opening a conversation is a word of both languages as often as not. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"parking|fr", "parking gratuit|fr", "ticket|fr", "shopping|fr",
+            "opening hours|en"})
+    void aWordOrTwoOfBothLanguagesIsFrenchUnlessTheDetectorIsSure(String text, String expected) {
+        assertEquals(expected, GUESSER.guess(text, null));
+    }
 }
