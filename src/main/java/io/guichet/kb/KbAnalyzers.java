@@ -37,7 +37,9 @@ final class KbAnalyzers {
      * leave them unanswered, yet they tell nothing of what the answer is about. So is "est" of
      * "c'est", "où est", which Lucene's French list keeps for "l'est" (the east) and the general
      * dictionary translates, and vague praise ("un resto sympa") or the search itself ("je
-     * cherche", "où trouver", "looking for"). Dropped from queries only.
+     * cherche", "où trouver", "looking for"), and "faire" as "do" ("que faire avec des enfants ?",
+     * "comment faire garder mon enfant ?"), which says no more of a page than the word it is said
+     * with. Dropped from queries only.
      */
     private static final CharArraySet FRENCH_ASKING_WORDS = new CharArraySet(List.of("combien", "comment",
             "pourquoi", "quand", "ou", "quoi", "quel", "quelle", "quels", "quelles", "lequel", "laquelle", "lesquels",
@@ -45,12 +47,12 @@ final class KbAnalyzers {
             "bonsoir", "salut", "voudrais", "voudrait", "voudrions", "aimerais", "aimerait", "souhaiterais", "souhaite",
             "savoir", "pouvez", "pourriez", "peux", "pourrais", "truc", "trucs", "chose", "choses", "est", "sympa",
             "sympas", "chouette", "chouettes", "cool", "genial", "geniale", "geniaux", "cherche", "cherchons", "chercher",
-            "recherche", "trouver", "trouve", "idee", "idees", "suggestion", "suggestions"), false);
+            "recherche", "trouver", "trouve", "idee", "idees", "suggestion", "suggestions", "faire"), false);
     private static final CharArraySet ENGLISH_ASKING_WORDS = new CharArraySet(List.of("what", "which", "who",
             "whom", "whose", "how", "much", "many", "when", "where", "why", "do", "does", "did", "can", "could", "i", "please", "pls",
             "thanks", "thank", "hello", "hi", "hey", "would", "like", "know", "tell", "me", "my", "you", "we",
             "any", "some", "thing", "things", "cool", "awesome", "lovely", "find", "looking", "look", "search",
-            "searching", "idea", "ideas", "suggestion", "suggestions"), false);
+            "searching", "idea", "ideas", "suggestion", "suggestions", "faire"), false);
 
     private static final CharArraySet FRENCH_STOP_WORDS_FOLDED = folded(FrenchAnalyzer.getDefaultStopSet());
     private static final Pattern NUMBER_THEN_LETTER = Pattern.compile("(?<=\\d)(?=\\p{L})");

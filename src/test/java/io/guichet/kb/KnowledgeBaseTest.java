@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -181,6 +182,21 @@ class KnowledgeBaseTest {
         // Stated wholly by the page's name and its hours, not by its name alone (0.42, at the edge of trust).
         assertTrue(hours.score() >= 0.6, "les horaires du musée: " + hours.score());
         assertTrue(hours.passage().startsWith("Du mardi"), hours.passage());
+    }
+
+    @Test
+    void doingNamesNoPage(@TempDir Path folder) throws IOException {
+        write(folder, "garde", "fr", "Faire garder son enfant, crèches et assistantes maternelles", "La ville "
+                + "compte douze crèches et deux cents assistantes maternelles agréées.");
+        write(folder, "sorties", "fr", "Sorties en famille, idées avec des enfants", "La ferme pédagogique, le "
+                + "parc aux daims et la piscine à vagues plaisent aux petits comme aux grands.");
+        write(folder, "gare", "fr", "La gare de Lanvaux", "Trains pour Lyon toutes les heures.");
+        KnowledgeBase base = KnowledgeBase.load(folder, TestFixtures.embedder());
+        // Both titles name children; "faire" of "que faire" is no reason to trust only the one that writes it.
+        List<SearchHit> withChildren = base.search("que faire avec des enfants ?", 2, "fr");
+        assertEquals(Set.of("garde", "sorties"), withChildren.stream().map(SearchHit::id).collect(Collectors.toSet()));
+        assertEquals(withChildren.get(0).score(), withChildren.get(1).score(), 0.1, withChildren.toString());
+        assertEquals("garde", base.search("comment faire garder mon enfant ?", 1, "fr").get(0).id());
     }
 
     @Test
