@@ -15,12 +15,13 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,7 +135,12 @@ final class Answers {
         // quote does, and a model's answer to it would mostly be thrown away, at a cost.
         GroundedAnswers model = conversation == null || parse.outOfScope() ? null : generated;
         int wanted = model == null ? 1 : GENERATION_PASSAGES;
-        List<SearchHit> hits = knowledge.search(parse.text(), wanted, parse.lang());
+        // Asked what is on when nothing is, a person hears so, then of the things to do: the pages of
+        // the agenda's journey ("we're visiting next month, what's on?" is no question on the
+        // business park's "visites sur rendez-vous").
+        boolean nothingOn = dates.isPresent() && Events.asksWhatIsOn(parse.text()) && events.keepsAnAgenda();
+        Predicate<KbDocument> answering = nothingOn ? events.ofTheAgendasJourney() : page -> true;
+        List<SearchHit> hits = knowledge.search(parse.text(), wanted, parse.lang(), answering);
         Optional<String> nearest = nearestJourney(hits);
         boolean foundAlone = trusted(hits).isPresent();
         // Only a question follows up: "merci, c'est parfait" is no question on the page before.
@@ -144,7 +150,9 @@ final class Answers {
         hits = followed.orElse(hits);
         Optional<SearchHit> trusted = trusted(hits);
         if (trusted.isEmpty()) {
-            return new Consulted(Optional.empty(), nearest);
+            // That nothing is on is an answer of its own: the person need not ask again.
+            return new Consulted(nothingOn ? Optional.of(new Answer(List.of(saidOf("events_none", dates.get(), parse.lang())),
+                    List.of(), null, 1.0)) : Optional.empty(), nearest);
         }
         if (model != null) {
             Drafts told = drafts;
@@ -152,14 +160,14 @@ final class Answers {
                     passages(hits), told == Drafts.NONE ? null : piece -> told.drafted(conversation.id(), piece));
             if (outcome instanceof GroundedAnswers.Outcome.Answered written) {
                 return new Consulted(Optional.of(notOnThoseDates(generatedAnswer(written, hits, trusted.get().score(),
-                        parse.lang()), dates, parse)), nearest, followed.isPresent());
+                        parse.lang()), dates, nothingOn, parse.lang())), nearest, followed.isPresent());
             }
             if (outcome instanceof GroundedAnswers.Outcome.NotAnswered) {
                 // The model read the passages and found no answer: an honest "I don't know" beats a quote beside the point.
                 return new Consulted(Optional.empty(), nearest);
             }
         }
-        return new Consulted(Optional.of(notOnThoseDates(quoted(trusted.get(), parse), dates, parse)), nearest,
+        return new Consulted(Optional.of(notOnThoseDates(quoted(trusted.get(), parse), dates, nothingOn, parse.lang())), nearest,
                 followed.isPresent());
     }
 
@@ -169,24 +177,25 @@ final class Answers {
      * read as a concert on Saturday. A question on what is on then ("que faire le 20 janvier à la
      * piscine ?"), asked of an agenda that holds nothing at those dates, hears so first too.
      */
-    private Answer notOnThoseDates(Answer found, Optional<DateRange> dates, Parse parse) {
+    private Answer notOnThoseDates(Answer found, Optional<DateRange> dates, boolean nothingOn, String lang) {
         KbDocument page = found.page();
         if (dates.isEmpty()) {
             return found;
         }
         boolean eventElsewhen = !page.periods().isEmpty()
                 && !Events.takesPlace(page, dates.get().start(), dates.get().end());
-        // Only asked once the agenda had nothing at those dates, so nothing is on then.
-        boolean nothingOn = Events.asksWhatIsOn(parse.text()) && events.keepsAnAgenda();
         if (!eventElsewhen && !nothingOn) {
             return found;
         }
-        String lang = parse.lang();
-        List<Reply> replies = new ArrayList<>(List.of(new Reply.Text(phrases.text(
-                eventElsewhen ? "events_not_on" : "events_none", lang,
-                Map.of("dates", Events.span(dates.get().start(), dates.get().end(), lang))))));
+        List<Reply> replies = new ArrayList<>(List.of(saidOf(eventElsewhen ? "events_not_on" : "events_none",
+                dates.get(), lang)));
         replies.addAll(found.replies());
         return new Answer(replies, found.sources(), page, found.score());
+    }
+
+    /** The phrase {@code key} said of {@code dates}: "Je ne vois rien au programme le 20 janvier 2027." */
+    private Reply saidOf(String key, DateRange dates, String lang) {
+        return new Reply.Text(phrases.text(key, lang, Map.of("dates", Events.span(dates.start(), dates.end(), lang))));
     }
 
     /** The answer that quotes {@code best}, introduced with its page's title and date. */
@@ -377,11 +386,14 @@ final class Answers {
                 .map(hit -> hit.document().journey());
     }
 
-    /** The replies that quote the answer, its source cards (the page quoted first) and page, its confidence. */
+    /**
+     * The replies that quote the answer, its source cards (the page quoted first) and page, its
+     * confidence; no page when the agenda's word that nothing is on is the whole answer.
+     */
     record Answer(List<Reply> replies, List<Reply.Card> sources, KbDocument page, double score) {
         /** The journey the quoted page belongs to, or null. */
         String journey() {
-            return page.journey();
+            return page == null ? null : page.journey();
         }
     }
 
@@ -390,7 +402,7 @@ final class Answers {
      * only when the page states some of it, as otherwise it cannot answer it.
      */
     boolean alsoAnswers(Answer found, Parse question) {
-        return knowledge.mentions(found.page(), question.text(), question.lang())
+        return found.page() != null && knowledge.mentions(found.page(), question.text(), question.lang())
                 && trusted(knowledge.search(question.text(), 1, question.lang()))
                 .filter(hit -> hit.id().equals(found.page().id())).isPresent();
     }

@@ -11,8 +11,13 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * What is on at the dates a person asks about: the knowledge base's events (pages that state
@@ -77,6 +82,18 @@ final class Events {
     /** Whether the pages hold an agenda at all: some state the periods they take place. */
     boolean keepsAnAgenda() {
         return knowledge.documents().stream().anyMatch(page -> !page.periods().isEmpty());
+    }
+
+    /**
+     * Whether a page is of the journey most of the agenda's events belong to: the things to do
+     * (the weekend's pages where the festivals are), not the business parks or the schools.
+     */
+    Predicate<KbDocument> ofTheAgendasJourney() {
+        Optional<String> journey = knowledge.documents().stream().filter(page -> !page.periods().isEmpty())
+                .map(KbDocument::journey).filter(Objects::nonNull)
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting())).entrySet().stream()
+                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+        return page -> journey.map(j -> j.equals(page.journey())).orElse(true);
     }
 
     /** Every event that takes place between {@code from} and {@code to}, the soonest first. */

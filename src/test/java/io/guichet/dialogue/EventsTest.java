@@ -54,6 +54,9 @@ class EventsTest {
                 + " jours de 9 h à 18 h, visite guidée du clocher le samedi à 15 h.");
         page(kb, "gite-des-pres", "Gîte des Prés", "price_from_eur: 90\nprice_unit: night",
                 "Un gîte pour six personnes au bord de la rivière, cheminée et jardin.");
+        page(kb, "parc-des-varennes", "Parc d'activités des Varennes", "", "business_setup",
+                "Quarante hectares de terrains viabilisés. Visites des terrains sur rendez-vous le mardi, we are"
+                        + " visiting companies next month.");
         KnowledgeBase knowledge = KnowledgeBase.load(kb, TestFixtures.embedder());
         answers = new Answers(knowledge, Phrases.shipped(), Clock.fixed(NOW.atStartOfDay().toInstant(ZoneOffset.UTC),
                 ZoneOffset.UTC));
@@ -64,9 +67,14 @@ class EventsTest {
     }
 
     private static void page(Path kb, String id, String title, String facts, String body) throws IOException {
+        page(kb, id, title, facts, "weekend_stay", body);
+    }
+
+    private static void page(Path kb, String id, String title, String facts, String journey, String body)
+            throws IOException {
         Files.writeString(kb.resolve(id + ".md"), "---\nid: " + id + "\ntitle: " + title
-                + "\nlang: fr\njourney: weekend_stay\nurl: https://valmoreau.example/" + id + "\n" + facts + "\n---\n# "
-                + title + "\n\n" + body + "\n");
+                + "\nlang: fr\njourney: " + journey + "\nurl: https://valmoreau.example/" + id + "\n" + facts
+                + "\n---\n# " + title + "\n\n" + body + "\n");
     }
 
     private static Parse parse(String text, String lang) {
@@ -114,6 +122,13 @@ class EventsTest {
         assertEquals(new Reply.Text("Je ne vois rien au programme le 20 janvier 2027."), pool.replies().get(0),
                 pool.replies().toString());
         assertEquals(List.of("piscine"), sources(Optional.of(pool)));
+        Answers.Answer visiting = ask("we are visiting next month, what's on?", "en").orElseThrow();
+        assertEquals(new Reply.Text("I can't see anything scheduled from 1 to 31 January 2027."),
+                visiting.replies().get(0), "nothing on is an answer");
+        assertFalse(sources(Optional.of(visiting)).contains("parc-des-varennes"),
+                "the business park's visits are not what there is to do in January: " + visiting);
+        assertFalse(sources(ask("peut-on visiter les terrains du parc en janvier ?", "fr")).isEmpty(),
+                "asked for, the business park's visits are still found");
         Answers.Answer weekend = ask("qu'est-ce qu'il y a à faire ce week-end ?", "fr").orElseThrow();
         assertFalse(weekend.replies().get(0).toString().contains("rien"), "the Christmas market is on then");
     }
@@ -173,7 +188,9 @@ class EventsTest {
     void aDatedQuestionWithNoEventOnIsAnsweredFromThePages() {
         Optional<Answers.Answer> pool = ask("la piscine est-elle ouverte le 26 décembre ?", "fr");
         assertEquals(List.of("piscine"), sources(pool));
-        assertEquals(Optional.empty(), ask("que faire le 3 mars ?", "fr").filter(a -> a.page().id().equals("carnaval")));
+        Answers.Answer march = ask("que faire le 3 mars ?", "fr").orElseThrow();
+        assertEquals(new Reply.Text("Je ne vois rien au programme le 3 mars 2027."), march.replies().get(0));
+        assertFalse(sources(Optional.of(march)).contains("carnaval"), "the carnival is over by then");
     }
 
     @Test
