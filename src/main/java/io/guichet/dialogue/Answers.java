@@ -253,14 +253,18 @@ final class Answers {
      * The page must state some of the question, unless the question only asks ("how much is it?")
      * or, found nowhere on its own, points back with a pronoun ("where does it stop?"): a question
      * on something else ("et une patinoire ?", "c'est quoi les aides ?") is not answered from it.
+     * A question whose pronoun stands for what was talked of, and that the page before does not
+     * answer, is searched with it among all pages ("c'est loin de la gare ?" after the museum asks
+     * how far the museum is): its hits, trusted or not, replace those of its words alone, which
+     * would be a page about anything.
      */
     private Optional<List<SearchHit>> onThePageBefore(Parse parse, Conversation conversation, int wanted,
                                                       boolean foundAlone) {
-        boolean aboutAnyOfThem = !foundAlone && pointsBack(parse.text(), parse.lang())
-                || knowledge.onlyAsks(parse.text(), parse.lang());
+        boolean pointsBack = pointsBack(parse.text(), parse.lang());
+        boolean aboutAnyOfThem = !foundAlone && pointsBack || knowledge.onlyAsks(parse.text(), parse.lang());
         List<KbDocument> pages = lastQuoted(conversation).stream()
                 .filter(page -> aboutAnyOfThem || knowledge.mentions(page, parse.text(), parse.lang())).toList();
-        if (pages.isEmpty()) {
+        if (pages.isEmpty() && !pointsBack) {
             return Optional.empty();
         }
         // The conversation holds the messages before this one; the bot's answer named the pages by their titles
@@ -268,11 +272,12 @@ final class Answers {
         List<String> asked = conversation.messages().stream().filter(message -> message.from().equals("user"))
                 .map(io.guichet.conversation.Message::text).toList();
         String said = String.join("\n", asked.subList(Math.max(0, asked.size() - SUBJECT_LOOKBACK), asked.size()));
-        String named = pages.stream().map(KbDocument::title).collect(Collectors.joining("\n"));
+        List<KbDocument> subject = pages.isEmpty() ? lastQuoted(conversation) : pages;
+        String named = subject.stream().map(KbDocument::title).collect(Collectors.joining("\n"));
         Set<String> ids = pages.stream().map(KbDocument::id).collect(Collectors.toSet());
         List<SearchHit> onThem = knowledge.search(said + "\n" + named + "\n" + parse.text(), wanted, parse.lang(),
-                document -> ids.contains(document.id()));
-        return trusted(onThem).map(hit -> onThem);
+                document -> ids.isEmpty() || ids.contains(document.id()));
+        return pages.isEmpty() ? Optional.of(onThem) : trusted(onThem).map(hit -> onThem);
     }
 
     /**

@@ -451,6 +451,7 @@ class FreeFormJourneysTest {
         assertFalse(sources(named.turns().get(1)).contains("coworking-la-filature"),
                 "'c'est' stands for the dog named before it, which the page does not state: " + named.said());
 
+
         Played elsewhere = play("fr", "la navette de l'aéroport passe toutes les combien ?", "et un vignoble à visiter ?");
         assertFalse(sources(elsewhere.turns().get(1)).contains("navette-aeroport"),
                 "a question on something else is not answered from the page before: " + elsewhere.said());
@@ -463,6 +464,15 @@ class FreeFormJourneysTest {
         service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
         Played p = play("fr", "je suis développeur freelance, y a des espaces de coworking ?", "c'est combien par mois ?");
         assertEquals(List.of("bureaux-et-coworking"), sources(p.turns().get(1)), p.said());
+    }
+
+    @Test
+    void aPronounThatStandsForThePageBeforeIsNotAnsweredFromAnotherThatSharesTheRest() throws IOException {
+        // On the shipped pages, where "c'est loin de la gare ?" read alone finds the mountain lodge's coach from the station.
+        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        Played far = play("fr", "quels sont les horaires du musée ?", "c'est loin de la gare ?");
+        assertEquals(List.of("musees-de-valmoreau"), sources(far.turns().get(1)),
+                "'c'est' is the museum, not the lodge and its coach from the station: " + far.said());
     }
 
     @Test
