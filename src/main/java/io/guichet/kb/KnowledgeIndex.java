@@ -172,10 +172,13 @@ final class KnowledgeIndex {
         RetrievalQuery transformed = RetrievalQuery.of(query, lang, glossary);
         Answerability.Asked asked = asked(transformed);
         Map<Integer, Double> passageCosines = dense.passageCosines(transformed, CANDIDATES);
-        List<Integer> ranked = ScoreFusion.top(lexical.documents(transformed, CANDIDATES),
-                documentCosines(passageCosines), document -> bestWindowCoverage(asked, document), k,
-                document -> filter.test(documents.get(document)));
         Set<Integer> names = transformed.concepts().size() <= MOST_NAME_CONCEPTS ? named(asked) : Set.of();
+        // A page named states all that is asked, in its every window ("the museum opening hours" of
+        // the museum's page, whose hours no window calls so; the tourist office's says "horaires").
+        List<Integer> ranked = ScoreFusion.top(lexical.documents(transformed, CANDIDATES),
+                documentCosines(passageCosines),
+                document -> names.contains(document) ? 1 : bestWindowCoverage(asked, document), k,
+                document -> filter.test(documents.get(document)));
         List<SearchHit> hits = new ArrayList<>();
         double ceiling = 1;
         for (int documentIndex : ranked) {

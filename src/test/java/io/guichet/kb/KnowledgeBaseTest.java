@@ -182,6 +182,9 @@ class KnowledgeBaseTest {
         // Stated wholly by the page's name and its hours, not by its name alone (0.42, at the edge of trust).
         assertTrue(hours.score() >= 0.6, "les horaires du musée: " + hours.score());
         assertTrue(hours.passage().startsWith("Du mardi"), hours.passage());
+        SearchHit openingHours = base.search("what are the museum opening hours?", 1, "en").get(0);
+        assertEquals("musee", openingHours.id(), "in English, \"opening hours\" are the page's hours");
+        assertTrue(openingHours.score() >= 0.6, "the museum opening hours: " + openingHours.score());
     }
 
     @Test
