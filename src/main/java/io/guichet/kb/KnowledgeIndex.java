@@ -196,8 +196,16 @@ final class KnowledgeIndex {
             // is quoted over the lead: between passages of one page, the cosine alone is noise.
             Set<String> subject = subjectWords.get(documentIndex);
             double subjectCoverage = asked.coverage(document.lang(), subject);
+            // A passage that states what the whole title does not comes first: the lead's "a day
+            // spa" repeats the title's aspect, the hours' "children are welcome" answers "le spa
+            // accepte les enfants ?". Only when none does, one that states an aspect the title
+            // lists ("horaires" of "Office de tourisme, horaires et services").
+            Set<String> title = titleWords.get(documentIndex);
+            double titleCoverage = asked.coverage(document.lang(), title);
             int passageIndex = firstPassage[documentIndex];
             double answersInOwnWords = -1;
+            int beyondTitleIndex = -1;
+            double answersBeyondTitle = -1;
             boolean named = names.contains(documentIndex);
             for (int p = firstPassage[documentIndex]; p < firstPassage[documentIndex + 1]; p++) {
                 double cosine = passageCosines.getOrDefault(p, Answerability.COSINE_FLOOR);
@@ -208,13 +216,21 @@ final class KnowledgeIndex {
                         : asked.coverage(document.lang(), passageWords.get(p), titleWords.get(documentIndex));
                 confidence = Math.max(confidence, Answerability.confidence(cosine, coverage));
                 mostStated = Math.max(mostStated, stated);
-                double beyondSubject = asked.coverage(document.lang(), own, subject) - subjectCoverage;
-                double inOwnWords = Answerability.confidence(cosine, beyondSubject) + HEADING_WEIGHT
-                        * (asked.coverage(document.lang(), headingWords.get(p), subject) - subjectCoverage);
-                if (beyondSubject > 0 && inOwnWords > answersInOwnWords) {
+                double inOwnWords = answersBeyond(asked, document.lang(), cosine, own, headingWords.get(p), subject,
+                        subjectCoverage);
+                if (inOwnWords > answersInOwnWords) {
                     answersInOwnWords = inOwnWords;
                     passageIndex = p;
                 }
+                double inWordsBeyondTitle = answersBeyond(asked, document.lang(), cosine, own, headingWords.get(p),
+                        title, titleCoverage);
+                if (inWordsBeyondTitle > answersBeyondTitle) {
+                    answersBeyondTitle = inWordsBeyondTitle;
+                    beyondTitleIndex = p;
+                }
+            }
+            if (beyondTitleIndex >= 0) {
+                passageIndex = beyondTitleIndex;
             }
             // A question that says no more than the page's subject ("quelles aides financières
             // existent ?") asks about the page as a whole: its lead answers it, not the section closest
@@ -230,6 +246,17 @@ final class KnowledgeIndex {
                     snippet(passage.text())));
         }
         return hits;
+    }
+
+    /**
+     * How well a passage answers in its own words ({@code own}, its heading counting once more)
+     * what {@code known}, part of its page's title, does not state; -1 when it states nothing more.
+     */
+    private static double answersBeyond(Answerability.Asked asked, String lang, double cosine, Set<String> own,
+                                        Set<String> heading, Set<String> known, double knownCoverage) {
+        double beyond = asked.coverage(lang, own, known) - knownCoverage;
+        return beyond <= 0 ? -1 : Answerability.confidence(cosine, beyond)
+                + HEADING_WEIGHT * (asked.coverage(lang, heading, known) - knownCoverage);
     }
 
     /**

@@ -188,6 +188,23 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void thePassageThatStatesWhatTheTitleDoesNotIsQuotedOverTheLeadThatRepeatsTheTitle(@TempDir Path folder)
+            throws IOException {
+        write(folder, "thermes", "en", "Les Thermes de Lanvaux, spa and thermal baths", "Since 2019 the warm water "
+                + "has filled the pools of a day spa built inside the restored bathhouse.\n\n## Opening hours\n\n"
+                + "Every day from 10 am to 9 pm. Minimum age 16; children are welcome on Sunday mornings in the family "
+                + "pool.");
+        // Children are spoken of everywhere, the spa on one page: the lead's "spa" would outweigh them.
+        for (String place : List.of("ecole", "creche", "parc", "ferme", "piscine", "cinema", "musee", "zoo")) {
+            write(folder, place, "fr", "Le " + place + " de Lanvaux", "Un lieu pour les enfants, ouvert le matin.");
+        }
+        KnowledgeBase base = KnowledgeBase.load(folder, TestFixtures.embedder());
+        SearchHit children = base.search("le spa accepte les enfants ?", 1, "fr").get(0);
+        assertEquals("thermes", children.id());
+        assertTrue(children.passage().startsWith("Every day"), children.passage());
+    }
+
+    @Test
     void doingNamesNoPage(@TempDir Path folder) throws IOException {
         write(folder, "garde", "fr", "Faire garder son enfant, crèches et assistantes maternelles", "La ville "
                 + "compte douze crèches et deux cents assistantes maternelles agréées.");
