@@ -262,9 +262,10 @@ final class Answers {
                                                       boolean foundAlone) {
         boolean pointsBack = pointsBack(parse.text(), parse.lang());
         boolean aboutAnyOfThem = !foundAlone && pointsBack || knowledge.onlyAsks(parse.text(), parse.lang());
-        List<KbDocument> pages = lastQuoted(conversation).stream()
+        List<KbDocument> before = lastQuoted(conversation);
+        List<KbDocument> pages = before.stream()
                 .filter(page -> aboutAnyOfThem || knowledge.mentions(page, parse.text(), parse.lang())).toList();
-        if (pages.isEmpty() && !pointsBack) {
+        if (pages.isEmpty() && (before.isEmpty() || !pointsBack)) {
             return Optional.empty();
         }
         // The conversation holds the messages before this one; the bot's answer named the pages by their titles
@@ -272,7 +273,7 @@ final class Answers {
         List<String> asked = conversation.messages().stream().filter(message -> message.from().equals("user"))
                 .map(io.guichet.conversation.Message::text).toList();
         String said = String.join("\n", asked.subList(Math.max(0, asked.size() - SUBJECT_LOOKBACK), asked.size()));
-        List<KbDocument> subject = pages.isEmpty() ? lastQuoted(conversation) : pages;
+        List<KbDocument> subject = pages.isEmpty() ? before : pages;
         String named = subject.stream().map(KbDocument::title).collect(Collectors.joining("\n"));
         Set<String> ids = pages.stream().map(KbDocument::id).collect(Collectors.toSet());
         List<SearchHit> onThem = knowledge.search(said + "\n" + named + "\n" + parse.text(), wanted, parse.lang(),

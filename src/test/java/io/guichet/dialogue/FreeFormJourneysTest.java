@@ -473,6 +473,9 @@ class FreeFormJourneysTest {
         Played far = play("fr", "quels sont les horaires du musée ?", "c'est loin de la gare ?");
         assertEquals(List.of("musees-de-valmoreau"), sources(far.turns().get(1)),
                 "'c'est' is the museum, not the lodge and its coach from the station: " + far.said());
+        Played aids = play("fr", "je cherche des bureaux pour ma startup", "c'est quoi les aides ?");
+        assertEquals(List.of("aides-a-l-implantation"), sources(aids.turns().get(1)),
+                "no page before: 'c'est quoi' asks what the aids are, not what the startup's are: " + aids.said());
     }
 
     @Test
