@@ -70,8 +70,8 @@ final class EntityNumbers {
             + "|[ ]?(?:€|\\$|£|%|°|²|[:/.,h]\\d|\\d|-\\d|m2|m²|k€)))";
 
     /**
-     * Function words, adverbs of a correction ("we are 15 now", "on sera 6 finalement") or punctuation
-     * that may follow a count given without a noun ("on est 4 le 12"), or
+     * Function words, adverbs of a correction ("we are 15 now", "on sera 6 finalement"), a verb or
+     * punctuation that may follow a count given without a noun ("on est 4 le 12"), or
      * "de" after an approximate count ("nous serons une quarantaine de retraités").
      */
     static final String COUNT_END = "(?:(?<=aine)(?= (?:de |d')(?!" + trie("jours?|journees?|nuits?|nuitees?"
@@ -83,7 +83,11 @@ final class EntityNumbers {
             + "|pendant|durant|chez|par|per|lors|when|quand|qui|who|cet|demain|tomorrow|today|aujourd'hui"
             + "|merci|thanks|thank|je|j'|nous|we|il|ils|i|s'il|a partir|starting|including|dont|between|entre"
             + "|d'ici|by|et|and|now|maintenant|desormais|finalement|finally|actually|instead|plutot|aussi|also|too"
-            + "|ensemble|together)"
+            + "|ensemble|together"
+            // A verb whose subject the count is: "a team of 25 looking for…", "un groupe de 30 cherche…".
+            + "|looking|searching|coming|visiting|planning|hoping|wanting|needing|interested|cherche|cherchons"
+            + "|recherche|recherchons|souhaite|souhaitons|voulons|voudrions|aimerions|prevoit|prevoyons|venons"
+            + "|arrivons)"
             + "(?![\\w])|l'|-(?!\\d))))";
 
     /**

@@ -110,6 +110,8 @@ class EntityExtractorTest {
                 c("Nous serons 60 pour le séminaire", people(60, "Nous serons 60")),
                 c("on sera une cinquantaine", people(50, "on sera une cinquantaine")),
                 c("C'est pour un groupe de 30", people(30, "groupe de 30")),
+                c("un groupe de 30 cherche un hôtel", people(30, "groupe de 30")),
+                c("We're a team of 25 looking for an offsite", people(25, "team of 25")),
                 c("2 adultes et 3 enfants", people(5, "2 adultes et 3 enfants")),
                 c("2 adults 1 kid", people(3, "2 adults 1 kid")),
                 c("on pense venir à 4", people(4, "à 4")),
