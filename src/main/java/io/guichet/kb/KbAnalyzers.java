@@ -33,7 +33,7 @@ final class KbAnalyzers {
     /**
      * Words that ask rather than say, folded: "combien", "pourquoi" or "how", and the courtesy and
      * asking words around a request ("bonjour, je voudrais savoir … svp", "could you please tell
-     * me"). They are rare in the pages, so BM25 would weigh them most and a page would seem to
+     * me", "do you have anything…"). They are rare in the pages, so BM25 would weigh them most and a page would seem to
      * leave them unanswered, yet they tell nothing of what the answer is about. So is "est" of
      * "c'est", "où est", which Lucene's French list keeps for "l'est" (the east) and the general
      * dictionary translates, and vague praise ("un resto sympa") or the search itself ("je
@@ -52,7 +52,8 @@ final class KbAnalyzers {
             "whom", "whose", "how", "much", "many", "when", "where", "why", "do", "does", "did", "can", "could", "i", "please", "pls",
             "thanks", "thank", "hello", "hi", "hey", "would", "like", "know", "tell", "me", "my", "you", "we",
             "any", "some", "thing", "things", "cool", "awesome", "lovely", "find", "looking", "look", "search",
-            "searching", "idea", "ideas", "suggestion", "suggestions", "faire"), false);
+            "searching", "idea", "ideas", "suggestion", "suggestions", "something", "anything", "somewhere",
+            "anywhere", "have"), false);
 
     private static final CharArraySet FRENCH_STOP_WORDS_FOLDED = folded(FrenchAnalyzer.getDefaultStopSet());
     private static final Pattern NUMBER_THEN_LETTER = Pattern.compile("(?<=\\d)(?=\\p{L})");

@@ -479,6 +479,16 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void aQuestionOnTheWayIsReadWithTheRequestItIsAskedFor() throws IOException {
+        // On the shipped pages, where "something in the mountains" alone finds nothing trusted.
+        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        Played offsite = play("en", "Hi! We're a team of 25 looking for an offsite in late March",
+                "do you have something in the mountains?");
+        assertEquals(List.of("orsene-mountain-lodge"), sources(offsite.turns().get(1)), offsite.said());
+        assertEquals(25, offsite.slots().get("people_count"));
+    }
+
+    @Test
     void aYesToTheOfferStartsTheJourneyOffered() {
         Played p = play("en", "How many seats does the congress centre auditorium have for a conference?", "yes please");
         assertTrue(text(p.turns().get(0)).endsWith("Would you like me to help you organise your event?"), p.said());
