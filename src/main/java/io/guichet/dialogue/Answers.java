@@ -147,6 +147,13 @@ final class Answers {
         Optional<List<SearchHit>> followed = conversation != null && JourneyFlow.isQuestion(parse)
                 && (!foundAlone || leansOnTheOneBefore(parse.text(), parse.lang()))
                 ? onThePageBefore(parse, conversation, wanted, foundAlone) : Optional.empty();
+        if (foundAlone && followed.isPresent() && !pointsBack(parse.text(), parse.lang())
+                && saysMoreOf(hits.get(0), followed.get(), parse)) {
+            // "and healthcare, is it easy to find a GP who speaks English?" after the schools' page, which
+            // speaks English too: the page the question finds alone states more of it. A pronoun that
+            // stands for the page before makes it the subject, whatever else the question names.
+            followed = Optional.empty();
+        }
         hits = followed.orElse(hits);
         Optional<SearchHit> trusted = trusted(hits);
         if (trusted.isEmpty()) {
@@ -244,6 +251,15 @@ final class Answers {
                     + "left out of its answers; check who edited it", page.id());
         }
         return kept;
+    }
+
+    /** Whether {@code alone}'s page states more of the question than the first of {@code followed}, another page. */
+    private boolean saysMoreOf(SearchHit alone, List<SearchHit> followed, Parse parse) {
+        if (followed.isEmpty() || followed.get(0).id().equals(alone.id())) {
+            return false;
+        }
+        return knowledge.shareStated(alone.document(), parse.text(), parse.lang())
+                > knowledge.shareStated(followed.get(0).document(), parse.text(), parse.lang());
     }
 
     /**

@@ -104,6 +104,15 @@ public final class KnowledgeBase {
     }
 
     /**
+     * The largest share of {@code text}'s information (its concepts weighed by rarity) that one
+     * passage of {@code document} states, with its page's title and what it writes by its form: of
+     * two pages, the one that says more of a question is the one it is about. Cheaper than a search.
+     */
+    public double shareStated(KbDocument document, String text, String lang) {
+        return index.shareStated(document, text, lang);
+    }
+
+    /**
      * Whether {@code text} names nothing a page could state, only asks ("how much is it?", "c'est
      * où ?"): what it asks about is what was said before it.
      */

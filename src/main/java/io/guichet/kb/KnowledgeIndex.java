@@ -344,6 +344,20 @@ final class KnowledgeIndex {
         return false;
     }
 
+    /** See {@link KnowledgeBase#shareStated}. */
+    double shareStated(KbDocument document, String text, String lang) {
+        Integer index = documentIndex.get(document.id());
+        if (index == null) {
+            return 0;
+        }
+        Answerability.Asked asked = asked(RetrievalQuery.of(text, lang, glossary));
+        double most = 0;
+        for (int p = firstPassage[index]; p < firstPassage[index + 1]; p++) {
+            most = Math.max(most, asked.coverage(document.lang(), passageWordsAndForms.get(p), titleWords.get(index)));
+        }
+        return most;
+    }
+
     /** See {@link KnowledgeBase#onlyAsks}. */
     boolean onlyAsks(String text, String lang) {
         return RetrievalQuery.of(text, lang, glossary).concepts().stream()

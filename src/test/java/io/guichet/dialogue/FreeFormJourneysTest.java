@@ -473,6 +473,14 @@ class FreeFormJourneysTest {
         Played far = play("fr", "quels sont les horaires du musée ?", "c'est loin de la gare ?");
         assertEquals(List.of("musees-de-valmoreau"), sources(far.turns().get(1)),
                 "'c'est' is the museum, not the lodge and its coach from the station: " + far.said());
+        Played schools = play("en", "We're moving here with our 2 kids in January", "what about international schools?");
+        assertEquals(List.of("ecoles-et-sections-internationales"), sources(schools.turns().get(1)),
+                "the childcare page quoted before speaks of schools too, less: " + schools.said());
+        Played doctor = play("en", "We're relocating from London with our 2 kids (6 and 9) in January. Need a house with"
+                + " a garden, 3 bedrooms, up to 1800/month", "what about international schools?",
+                "and healthcare, is it easy to find a GP who speaks English?");
+        assertEquals(List.of("sante-et-medecins"), sources(doctor.turns().get(2)),
+                "the schools speak English too, but the question is about doctors: " + doctor.said());
         Played aids = play("fr", "je cherche des bureaux pour ma startup", "c'est quoi les aides ?");
         assertEquals(List.of("aides-a-l-implantation"), sources(aids.turns().get(1)),
                 "no page before: 'c'est quoi' asks what the aids are, not what the startup's are: " + aids.said());
