@@ -214,7 +214,7 @@ final class SlotFiller {
             if (corrected.isPresent()) {
                 values.put(corrected.get().name(), number(corrected.get(), takenBack.get()));
             } else {
-                Object value = bareAnswer(awaited, withoutEntities(parse), folded.strip());
+                Object value = bareAnswer(awaited, withoutEntities(parse), folded.strip(), asking);
                 if (value != null) {
                     accept(awaited, value, now, values, refusals);
                 } else if (awaited.type() == Slot.Type.CHOICE || awaited.type() == Slot.Type.YES_NO) {
@@ -510,10 +510,10 @@ final class SlotFiller {
     }
 
     /** The answer to the awaited question when it is given alone: "40", "oui", "à Lyon". */
-    private static Object bareAnswer(Slot slot, String text, String folded) {
+    private static Object bareAnswer(Slot slot, String text, String folded, boolean asking) {
         switch (slot.type()) {
             case YES_NO:
-                return SlotWords.yesOrNo(folded);
+                return asking ? SlotWords.yesOrNoWhileAsking(folded) : SlotWords.yesOrNo(folded);
             case TEXT:
                 return text.isEmpty() ? null : text;
             case PEOPLE_COUNT, NIGHTS, BUDGET_EUR, SURFACE_M2:

@@ -17,10 +17,12 @@ import java.util.regex.Pattern;
  * padded with spaces where a phrase must be whole words.
  */
 final class SlotWords {
-    private static final Set<String> YES = Set.of("oui", "ouais", "ok", "d accord", "bien sur", "volontiers",
-            "absolument", "exactement", "c bon", "c est bon", "ca me va", "ca marche", "parfait", "avec plaisir",
-            "allez y", "vas y", "yes", "yeah", "yep", "sure", "of course", "certainly", "please", "sounds good",
-            "that s fine", "perfect", "go ahead");
+    /** A yes that says yes whatever follows it: "oui, et c'est loin ?" answers, then asks. */
+    private static final Set<String> FIRM_YES = Set.of("oui", "ouais", "bien sur", "volontiers", "absolument",
+            "exactement", "avec plaisir", "yes", "yeah", "yep", "sure", "of course", "certainly");
+    /** A yes that is also how an answer is acknowledged: "ok merci, et on peut se garer ?" answers nothing. */
+    private static final Set<String> AGREEING = Set.of("ok", "d accord", "c bon", "c est bon", "ca me va", "ca marche",
+            "parfait", "allez y", "vas y", "please", "sounds good", "that s fine", "perfect", "go ahead");
     private static final Set<String> NO = Set.of("non", "nan", "pas du tout", "pas besoin", "aucun", "aucune",
             "no", "nope", "not really", "no thanks", "non merci", "none");
     /** Not knowing yet, anywhere in a message: the slot is passed, for now, and the team will settle it. Folded. */
@@ -46,12 +48,21 @@ final class SlotWords {
         return containsAny(folded, DONT_KNOW) || PASS.contains(folded.strip());
     }
 
-    /** True for a yes ("oui", "oui avec plaisir"), false for a no, null for neither. */
+    /** True for a yes ("oui", "oui avec plaisir", "ok"), false for a no, null for neither. */
     static Boolean yesOrNo(String folded) {
         if (startsWithAny(folded, NO)) {
             return Boolean.FALSE;
         }
-        return startsWithAny(folded, YES) ? Boolean.TRUE : null;
+        return startsWithAny(folded, FIRM_YES) || startsWithAny(folded, AGREEING) ? Boolean.TRUE : null;
+    }
+
+    /**
+     * The yes or no of a message that also asks a question: an agreeing word before it ("ok merci,
+     * et on peut se garer à côté ?") acknowledges the answer before, and answers nothing.
+     */
+    static Boolean yesOrNoWhileAsking(String folded) {
+        Boolean said = yesOrNo(folded);
+        return Boolean.TRUE.equals(said) && !startsWithAny(folded, FIRM_YES) ? null : said;
     }
 
     private static boolean startsWithAny(String folded, Set<String> phrases) {

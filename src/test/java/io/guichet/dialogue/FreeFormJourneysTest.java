@@ -391,6 +391,13 @@ class FreeFormJourneysTest {
         assertEquals(List.of("office-de-tourisme"), sources(chatted.turns().get(1)), chatted.said());
         assertTrue(chatted.said().contains("9 h 30"), chatted.said());
 
+        Played acknowledged = play("fr", "on veut venir 2 nuits un week-end de janvier à 4",
+                "ok merci, et c'est quoi les horaires de l'office de tourisme ?");
+        assertTrue(question(acknowledged.turns().get(0)).contains("enfants"), acknowledged.said());
+        assertFalse(acknowledged.slots().containsKey("children"), "\"ok\" acknowledges, it answers nothing: "
+                + acknowledged.said());
+        assertEquals(List.of("office-de-tourisme"), sources(acknowledged.turns().get(1)), acknowledged.said());
+
         Played museum = play("fr", "on vient en famille pour un week-end", "c'est quoi les horaires du musée ?");
         assertEquals("family", museum.slots().get("interests"), "a question on the museum is no wish for culture "
                 + "instead: " + museum.said());
