@@ -47,13 +47,13 @@ final class KbAnalyzers {
             "bonsoir", "salut", "voudrais", "voudrait", "voudrions", "aimerais", "aimerait", "souhaiterais", "souhaite",
             "savoir", "pouvez", "pourriez", "peux", "pourrais", "truc", "trucs", "chose", "choses", "est", "sympa",
             "sympas", "chouette", "chouettes", "cool", "genial", "geniale", "geniaux", "cherche", "cherchons", "chercher",
-            "recherche", "trouver", "trouve", "idee", "idees", "suggestion", "suggestions", "faire"), false);
+            "recherche", "trouver", "trouve", "idee", "idees", "suggestion", "suggestions", "faire", "ok", "okay"), false);
     private static final CharArraySet ENGLISH_ASKING_WORDS = new CharArraySet(List.of("what", "which", "who",
             "whom", "whose", "how", "much", "many", "when", "where", "why", "do", "does", "did", "can", "could", "i", "please", "pls",
             "thanks", "thank", "hello", "hi", "hey", "would", "like", "know", "tell", "me", "my", "you", "we",
             "any", "some", "thing", "things", "cool", "awesome", "lovely", "find", "looking", "look", "search",
             "searching", "idea", "ideas", "suggestion", "suggestions", "something", "anything", "somewhere",
-            "anywhere", "have"), false);
+            "anywhere", "have", "ok", "okay"), false);
 
     private static final CharArraySet FRENCH_STOP_WORDS_FOLDED = folded(FrenchAnalyzer.getDefaultStopSet());
     private static final Pattern NUMBER_THEN_LETTER = Pattern.compile("(?<=\\d)(?=\\p{L})");

@@ -205,6 +205,16 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void anAcknowledgementBeforeAQuestionAsksNothing(@TempDir Path folder) throws IOException {
+        write(folder, "stationner", "fr", "Stationner à Lanvaux, parkings et tarifs", "Le centre est piéton ; "
+                + "quatre parkings couverts l'entourent. Se garer coûte 2 € l'heure.");
+        write(folder, "gare", "fr", "La gare de Lanvaux", "Trains pour Lyon toutes les heures.");
+        KnowledgeBase base = KnowledgeBase.load(folder, TestFixtures.embedder());
+        double alone = base.search("on peut se garer à côté ?", 1, "fr").get(0).score();
+        assertEquals(alone, base.search("ok merci, et on peut se garer à côté ?", 1, "fr").get(0).score(), 0.01);
+    }
+
+    @Test
     void doingNamesNoPage(@TempDir Path folder) throws IOException {
         write(folder, "garde", "fr", "Faire garder son enfant, crèches et assistantes maternelles", "La ville "
                 + "compte douze crèches et deux cents assistantes maternelles agréées.");
