@@ -215,6 +215,17 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void aTaxIncentiveIsATaxReliefNotAnIncentiveTrip(@TempDir Path folder) throws IOException {
+        write(folder, "aides", "fr", "Aides à l'implantation", "Exonération de cotisation foncière des entreprises "
+                + "pendant deux ans pour toute création d'établissement.");
+        write(folder, "seminaires", "en", "Team building and incentive activities", "Rafting, wine tasting and "
+                + "treasure hunts for your team.");
+        KnowledgeBase base = KnowledgeBase.load(folder, TestFixtures.embedder());
+        assertEquals("aides", base.search("what tax incentives are there?", 1, "en").get(0).id());
+        assertEquals("seminaires", base.search("an incentive trip for our sales team", 1, "en").get(0).id());
+    }
+
+    @Test
     void doingNamesNoPage(@TempDir Path folder) throws IOException {
         write(folder, "garde", "fr", "Faire garder son enfant, crèches et assistantes maternelles", "La ville "
                 + "compte douze crèches et deux cents assistantes maternelles agréées.");
