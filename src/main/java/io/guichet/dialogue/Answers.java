@@ -158,8 +158,9 @@ final class Answers {
         Optional<SearchHit> trusted = trusted(hits);
         if (trusted.isEmpty()) {
             // That nothing is on is an answer of its own: the person need not ask again.
-            return new Consulted(nothingOn ? Optional.of(new Answer(List.of(saidOf("events_none", dates.get(), parse.lang())),
-                    List.of(), null, 1.0)) : Optional.empty(), nearest);
+            Optional<Answer> agendaAlone = nothingOn ? Optional.of(new Answer(
+                    List.of(saidOf("events_none", dates.get(), parse.lang())), List.of(), null, 1.0)) : Optional.empty();
+            return new Consulted(agendaAlone, nearest);
         }
         if (model != null) {
             Drafts told = drafts;
@@ -174,8 +175,8 @@ final class Answers {
                 return new Consulted(Optional.empty(), nearest);
             }
         }
-        return new Consulted(Optional.of(notOnThoseDates(quoted(trusted.get(), parse), dates, nothingOn, parse.lang())), nearest,
-                followed.isPresent());
+        return new Consulted(Optional.of(notOnThoseDates(quoted(trusted.get(), parse), dates, nothingOn,
+                parse.lang())), nearest, followed.isPresent());
     }
 
     /**

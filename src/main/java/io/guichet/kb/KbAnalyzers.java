@@ -33,8 +33,9 @@ final class KbAnalyzers {
     /**
      * Words that ask rather than say, folded: "combien", "pourquoi" or "how", and the courtesy and
      * asking words around a request ("bonjour, je voudrais savoir … svp", "could you please tell
-     * me", "do you have anything…"). They are rare in the pages, so BM25 would weigh them most and a page would seem to
-     * leave them unanswered, yet they tell nothing of what the answer is about. So is "est" of
+     * me", "do you have anything…", "ok merci, et …"). They are rare in the pages, so BM25 would
+     * weigh them most and a page would seem to leave them unanswered, yet they tell nothing of what
+     * the answer is about. So is "est" of
      * "c'est", "où est", which Lucene's French list keeps for "l'est" (the east) and the general
      * dictionary translates, and vague praise ("un resto sympa") or the search itself ("je
      * cherche", "où trouver", "looking for"), and "faire" as "do" ("que faire avec des enfants ?",

@@ -83,14 +83,12 @@ final class LanguageGuesser {
         if (Math.abs(fr - en) >= 2 || tokens.size() <= 3 && fr != en) {
             return fr > en ? "fr" : "en";
         }
-        if (tokens.size() <= 3) {
-            if (hint != null) {
-                return hint;
-            }
-            // A word or two the detector scores within a few percent ("parking" 1.17 times more
-            // English, "museum" 0.95): only a sure lead makes a first message English.
-            hint = "fr";
+        if (tokens.size() <= 3 && hint != null) {
+            return hint;
         }
+        // A word or two the detector scores within a few percent ("parking" 1.17 times more
+        // English, "museum" 0.95): only a sure lead makes a first message English.
+        String staying = hint != null ? hint : tokens.size() <= 3 ? "fr" : null;
         double fra = 0;
         double eng = 0;
         for (Language language : detector.predictLanguages(text)) {
@@ -100,8 +98,8 @@ final class LanguageGuesser {
                 default -> { }
             }
         }
-        if (hint != null && Math.max(fra, eng) < SURE_RATIO * Math.min(fra, eng)) {
-            return hint;
+        if (staying != null && Math.max(fra, eng) < SURE_RATIO * Math.min(fra, eng)) {
+            return staying;
         }
         return eng > fra + MARGIN ? "en" : "fr";
     }
