@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
 final class JourneyFlow {
     /** A journey other than the current one must be this sure to take over. */
     static final double SWITCH_CONFIDENCE = 0.6;
+    /** Below even odds, the intent engine's "out of scope" is a guess. */
+    private static final double SURELY_OUT_OF_SCOPE = 0.5;
     private static final Set<String> CLOSINGS = Set.of(Intents.THANKS, Intents.GOODBYE);
     private static final Logger LOG = LoggerFactory.getLogger(JourneyFlow.class);
     /** How many of the person's earlier messages a journey that starts reads for facts. */
@@ -233,9 +235,18 @@ final class JourneyFlow {
     }
 
     /** The honest reply to a question on the way that the pages do not answer: the weather is nobody's here. */
+    /**
+     * What a question on the way that nothing answers hears: out of scope only when the engine is
+     * sure of it ("mets une alarme à 7 h", none at 0.80); a question it hesitates over is one the
+     * pages do not answer ("c koi le moins cher ?" while booking a weekend, none at 0.24).
+     */
     private Reply unanswered(Parse parse) {
-        return new Reply.Text(phrases.text(parse.outOfScope() ? "out_of_scope_on_the_way" : "not_in_our_pages",
+        return new Reply.Text(phrases.text(surelyOutOfScope(parse) ? "out_of_scope_on_the_way" : "not_in_our_pages",
                 parse.lang()));
+    }
+
+    private static boolean surelyOutOfScope(Parse parse) {
+        return parse.outOfScope() && parse.intent().confidence() >= SURELY_OUT_OF_SCOPE;
     }
 
     private Turn collect(Conversation conversation, Journey journey, JourneyState state, Parse parse, LocalDate now,
@@ -281,6 +292,9 @@ final class JourneyFlow {
             } else if (!filling.said()) {
                 replies.add(unanswered(parse));
             }
+        } else if (!filling.said() && surelyOutOfScope(parse)) {
+            // "mets-moi une alarme à 7 h" is no remark for the team.
+            replies.add(unanswered(parse));
         } else if (!filling.said() && !acknowledgement(parse)) {
             SlotFiller.Filling proposed = proposed(conversation, journey, state, parse, now);
             if (proposed.said()) {

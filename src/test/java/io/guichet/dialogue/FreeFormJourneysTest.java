@@ -504,6 +504,20 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void aQuestionOnTheWayIsOutOfScopeOnlyWhenTheEngineIsSure() {
+        Played cheapest = play("fr", "on cherche un hôtel pour 2 nuits le week-end prochain, on sera 3",
+                "c koi le moins cher ?");
+        assertFalse(text(cheapest.turns().get(1)).contains("Je ne peux pas m'en charger"), cheapest.said());
+        Played alarm = play("fr", "on cherche un hôtel pour 2 nuits le week-end prochain, on sera 3",
+                "tu peux me mettre une alarme à 7h ?");
+        assertTrue(text(alarm.turns().get(1)).contains("Je ne peux pas m'en charger"), alarm.said());
+        Played told = play("fr", "on cherche un hôtel pour 2 nuits le week-end prochain, on sera 3",
+                "mets moi une alarme à 7h");
+        assertTrue(text(told.turns().get(1)).contains("Je ne peux pas m'en charger"), told.said());
+        assertTrue(told.journey().notes().isEmpty(), "no remark for the team: " + told.journey().notes());
+    }
+
+    @Test
     void aYesToTheOfferStartsTheJourneyOffered() {
         Played p = play("en", "How many seats does the congress centre auditorium have for a conference?", "yes please");
         assertTrue(text(p.turns().get(0)).endsWith("Would you like me to help you organise your event?"), p.said());
