@@ -70,13 +70,20 @@ final class Events {
                 .filter(hit -> knowledge.mentions(hit.document(), parse.text(), parse.lang()))
                 .map(SearchHit::document).toList();
         if (on.isEmpty() || knowledge.search(parse.text(), 1, parse.lang()).stream()
-                .noneMatch(best -> takesPlace(best.document(), dates.start(), dates.end()))) {
+                .noneMatch(best -> takesPlace(best.document(), dates.start(), dates.end())
+                        || lists(best.document(), on))) {
             // The day named is when the person means to do what the page first found speaks of: "visiter
             // la cathédrale le dimanche" asks about the cathedral, though its square holds a market then.
+            // A page that lists the events found (the year's agenda) speaks of them, whatever it dates.
             // Searched only when an event was found: most dated messages name no event at all.
             return List.of();
         }
         return soonestFirst(on, dates.start(), dates.end()).stream().limit(MOST).toList();
+    }
+
+    /** Whether {@code page} names one of {@code events} by its title: a list of what is on. */
+    private static boolean lists(KbDocument page, List<KbDocument> events) {
+        return events.stream().anyMatch(event -> page.body().contains(event.title()));
     }
 
     /** Whether the pages hold an agenda at all: some state the periods they take place. */

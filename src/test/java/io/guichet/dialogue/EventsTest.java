@@ -47,13 +47,16 @@ class EventsTest {
         page(kb, "concert-orgue", "Concert d'orgue à la collégiale", "periods: [{start: 2026-12-12}]",
                 "Un concert de musique baroque à l'orgue de la collégiale, à 20 h 30, entrée 12 €.");
         page(kb, "carnaval", "Carnaval des enfants", "periods: [{start: 2027-02-13, end: 2027-02-16}]",
-                "Défilé costumé, ateliers de masques et goûter pour les enfants pendant les vacances.");
+                "Le festival des enfants : défilé costumé, ateliers de masques et goûter pendant les vacances.");
         page(kb, "piscine", "Piscine des Sources", "", "La piscine municipale est ouverte tous les jours de 10 h à 19 h,"
                 + " bassin de 25 mètres, entrée 4 €.");
         page(kb, "collegiale", "La collégiale Saint-Martin", "", "L'église romane de la ville : visite libre tous les"
                 + " jours de 9 h à 18 h, visite guidée du clocher le samedi à 15 h.");
         page(kb, "gite-des-pres", "Gîte des Prés", "price_from_eur: 90\nprice_unit: night",
                 "Un gîte pour six personnes au bord de la rivière, cheminée et jardin.");
+        page(kb, "agenda", "Agenda des festivals et grands événements", "", "Les rendez-vous de l'année :\n\n"
+                + "- **Trail des Crêtes**, 23 mai 2027 : courses de 12 et 28 km.\n- **Carnaval des enfants**, du 13 au "
+                + "16 février 2027 : défilé costumé.");
         page(kb, "parc-des-varennes", "Parc d'activités des Varennes", "", "business_setup",
                 "Quarante hectares de terrains viabilisés. Visites des terrains sur rendez-vous le mardi, we are"
                         + " visiting companies next month.");
@@ -131,6 +134,12 @@ class EventsTest {
                 "asked for, the business park's visits are still found");
         Answers.Answer weekend = ask("qu'est-ce qu'il y a à faire ce week-end ?", "fr").orElseThrow();
         assertFalse(weekend.replies().get(0).toString().contains("rien"), "the Christmas market is on then");
+    }
+
+    @Test
+    void theEventsOfAKindAreListedThoughTheYearsAgendaIsTheFirstPageFound() {
+        Answers.Answer carnival = ask("y'a quoi comme festivals en février ?", "fr").orElseThrow();
+        assertEquals(List.of("carnaval"), sources(Optional.of(carnival)), carnival.replies().toString());
     }
 
     @Test
