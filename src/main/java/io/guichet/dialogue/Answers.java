@@ -144,11 +144,11 @@ final class Answers {
         Optional<String> nearest = nearestJourney(hits);
         boolean foundAlone = trusted(hits).isPresent();
         // Only a question follows up: "merci, c'est parfait" is no question on the page before.
-        Optional<List<SearchHit>> followed = conversation != null && JourneyFlow.isQuestion(parse)
-                && (!foundAlone || leansOnTheOneBefore(parse.text(), parse.lang()))
-                ? onThePageBefore(parse, conversation, wanted, foundAlone) : Optional.empty();
-        if (foundAlone && followed.isPresent() && !pointsBack(parse.text(), parse.lang())
-                && saysMoreOf(hits.get(0), followed.get(), parse)) {
+        boolean question = conversation != null && JourneyFlow.isQuestion(parse);
+        boolean pointsBack = question && pointsBack(parse.text(), parse.lang());
+        Optional<List<SearchHit>> followed = question && (!foundAlone || pointsBack || leans(parse.text()))
+                ? onThePageBefore(parse, conversation, wanted, foundAlone, pointsBack) : Optional.empty();
+        if (foundAlone && followed.isPresent() && !pointsBack && saysMoreOf(hits.get(0), followed.get(), parse)) {
             // "and healthcare, is it easy to find a GP who speaks English?" after the schools' page, which
             // speaks English too: the page the question finds alone states more of it. A pronoun that
             // stands for the page before makes it the subject, whatever else the question names.
@@ -276,8 +276,7 @@ final class Answers {
      * would be a page about anything.
      */
     private Optional<List<SearchHit>> onThePageBefore(Parse parse, Conversation conversation, int wanted,
-                                                      boolean foundAlone) {
-        boolean pointsBack = pointsBack(parse.text(), parse.lang());
+                                                      boolean foundAlone, boolean pointsBack) {
         boolean aboutAnyOfThem = !foundAlone && pointsBack || knowledge.onlyAsks(parse.text(), parse.lang());
         List<KbDocument> before = lastQuoted(conversation);
         List<KbDocument> pages = before.stream()
@@ -325,12 +324,13 @@ final class Answers {
     }
 
     /**
-     * Whether a question begins by pointing back at what was just said ("et le parking ?",
-     * "c'est loin du centre ?", "is it open on Sundays?"): it is read with the question before
-     * first, even when it finds a page on its own, which would be a page about anything.
+     * Whether a question begins by leaning on what was just said ("et le parking ?", "and how
+     * much?"): like one that points back with a pronoun ("c'est loin du centre ?", "is it open on
+     * Sundays?"), it is read with the question before first, even when it finds a page on its own,
+     * which would be a page about anything.
      */
-    private boolean leansOnTheOneBefore(String text, String lang) {
-        return LEANING.matcher(folded(text)).lookingAt() || pointsBack(text, lang);
+    private static boolean leans(String text) {
+        return LEANING.matcher(folded(text)).lookingAt();
     }
 
     /**
