@@ -146,8 +146,12 @@ final class Answers {
         // Only a question follows up: "merci, c'est parfait" is no question on the page before.
         boolean question = conversation != null && JourneyFlow.isQuestion(parse);
         boolean pointsBack = question && pointsBack(parse.text(), parse.lang());
-        Optional<List<SearchHit>> followed = question && (!foundAlone || pointsBack || leans(parse.text()))
+        boolean leaning = question && leans(parse.text());
+        Optional<List<SearchHit>> followed = question && (!foundAlone || pointsBack || leaning)
                 ? onThePageBefore(parse, conversation, wanted, foundAlone, pointsBack) : Optional.empty();
+        if (followed.isEmpty() && leaning && !foundAlone) {
+            followed = withTheQuestionsBefore(parse, conversation, wanted);
+        }
         if (foundAlone && followed.isPresent() && !pointsBack && saysMoreOf(hits.get(0), followed.get(), parse)) {
             // "and healthcare, is it easy to find a GP who speaks English?" after the schools' page, which
             // speaks English too: the page the question finds alone states more of it. A pronoun that
@@ -284,17 +288,65 @@ final class Answers {
         if (pages.isEmpty() && (before.isEmpty() || !pointsBack)) {
             return Optional.empty();
         }
-        // The conversation holds the messages before this one; the bot's answer named the pages by their titles
-        // ("qu'est-ce qu'il y a le 12 ?" names no concert, the list of events did).
-        List<String> asked = conversation.messages().stream().filter(message -> message.from().equals("user"))
-                .map(io.guichet.conversation.Message::text).toList();
-        String said = String.join("\n", asked.subList(Math.max(0, asked.size() - SUBJECT_LOOKBACK), asked.size()));
+        // The bot's answer named the pages by their titles ("qu'est-ce qu'il y a le 12 ?" names no concert,
+        // the list of events did).
+        String said = questionsBefore(conversation);
         List<KbDocument> subject = pages.isEmpty() ? before : pages;
         String named = subject.stream().map(KbDocument::title).collect(Collectors.joining("\n"));
         Set<String> ids = pages.stream().map(KbDocument::id).collect(Collectors.toSet());
         List<SearchHit> onThem = knowledge.search(said + "\n" + named + "\n" + parse.text(), wanted, parse.lang(),
                 document -> ids.isEmpty() || ids.contains(document.id()));
-        return pages.isEmpty() ? Optional.of(onThem) : trusted(onThem).map(hit -> onThem);
+        if (pages.isEmpty()) {
+            // The page before, which the pronoun stands for, is quoted where it answers the questions
+            // together ("c'est loin de la gare ?" of the museum: its address); another page ("and if it
+            // rains?" after the week-end's events) where it answers the question.
+            return Optional.of(onThem.isEmpty() || before.contains(onThem.get(0).document()) ? onThem
+                    : quotingFor(parse, onThem));
+        }
+        return trusted(onThem).map(hit -> quotingFor(parse, onThem));
+    }
+
+    /**
+     * {@code hits}, the first quoting the passage of its page that answers the question alone:
+     * searched with the questions before it, a follow-up finds the page they speak of, and the
+     * passage that answers them ("et ils ouvrent le dimanche ?" after the tourist office's
+     * number would quote the number again).
+     */
+    private List<SearchHit> quotingFor(Parse parse, List<SearchHit> hits) {
+        SearchHit first = hits.get(0);
+        List<SearchHit> alone = knowledge.search(parse.text(), 1, parse.lang(),
+                page -> page.id().equals(first.id()));
+        if (alone.isEmpty()) {
+            return hits;
+        }
+        List<SearchHit> quoting = new ArrayList<>(hits);
+        quoting.set(0, new SearchHit(first.document(), first.score(), alone.get(0).passage(), alone.get(0).snippet()));
+        return quoting;
+    }
+
+    /**
+     * The hits for a question that leans on the questions before it and not on the page before
+     * ("et s'il pleut ?" after "qu'est-ce qu'on peut faire avec des ados ?", which listed the
+     * week-end's events): searched with those questions among all pages, when the first page
+     * found is trusted and states some of the question itself; "et une patinoire ?" after the
+     * pool is not answered by the pool.
+     */
+    private Optional<List<SearchHit>> withTheQuestionsBefore(Parse parse, Conversation conversation, int wanted) {
+        String before = questionsBefore(conversation);
+        if (before.isEmpty()) {
+            return Optional.empty();
+        }
+        List<SearchHit> hits = knowledge.search(before + "\n" + parse.text(), wanted, parse.lang(), page -> true);
+        return trusted(hits).filter(first -> knowledge.mentions(first.document(), parse.text(), parse.lang()))
+                .map(first -> quotingFor(parse, hits));
+    }
+
+    /** The person's last {@link #SUBJECT_LOOKBACK} messages before this one, one a line. */
+    private static String questionsBefore(Conversation conversation) {
+        // The conversation holds the messages before this one.
+        List<String> asked = conversation.messages().stream().filter(message -> message.from().equals("user"))
+                .map(io.guichet.conversation.Message::text).toList();
+        return String.join("\n", asked.subList(Math.max(0, asked.size() - SUBJECT_LOOKBACK), asked.size()));
     }
 
     /**

@@ -129,7 +129,8 @@ public final class Dialogue {
      * journey, after the answer to what it also asks.
      */
     private Turn journeyTopic(Conversation conversation, Parse parse, String journey, LocalDate now, int turnNumber) {
-        Answers.Consulted consulted = answers.consult(parse);
+        // Read with the conversation: "et ils ouvrent le dimanche ?" after the tourist office asks of its hours.
+        Answers.Consulted consulted = answers.consult(parse, conversation);
         Optional<Answers.Answer> answer = consulted.answer()
                 .or(() -> JourneyFlow.askedClause(parse).flatMap(answers::answer));
         IntentScore intent = new IntentScore(journey, parse.intent().confidence());

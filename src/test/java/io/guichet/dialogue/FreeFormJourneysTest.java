@@ -494,6 +494,32 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void aFollowUpThatNamesADayAsksThePageBeforeAndStartsNoJourney() throws IOException {
+        // On the shipped pages, where "et ils ouvrent le dimanche ?" alone is a week-end's date to the engine.
+        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        Played sunday = play("fr", "c'est quoi le numéro de l'office de tourisme ?", "et ils ouvrent le dimanche ?");
+        assertEquals(List.of("office-de-tourisme"), sources(sunday.turns().get(1)), sunday.said());
+        assertTrue(text(sunday.turns().get(1)).contains("le dimanche de 10 h"),
+                "the hours, not the number quoted again: " + sunday.said());
+        assertNull(sunday.journey(), sunday.said());
+    }
+
+    @Test
+    void aFollowUpOnTheQuestionBeforeIsAnsweredFromThePageThatStatesIt() throws IOException {
+        // On the shipped pages, where "et s'il pleut ?" alone is the weather, out of scope, and finds nothing trusted.
+        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        for (Played rainy : List.of(
+                play("fr", "qu'est-ce qu'on peut faire avec des ados à Valmoreau ?", "et s'il pleut ?"),
+                play("en", "what can we do with kids in Valmoreau?", "and if it rains?"))) {
+            assertEquals(List.of("sorties-en-famille"), sources(rainy.turns().get(1)), rainy.said());
+            assertTrue(text(rainy.turns().get(1)).contains("Aquamorelle"),
+                    "the rainy days' passage: " + rainy.said());
+        }
+        Played golf = play("fr", "y a une piscine à Valmoreau ?", "et un golf ?");
+        assertTrue(golf.turns().get(1).fallback(), "the pools' page says nothing of golf: " + golf.said());
+    }
+
+    @Test
     void aQuestionOnTheWayIsReadWithTheRequestItIsAskedFor() throws IOException {
         // On the shipped pages, where "something in the mountains" alone finds nothing trusted.
         service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
