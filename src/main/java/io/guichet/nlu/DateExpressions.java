@@ -36,12 +36,15 @@ final class DateExpressions {
     private static final String DAYX = "(?:3[01]|[12]\\d|0?[1-9])(?:er|ere|re|eme|e|st|nd|rd|th)?(?![\\w])";
     private static final Pattern BARE_MONTH = Pattern.compile("janvier|fevrier|mars|avril|mai|juin|juillet|aout"
             + "|septembre|octobre|novembre|decembre|january|february|july|september|october|november|december");
-    private static final String WE = "(?:week-?ends?|week ends?)";
+    /** Week-end as typed, with the chat's slips and shortenings: "weeknd", "wkend", "wknd", "wekend". */
+    private static final String WE = "(?:wee?k-?ends?|week ends?|weeknds?|wk-?ends?|wknds?)";
     /**
      * French chat shortens week-end to "we" or "w-e" ("on vient le we prochain", "ce we"): read so
      * only after a French word, since "we" is also the English pronoun.
      */
     private static final String WE_FR = "(?:" + WE + "|we|w-e)";
+    /** The first words {@link #WE} can begin with, for the rules' quick test. */
+    private static final String WE_STARTS = "week|weekend|weekends|wekend|wekends|weeknd|weeknds|wk|wkend|wkends|wknd|wknds";
 
     private static String day(String name) {
         return "(?:(?<" + name + ">3[01]|[12]\\d|0?[1-9])(?:er|ere|re|eme|e|st|nd|rd|th)?(?![\\w])"
@@ -153,7 +156,7 @@ final class DateExpressions {
             // le week-end du 12 juin, the weekend of 12 June: the Saturday and Sunday of that day, from its Friday
             Rule.of("\\b(?:(?:le |ce |un )" + WE_FR + " du|" + WE + " du|(?:the )?" + WE + " of(?: the)?) " + day("d")
                     + "(?:(?: of)? (?<m>" + M_ANY + ")(?:,? (?<y>" + YEAR + "))?)?(?!" + NOT_AFTER + ")",
-                    starts("le|ce|un|week|weekend|weekends|the"), false, s -> s.contains(" du ") || s.contains(" of "),
+                    starts("le|ce|un|the|" + WE_STARTS), false, s -> s.contains(" du ") || s.contains(" of "),
                     DateExpressions::weekendOf),
             // la semaine du 12 avril, la semaine du 12, the week of 20 September: seven days from that day
             Rule.of("\\b(?:(?:la |une |cette )?semaine du|(?:the )?week of(?: the)?) " + day("d")
@@ -256,7 +259,7 @@ final class DateExpressions {
                     (g, now) -> new DateRange(now, now.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)))),
             Rule.of("\\b(?:prochain " + WE_FR + "|next " + WE + "|following " + WE + "|" + WE_FR + " prochain"
                     + "|" + WE_FR + " d'apres|" + WE_FR + " suivant)(?![\\w])",
-                    starts("prochain|next|following|week|weekend|weekends|we|w"), false, ALWAYS,
+                    starts("prochain|next|following|we|w|" + WE_STARTS), false, ALWAYS,
                     (g, now) -> {
                         DateRange w = weekend(now);
                         return new DateRange(w.start().plusDays(7), w.end().plusDays(7));
