@@ -264,6 +264,11 @@ final class SlotFiller {
                 && JourneyFlow.speaksOfThemselves(parse);
     }
 
+    /** {@code folded} without the length of a stay or an event said in days, a fact of the project: "2 jours". */
+    static String withoutLengthInDays(String folded) {
+        return ONE_DAY.matcher(DAYS_LONG.matcher(folded).replaceAll(" ")).replaceAll(" ");
+    }
+
     /** The nights of a stay or an event said in days: one fewer than its days, none for a day. */
     private static Optional<Integer> nightsOfDays(String folded) {
         Matcher days = DAYS_LONG.matcher(folded);

@@ -494,6 +494,16 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void aProjectsLengthInDaysAsksNothingOfThePages() throws IOException {
+        // On the shipped pages, where "2 days" finds the hall let by the day, to groups of 80 at least.
+        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        Played venue = play("en", "we need a venue for 60 people, 2 days in April");
+        assertEquals(List.of(), sources(venue.turns().get(0)), venue.said());
+        assertEquals(60, venue.slots().get("people_count"));
+        assertEquals(1, venue.slots().get("nights"));
+    }
+
+    @Test
     void aFollowUpThatNamesADayAsksThePageBeforeAndStartsNoJourney() throws IOException {
         // On the shipped pages, where "et ils ouvrent le dimanche ?" alone is a week-end's date to the engine.
         service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
