@@ -47,6 +47,12 @@ final class Answers {
     /** Pronouns that stand for what was just talked of ("il y a" stands for nothing). Folded, spaced. */
     private static final Pattern POINTING_BACK = Pattern.compile(" (?:c est|ca|cela|il est|elle est|ils sont"
             + "|elles sont|it|its|they|them) ");
+    /**
+     * "c'est quoi" before what it asks about: the words after it name the subject ("c'est quoi le
+     * mieux pour un resto romantique ?"), which may or may not be the page before's ("c'est quoi
+     * les horaires ?"). Folded, spaced.
+     */
+    private static final Pattern WHAT_IS_NAMED = Pattern.compile(" c est (?:quoi|qui) \\S");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n+");
     /** A page this close to an unanswered question, three quarters of trusted, tells which team is most likely to know. */
     static final double NEIGHBOURHOOD = 0.75 * KnowledgeBase.TRUSTED;
@@ -145,8 +151,9 @@ final class Answers {
         boolean foundAlone = trusted(hits).isPresent();
         // Only a question follows up: "merci, c'est parfait" is no question on the page before.
         boolean question = conversation != null && JourneyFlow.isQuestion(parse);
-        boolean pointsBack = question && pointsBack(parse.text(), parse.lang());
-        boolean leaning = question && leans(parse.text());
+        boolean namesWhatItAsks = WHAT_IS_NAMED.matcher(folded(parse.text())).find();
+        boolean pointsBack = question && !namesWhatItAsks && pointsBack(parse.text(), parse.lang());
+        boolean leaning = question && (namesWhatItAsks || leans(parse.text()));
         Optional<List<SearchHit>> followed = question && (!foundAlone || pointsBack || leaning)
                 ? onThePageBefore(parse, conversation, wanted, foundAlone, pointsBack) : Optional.empty();
         if (followed.isEmpty() && leaning && !foundAlone) {

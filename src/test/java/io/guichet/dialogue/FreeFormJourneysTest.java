@@ -504,6 +504,20 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void whatAQuestionAsksAfterCestQuoiIsItsSubjectUnlessThePageBeforeStatesIt() throws IOException {
+        // On the shipped pages, where the budget hotel is quoted for a couple's stay.
+        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        Played romantic = play("fr", "bonjour on voudrait venir en amoureux 2 nuits début février, budget 150€ la nuit",
+                "c'est quoi le mieux pour un resto romantique ?");
+        List<String> before = sources(romantic.turns().get(0));
+        assertFalse(before.isEmpty(), romantic.said());
+        assertFalse(sources(romantic.turns().get(1)).stream().anyMatch(before::contains),
+                "the restaurant asked for is not the hotel quoted before: " + romantic.said());
+        Played hours = play("fr", "le musée des beaux-arts est où ?", "c'est quoi les horaires ?");
+        assertEquals(List.of("musees-de-valmoreau"), sources(hours.turns().get(1)), hours.said());
+    }
+
+    @Test
     void aFollowUpThatNamesADayAsksThePageBeforeAndStartsNoJourney() throws IOException {
         // On the shipped pages, where "et ils ouvrent le dimanche ?" alone is a week-end's date to the engine.
         service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
