@@ -48,6 +48,12 @@ final class Answers {
     private static final Pattern POINTING_BACK = Pattern.compile(" (?:c est|ca|cela|il est|elle est|ils sont"
             + "|elles sont|it|its|they|them) ");
     /**
+     * What one can, may or must do before a pronoun: "on peut faire ça à vélo ?" asks of what was
+     * talked of. Kept in queries, where "qui peut m'aider" names no aid. Folded, spaced.
+     */
+    private static final Pattern MODAL = Pattern.compile("(?<= )(?:peut|peuvent|pouvons|pourrait|pourrions|doit"
+            + "|doivent|devons|faut)(?= )");
+    /**
      * "c'est quoi" before what it asks about: the words after it name the subject ("c'est quoi le
      * mieux pour un resto romantique ?"), which may or may not be the page before's ("c'est quoi
      * les horaires ?"). Folded, spaced.
@@ -400,7 +406,8 @@ final class Answers {
     private boolean pointsBack(String text, String lang) {
         String folded = folded(text);
         Matcher pronoun = POINTING_BACK.matcher(folded);
-        return pronoun.find() && knowledge.onlyAsks(folded.substring(0, pronoun.start()), lang);
+        return pronoun.find()
+                && knowledge.onlyAsks(MODAL.matcher(folded.substring(0, pronoun.start() + 1)).replaceAll(" "), lang);
     }
 
     private static String folded(String text) {

@@ -488,6 +488,10 @@ class FreeFormJourneysTest {
                 "and healthcare, is it easy to find a GP who speaks English?");
         assertEquals(List.of("sante-et-medecins"), sources(doctor.turns().get(2)),
                 "the schools speak English too, but the question is about doctors: " + doctor.said());
+        Played byBike = play("fr", "bjr, je voudrais des infos sur la route des vins", "on peut faire ça à vélo ?");
+        assertEquals(List.of("route-des-vins"), sources(byBike.turns().get(1)),
+                "'ça' is the wine route, not the city's bikes: " + byBike.said());
+        assertTrue(text(byBike.turns().get(1)).contains("véloroute"), byBike.said());
         Played aids = play("fr", "je cherche des bureaux pour ma startup", "c'est quoi les aides ?");
         assertEquals(List.of("aides-a-l-implantation"), sources(aids.turns().get(1)),
                 "no page before: 'c'est quoi' asks what the aids are, not what the startup's are: " + aids.said());
