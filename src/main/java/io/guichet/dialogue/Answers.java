@@ -32,6 +32,8 @@ final class Answers {
     private static final int ANSWER_CHARS = 600;
     /** The passages a model writes its answer from: the best hits, trusted or not, as it may combine them. */
     private static final int GENERATION_PASSAGES = 3;
+    /** How many of the first pages found may answer for the field of the journey under way. */
+    private static final int FIELD_CANDIDATES = 3;
     /** The conversation's lines sent with the question, for what it refers to. */
     private static final int CONTEXT_LINES = 6;
     /** A page this short is sent whole to the model rather than by its best passage. */
@@ -152,7 +154,10 @@ final class Answers {
         // business park's "visites sur rendez-vous").
         boolean nothingOn = dates.isPresent() && Events.asksWhatIsOn(parse.text()) && events.keepsAnAgenda();
         Predicate<KbDocument> answering = nothingOn ? events.ofTheAgendasJourney() : page -> true;
-        List<SearchHit> hits = knowledge.search(parse.text(), wanted, parse.lang(), answering);
+        String underWay = conversation == null || conversation.journey() == null || !conversation.journey().active()
+                ? null : conversation.journey().name();
+        List<SearchHit> hits = knowledge.search(parse.text(), underWay == null ? wanted
+                : Math.max(wanted, FIELD_CANDIDATES), parse.lang(), answering);
         Optional<String> nearest = nearestJourney(hits);
         boolean foundAlone = trusted(hits).isPresent();
         // Only a question follows up: "merci, c'est parfait" is no question on the page before.
@@ -171,7 +176,11 @@ final class Answers {
             // stands for the page before makes it the subject, whatever else the question names.
             followed = Optional.empty();
         }
-        hits = followed.orElse(hits);
+        if (followed.isPresent()) {
+            hits = followed.get();
+        } else if (underWay != null) {
+            hits = ofTheFieldUnderWay(hits, underWay, parse);
+        }
         Optional<SearchHit> trusted = trusted(hits);
         if (trusted.isEmpty()) {
             // That nothing is on is an answer of its own: the person need not ask again.
@@ -269,6 +278,28 @@ final class Answers {
                     + "left out of its answers; check who edited it", page.id());
         }
         return kept;
+    }
+
+    /**
+     * {@code hits}, led by the first trusted page of the field of {@code journey}, the journey under
+     * way, that states as much of the question as the first page found: on the way of a week-end,
+     * "et pour dormir ?" asks for a room, not a flat to rent. A page of another field that states
+     * more ("is the old town accessible with a wheelchair?") still answers.
+     */
+    private List<SearchHit> ofTheFieldUnderWay(List<SearchHit> hits, String journey, Parse parse) {
+        if (hits.isEmpty() || journey.equals(hits.get(0).document().journey())) {
+            return hits;
+        }
+        double firstStates = knowledge.shareStated(hits.get(0).document(), parse.text(), parse.lang());
+        for (SearchHit hit : hits.subList(1, hits.size())) {
+            if (journey.equals(hit.document().journey()) && hit.score() >= KnowledgeBase.TRUSTED
+                    && knowledge.shareStated(hit.document(), parse.text(), parse.lang()) >= firstStates) {
+                List<SearchHit> led = new ArrayList<>(List.of(hit));
+                hits.stream().filter(other -> other != hit).forEach(led::add);
+                return led;
+            }
+        }
+        return hits;
     }
 
     /** Whether {@code alone}'s page states more of the question than the first of {@code followed}, another page. */

@@ -522,6 +522,20 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void aQuestionOnTheWayIsAnsweredFromTheJourneysFieldWhenItsPageStatesAsMuch() throws IOException {
+        // On the shipped pages, where "et pour dormir ?" alone finds the rents of flats first.
+        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        Played sleep = play("fr", "coucou, on est une bande de 6 potes, on veut faire un weekend ski en janvier",
+                "et pour dormir ?");
+        assertEquals("weekend_stay", sleep.journey().name(), sleep.said());
+        assertEquals(List.of("chambres-d-hotes-et-gites"), sources(sleep.turns().get(1)), sleep.said());
+        Played wheelchair = play("en", "Hello! Planning a trip with my parents in May",
+                "is the old town accessible with a wheelchair?");
+        assertEquals(List.of("accessibility"), sources(wheelchair.turns().get(1)),
+                "the page of another field that states more: " + wheelchair.said());
+    }
+
+    @Test
     void aFollowUpThatNamesADayAsksThePageBeforeAndStartsNoJourney() throws IOException {
         // On the shipped pages, where "et ils ouvrent le dimanche ?" alone is a week-end's date to the engine.
         service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
