@@ -100,19 +100,23 @@ final class QuantityExpressions {
     private static final Pattern JOINER = Pattern.compile(
             " ?(?:(?:,|\\+|&|et|and|plus|ainsi que|avec|with) ?(?:(?:et|and) )?)?");
 
-    /** A partner named by the one who writes: one person. */
+    /** A partner, a relative or a friend named by the one who writes: one person. */
     private static final String PARTNER = "(?<partner>(?:ma|mon|my|our|notre) (?:femme|epouse|mari|epoux|compagnon"
             + "|compagne|conjoint|conjointe|partenaire|copine|copain|wife|husband|partner|girlfriend|boyfriend|spouse"
-            + "|fiance|fiancee|gf|bf))";
+            + "|fiance|fiancee|gf|bf|mere|maman|pere|papa|soeur|frere|mother|mum|mom|father|dad|sister|brother"
+            + "|grand-mere|grand-pere|grandmother|grandfather|grandma|grandpa|meilleur ami|meilleure amie|best friend))";
+    /** Both parents named by the one who writes: two people. */
+    private static final String PARENTS = "(?<parents>(?:mes|my|our|nos) (?:parents|beaux-parents|grands-parents"
+            + "|grandparents|in-laws|parents-in-law))";
     /** Children counted: "nos 2 garçons", "3 enfants", "two kids". */
-    private static final String CHILDREN = "(?:(?:nos|mes|les|our|my|the) )?(?<children>" + NUMERAL + ") (?:petits? "
+    private static final String CHILDREN = "(?:(?:nos|mes|les|ses|leurs|our|my|the|her|his|their) )?(?<children>" + NUMERAL + ") (?:petits? "
             + "|jeunes |young )?(?:enfants?|garcons?|filles?|fils|kids?|children|boys?|girls?|ados|adolescents?"
             + "|bebes?|babies|sons?|daughters?)";
     /** One child named: "notre bébé", "my son", "un ado". */
     private static final String CHILD = "(?<child>(?:notre|mon|ma|our|my|un|une|a) (?:petit |petite |jeune |young )?"
             + "(?:enfant|bebe|fils|fille|garcon|baby|son|daughter|kid|child|ado))";
     private static final String ME = "(?<me>moi|me|myself|i)";
-    private static final String MEMBER = "(?:" + PARTNER + "|" + CHILDREN + "|" + CHILD + "|" + ME + ")";
+    private static final String MEMBER = "(?:" + PARTNER + "|" + PARENTS + "|" + CHILDREN + "|" + CHILD + "|" + ME + ")";
     private static final Pattern MEMBER_PATTERN = Pattern.compile(MEMBER + "(?![\\w])");
     private static final String MEMBER_JOIN = "(?:,? (?:et|and|avec|with|plus|\\+) |, | )";
     /**
@@ -124,7 +128,7 @@ final class QuantityExpressions {
     private static final Pattern SPEAKER_ALONE = Pattern.compile("(?<![\\w])(?:je|j'|i|i'm|i am|moi)(?![\\w])");
     /** Several speak ("on vient", "we're moving"), one of them or two: their own number is not said. */
     private static final Pattern SPEAKERS = Pattern.compile("(?<![\\w])(?:on|nous|we|we're|we are)(?![\\w])");
-    private static final Set<String> HOUSEHOLD_STARTS = EntityScan.words("ma|mon|my|our|notre|avec|with|w");
+    private static final Set<String> HOUSEHOLD_STARTS = EntityScan.words("ma|mon|mes|nos|my|our|notre|avec|with|w|moi");
 
     /** "2 nuits", "une nuit", "4 nights", "two-night stay". */
     private static final Pattern NIGHTS = Pattern.compile("(?<n>" + DIGITS_INT + "|" + WORDNUM + ")[ -]?"
@@ -287,9 +291,10 @@ final class QuantityExpressions {
             Matcher member = MEMBER_PATTERN.matcher(text).region(start, end);
             while (member.find()) {
                 count++;
-                if (member.group("partner") != null) {
+                if (member.group("partner") != null || member.group("parents") != null) {
+                    // The one who writes is with someone they name: a partner, a relative, their parents.
                     partner = true;
-                    people++;
+                    people += member.group("parents") != null ? 2 : 1;
                 } else if (member.group("me") != null) {
                     me = true;
                     people++;
