@@ -46,9 +46,12 @@ final class Answers {
     private static final int SUBJECT_LOOKBACK = 3;
     /** The first words of a question that points back at what was just said. Folded, spaced. */
     private static final Pattern LEANING = Pattern.compile(" (?:et|mais|and|but|what about|how about) ");
-    /** Pronouns that stand for what was just talked of ("il y a" stands for nothing). Folded, spaced. */
-    private static final Pattern POINTING_BACK = Pattern.compile(" (?:c est|ca|cela|il est|elle est|ils sont"
-            + "|elles sont|it|its|they|them) ");
+    /**
+     * Pronouns that stand for what was just talked of ("il y a", "il faut" stand for nothing; "ils"
+     * and "elles" always stand for someone: "ils acceptent les chiens ?"). Folded, spaced.
+     */
+    private static final Pattern POINTING_BACK = Pattern.compile(" (?:c est|ca|cela|il est|elle est|ils|elles"
+            + "|it|its|they|them) ");
     /**
      * What one can, may or must do before a pronoun: "on peut faire ça à vélo ?" asks of what was
      * talked of. Kept in queries, where "qui peut m'aider" names no aid. Folded, spaced.

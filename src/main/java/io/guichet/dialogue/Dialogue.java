@@ -252,9 +252,11 @@ public final class Dialogue {
                 .isPresent()) {
             return false;
         }
-        // A question that names a day ("une piscine ouverte le dimanche ?") asks; it does not take the offer up.
-        return offer.asked() && Boolean.TRUE.equals(SlotWords.yesOrNo(String.join(" ", TextNormalizer.tokens(parse.text()))))
-                || !JourneyFlow.isQuestion(parse) && JourneyFlow.statesAProject(catalogue.get(journey), parse, now);
+        // A question that names a day ("une piscine ouverte le dimanche ?") asks; it does not take the offer up,
+        // nor does the "ok" that acknowledges the answer before it ("ok et il y a quoi à voir ?").
+        boolean question = JourneyFlow.isQuestion(parse);
+        return offer.asked() && Boolean.TRUE.equals(SlotWords.yesOrNo(String.join(" ", TextNormalizer.tokens(parse.text())),
+                question)) || !question && JourneyFlow.statesAProject(catalogue.get(journey), parse, now);
     }
 
     /**

@@ -518,7 +518,7 @@ final class SlotFiller {
     private static Object bareAnswer(Slot slot, String text, String folded, boolean asking) {
         switch (slot.type()) {
             case YES_NO:
-                return asking ? SlotWords.yesOrNoWhileAsking(folded) : SlotWords.yesOrNo(folded);
+                return SlotWords.yesOrNo(folded, asking);
             case TEXT:
                 return text.isEmpty() ? null : text;
             case PEOPLE_COUNT, NIGHTS, BUDGET_EUR, SURFACE_M2:

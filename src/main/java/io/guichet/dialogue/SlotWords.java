@@ -57,12 +57,13 @@ final class SlotWords {
     }
 
     /**
-     * The yes or no of a message that also asks a question: an agreeing word before it ("ok merci,
-     * et on peut se garer à côté ?") acknowledges the answer before, and answers nothing.
+     * The yes or no of a message, which {@code asking} when it also asks a question: then an
+     * agreeing word before it ("ok merci, et on peut se garer à côté ?") acknowledges the answer
+     * before, and answers nothing.
      */
-    static Boolean yesOrNoWhileAsking(String folded) {
+    static Boolean yesOrNo(String folded, boolean asking) {
         Boolean said = yesOrNo(folded);
-        return Boolean.TRUE.equals(said) && !startsWithAny(folded, FIRM_YES) ? null : said;
+        return asking && Boolean.TRUE.equals(said) && !startsWithAny(folded, FIRM_YES) ? null : said;
     }
 
     private static boolean startsWithAny(String folded, Set<String> phrases) {

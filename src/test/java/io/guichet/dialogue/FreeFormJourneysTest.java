@@ -492,6 +492,10 @@ class FreeFormJourneysTest {
         assertEquals(List.of("route-des-vins"), sources(byBike.turns().get(1)),
                 "'ça' is the wine route, not the city's bikes: " + byBike.said());
         assertTrue(text(byBike.turns().get(1)).contains("véloroute"), byBike.said());
+        Played dogs = play("fr", "slt on cherche un camping pour 3 nuits en juillet, 2 adultes 2 enfants",
+                "ils acceptent les chiens ?");
+        assertEquals(List.of("les-berges-campsite"), sources(dogs.turns().get(1)),
+                "'ils' is the campsite, not the walks where dogs are kept on a lead: " + dogs.said());
         Played aids = play("fr", "je cherche des bureaux pour ma startup", "c'est quoi les aides ?");
         assertEquals(List.of("aides-a-l-implantation"), sources(aids.turns().get(1)),
                 "no page before: 'c'est quoi' asks what the aids are, not what the startup's are: " + aids.said());
@@ -600,6 +604,11 @@ class FreeFormJourneysTest {
         assertTrue(p.turns().get(1).replies().stream().noneMatch(r -> r instanceof Reply.Text t
                 && t.text().startsWith("Bonne idée")), "no form started on a question: " + p.said());
         assertEquals(4, ((Number) p.slots().get("people_count")).intValue(), "'venir à 4' is a count: " + p.said());
+
+        Played ok = play("fr", "y a des randos faciles pour les enfants ?", "ok et il y a quoi à voir au musée ?");
+        assertNull(ok.journey(), "'ok' acknowledges the answer before the question, it takes no offer up: " + ok.said());
+        Played yes = play("fr", "y a des randos faciles pour les enfants ?", "oui, et il y a quoi à voir au musée ?");
+        assertEquals("weekend_stay", yes.journey().name(), yes.said());
     }
 
     @Test
