@@ -10,10 +10,12 @@ import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Dates and date ranges, found in folded text and resolved against today. */
 final class DateExpressions {
@@ -137,8 +139,11 @@ final class DateExpressions {
     private static final String NUM_END = "(?![\\w/]|[.,-]\\d)";
 
     private static final List<Rule> RULES = List.of(
-            // le week-end de l'Ascension, le pont du 8 mai, le week-end de Pâques, à Pâques, Easter weekend
-            Rule.of("\\b(?:(?:le |au |pour le |ce |un )?(?<kind>long week-?end|week-?end|pont) (?:de la |de l'|du |de |d')?"
+            // le week-end de l'Ascension, le pont du 8 mai, le week-end de Pâques, à Pâques, Easter weekend,
+            // a long weekend at Easter
+            Rule.of("\\b(?:(?:a |the )?(?:long )?week-?end (?:a|at|over|for|pour) (?<at>paques|easter|pentecote"
+                    + "|whitsun|pentecost|ascension)"
+                    + "|(?:le |au |pour le |ce |un )?(?<kind>long week-?end|week-?end|pont) (?:de la |de l'|du |de |d')?"
                     + "(?<h>paques|ascension|pentecote|1er mai|premier mai|8 mai|14 juillet|15 aout|assomption"
                     + "|toussaint|1er novembre|11 novembre|noel|jour de l'an)|(?:the )?(?<en>easter|whitsun|pentecost"
                     + "|ascension)(?: long)? (?:weekend|week-end|bank holiday weekend)|(?:a |pour |at )(?<day>paques"
@@ -550,7 +555,7 @@ final class DateExpressions {
     }
 
     private static DateRange holidayIn(Groups g, int year) {
-        String named = g.get("h") != null ? g.get("h") : g.get("en") != null ? g.get("en") : g.get("day");
+        String named = Stream.of("h", "en", "at", "day").map(g::get).filter(Objects::nonNull).findFirst().orElseThrow();
         LocalDate easter = PublicHolidays.easter(year);
         return switch (named) {
             case "paques", "easter" -> g.get("day") != null ? day(easter)

@@ -328,6 +328,8 @@ class EntityExtractorTest {
                 c("on vient le we prochain", days("2026-11-28", "2026-11-29", "we prochain")),
                 c("on passe ce we", days("2026-11-21", "2026-11-22", "ce we")),
                 c("le w-e prochain", days("2026-11-28", "2026-11-29", "w-e prochain")),
+                c("a long weekend at easter", days("2027-03-27", "2027-03-29", "a long weekend at easter")),
+                c("un week-end à Pâques", days("2027-03-27", "2027-03-29", "week-end à Pâques")),
                 c("un hotel pour le weeknd prochain", days("2026-11-28", "2026-11-29", "weeknd prochain")),
                 c("this wknd", days("2026-11-21", "2026-11-22", "this wknd")),
                 c("ce wkend on est 2", days("2026-11-21", "2026-11-22", "ce wkend"), people(2, "on est 2")),
