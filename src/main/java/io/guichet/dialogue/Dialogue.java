@@ -111,7 +111,7 @@ public final class Dialogue {
                 ? new Turn(List.of(), parse.intent(), List.of(), false, Status.AGENT)
                 : decide(conversation, parse, now);
         if (turn.status() == Status.WAITING_AGENT && before != Status.WAITING_AGENT) {
-            turn = handOff(conversation, turn, unanswered(conversation, parse, turn), parse.lang());
+            turn = handOff(conversation, turn, parse, unanswered(conversation, parse, turn));
         } else {
             conversation.status(turn.status());
         }
@@ -361,9 +361,11 @@ public final class Dialogue {
      * Puts the conversation in its team's queue and tells the user what comes next: the
      * expected wait, or, when no one of the team can answer now, the offer to leave a message.
      */
-    private Turn handOff(Conversation conversation, Turn turn, Optional<String> unanswered, String lang) {
-        String team = catalogue.team(conversation,
-                unanswered.flatMap(question -> answers.nearestJourney(question, lang)));
+    private Turn handOff(Conversation conversation, Turn turn, Parse parse, Optional<String> unanswered) {
+        String lang = parse.lang();
+        // "je voudrais parler à quelqu'un pour un projet d'implantation" names whose team it asks for.
+        String team = catalogue.team(conversation, catalogue.namedBy(parse.text(), List.copyOf(catalogue.names()))
+                .or(() -> unanswered.flatMap(question -> answers.nearestJourney(question, lang))));
         conversation.waitForAgent(team, clock.instant());
         Staffing.Availability availability = staffing.availability(team);
         String teamName = catalogue.teamName(team, lang);

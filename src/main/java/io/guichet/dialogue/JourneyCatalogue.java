@@ -90,8 +90,9 @@ final class JourneyCatalogue {
     }
 
     /**
-     * The team a conversation goes to when handed off: its journey's, else the team of the journey
-     * its unanswered question was nearest to, else the general team.
+     * The team a conversation goes to when handed off: its journey's, else the team of {@code
+     * nearestJourney} (the journey the request names, or its unanswered question was nearest to),
+     * else the general team.
      */
     String team(Conversation conversation, Optional<String> nearestJourney) {
         return of(conversation).map(Journey::teamId)

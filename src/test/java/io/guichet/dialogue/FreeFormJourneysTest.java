@@ -635,6 +635,10 @@ class FreeFormJourneysTest {
         assertTrue(text(p.turns().get(0)).contains("avec l'Office de tourisme de Valmoreau, qui pourra"), p.said());
         assertEquals("tourist_office", p.conversation().team(), "the person is put in touch with the team named");
 
+        Played named = play("fr", "je voudrais parler à quelqu'un pour un projet d'implantation");
+        assertEquals(Status.WAITING_AGENT, named.conversation().status(), named.said());
+        assertEquals("investment_agency", named.conversation().team(), "the team of the project named: " + named.said());
+
         Played far = play("fr", "la déchetterie prend-elle l'amiante ?");
         assertTrue(text(far.turns().get(0)).contains("avec notre équipe, qui pourra"), far.said());
     }
