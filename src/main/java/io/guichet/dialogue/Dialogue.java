@@ -391,6 +391,13 @@ public final class Dialogue {
         if (journeys.underWay(conversation)) {
             return journeys.resume(conversation, parse, now, turnNumber);
         }
+        Optional<String> languageAsked = SpokenLanguages.asked(parse.text());
+        if (languageAsked.isPresent()) {
+            // "hello, do you speak English?": yes, in English, rather than the page on English-language services.
+            return new Turn(List.of(new Reply.Text(phrases.text("speaks_languages", languageAsked.get())),
+                    new Reply.QuickReplies(phrases.list("journeys_menu", languageAsked.get()))), intent, List.of(), false,
+                    status);
+        }
         Optional<Parse> chosen = chosenFromMenu(parse);
         if (chosen.isPresent()) {
             // "Passer un week-end" tapped in the menu chooses the journey: the pages that speak of

@@ -540,6 +540,15 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void askedWhetherTheDeskSpeaksALanguageItAnswersInThatLanguage() {
+        Played english = play("en", "hello do you speak english?");
+        assertTrue(text(english.turns().get(0)).startsWith("Yes, I speak English"), english.said());
+        assertEquals(List.of(), sources(english.turns().get(0)), "no page on English-language services: " + english.said());
+        Played asked = play("en", "Bonjour, est-ce que vous parlez anglais ?");
+        assertTrue(text(asked.turns().get(0)).startsWith("Yes, I speak English"), asked.said());
+    }
+
+    @Test
     void aFollowUpThatNamesADayAsksThePageBeforeAndStartsNoJourney() throws IOException {
         // On the shipped pages, where "et ils ouvrent le dimanche ?" alone is a week-end's date to the engine.
         service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
