@@ -39,6 +39,11 @@ import org.slf4j.LoggerFactory;
 final class JourneyFlow {
     /** A journey other than the current one must be this sure to take over. */
     static final double SWITCH_CONFIDENCE = 0.6;
+    /**
+     * A remark on the way asks nothing: a page of the journey's field is quoted beside it only when
+     * it states it clearly, well past the trust a question's answer needs.
+     */
+    private static final double REMARK_ANSWERED = 0.6;
     /** Below even odds, the intent engine's "out of scope" is a guess. */
     private static final double SURELY_OUT_OF_SCOPE = 0.5;
     private static final Set<String> CLOSINGS = Set.of(Intents.THANKS, Intents.GOODBYE);
@@ -303,9 +308,17 @@ final class JourneyFlow {
             } else if (attemptedAnswer(journey, state, parse)) {
                 replies.add(new Reply.Text(phrases.text("not_understood", lang)));
             } else {
-                // A remark that answers no question: the team gets it with the request.
+                // A remark that answers no question: the team gets it with the request, and a wish a page
+                // of the journey's field answers surely hears what it says ("on aimerait une activité team
+                // building": the activities organisers choose from).
                 state.notes().add(parse.text().strip());
                 replies.add(new Reply.Text(phrases.text("note_kept", lang)));
+                answers.consult(parse, conversation).answer()
+                        .filter(found -> journey.name().equals(found.journey()) && found.score() >= REMARK_ANSWERED)
+                        .ifPresent(found -> {
+                            replies.addAll(found.replies());
+                            sources.addAll(found.sources());
+                        });
             }
         }
         return proceed(conversation, journey, state, parse, filling, changed, replies, sources, !question);

@@ -540,6 +540,18 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void aWishOnTheWayThatAPageOfTheJourneysFieldAnswersIsNotedAndAnswered() throws IOException {
+        // On the shipped pages, which list the team-building activities offered to seminars.
+        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        Played wish = play("fr", "on a un séminaire de 3 jours pour 45 personnes fin mai",
+                "on aimerait une activité team building");
+        assertEquals(List.of("on aimerait une activité team building"), wish.journey().notes(), wish.said());
+        assertEquals(List.of("team-building-activities"), sources(wish.turns().get(1)), wish.said());
+        Played remark = play("fr", "je vais m'installer à Valmoreau en mars avec ma femme", "ma femme est infirmière");
+        assertEquals(List.of(), sources(remark.turns().get(1)), "a remark no page answers surely: " + remark.said());
+    }
+
+    @Test
     void askedWhetherTheDeskSpeaksALanguageItAnswersInThatLanguage() {
         Played english = play("en", "hello do you speak english?");
         assertTrue(text(english.turns().get(0)).startsWith("Yes, I speak English"), english.said());
