@@ -310,10 +310,10 @@ final class JourneyFlow {
             } else {
                 // A remark that answers no question: the team gets it with the request, and a wish a page
                 // of the journey's field answers surely hears what it says ("on aimerait une activité team
-                // building": the activities organisers choose from).
+                // building": the activities organisers choose from), quoted: no model is asked of a remark.
                 state.notes().add(parse.text().strip());
                 replies.add(new Reply.Text(phrases.text("note_kept", lang)));
-                answers.consult(parse, conversation).answer()
+                answers.answer(parse)
                         .filter(found -> journey.name().equals(found.journey()) && found.score() >= REMARK_ANSWERED)
                         .ifPresent(found -> {
                             replies.addAll(found.replies());
