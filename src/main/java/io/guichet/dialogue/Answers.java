@@ -293,10 +293,10 @@ final class Answers {
         if (hits.isEmpty() || journey.equals(hits.get(0).document().journey())) {
             return hits;
         }
-        double firstStates = knowledge.shareStated(hits.get(0).document(), parse.text(), parse.lang());
         for (SearchHit hit : hits.subList(1, hits.size())) {
             if (journey.equals(hit.document().journey()) && hit.score() >= KnowledgeBase.TRUSTED
-                    && knowledge.shareStated(hit.document(), parse.text(), parse.lang()) >= firstStates) {
+                    && knowledge.shareStated(hit.document(), parse.text(), parse.lang())
+                    >= knowledge.shareStated(hits.get(0).document(), parse.text(), parse.lang())) {
                 List<SearchHit> led = new ArrayList<>(List.of(hit));
                 hits.stream().filter(other -> other != hit).forEach(led::add);
                 return led;
@@ -328,11 +328,14 @@ final class Answers {
      */
     private Optional<List<SearchHit>> onThePageBefore(Parse parse, Conversation conversation, int wanted,
                                                       boolean foundAlone, boolean pointsBack) {
-        boolean aboutAnyOfThem = !foundAlone && pointsBack || knowledge.onlyAsks(parse.text(), parse.lang());
         List<KbDocument> before = lastQuoted(conversation);
+        if (before.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean aboutAnyOfThem = !foundAlone && pointsBack || knowledge.onlyAsks(parse.text(), parse.lang());
         List<KbDocument> pages = before.stream()
                 .filter(page -> aboutAnyOfThem || knowledge.mentions(page, parse.text(), parse.lang())).toList();
-        if (pages.isEmpty() && (before.isEmpty() || !pointsBack)) {
+        if (pages.isEmpty() && !pointsBack) {
             return Optional.empty();
         }
         // The bot's answer named the pages by their titles ("qu'est-ce qu'il y a le 12 ?" names no concert,
