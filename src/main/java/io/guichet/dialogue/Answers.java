@@ -54,7 +54,8 @@ final class Answers {
             + "|it|its|they|them) ");
     /**
      * What one can, may or must do before a pronoun: "on peut faire ça à vélo ?" asks of what was
-     * talked of. Kept in queries, where "qui peut m'aider" names no aid. Folded, spaced.
+     * talked of. Left out here only: dropped from every query, "qui peut m'aider à monter mon
+     * projet ?" became a question on the aids. Folded, spaced.
      */
     private static final Pattern MODAL = Pattern.compile("(?<= )(?:peut|peuvent|pouvons|pourrait|pourrions|doit"
             + "|doivent|devons|faut)(?= )");
@@ -116,7 +117,7 @@ final class Answers {
      * answer), quoted otherwise.
      */
     Optional<Answer> inWords(Answer found, Parse parse, Conversation conversation) {
-        return generated == null ? Optional.of(found) : consult(parse, conversation).answer();
+        return generated == null || found.worded() ? Optional.of(found) : consult(parse, conversation).answer();
     }
 
     /**
@@ -142,6 +143,14 @@ final class Answers {
      * with {@code conversation}'s last lines for context (none: the passages are quoted).
      */
     Consulted consult(Parse parse, Conversation conversation) {
+        Consulted found = consulted(parse, conversation);
+        // Read with the conversation, the answer is as the person is to read it: the model, when one is
+        // set, has written it or declined to.
+        return conversation == null ? found
+                : new Consulted(found.answer().map(Answer::asWorded), found.nearestJourney(), found.followsUp());
+    }
+
+    private Consulted consulted(Parse parse, Conversation conversation) {
         Optional<DateRange> dates = Events.asked(parse, LocalDate.now(clock));
         List<KbDocument> on = dates.map(asked -> events.askedFor(parse, asked)).orElse(List.of());
         if (!on.isEmpty()) {
@@ -378,8 +387,8 @@ final class Answers {
      * The hits for a question that leans on the questions before it and not on the page before
      * ("et s'il pleut ?" after "qu'est-ce qu'on peut faire avec des ados ?", which listed the
      * week-end's events): searched with those questions among all pages, when the first page
-     * found is trusted and states some of the question itself; "et une patinoire ?" after the
-     * pool is not answered by the pool.
+     * found is trusted and states some of the question itself; "et un golf ?" after the pools is
+     * not answered by the pools.
      */
     private Optional<List<SearchHit>> withTheQuestionsBefore(Parse parse, Conversation conversation, int wanted) {
         String before = questionsBefore(conversation);
@@ -516,7 +525,17 @@ final class Answers {
      * The replies that quote the answer, its source cards (the page quoted first) and page, its
      * confidence; no page when the agenda's word that nothing is on is the whole answer.
      */
-    record Answer(List<Reply> replies, List<Reply.Card> sources, KbDocument page, double score) {
+    record Answer(List<Reply> replies, List<Reply.Card> sources, KbDocument page, double score, boolean worded) {
+        /** A quote that a model, when one is set, may still write in words. */
+        Answer(List<Reply> replies, List<Reply.Card> sources, KbDocument page, double score) {
+            this(replies, sources, page, score, false);
+        }
+
+        /** This answer as the person is to read it: no model is asked to write it again. */
+        Answer asWorded() {
+            return new Answer(replies, sources, page, score, true);
+        }
+
         /** The journey the quoted page belongs to, or null. */
         String journey() {
             return page == null ? null : page.journey();

@@ -87,6 +87,18 @@ class GeneratedAnswersTest {
     }
 
     @Test
+    void aQuestionOnAJourneysTopicAsksTheModelOnce() {
+        server.model = body -> {
+            String user = ModelServer.userMessage(body);
+            int id = user.indexOf("<passage id=\"") + "<passage id=\"".length();
+            return "Oui, plusieurs balades sont faciles [" + user.substring(id, user.indexOf('"', id)) + "].";
+        };
+        Turn turn = ask("y a des randos faciles pour les enfants ?");
+        assertTrue(said(turn).startsWith("Oui, plusieurs balades sont faciles."), said(turn));
+        assertEquals(1, received.size(), "the answer the model wrote is not written again");
+    }
+
+    @Test
     void aGroundedAnswerWithAValidCitationIsTheReplyWithItsSourceCard() {
         server.model = body -> "L'office est ouvert du lundi au samedi de 9 h 30 à 18 h [" + officeId(body) + "].";
         Turn turn = ask(HOURS);
