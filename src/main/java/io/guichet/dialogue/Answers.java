@@ -174,9 +174,9 @@ final class Answers {
         boolean foundAlone = trusted(hits).isPresent();
         // Only a question follows up: "merci, c'est parfait" is no question on the page before.
         boolean question = conversation != null && JourneyFlow.isQuestion(parse);
-        boolean namesWhatItAsks = WHAT_IS_NAMED.matcher(folded(parse.text())).find();
+        boolean namesWhatItAsks = question && WHAT_IS_NAMED.matcher(folded(parse.text())).find();
         boolean pointsBack = question && !namesWhatItAsks && pointsBack(parse.text(), parse.lang());
-        boolean leaning = question && (namesWhatItAsks || leans(parse.text()));
+        boolean leaning = namesWhatItAsks || question && leans(parse.text());
         Optional<List<SearchHit>> followed = question && (!foundAlone || pointsBack || leaning)
                 ? onThePageBefore(parse, conversation, wanted, foundAlone, pointsBack) : Optional.empty();
         if (followed.isEmpty() && leaning && !foundAlone) {

@@ -101,7 +101,7 @@ final class QuantityExpressions {
             " ?(?:(?:,|\\+|&|et|and|plus|ainsi que|avec|with) ?(?:(?:et|and) )?)?");
 
     /** A partner, a relative or a friend named by the one who writes: one person. */
-    private static final String PARTNER = "(?<partner>(?:ma|mon|my|our|notre) (?:femme|epouse|mari|epoux|compagnon"
+    private static final String COMPANION = "(?<companion>(?:ma|mon|my|our|notre) (?:femme|epouse|mari|epoux|compagnon"
             + "|compagne|conjoint|conjointe|partenaire|copine|copain|wife|husband|partner|girlfriend|boyfriend|spouse"
             + "|fiance|fiancee|gf|bf|mere|maman|pere|papa|soeur|frere|mother|mum|mom|father|dad|sister|brother"
             + "|grand-mere|grand-pere|grandmother|grandfather|grandma|grandpa|meilleur ami|meilleure amie|best friend))";
@@ -116,7 +116,7 @@ final class QuantityExpressions {
     private static final String CHILD = "(?<child>(?:notre|mon|ma|our|my|un|une|a) (?:petit |petite |jeune |young )?"
             + "(?:enfant|bebe|fils|fille|garcon|baby|son|daughter|kid|child|ado))";
     private static final String ME = "(?<me>moi|me|myself|i)";
-    private static final String MEMBER = "(?:" + PARTNER + "|" + PARENTS + "|" + CHILDREN + "|" + CHILD + "|" + ME + ")";
+    private static final String MEMBER = "(?:" + COMPANION + "|" + PARENTS + "|" + CHILDREN + "|" + CHILD + "|" + ME + ")";
     private static final Pattern MEMBER_PATTERN = Pattern.compile(MEMBER + "(?![\\w])");
     private static final String MEMBER_JOIN = "(?:,? (?:et|and|avec|with|plus|\\+) |, | )";
     /**
@@ -237,28 +237,28 @@ final class QuantityExpressions {
 
     /**
      * The household a run of members says, in place of the counts inside it, when it says who the
-     * one who writes is with: a partner named, "et moi", or "avec …" from someone speaking for
-     * themself alone. "On vient avec 2 enfants" says how many children, not how many people: no
+     * one who writes is with: a partner or a relative named, "et moi", or "avec …" from someone
+     * speaking for themself alone. "On vient avec 2 enfants" says how many children, not how many people: no
      * count, unless a count of the others comes just before ("2 adultes avec 2 enfants").
      */
     private static void household(String text, Matcher run, List<EntityCandidate> found) {
         Members named = Members.in(text, run.start(), run.end());
         int people = named.people();
-        boolean partner = named.partner();
+        boolean companion = named.companion();
         boolean me = named.me();
         boolean with = run.group("with") != null;
         String before = text.substring(0, run.start());
         boolean alone = SPEAKER_ALONE.matcher(before).find();
-        if (with && !partner && !me && !alone && SPEAKERS.matcher(before).find()
+        if (with && !companion && !me && !alone && SPEAKERS.matcher(before).find()
                 && found.stream().noneMatch(c -> c.end() <= run.start() && before.substring(c.end()).isBlank())) {
             // "we're moving with 2 kids": the children are counted, the parents are not said.
             found.removeIf(c -> c.start() < run.end() && c.end() > run.start());
             return;
         }
-        if (with && !partner && !me) {
+        if (with && !companion && !me) {
             Optional<EntityCandidate> couple = found.stream()
                     .filter(c -> c.type().equals("people_count") && c.end() <= run.start())
-                    .filter(c -> Members.in(text, c.start(), c.end()).speakerAndPartner()).reduce((first, last) -> last);
+                    .filter(c -> Members.in(text, c.start(), c.end()).speakerAndCompanion()).reduce((first, last) -> last);
             if (couple.isPresent()) {
                 // "my wife and I are moving in September with our two kids": the children join the
                 // couple already counted, not the one who writes alone.
@@ -269,7 +269,7 @@ final class QuantityExpressions {
                 return;
             }
         }
-        if (named.count() < 2 && !with || !partner && !me && !(with && alone)) {
+        if (named.count() < 2 && !with || !companion && !me && !(with && alone)) {
             return;
         }
         int total = people + (me ? 0 : 1);
@@ -280,20 +280,21 @@ final class QuantityExpressions {
 
     /**
      * The members of a household named in {@code text} between two offsets: the people they count,
-     * how many members are named, and whether the partner and the one who writes are among them.
+     * how many members are named, and whether someone they name (a partner, a relative) and the
+     * one who writes are among them.
      */
-    private record Members(int people, int count, boolean partner, boolean me) {
+    private record Members(int people, int count, boolean companion, boolean me) {
         static Members in(String text, int start, int end) {
             int people = 0;
             int count = 0;
-            boolean partner = false;
+            boolean companion = false;
             boolean me = false;
             Matcher member = MEMBER_PATTERN.matcher(text).region(start, end);
             while (member.find()) {
                 count++;
-                if (member.group("partner") != null || member.group("parents") != null) {
+                if (member.group("companion") != null || member.group("parents") != null) {
                     // The one who writes is with someone they name: a partner, a relative, their parents.
-                    partner = true;
+                    companion = true;
                     people += member.group("parents") != null ? 2 : 1;
                 } else if (member.group("me") != null) {
                     me = true;
@@ -304,12 +305,12 @@ final class QuantityExpressions {
                     people += (int) EntityNumbers.countValue(member.group("children"));
                 }
             }
-            return new Members(people, count, partner, me);
+            return new Members(people, count, companion, me);
         }
 
-        /** "ma femme et moi", "my wife and I": the one who writes and their partner, counted already. */
-        boolean speakerAndPartner() {
-            return partner && me;
+        /** "ma femme et moi", "my wife and I": the one who writes and the one they name, counted already. */
+        boolean speakerAndCompanion() {
+            return companion && me;
         }
     }
 
