@@ -398,6 +398,10 @@ public final class Dialogue {
                     new Reply.QuickReplies(phrases.list("journeys_menu", languageAsked.get()))), intent, List.of(), false,
                     status);
         }
+        if (WeatherQuestions.asked(parse.text())) {
+            return new Turn(List.of(new Reply.Text(phrases.text("weather", lang)),
+                    new Reply.QuickReplies(phrases.list("journeys_menu", lang))), intent, List.of(), false, status);
+        }
         Optional<Parse> chosen = chosenFromMenu(parse);
         if (chosen.isPresent()) {
             // "Passer un week-end" tapped in the menu chooses the journey: the pages that speak of

@@ -259,7 +259,9 @@ final class JourneyFlow {
         String lang = parse.lang();
         IntentScore intent = parse.intent();
         boolean question = isQuestion(parse);
-        SlotFiller.Filling filling = SlotFiller.fill(journey, state, parse, now);
+        boolean weather = question && WeatherQuestions.asked(parse.text());
+        // "il va pleuvoir samedi ?" asks the forecast; its Saturday is no date of the stay.
+        SlotFiller.Filling filling = weather ? SlotFiller.Filling.NOTHING : SlotFiller.fill(journey, state, parse, now);
         if (question) {
             filling = filling.asked(journey, state);
         }
@@ -287,7 +289,9 @@ final class JourneyFlow {
         }
         List<Reply> replies = new ArrayList<>();
         List<Reply.Card> sources = new ArrayList<>();
-        if (question) {
+        if (weather) {
+            replies.add(new Reply.Text(phrases.text("weather_on_the_way", lang)));
+        } else if (question) {
             // Read with the answers before it, as outside a journey: "c'est cumulable ?" after the aids.
             Optional<Answers.Answer> answer = answers.consult(parse, conversation).answer();
             if (answer.isPresent()) {

@@ -93,6 +93,9 @@ final class SlotFiller {
      * days, a choice from a sentence), which are said back even when they answer the question asked.
      */
     record Filling(Map<String, Object> values, Set<String> skipped, List<Refusal> refusals, Set<String> reckoned) {
+        /** A message that says nothing for the journey. */
+        static final Filling NOTHING = new Filling(Map.of(), Set.of(), List.of());
+
         Filling(Map<String, Object> values, Set<String> skipped, List<Refusal> refusals) {
             this(values, skipped, refusals, Set.of());
         }

@@ -572,6 +572,24 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void aQuestionOnTheWeatherIsToldWhereForecastsAreAndStartsNoStay() throws IOException {
+        // On the shipped pages, where April names the incubator's deadline and the markets' flowers.
+        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        for (Played asked : List.of(play("fr", "quel temps il fait en avril ?"),
+                play("en", "will it be sunny this weekend?"))) {
+            assertTrue(text(asked.turns().get(0)).contains("Météo-France"), asked.said());
+            assertEquals(List.of(), sources(asked.turns().get(0)), asked.said());
+            assertNull(asked.journey(), asked.said());
+        }
+        Played onTheWay = play("fr", "on vient le week-end prochain à 2", "il va pleuvoir samedi ?");
+        assertTrue(text(onTheWay.turns().get(1)).contains("Météo-France"), onTheWay.said());
+        assertEquals(onTheWay.turns().get(0).replies().get(onTheWay.turns().get(0).replies().size() - 1),
+                onTheWay.turns().get(1).replies().get(onTheWay.turns().get(1).replies().size() - 1),
+                "the stay's question asked again: " + onTheWay.said());
+        assertEquals(Map.of("start", "2026-11-28", "end", "2026-11-29"), onTheWay.slots().get("date"), "its Saturday is no date of the stay: " + onTheWay.said());
+    }
+
+    @Test
     void aFollowUpOnTheQuestionBeforeIsAnsweredFromThePageThatStatesIt() throws IOException {
         // On the shipped pages, where "et s'il pleut ?" alone is the weather, out of scope, and finds nothing trusted.
         service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
