@@ -1,6 +1,7 @@
 package io.guichet.dialogue;
 
 import io.guichet.conversation.Conversation;
+import io.guichet.conversation.JourneyState;
 import io.guichet.conversation.Message;
 import io.guichet.conversation.Status;
 import io.guichet.generation.GroundedAnswers;
@@ -136,7 +137,7 @@ public final class Dialogue {
         IntentScore intent = new IntentScore(journey, parse.intent().confidence());
         boolean question = JourneyFlow.isQuestion(parse);
         if (answer.isPresent() && !JourneyFlow.statesAProjectBesidesWhen(catalogue.get(journey), parse, now)
-                && !JourneyFlow.statesAnIntention(parse)) {
+                && !JourneyFlow.statesAnIntention(catalogue.get(journey), parse, now)) {
             Optional<Answers.Answer> written = answers.inWords(answer.get(), parse, conversation);
             if (written.isPresent()) {
                 // The page answered tells the topic better than an engine that hesitated: "y a des randos
@@ -160,7 +161,7 @@ public final class Dialogue {
         // pour un club sportif" asks something; "ma femme, nos 3 enfants et moi" shares words with pages
         // it does not ask about.
         Optional<Answers.Answer> asked = question ? answer.flatMap(found -> answers.inWords(found, parse, conversation))
-                : answer.filter(found -> answersBesidesTheProject(parse, catalogue.get(journey), found));
+                : answer.filter(found -> answersBesidesTheProject(parse, catalogue.get(journey), found, now));
         return startAfter(asked, conversation, as(parse, journey, intent.confidence()), now, turnNumber);
     }
 
@@ -171,24 +172,30 @@ public final class Dialogue {
      * person's own situation ("je suis infirmière, j'ai une promesse d'embauche").
      */
     private boolean asksInformation(Parse parse, String journey, LocalDate now) {
-        return !JourneyFlow.statesAnIntention(parse) && !JourneyFlow.statesAProject(catalogue.get(journey), parse, now)
-                && (JourneyFlow.isQuestion(parse) || catalogue.namedBy(parse.text(), List.of(journey)).isEmpty()
+        // A question's day is when it asks about ("vous ouvrez le dimanche ?"), unless the journey is named with it.
+        boolean question = JourneyFlow.isQuestion(parse);
+        return !JourneyFlow.statesAnIntention(catalogue.get(journey), parse, now) && !(question
+                ? JourneyFlow.statesAProjectBesidesWhen(catalogue.get(journey), parse, now)
+                : JourneyFlow.statesAProject(catalogue.get(journey), parse, now))
+                && (question || catalogue.namedBy(parse.text(), List.of(journey)).isEmpty()
                         && !JourneyFlow.speaksOfThemselves(parse));
     }
 
     /**
      * Whether {@code found} also answers the message less its facts (the entities read in it, its
-     * length in days) and the words that name {@code journey}; searched again only when something
-     * was taken out that the page states: "a venue for 60 people, 2 days in April" asks nothing of
-     * the hall let by the day to groups of 80 at least.
+     * length in days, what it says the person is or does) and the words that name {@code journey};
+     * searched again only when something was taken out that the page states: "a venue for 60
+     * people, 2 days in April" asks nothing of the hall let by the day to groups of 80 at least,
+     * nor "on veut ouvrir un restaurant" of the restaurants' page.
      */
-    private boolean answersBesidesTheProject(Parse parse, Journey journey, Answers.Answer found) {
+    private boolean answersBesidesTheProject(Parse parse, Journey journey, Answers.Answer found, LocalDate now) {
         StringBuilder left = new StringBuilder(parse.text());
         parse.entities().stream().sorted(Comparator.comparingInt(Entity::start).reversed())
                 .forEach(fact -> left.replace(fact.start(), fact.end(), " "));
         String whole = String.join(" ", TextNormalizer.tokens(parse.text()));
-        String rest = SlotFiller.withoutLengthInDays(journey.withoutItsWords(
-                " " + String.join(" ", TextNormalizer.tokens(left.toString())) + " ")).strip();
+        Map<String, Object> chosen = SlotFiller.fill(journey, new JourneyState(journey.name()), parse, now).values();
+        String rest = SlotFiller.withoutLengthInDays(journey.withoutStated(journey.withoutItsWords(
+                " " + String.join(" ", TextNormalizer.tokens(left.toString())) + " "), chosen)).strip();
         if (rest.equals(whole)) {
             return true;
         }
@@ -302,7 +309,7 @@ public final class Dialogue {
             // The word that names the journey, with an intention ("je cherche un lieu original pour un codir")
             // or the facts of its project ("bjr, seminaire 25 pers en mars, vous avez quoi ?").
             return catalogue.namedBy(parse.text(), List.copyOf(catalogue.names()))
-                    .filter(named -> JourneyFlow.statesAnIntention(parse)
+                    .filter(named -> JourneyFlow.statesAnIntention(catalogue.get(named), parse, now)
                             || JourneyFlow.statesAProject(catalogue.get(named), parse, now))
                     .flatMap(named -> journeys.stream().filter(score -> score.name().equals(named)).findFirst());
         }
@@ -455,8 +462,8 @@ public final class Dialogue {
         Answers.Consulted consulted = answers.consult(parse, conversation);
         Optional<Answers.Answer> answer = consulted.answer();
         Optional<IntentScore> likely = likelyJourney(parse, now);
-        boolean project = likely.isPresent() && (JourneyFlow.statesAnIntention(parse)
-                || JourneyFlow.statesAProject(catalogue.get(likely.get().name()), parse, now));
+        boolean project = likely.map(score -> catalogue.get(score.name())).filter(found -> JourneyFlow.statesAnIntention(found, parse, now)
+                || JourneyFlow.statesAProject(found, parse, now)).isPresent();
         if (parse.outOfScope() && !project && !consulted.followsUp()
                 && answer.filter(found -> found.score() >= OUT_OF_SCOPE_ANSWERED).isEmpty()) {
             // An alarm, music, the weather: honestly not this desk's job, and no reason to call a person.
@@ -467,15 +474,15 @@ public final class Dialogue {
         }
         // Information the pages do not give gets an honest "I don't know", not a form, unless a project is stated.
         Optional<IntentScore> journey = likely.filter(found -> !asksInformation(parse, found.name(), now));
-        if (journey.isPresent() && (answer.isEmpty() || JourneyFlow.statesAnIntention(parse)
-                || JourneyFlow.statesAProjectBesidesWhen(catalogue.get(journey.get().name()), parse, now))) {
+        Optional<Journey> named = journey.map(score -> catalogue.get(score.name()));
+        if (named.isPresent() && (answer.isEmpty() || JourneyFlow.statesAnIntention(named.get(), parse, now)
+                || JourneyFlow.statesAProjectBesidesWhen(named.get(), parse, now))) {
             // Rather than "I don't know", or after the answer when the person says they mean to do it or
             // gives its facts ("a group of 8 friends, a weekend in june, 150€ per person"): the project the
             // message speaks of, which the intent engine nearly chose.
-            Journey named = catalogue.get(journey.get().name());
             Optional<Answers.Answer> asked = JourneyFlow.isQuestion(parse) ? answer
-                    : answer.filter(found -> answersBesidesTheProject(parse, named, found));
-            return startAfter(asked, conversation, as(parse, named.name(), journey.get().confidence()), now,
+                    : answer.filter(found -> answersBesidesTheProject(parse, named.get(), found, now));
+            return startAfter(asked, conversation, as(parse, named.get().name(), journey.get().confidence()), now,
                     turnNumber);
         }
         return answer

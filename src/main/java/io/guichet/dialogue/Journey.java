@@ -58,7 +58,7 @@ record Journey(String name, String teamId, Map<String, String> teamName, List<Sl
     /**
      * The folded, space-padded text less the journey's keywords and the phrases that tell who
      * comes and how ("avec les enfants", "sans hébergement", "mon épouse et moi"): what it holds
-     * besides the project. Choices stay: "un spa" or "une expo" is also something asked for.
+     * besides the project, before its choices are read ({@link #withoutChosen}).
      */
     String withoutItsWords(String folded) {
         Stream<String> cues = slots.stream().flatMap(slot -> Stream.concat(Stream.concat(
@@ -73,6 +73,30 @@ record Journey(String name, String teamId, Map<String, String> teamName, List<Sl
             left = left.replace(phrase, " ");
         }
         return left;
+    }
+
+    /**
+     * The folded, space-padded text less the words of the choices {@code chosen} holds (slot name
+     * to value, or to values for a slot of several) for slots not {@link Slot#sought}: "de
+     * logiciels" in "on crée une boîte de logiciels" is the project's sector, nothing asked of the
+     * technopole's page; "un atelier" is what is looked for.
+     */
+    String withoutStated(String folded, Map<String, Object> chosen) {
+        List<String> phrases = slots.stream().filter(slot -> !slot.sought() && chosen.containsKey(slot.name()))
+                .flatMap(slot -> slot.choices().stream().filter(choice -> isChosen(chosen.get(slot.name()), choice)))
+                .flatMap(choice -> choice.words().values().stream()).flatMap(List::stream)
+                .map(phrase -> " " + String.join(" ", TextNormalizer.tokens(phrase)) + " ")
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        String left = folded;
+        for (String phrase : phrases) {
+            left = left.replace(phrase, " ");
+        }
+        return left;
+    }
+
+    private static boolean isChosen(Object value, Slot.Choice choice) {
+        return value instanceof java.util.Collection<?> values ? values.contains(choice.value())
+                : choice.value().equals(value);
     }
 
     /** How many of the journey's keywords the folded, space-padded text holds. */

@@ -79,14 +79,28 @@ final class JourneyFlow {
             + "|cest quoi|c quoi|c koi|ckoi|koi |kel |kelle |kels |what|where|how|when|which|why|is there|are there"
             + "|is it|can i|can we|can you|do you|does)");
 
+    private static final String WANT = "veux|voudrais|voudrions|souhaite|souhaitons|souhaiterais|souhaiterions"
+            + "|aimerais|aimerions|veut|voudrait|aimerait|voulons|voulions";
+    private static final String ARTICLE = "(un|une|des|du|de|d|le|la|les|l)";
     /** Over the message's folded tokens, apostrophes made spaces: "j aimerais", "we re planning". */
-    private static final Pattern INTENTION = Pattern.compile("\\b(je|j|nous|on) (veux|voudrais|voudrions|souhaite"
-            + "|souhaitons|souhaiterais|souhaiterions|aimerais|aimerions|cherche|cherchons|recherche|recherchons"
-            + "|compte|comptons|prevois|prevoyons|envisage|envisageons|organise|organisons|veut|voudrait|prevoit"
-            + "|aimerait|projette|projetons|voulons|voulions|allons|pense(?! qu)|pensons(?! qu))\\b|\\b(notre|mon) projet\\b"
-            + "|\\b(i|we) (want|would like|d like|plan|need|intend)\\b"
+    private static final Pattern INTENTION = Pattern.compile("\\b(je|j|nous|on) (" + WANT + ")\\b(?! " + ARTICLE + "\\b)"
+            + "|\\b(je|j|nous|on) (compte|comptons|prevois|prevoyons|envisage|envisageons|organise|organisons|prevoit"
+            + "|projette|projetons|allons|pense(?! qu)|pensons(?! qu)|demenage|demenageons)\\b"
+            // What one founds is a project stated in the present: "on crée une boîte", "nous implantons notre usine".
+            + "|\\b(je|j|nous|on) (cree|creons|monte|montons|lance|lancons|ouvre|ouvrons|implante|implantons)"
+            + " (un|une|des|notre|nos|ma|mon|mes)\\b"
+            + "|\\b(notre|mon) projet\\b"
+            + "|\\b(i|we) (want|would like|d like)\\b(?! (a|an|some|the)\\b)|\\b(i|we) (plan|intend)\\b"
             + "|\\b(je|j|nous|on) (viens|vient|venons|arrive|arrivons)\\b(?! (d|de|du)\\b)"
-            + "|\\b(i|we) (are|re|am|m) (planning|looking|moving|thinking|coming|visiting|arriving)\\b");
+            + "|\\b(i|we) (are|re|am|m) (planning|moving|thinking|coming|visiting|arriving)\\b");
+    /**
+     * A search in the first person, or a wish for something rather than to do something ("je
+     * voudrais un hôtel", not "je voudrais organiser"): a project only when what is looked for is
+     * the journey's.
+     */
+    private static final Pattern SEARCH = Pattern.compile("\\b(je|j|nous|on) (cherche|cherchons|recherche"
+            + "|recherchons)\\b|\\b(je|j|nous|on) (" + WANT + ") " + ARTICLE + "\\b|\\b(i|we) need\\b"
+            + "|\\b(i|we) (are|re|am|m) looking\\b|\\b(i|we) (want|would like|d like) (a|an|some|the)\\b");
 
     /** The words of one who speaks of themself or their own: "je dirige un chantier", "on pense venir", "my wife and I". */
     private static final Map<String, Set<String>> FIRST_PERSON = Map.of(
@@ -181,11 +195,16 @@ final class JourneyFlow {
     }
 
     /**
-     * Whether the person says, in the first person, that they mean to do something ("je voudrais
-     * organiser", "nous cherchons", "we're planning"): a project, even before its first fact.
+     * Whether the person says, in the first person, that they mean to do something for {@code
+     * journey} ("je voudrais organiser", "we're planning"): a project, even before its first fact.
+     * A search is one when what is looked for is the journey's, named by its words or by a
+     * project's facts ("je cherche un appartement", "on cherche 300 m²"); "je cherche un médecin
+     * qui parle anglais" or "un restaurant pour ce soir" asks the pages, with the journey offered.
      */
-    static boolean statesAnIntention(Parse parse) {
-        return INTENTION.matcher(String.join(" ", TextNormalizer.tokens(parse.text()))).find();
+    static boolean statesAnIntention(Journey journey, Parse parse, LocalDate now) {
+        String folded = String.join(" ", TextNormalizer.tokens(parse.text()));
+        return INTENTION.matcher(folded).find() || SEARCH.matcher(folded).find()
+                && (journey.keywordsIn(" " + folded + " ") > 0 || statesAProjectBesidesWhen(journey, parse, now));
     }
 
     /** The person's last messages before this one, oldest first: facts may come before the journey does. */

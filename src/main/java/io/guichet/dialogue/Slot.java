@@ -22,8 +22,10 @@ import java.util.stream.Collectors;
  * said in words ({@code counted}: "mon épouse et moi" is 2). An optional slot is asked only when
  * {@code asked} (it helps the recommendations); otherwise it is kept when the person says it. A number's {@code example} ("2 adultes et 2 enfants") shows the
  * form of an answer when the question is asked again; without one, its type's example is given.
+ * A choice is what the person looks for (a workshop, a spa) unless its slot is not {@code sought}:
+ * what they are or do (a business sector, a household), which asks nothing of the pages.
  */
-record Slot(String name, Type type, boolean required, boolean asked, Double min, Double max,
+record Slot(String name, Type type, boolean required, boolean asked, boolean sought, Double min, Double max,
             Map<String, String> label, Map<String, String> ask, Map<String, String> example, List<Choice> choices,
             Cues cues, Implied implied, Map<Integer, Map<String, List<String>>> counted, List<Phrase> phrases) {
 
@@ -118,6 +120,7 @@ record Slot(String name, Type type, boolean required, boolean asked, Double min,
         });
         JsonNode implied = node.path("implied");
         return new Slot(name, type, node.path("required").asBoolean(false), node.path("asked").asBoolean(true),
+                node.path("sought").asBoolean(true),
                 node.hasNonNull("min") ? node.get("min").asDouble() : null,
                 node.hasNonNull("max") ? node.get("max").asDouble() : null,
                 Journey.texts(node.path("label")), Journey.texts(node.path("ask")), Journey.texts(node.path("example")),

@@ -572,6 +572,39 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void aCompanyFoundedInThePresentIsAProjectAndItsSectorAsksNothingOfThePages() throws IOException {
+        // On the shipped pages, where the technopole's page speaks of software and the restaurants' of restaurants.
+        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        Played software = play("fr", "bonjour, on crée une boite de logiciels");
+        assertEquals("business_setup", software.journey().name(), software.said());
+        assertEquals("digital", software.slots().get("sector"), software.said());
+        assertEquals(List.of(), sources(software), "nothing was asked of the technopole: " + software.said());
+        Played restaurant = play("fr", "on veut ouvrir un restaurant");
+        assertEquals("retail", restaurant.slots().get("sector"), restaurant.said());
+        assertEquals(List.of(), sources(restaurant), "no list of restaurants to eat at: " + restaurant.said());
+        Played campsite = play("fr", "on cherche un camping pour 3 nuits en juillet");
+        assertEquals(List.of("les-berges-campsite"), sources(campsite),
+                "what a search chooses is what it asks for: " + campsite.said());
+    }
+
+    @Test
+    void aSearchForWhatNoJourneyPreparesIsAnsweredWithTheJourneyOffered() throws IOException {
+        // On the shipped pages, where a doctor or a restaurant tonight is no move nor stay to prepare.
+        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        Played doctor = play("fr", "je cherche un médecin généraliste qui prend de nouveaux patients");
+        assertEquals(List.of("sante-et-medecins"), sources(doctor), doctor.said());
+        assertNull(doctor.journey(), "no form for a doctor: " + doctor.said());
+        assertTrue(doctor.said().contains("Voulez-vous que je vous aide à préparer votre installation ?"), doctor.said());
+        Played tonight = play("fr", "je cherche un restaurant pour ce soir");
+        assertEquals(List.of("tables-et-specialites"), sources(tonight), tonight.said());
+        assertNull(tonight.journey(), "tonight is no stay to plan: " + tonight.said());
+        Played flat = play("fr", "je cherche un appartement à louer");
+        assertEquals("relocation", flat.journey().name(), "a flat is the move's: " + flat.said());
+        Played sunday = play("fr", "vous ouvrez le dimanche ?");
+        assertNull(sunday.journey(), "a question's day is when it asks about: " + sunday.said());
+    }
+
+    @Test
     void aQuestionOnTheWeatherIsToldWhereForecastsAreAndStartsNoStay() throws IOException {
         // On the shipped pages, where April names the incubator's deadline and the markets' flowers.
         service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
@@ -771,8 +804,8 @@ class FreeFormJourneysTest {
 
     @Test
     void aRequestOutOfScopeIsNotAnsweredFromAPageThatOnlySharesAWord() {
-        // "samedi" is in the tourist office's hours, "22 h" in the calendar's fireworks: no forecast, no alarm.
-        for (String request : List.of("quel temps fera-t-il samedi ?", "mets un réveil à 22 h")) {
+        // "samedi" is in the tourist office's hours, "22 h" in the calendar's fireworks: no match result, no alarm.
+        for (String request : List.of("qui a gagné le match de samedi ?", "mets un réveil à 22 h")) {
             Played p = play("fr", request);
             assertEquals(List.of(), sources(p), p.said());
             assertTrue(p.said().contains("Je ne peux pas m'en charger"), p.said());

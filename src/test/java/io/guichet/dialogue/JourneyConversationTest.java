@@ -272,7 +272,7 @@ class JourneyConversationTest {
         Conversation c = service.open("web", null);
         say(c, "séminaire pour 30 personnes le 4 février, 2 nuits");
         String awaiting = journey(c).awaiting();
-        Turn declined = say(c, "quel temps fera-t-il demain ?");
+        Turn declined = say(c, "mets-moi un réveil à 7 h");
         assertTrue(text(declined).startsWith("Je ne peux pas m'en charger : je suis l'accueil du territoire."),
                 text(declined));
         assertFalse(text(declined).contains("l'équipe pourra"), text(declined));
