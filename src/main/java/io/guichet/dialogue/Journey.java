@@ -6,6 +6,7 @@ import io.guichet.nlu.IntentFile;
 import io.guichet.nlu.Intents;
 import io.guichet.nlu.TextNormalizer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -58,21 +59,14 @@ record Journey(String name, String teamId, Map<String, String> teamName, List<Sl
     /**
      * The folded, space-padded text less the journey's keywords and the phrases that tell who
      * comes and how ("avec les enfants", "sans hébergement", "mon épouse et moi"): what it holds
-     * besides the project, before its choices are read ({@link #withoutChosen}).
+     * besides the project, before its choices are read ({@link #withoutStated}).
      */
     String withoutItsWords(String folded) {
         Stream<String> cues = slots.stream().flatMap(slot -> Stream.concat(Stream.concat(
                 slot.cues().yes().values().stream(), slot.cues().no().values().stream()),
                 slot.counted().values().stream().flatMap(byLanguage -> byLanguage.values().stream()))
                 .flatMap(List::stream));
-        List<String> phrases = Stream.concat(keywords.values().stream().flatMap(List::stream), cues)
-                .map(phrase -> " " + String.join(" ", TextNormalizer.tokens(phrase)) + " ")
-                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
-        String left = folded;
-        for (String phrase : phrases) {
-            left = left.replace(phrase, " ");
-        }
-        return left;
+        return without(folded, Stream.concat(keywords.values().stream().flatMap(List::stream), cues));
     }
 
     /**
@@ -82,20 +76,23 @@ record Journey(String name, String teamId, Map<String, String> teamName, List<Sl
      * technopole's page; "un atelier" is what is looked for.
      */
     String withoutStated(String folded, Map<String, Object> chosen) {
-        List<String> phrases = slots.stream().filter(slot -> !slot.sought() && chosen.containsKey(slot.name()))
+        return without(folded, slots.stream().filter(slot -> !slot.sought() && chosen.containsKey(slot.name()))
                 .flatMap(slot -> slot.choices().stream().filter(choice -> isChosen(chosen.get(slot.name()), choice)))
-                .flatMap(choice -> choice.words().values().stream()).flatMap(List::stream)
-                .map(phrase -> " " + String.join(" ", TextNormalizer.tokens(phrase)) + " ")
-                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+                .flatMap(choice -> choice.words().values().stream()).flatMap(List::stream));
+    }
+
+    /** The longest phrases first: one said inside a longer one goes with it. */
+    private static String without(String folded, Stream<String> phrases) {
         String left = folded;
-        for (String phrase : phrases) {
+        for (String phrase : phrases.map(p -> " " + String.join(" ", TextNormalizer.tokens(p)) + " ")
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
             left = left.replace(phrase, " ");
         }
         return left;
     }
 
     private static boolean isChosen(Object value, Slot.Choice choice) {
-        return value instanceof java.util.Collection<?> values ? values.contains(choice.value())
+        return value instanceof Collection<?> values ? values.contains(choice.value())
                 : choice.value().equals(value);
     }
 
