@@ -48,6 +48,10 @@ final class DateExpressions {
     /** The first words {@link #WE} can begin with, for the rules' quick test. */
     private static final String WE_STARTS = "week|weekend|weekends|wekend|wekends|weeknd|weeknds|wk|wkend|wkends|wknd|wknds";
 
+    /** The rank of a week-end or a week in its month: first to fourth, or the last. */
+    private static final String NTH = "premier|premiere|1er|1ere|first|1st|deuxieme|2e|2eme|second|seconde|2nd"
+            + "|troisieme|3e|3eme|third|3rd|quatrieme|4e|4eme|fourth|4th|dernier|derniere|last";
+
     private static String day(String name) {
         return "(?:(?<" + name + ">3[01]|[12]\\d|0?[1-9])(?:er|ere|re|eme|e|st|nd|rd|th)?(?![\\w])"
                 + "|(?<" + name + "w>premier|first)(?![\\w]))";
@@ -163,6 +167,10 @@ final class DateExpressions {
                     + "(?:(?: of)? (?<m>" + M_ANY + ")(?:,? (?<y>" + YEAR + "))?)?(?!" + NOT_AFTER + ")",
                     starts("le|ce|un|the|" + WE_STARTS), false, s -> s.contains(" du ") || s.contains(" of "),
                     DateExpressions::weekendOf),
+            // le deuxième week-end de mai, the last weekend of August, la première semaine d'août
+            Rule.of("\\b(?:(?:le |la |the )?(?<nth>" + NTH + ") (?:(?<we>" + WE_FR + ")|semaine|week))"
+                    + " (?:du mois de |du mois d'|de |d'|of |in )(?<m>" + M_FULL + ")(?: (?<y>" + YEAR + "))?",
+                    starts("le|la|the|" + NTH), true, HAS_MONTH, DateExpressions::nthOfMonth),
             // la semaine du 12 avril, la semaine du 12, the week of 20 September: seven days from that day
             Rule.of("\\b(?:(?:la |une |cette )?semaine du|(?:the )?week of(?: the)?) " + day("d")
                     + "(?:(?: of)? (?<m>" + M_ANY + ")(?:,? (?<y>" + YEAR + "))?)?(?!" + NOT_AFTER + ")",
@@ -599,6 +607,30 @@ final class DateExpressions {
             default -> named.with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
         };
         return new DateRange(start, start.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)));
+    }
+
+    /**
+     * The week-end (Saturday and Sunday) of a month's first to fourth or last Saturday; a week is
+     * the month's days in sevens (the first is the 1st to the 7th, the last its last seven days). The
+     * month is its next occurrence, this one included, unless a year is said.
+     */
+    private static DateRange nthOfMonth(Groups g, LocalDate now) {
+        int m = monthOf(g.get("m"));
+        Integer y = g.year("y");
+        YearMonth month = YearMonth.of(y != null ? y : m >= now.getMonthValue() ? now.getYear() : now.getYear() + 1, m);
+        String nth = g.get("nth");
+        boolean last = nth.startsWith("dernier") || nth.equals("last");
+        int rank = last ? 0 : Character.isDigit(nth.charAt(0)) ? nth.charAt(0) - '0'
+                : nth.startsWith("prem") || nth.equals("first") ? 1
+                : nth.startsWith("deux") || nth.startsWith("second") ? 2
+                : nth.startsWith("trois") || nth.equals("third") ? 3 : 4;
+        if (g.get("we") != null) {
+            LocalDate saturday = last ? month.atEndOfMonth().with(TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY))
+                    : month.atDay(1).with(TemporalAdjusters.dayOfWeekInMonth(rank, DayOfWeek.SATURDAY));
+            return new DateRange(saturday, saturday.plusDays(1));
+        }
+        LocalDate first = last ? month.atEndOfMonth().minusDays(6) : month.atDay(1 + 7 * (rank - 1));
+        return new DateRange(first, first.plusDays(6));
     }
 
     /** Seven days from the day named: in its month, or the next such day when no month is said. */
