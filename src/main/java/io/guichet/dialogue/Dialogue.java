@@ -135,7 +135,7 @@ public final class Dialogue {
         Optional<Answers.Answer> answer = consulted.answer()
                 .or(() -> JourneyFlow.askedClause(parse).flatMap(answers::answer));
         IntentScore intent = new IntentScore(journey, parse.intent().confidence());
-        boolean question = JourneyFlow.isQuestion(parse);
+        boolean question = JourneyFlow.isQuestion(parse) && !JourneyFlow.endsAskingForHelp(parse);
         if (answer.isPresent() && !JourneyFlow.statesAProjectBesidesWhen(catalogue.get(journey), parse, now)
                 && !JourneyFlow.statesAnIntention(catalogue.get(journey), parse, now)) {
             Optional<Answers.Answer> written = answers.inWords(answer.get(), parse, conversation);
@@ -194,8 +194,8 @@ public final class Dialogue {
                 .forEach(fact -> left.replace(fact.start(), fact.end(), " "));
         String whole = String.join(" ", TextNormalizer.tokens(parse.text()));
         Map<String, Object> chosen = SlotFiller.fill(journey, new JourneyState(journey.name()), parse, now).values();
-        String rest = SlotFiller.withoutLengthInDays(journey.withoutStated(journey.withoutItsWords(
-                " " + String.join(" ", TextNormalizer.tokens(left.toString())) + " "), chosen)).strip();
+        String rest = SlotFiller.withoutLengthInDays(journey.withoutStated(journey.withoutItsWords(JourneyFlow
+                .withoutHelpAsked(" " + String.join(" ", TextNormalizer.tokens(left.toString())) + " ")), chosen)).strip();
         if (rest.equals(whole)) {
             return true;
         }
@@ -480,8 +480,8 @@ public final class Dialogue {
             // Rather than "I don't know", or after the answer when the person says they mean to do it or
             // gives its facts ("a group of 8 friends, a weekend in june, 150€ per person"): the project the
             // message speaks of, which the intent engine nearly chose.
-            Optional<Answers.Answer> asked = JourneyFlow.isQuestion(parse) ? answer
-                    : answer.filter(found -> answersBesidesTheProject(parse, named.get(), found, now));
+            Optional<Answers.Answer> asked = JourneyFlow.isQuestion(parse) && !JourneyFlow.endsAskingForHelp(parse)
+                    ? answer : answer.filter(found -> answersBesidesTheProject(parse, named.get(), found, now));
             return startAfter(asked, conversation, as(parse, named.get().name(), journey.get().confidence()), now,
                     turnNumber);
         }

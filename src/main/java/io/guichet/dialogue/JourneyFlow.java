@@ -79,6 +79,14 @@ final class JourneyFlow {
             + "|cest quoi|c quoi|c koi|ckoi|koi |kel |kelle |kels |what|where|how|when|which|why|is there|are there"
             + "|is it|can i|can we|can you|do you|does)");
 
+    /** "vous pouvez m'aider ?", "can you help us?": the journey asked for, over folded tokens. */
+    private static final String HELP_ASKED = "(?:est ce que |est ce qu )?(?:vous pouvez|pouvez vous|vous pourriez"
+            + "|pourriez vous|tu peux|peux tu|tu pourrais|pourrais tu|qui peut|qui pourrait|can you|could you|can u"
+            + "|would you|who can) (?:m |nous |me |us |moi )?(?:aider|accompagner|conseiller|orienter|guider|renseigner"
+            + "|help|assist|advise|guide)(?: (?:moi|svp|stp|s il vous plait|s il te plait|please|me|us|out))*";
+    private static final Pattern ENDS_ASKING_HELP = Pattern.compile("(?:^| )" + HELP_ASKED + "$");
+    private static final Pattern HELP_ASKED_ANYWHERE = Pattern.compile("(?:^| )" + HELP_ASKED + "(?= |$)");
+
     private static final String WANT = "veux|voudrais|voudrions|souhaite|souhaitons|souhaiterais|souhaiterions"
             + "|aimerais|aimerions|veut|voudrait|aimerait|voulons|voulions";
     private static final String ARTICLE = "(un|une|des|du|de|d|le|la|les|l)";
@@ -89,10 +97,13 @@ final class JourneyFlow {
             // What one founds is a project stated in the present: "on crée une boîte", "nous implantons notre usine".
             + "|\\b(je|j|nous|on) (cree|creons|monte|montons|lance|lancons|ouvre|ouvrons|implante|implantons)"
             + " (un|une|des|notre|nos|ma|mon|mes)\\b"
+            + "|\\b(je vais|on va) (venir|demenager|emmenager|m installer|s installer|nous installer"
+            + "|m implanter|s implanter|nous implanter|creer|ouvrir|monter|lancer|organiser)\\b"
             + "|\\b(notre|mon) projet\\b"
             + "|\\b(i|we) (want|would like|d like)\\b(?! (a|an|some|the)\\b)|\\b(i|we) (plan|intend)\\b"
             + "|\\b(je|j|nous|on) (viens|vient|venons|arrive|arrivons)\\b(?! (d|de|du)\\b)"
-            + "|\\b(i|we) (are|re|am|m) (planning|moving|thinking|coming|visiting|arriving)\\b");
+            + "|\\b(i|we) (are|re|am|m) (planning|moving|thinking|coming|visiting|arriving)\\b"
+            + "|\\b(i|we) (are|re|am|m) going to (move|relocate|come|open|set up|start|launch|organise|organize)\\b");
     /**
      * A search in the first person, or a wish for something rather than to do something ("je
      * voudrais un hôtel", not "je voudrais organiser"): a project only when what is looked for is
@@ -566,6 +577,19 @@ final class JourneyFlow {
                 .mapToDouble(IntentScore::confidence).sum();
         return CLOSINGS.contains(parse.intent().name())
                 && Math.max(parse.intent().confidence(), together) >= SWITCH_CONFIDENCE;
+    }
+
+    /**
+     * Whether the message ends on a request for help ("je vais m'installer en libéral, vous pouvez
+     * m'aider ?"): what it asks is the journey, nothing the pages are to answer first.
+     */
+    static boolean endsAskingForHelp(Parse parse) {
+        return ENDS_ASKING_HELP.matcher(String.join(" ", TextNormalizer.tokens(parse.text()))).find();
+    }
+
+    /** The folded, space-padded text less its requests for help: "m'aider" asks for no financial aid. */
+    static String withoutHelpAsked(String folded) {
+        return HELP_ASKED_ANYWHERE.matcher(folded).replaceAll(" ");
     }
 
     static boolean isQuestion(Parse parse) {

@@ -588,6 +588,17 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void aProjectSaidInTheNearFutureStartsItsJourneyAndAskingForHelpAsksNothingOfThePages() throws IOException {
+        // On the shipped pages, where "m'aider" finds the financial aids.
+        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        Played physio = play("fr", "bonjour je suis kiné et je vais m'installer en libéral à Valmoreau, vous pouvez m'aider ?");
+        assertEquals("relocation", physio.journey().name(), physio.said());
+        assertEquals(List.of(), sources(physio), "the help asked for is the journey's: " + physio.said());
+        Played moving = play("en", "we're going to move to Valmoreau next spring");
+        assertEquals("relocation", moving.journey().name(), moving.said());
+    }
+
+    @Test
     void aSearchForWhatNoJourneyPreparesIsAnsweredWithTheJourneyOffered() throws IOException {
         // On the shipped pages, where a doctor or a restaurant tonight is no move nor stay to prepare.
         service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
