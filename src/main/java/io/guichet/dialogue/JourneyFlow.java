@@ -269,7 +269,6 @@ final class JourneyFlow {
                 pending.status(), pending.lead());
     }
 
-    /** The honest reply to a question on the way that the pages do not answer: the weather is nobody's here. */
     /**
      * What a question on the way that nothing answers hears: out of scope only when the engine is
      * sure of it ("mets une alarme à 7 h", none at 0.80); a question it hesitates over is one the
@@ -292,6 +291,10 @@ final class JourneyFlow {
         boolean weather = question && WeatherQuestions.asked(parse.text());
         // "il va pleuvoir samedi ?" asks the forecast; its Saturday is no date of the stay.
         SlotFiller.Filling filling = weather ? SlotFiller.Filling.NOTHING : SlotFiller.fill(journey, state, parse, now);
+        if (question && !parse.text().contains("?") && filling.values().containsKey(state.awaiting())) {
+            // "what about the budget, around 200 euros per person" answers the question asked, it asks nothing.
+            question = false;
+        }
         if (question) {
             filling = filling.asked(journey, state);
         }

@@ -34,6 +34,10 @@ import java.util.stream.Collectors;
  * slot's bounds are refused, with the reason.
  */
 final class SlotFiller {
+    /** What follows an amount that is each one's share: "200 € par personne", "80 € per head and per day". */
+    private static final Pattern PER_PERSON = Pattern.compile("^\\s*(?:€|e|eur|euros?)?\\s*(?:par personne|par pers"
+            + "|par participant|par tete|per person|per head|a head|each|pp)(?![\\w])(?:\\s*(?:et |and )?(?:par|per|a) "
+            + "(?<per>jour|nuit|day|night)(?![\\w]))?");
     private static final Pattern BARE_NUMBER = Pattern.compile("^\\D{0,12}?(\\d[\\d  .,]*)\\D{0,12}$");
     /** A day of the month alone, "le 21", "the 21st": a date only where the journey expects one. */
     private static final Pattern DAY_ALONE = Pattern.compile("(?iu)\\b(?:le|the|on the)\\s+(\\d{1,2})(?:er|e|st|nd|rd"
@@ -127,6 +131,37 @@ final class SlotFiller {
     private SlotFiller() {
     }
 
+    /**
+     * A budget said per person ("200 € par personne", "80 € par personne et par jour") counted for
+     * the whole party and stay when their size is known: the pages' prices are compared with the
+     * whole budget. A stay of n nights lasts n + 1 days.
+     */
+    private static void wholeBudget(Journey journey, JourneyState state, Parse parse, LocalDate now,
+                                    Map<String, Object> values, List<Refusal> refusals) {
+        Optional<Slot> budget = journey.slots().stream().filter(slot -> slot.type() == Slot.Type.BUDGET_EUR).findFirst();
+        Object people = values.getOrDefault("people_count", state.slots().get("people_count"));
+        Object nights = values.getOrDefault("nights", state.slots().get("nights"));
+        if (budget.isEmpty() || !(people instanceof Number party)) {
+            return;
+        }
+        for (Entity share : parse.entities()) {
+            Matcher each = PER_PERSON.matcher(TextNormalizer.fold(parse.text().substring(share.end())));
+            if (!share.type().equals(budget.get().type().entityType()) || !each.find()) {
+                continue;
+            }
+            String per = each.group("per");
+            if (per != null && !(nights instanceof Number)) {
+                return; // a share per day of a stay of unknown length is left as said
+            }
+            double times = party.doubleValue() * (per == null ? 1 : per.equals("nuit") || per.equals("night")
+                    ? Math.max(1, ((Number) nights).doubleValue()) : ((Number) nights).doubleValue() + 1);
+            double whole = ((Number) share.value()).doubleValue() * times;
+            // Whole euros as the entities give them: a long, as "5000 €" said so would be.
+            accept(budget.get(), whole == Math.rint(whole) ? (Object) (long) whole : (Object) whole, now, values, refusals);
+            return;
+        }
+    }
+
     static Filling fill(Journey journey, JourneyState state, Parse parse, LocalDate now) {
         Map<String, Object> values = new LinkedHashMap<>();
         List<Refusal> refusals = new ArrayList<>();
@@ -154,6 +189,7 @@ final class SlotFiller {
             journey.slots().stream().filter(slot -> entity.type().equals(slot.type().entityType())).findFirst()
                     .ifPresent(slot -> accept(slot, value(slot, entity, state, now), now, values, refusals));
         }
+        wholeBudget(journey, state, parse, now, values, refusals);
         Optional<Slot> dateSlot = journey.slots().stream().filter(s -> s.type() == Slot.Type.DATE).findFirst();
         if (dateSlot.isPresent() && !values.containsKey(dateSlot.get().name())
                 && (dateSlot.get().name().equals(state.awaiting()) || state.slots().containsKey(dateSlot.get().name()))) {

@@ -616,6 +616,17 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void aBudgetPerPersonIsCountedForTheWholePartyAndAnsweringWithWhatAboutAsksNothing() {
+        Played seminar = play("en", "team seminar for 25 people in April, 2 days with one night", "theatre layout please",
+                "what about the budget, around 200 euros per person");
+        assertEquals(5000L, seminar.slots().get("budget_eur"), seminar.said());
+        assertFalse(text(seminar.turns().get(2)).contains("Here is what I found"),
+                "the budget answers the question asked: " + seminar.said());
+        Played daily = play("fr", "séminaire de 20 personnes en mai, 2 jours", "budget de 80 € par personne et par jour");
+        assertEquals(3200L, daily.slots().get("budget_eur"), "2 days, one night on site: " + daily.said());
+    }
+
+    @Test
     void aQuestionOnTheWeatherIsToldWhereForecastsAreAndStartsNoStay() throws IOException {
         // On the shipped pages, where April names the incubator's deadline and the markets' flowers.
         service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
