@@ -300,7 +300,7 @@ class WidgetAndConsoleTest {
             widget.next("welcome");
             say(widget, "nous voulons nous installer à Valmoreau avec nos enfants");
             String offer = say(widget, "je voudrais parler à un conseiller");
-            assertTrue(offer.contains("Personne n'est disponible en ce moment"), offer);
+            assertTrue(offer.contains("Personne du service Accueil Nouveaux Arrivants n'est disponible en ce moment"), offer);
             assertTrue(offer.contains("À quel nom"), offer);
             assertTrue(say(widget, "Marie Curie").contains("Marie Curie"));
             assertTrue(say(widget, "marie.curie@example.fr").contains("C'est transmis"));
