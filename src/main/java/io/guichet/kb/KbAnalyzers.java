@@ -40,7 +40,7 @@ final class KbAnalyzers {
      * dictionary translates, and vague praise ("un resto sympa") or the search itself ("je
      * cherche", "où trouver", "looking for"), and "faire" as "do" ("que faire avec des enfants ?",
      * "comment faire garder mon enfant ?"), which says no more of a page than the word it is said
-     * with. Dropped from queries only.
+     * with, and the "si" of "savoir si le musée est accessible". Dropped from queries only.
      */
     private static final CharArraySet FRENCH_ASKING_WORDS = new CharArraySet(List.of("combien", "comment",
             "pourquoi", "quand", "ou", "quoi", "quel", "quelle", "quels", "quelles", "lequel", "laquelle", "lesquels",
@@ -48,13 +48,14 @@ final class KbAnalyzers {
             "bonsoir", "salut", "voudrais", "voudrait", "voudrions", "aimerais", "aimerait", "souhaiterais", "souhaite",
             "savoir", "pouvez", "pourriez", "peux", "pourrais", "truc", "trucs", "chose", "choses", "est", "sympa",
             "sympas", "chouette", "chouettes", "cool", "genial", "geniale", "geniaux", "cherche", "cherchons", "chercher",
-            "recherche", "trouver", "trouve", "idee", "idees", "suggestion", "suggestions", "faire", "ok", "okay"), false);
+            "recherche", "trouver", "trouve", "idee", "idees", "suggestion", "suggestions", "faire", "ok", "okay", "si"),
+            false);
     private static final CharArraySet ENGLISH_ASKING_WORDS = new CharArraySet(List.of("what", "which", "who",
             "whom", "whose", "how", "much", "many", "when", "where", "why", "do", "does", "did", "can", "could", "i", "please", "pls",
             "thanks", "thank", "hello", "hi", "hey", "would", "like", "know", "tell", "me", "my", "you", "we",
             "any", "some", "thing", "things", "cool", "awesome", "lovely", "find", "looking", "look", "search",
             "searching", "idea", "ideas", "suggestion", "suggestions", "something", "anything", "somewhere",
-            "anywhere", "have", "ok", "okay"), false);
+            "anywhere", "have", "ok", "okay", "si"), false);
 
     private static final CharArraySet FRENCH_STOP_WORDS_FOLDED = folded(FrenchAnalyzer.getDefaultStopSet());
     private static final Pattern NUMBER_THEN_LETTER = Pattern.compile("(?<=\\d)(?=\\p{L})");

@@ -215,6 +215,16 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void theWordsThatFrameAQuestionAskNothing() throws IOException {
+        // On the shipped pages, where "si" of "savoir si" quoted the trams' ramps rather than the museum's lift.
+        KnowledgeBase shipped = KnowledgeBase.load(Path.of("knowledge-base"), TestFixtures.embedder());
+        SearchHit framed = shipped.search("bonjour, j'aimerais savoir si le musée est accessible en fauteuil roulant", 1,
+                "fr").get(0);
+        assertEquals("accessibility", framed.id());
+        assertTrue(framed.passage().contains("fine arts museum are fully accessible"), framed.passage());
+    }
+
+    @Test
     void aWordOfTheGlossaryIsReadInTheSenseItIsUsed(@TempDir Path folder) throws IOException {
         write(folder, "aides", "fr", "Aides à l'implantation", "Exonération de cotisation foncière des entreprises "
                 + "pendant deux ans pour toute création d'établissement.");
