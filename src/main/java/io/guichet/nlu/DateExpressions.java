@@ -162,6 +162,11 @@ final class DateExpressions {
                     starts("pendant|durant|pour|during|over|in|les|the|vacances|grandes|christmas|easter|summer|february"
                             + "|winter|spring|autumn"), false, s -> s.hasAny(SCHOOL_HOLIDAY_WORDS),
                     DateExpressions::schoolHoliday),
+            // la Saint-Valentin, le week-end de la Saint-Valentin, Valentine's weekend: the 14th of February
+            Rule.of("\\b(?:(?<we>(?:le |ce |un )?" + WE_FR + " (?:de la |de |pour la |for |of )?)|(?:pour |for |on )?"
+                    + "(?:la )?)(?:saint[- ]valentin|st[- ]valentin|valentine'?s?(?: day)?)(?<we2> " + WE + ")?(?![\\w])",
+                    starts("le|ce|un|pour|for|on|la|saint|st|valentine|valentines|we|w|" + WE_STARTS), false,
+                    s -> s.contains("valentin"), DateExpressions::valentine),
             // le week-end du 12 juin, the weekend of 12 June: the Saturday and Sunday of that day, from its Friday
             Rule.of("\\b(?:(?:le |ce |un )" + WE_FR + " du|" + WE + " du|(?:the )?" + WE + " of(?: the)?) " + day("d")
                     + "(?:(?: of)? (?<m>" + M_ANY + ")(?:,? (?<y>" + YEAR + "))?)?(?!" + NOT_AFTER + ")",
@@ -598,9 +603,17 @@ final class DateExpressions {
      */
     private static DateRange weekendOf(Groups g, LocalDate now) {
         LocalDate named = namedDay(g, now);
-        if (named == null) {
-            return INVALID;
-        }
+        return named == null ? INVALID : weekendOf(named);
+    }
+
+    /** Saint Valentine's day, or the week-end of it, on its next occurrence. */
+    private static DateRange valentine(Groups g, LocalDate now) {
+        LocalDate day = next(2, 14, now);
+        return g.get("we") != null || g.get("we2") != null ? weekendOf(day) : day(day);
+    }
+
+    /** The Saturday and Sunday of a day, from its Friday; a weekday's is the week-end after it. */
+    private static DateRange weekendOf(LocalDate named) {
         LocalDate start = switch (named.getDayOfWeek()) {
             case FRIDAY, SATURDAY -> named;
             case SUNDAY -> named.minusDays(1);

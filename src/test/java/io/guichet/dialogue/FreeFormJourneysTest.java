@@ -616,6 +616,14 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void aCoupleIsTwoAndValentinesWeekendItsSaturdayAndSunday() {
+        Played couple = play("en", "hello we're a couple looking for a romantic weekend in february, budget 500 euros",
+                "valentine's weekend actually");
+        assertEquals(2, couple.slots().get("people_count"), couple.said());
+        assertEquals(Map.of("start", "2027-02-13", "end", "2027-02-14"), couple.slots().get("date"), couple.said());
+    }
+
+    @Test
     void aBudgetPerPersonIsCountedForTheWholePartyAndAnsweringWithWhatAboutAsksNothing() {
         Played seminar = play("en", "team seminar for 25 people in April, 2 days with one night", "theatre layout please",
                 "what about the budget, around 200 euros per person");
