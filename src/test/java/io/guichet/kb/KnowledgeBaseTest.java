@@ -1,6 +1,7 @@
 package io.guichet.kb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -222,6 +223,16 @@ class KnowledgeBaseTest {
                 "fr").get(0);
         assertEquals("accessibility", framed.id());
         assertTrue(framed.passage().contains("fine arts museum are fully accessible"), framed.passage());
+    }
+
+    @Test
+    void publicTransportIsNoTransportCompany() throws IOException {
+        // On the shipped pages, where the logistics hub's "31 entreprises de transport" answered for the trams.
+        KnowledgeBase shipped = KnowledgeBase.load(Path.of("knowledge-base"), TestFixtures.embedder());
+        assertNotEquals("pole-logistique-la-croisee",
+                shipped.search("je voudrais des infos sur les transports en commun", 1, "fr").get(0).id());
+        assertEquals("pole-logistique-la-croisee",
+                shipped.search("une entreprise de transport cherche un entrepôt", 1, "fr").get(0).id());
     }
 
     @Test
