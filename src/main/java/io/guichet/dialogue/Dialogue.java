@@ -131,9 +131,19 @@ public final class Dialogue {
      */
     private Turn journeyTopic(Conversation conversation, Parse parse, String journey, LocalDate now, int turnNumber) {
         // Read with the conversation: "et ils ouvrent le dimanche ?" after the tourist office asks of its hours.
-        Answers.Consulted consulted = answers.consult(parse, conversation);
+        // A project's facts before the clause that asks ("I'm relocating in September with my wife and our
+        // daughter. What are the schools like?") would find the pages on the facts: the clause is asked first,
+        // then the whole message ("mon projet d'implantation" tells what "un interlocuteur unique ?" is for).
+        Optional<Parse> clause = JourneyFlow.askedClause(parse);
+        boolean project = JourneyFlow.statesAProject(catalogue.get(journey), parse, now)
+                || JourneyFlow.statesAnIntention(catalogue.get(journey), parse, now);
+        Parse first = project ? clause.orElse(parse) : parse;
+        Answers.Consulted consulted = answers.consult(first, conversation);
+        if (consulted.answer().isEmpty() && first != parse) {
+            consulted = answers.consult(parse, conversation);
+        }
         Optional<Answers.Answer> answer = consulted.answer()
-                .or(() -> JourneyFlow.askedClause(parse).flatMap(answers::answer));
+                .or(() -> first == parse ? clause.flatMap(answers::answer) : Optional.empty());
         IntentScore intent = new IntentScore(journey, parse.intent().confidence());
         boolean question = JourneyFlow.isQuestion(parse) && !JourneyFlow.endsAskingForHelp(parse);
         if (answer.isPresent() && !JourneyFlow.statesAProjectBesidesWhen(catalogue.get(journey), parse, now)

@@ -599,6 +599,16 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void theClauseThatAsksAfterAProjectsFactsIsAskedOnItsOwn() throws IOException {
+        // On the shipped pages, where the facts of a move (a job, a spouse) find the spouses' employment page.
+        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        Played move = play("en", "Hi, I'm relocating to Valmoreau for a job at the hospital in September, with my wife and"
+                + " our daughter (7). What are the schools like?");
+        assertEquals("ecoles-et-sections-internationales", sources(move).get(0), move.said());
+        assertEquals("relocation", move.journey().name(), move.said());
+    }
+
+    @Test
     void aSearchForWhatNoJourneyPreparesIsAnsweredWithTheJourneyOffered() throws IOException {
         // On the shipped pages, where a doctor or a restaurant tonight is no move nor stay to prepare.
         service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
