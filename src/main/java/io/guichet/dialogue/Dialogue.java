@@ -135,15 +135,14 @@ public final class Dialogue {
         // daughter. What are the schools like?") would find the pages on the facts: the clause is asked first,
         // then the whole message ("mon projet d'implantation" tells what "un interlocuteur unique ?" is for).
         Optional<Parse> clause = JourneyFlow.askedClause(parse);
-        boolean project = JourneyFlow.statesAProject(catalogue.get(journey), parse, now)
-                || JourneyFlow.statesAnIntention(catalogue.get(journey), parse, now);
-        Parse first = project ? clause.orElse(parse) : parse;
-        Answers.Consulted consulted = answers.consult(first, conversation);
-        if (consulted.answer().isEmpty() && first != parse) {
+        boolean clauseFirst = clause.isPresent() && (JourneyFlow.statesAProject(catalogue.get(journey), parse, now)
+                || JourneyFlow.statesAnIntention(catalogue.get(journey), parse, now));
+        Answers.Consulted consulted = answers.consult(clauseFirst ? clause.get() : parse, conversation);
+        if (clauseFirst && consulted.answer().isEmpty()) {
             consulted = answers.consult(parse, conversation);
         }
         Optional<Answers.Answer> answer = consulted.answer()
-                .or(() -> first == parse ? clause.flatMap(answers::answer) : Optional.empty());
+                .or(() -> clauseFirst ? Optional.empty() : clause.flatMap(answers::answer));
         IntentScore intent = new IntentScore(journey, parse.intent().confidence());
         boolean question = JourneyFlow.isQuestion(parse) && !JourneyFlow.endsAskingForHelp(parse);
         if (answer.isPresent() && !JourneyFlow.statesAProjectBesidesWhen(catalogue.get(journey), parse, now)
@@ -472,8 +471,9 @@ public final class Dialogue {
         Answers.Consulted consulted = answers.consult(parse, conversation);
         Optional<Answers.Answer> answer = consulted.answer();
         Optional<IntentScore> likely = likelyJourney(parse, now);
-        boolean project = likely.map(score -> catalogue.get(score.name())).filter(found -> JourneyFlow.statesAnIntention(found, parse, now)
-                || JourneyFlow.statesAProject(found, parse, now)).isPresent();
+        boolean project = likely.map(score -> catalogue.get(score.name()))
+                .filter(found -> JourneyFlow.statesAnIntention(found, parse, now)
+                        || JourneyFlow.statesAProject(found, parse, now)).isPresent();
         if (parse.outOfScope() && !project && !consulted.followsUp()
                 && answer.filter(found -> found.score() >= OUT_OF_SCOPE_ANSWERED).isEmpty()) {
             // An alarm, music, the weather: honestly not this desk's job, and no reason to call a person.

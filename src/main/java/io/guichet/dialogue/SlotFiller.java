@@ -145,8 +145,11 @@ final class SlotFiller {
             return;
         }
         for (Entity share : parse.entities()) {
+            if (!share.type().equals(budget.get().type().entityType())) {
+                continue;
+            }
             Matcher each = PER_PERSON.matcher(TextNormalizer.fold(parse.text().substring(share.end())));
-            if (!share.type().equals(budget.get().type().entityType()) || !each.find()) {
+            if (!each.find()) {
                 continue;
             }
             String per = each.group("per");

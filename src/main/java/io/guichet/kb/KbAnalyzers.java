@@ -55,7 +55,7 @@ final class KbAnalyzers {
             "thanks", "thank", "hello", "hi", "hey", "would", "like", "know", "tell", "me", "my", "you", "we",
             "any", "some", "thing", "things", "cool", "awesome", "lovely", "find", "looking", "look", "search",
             "searching", "idea", "ideas", "suggestion", "suggestions", "something", "anything", "somewhere",
-            "anywhere", "have", "ok", "okay", "si"), false);
+            "anywhere", "have", "ok", "okay"), false);
 
     private static final CharArraySet FRENCH_STOP_WORDS_FOLDED = folded(FrenchAnalyzer.getDefaultStopSet());
     private static final Pattern NUMBER_THEN_LETTER = Pattern.compile("(?<=\\d)(?=\\p{L})");
