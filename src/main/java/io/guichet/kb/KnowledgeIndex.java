@@ -30,12 +30,6 @@ final class KnowledgeIndex {
     /** What a passage's heading states counts this much more than its text does, on the confidence's scale. */
     private static final double HEADING_WEIGHT = 0.5;
     /**
-     * Between passages that answer as much beyond the title, the one that also says in its own words
-     * what the title says: "English-speaking GPs" over the lead's "doctors" for an English-speaking
-     * doctor on the page of "English-language services".
-     */
-    private static final double OWN_WORDS_WEIGHT = 0.1;
-    /**
      * A number of one or two digits names nothing by itself: an hour, a house number, a count. Rare
      * as "14" may be in the pages, "bonjour 14" is no question on the house at number 14.
      */
@@ -262,8 +256,7 @@ final class KnowledgeIndex {
                                         Set<String> heading, Set<String> known, double knownCoverage) {
         double beyond = asked.coverage(lang, own, known) - knownCoverage;
         return beyond <= 0 ? -1 : Answerability.confidence(cosine, beyond)
-                + HEADING_WEIGHT * (asked.coverage(lang, heading, known) - knownCoverage)
-                + OWN_WORDS_WEIGHT * asked.coverage(lang, own);
+                + HEADING_WEIGHT * (asked.coverage(lang, heading, known) - knownCoverage);
     }
 
     /**

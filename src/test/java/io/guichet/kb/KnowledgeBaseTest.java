@@ -226,18 +226,6 @@ class KnowledgeBaseTest {
     }
 
     @Test
-    void betweenPassagesThatAnswerAsMuchBeyondTheTitleTheOneThatSaysTheRestTooIsQuoted() throws IOException {
-        // On the shipped pages, where the page of "English-language services" opens on the doctors of the hospital.
-        KnowledgeBase shipped = KnowledgeBase.load(Path.of("knowledge-base"), TestFixtures.embedder());
-        for (String asked : List.of("we're looking for an english speaking doctor",
-                "je cherche un médecin qui parle anglais")) {
-            SearchHit doctor = shipped.search(asked, 1, asked.startsWith("je") ? "fr" : "en").get(0);
-            assertEquals("international-community", doctor.id(), asked);
-            assertTrue(doctor.passage().contains("English-speaking GPs"), doctor.passage());
-        }
-    }
-
-    @Test
     void publicTransportIsNoTransportCompany() throws IOException {
         // On the shipped pages, where the logistics hub's "31 entreprises de transport" answered for the trams.
         KnowledgeBase shipped = KnowledgeBase.load(Path.of("knowledge-base"), TestFixtures.embedder());
