@@ -134,9 +134,10 @@ public final class Dialogue {
         // A project's facts before the clause that asks ("I'm relocating in September with my wife and our
         // daughter. What are the schools like?") would find the pages on the facts: the clause is asked first,
         // then the whole message ("mon projet d'implantation" tells what "un interlocuteur unique ?" is for).
+        Journey topic = catalogue.get(journey);
+        boolean intention = JourneyFlow.statesAnIntention(topic, parse, now);
         Optional<Parse> clause = JourneyFlow.askedClause(parse);
-        boolean clauseFirst = clause.isPresent() && (JourneyFlow.statesAProject(catalogue.get(journey), parse, now)
-                || JourneyFlow.statesAnIntention(catalogue.get(journey), parse, now));
+        boolean clauseFirst = clause.isPresent() && (intention || JourneyFlow.statesAProject(topic, parse, now));
         Answers.Consulted consulted = answers.consult(clauseFirst ? clause.get() : parse, conversation);
         if (clauseFirst && consulted.answer().isEmpty()) {
             consulted = answers.consult(parse, conversation);
@@ -145,8 +146,7 @@ public final class Dialogue {
                 .or(() -> clauseFirst ? Optional.empty() : clause.flatMap(answers::answer));
         IntentScore intent = new IntentScore(journey, parse.intent().confidence());
         boolean question = JourneyFlow.isQuestion(parse) && !JourneyFlow.endsAskingForHelp(parse);
-        if (answer.isPresent() && !JourneyFlow.statesAProjectBesidesWhen(catalogue.get(journey), parse, now)
-                && !JourneyFlow.statesAnIntention(catalogue.get(journey), parse, now)) {
+        if (answer.isPresent() && !JourneyFlow.statesAProjectBesidesWhen(topic, parse, now) && !intention) {
             Optional<Answers.Answer> written = answers.inWords(answer.get(), parse, conversation);
             if (written.isPresent()) {
                 // The page answered tells the topic better than an engine that hesitated: "y a des randos
