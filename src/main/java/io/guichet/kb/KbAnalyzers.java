@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -17,6 +18,7 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -40,7 +42,9 @@ final class KbAnalyzers {
      * dictionary translates, and vague praise ("un resto sympa") or the search itself ("je
      * cherche", "où trouver", "looking for"), and "faire" as "do" ("que faire avec des enfants ?",
      * "comment faire garder mon enfant ?"), which says no more of a page than the word it is said
-     * with, and the "si" of "savoir si le musée est accessible". Dropped from queries only.
+     * with, and the "si" of "savoir si le musée est accessible". So is going ("il va pleuvoir", "on y
+     * va", "we're going to") and "here", which in a question put to the territory's desk is the
+     * territory. Dropped from queries only.
      */
     private static final CharArraySet FRENCH_ASKING_WORDS = new CharArraySet(List.of("combien", "comment",
             "pourquoi", "quand", "ou", "quoi", "quel", "quelle", "quels", "quelles", "lequel", "laquelle", "lesquels",
@@ -48,14 +52,15 @@ final class KbAnalyzers {
             "bonsoir", "salut", "voudrais", "voudrait", "voudrions", "aimerais", "aimerait", "souhaiterais", "souhaite",
             "savoir", "pouvez", "pourriez", "peux", "pourrais", "truc", "trucs", "chose", "choses", "est", "sympa",
             "sympas", "chouette", "chouettes", "cool", "genial", "geniale", "geniaux", "cherche", "cherchons", "chercher",
-            "recherche", "trouver", "trouve", "idee", "idees", "suggestion", "suggestions", "faire", "ok", "okay", "si"),
+            "recherche", "trouver", "trouve", "idee", "idees", "suggestion", "suggestions", "faire", "ok", "okay", "si",
+            "va", "vais", "vont", "allons", "allez", "aller"),
             false);
     private static final CharArraySet ENGLISH_ASKING_WORDS = new CharArraySet(List.of("what", "which", "who",
             "whom", "whose", "how", "much", "many", "when", "where", "why", "do", "does", "did", "can", "could", "i", "please", "pls",
             "thanks", "thank", "hello", "hi", "hey", "would", "like", "know", "tell", "me", "my", "you", "we",
             "any", "some", "thing", "things", "cool", "awesome", "lovely", "find", "looking", "look", "search",
             "searching", "idea", "ideas", "suggestion", "suggestions", "something", "anything", "somewhere",
-            "anywhere", "have", "ok", "okay"), false);
+            "anywhere", "have", "ok", "okay", "go", "going", "gonna", "here"), false);
 
     private static final CharArraySet FRENCH_STOP_WORDS_FOLDED = folded(FrenchAnalyzer.getDefaultStopSet());
     private static final Pattern NUMBER_THEN_LETTER = Pattern.compile("(?<=\\d)(?=\\p{L})");
@@ -74,6 +79,25 @@ final class KbAnalyzers {
      */
     private static final Pattern AMOUNT_IN_EUROS = Pattern.compile("(?iu)(?<=\\d)\\s*(?:€|euros?\\b)");
 
+    /**
+     * How something works, asked: "how does public transport work?", "comment ça marche, la
+     * location de vélos ?" ask about the thing, and the verb would find the pages on jobs ("work")
+     * or on walking ("marche"). Taken out of queries; not the work one finds or goes to.
+     */
+    private static final Pattern ENGLISH_HOW_IT_WORKS = Pattern.compile(
+            "(?i)(?<=\\bhow\\s{1,3}(?:does|do|did|will)\\b.{1,60})(?<!\\b(?:to|find|for|of|at|from|get|seek)\\s)\\bwork\\b"
+                    + "(?=\\s*(?:[?.!,]|$|(?:here|there|in|at|on|for|exactly)\\b))");
+    private static final Pattern FRENCH_HOW_IT_WORKS = Pattern.compile(
+            "(?iu)(?<=\\bcomment\\b.{0,12})\\b(?:marche|marchent|fonctionne|fonctionnent)\\b"
+                    + "|\\b(?:marche|marchent|fonctionne|fonctionnent)(?=\\s+comment\\b)");
+    /**
+     * Stems the French light stemmer shares between unrelated words, kept apart: "pluie" would
+     * become "plu", as "plus" does, and every page saying "ne … plus" would state the rain of "que
+     * faire s'il pleut ?".
+     */
+    private static final StemmerOverrideFilter.StemmerOverrideMap FRENCH_STEMS_APART = stemsApart(
+            Map.of("pluie", "pluie", "pluies", "pluie"));
+
     static final Analyzer FRENCH = french(false);
     static final Analyzer ENGLISH = english(false);
     private static final Analyzer FRENCH_QUERY = french(true);
@@ -86,8 +110,9 @@ final class KbAnalyzers {
         return new Analyzer() {
             @Override
             protected Reader initReader(String field, Reader reader) {
-                return new PatternReplaceCharFilter(NOT_DEAR, "bon marché", new PatternReplaceCharFilter(AMOUNT_IN_EUROS,
-                        " euros tarif", new PatternReplaceCharFilter(NUMBER_THEN_LETTER, " ", reader)));
+                Reader read = new PatternReplaceCharFilter(NOT_DEAR, "bon marché", new PatternReplaceCharFilter(
+                        AMOUNT_IN_EUROS, " euros tarif", new PatternReplaceCharFilter(NUMBER_THEN_LETTER, " ", reader)));
+                return query ? new PatternReplaceCharFilter(FRENCH_HOW_IT_WORKS, "", read) : read;
             }
 
             @Override
@@ -101,6 +126,7 @@ final class KbAnalyzers {
                 if (query) {
                     stream = new StopFilter(stream, FRENCH_ASKING_WORDS);
                 }
+                stream = new StemmerOverrideFilter(stream, FRENCH_STEMS_APART);
                 return new TokenStreamComponents(source, new FrenchLightStemFilter(stream));
             }
         };
@@ -110,8 +136,9 @@ final class KbAnalyzers {
         return new Analyzer() {
             @Override
             protected Reader initReader(String field, Reader reader) {
-                return new PatternReplaceCharFilter(AMOUNT_IN_EUROS, " euros price",
+                Reader read = new PatternReplaceCharFilter(AMOUNT_IN_EUROS, " euros price",
                         new PatternReplaceCharFilter(NUMBER_THEN_LETTER, " ", reader));
+                return query ? new PatternReplaceCharFilter(ENGLISH_HOW_IT_WORKS, "", read) : read;
             }
 
             @Override
@@ -127,6 +154,16 @@ final class KbAnalyzers {
                 return new TokenStreamComponents(source, new PorterStemFilter(stream));
             }
         };
+    }
+
+    private static StemmerOverrideFilter.StemmerOverrideMap stemsApart(Map<String, String> stems) {
+        StemmerOverrideFilter.Builder builder = new StemmerOverrideFilter.Builder(false);
+        stems.forEach(builder::add);
+        try {
+            return builder.build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static CharArraySet folded(CharArraySet words) {

@@ -236,6 +236,38 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void goingAsksNothingAndTheRainIsNoMore(@TempDir Path folder) throws IOException {
+        write(folder, "pluie", "fr", "Que faire les jours de pluie", "Le musée et la médiathèque vous attendent "
+                + "le samedi.");
+        write(folder, "marche", "fr", "Le marché", "On y va le samedi matin : fruits, fromages et fleurs.");
+        write(folder, "medecins", "fr", "Médecins", "Certains cabinets ne prennent plus de nouveaux patients le "
+                + "samedi.");
+        KnowledgeBase base = KnowledgeBase.load(folder, TestFixtures.embedder());
+        // "va" of "il va pleuvoir" is no word a page should hold ("on y va le samedi").
+        assertEquals("pluie", base.search("il va pleuvoir samedi, vous avez des idées ?", 1, "fr").get(0).id());
+        // "plus" and "pluie" share the light stemmer's "plu": no more patients is no rain.
+        KbDocument doctors = base.documents().stream().filter(d -> d.id().equals("medecins")).findFirst().orElseThrow();
+        assertFalse(base.mentions(doctors, "la pluie", "fr"));
+    }
+
+    @Test
+    void theWordsPeopleUseFindThePagesThatSayItOtherwise() throws IOException {
+        KnowledgeBase shipped = KnowledgeBase.load(Path.of("knowledge-base"), TestFixtures.embedder());
+        // "work" of how something works quoted the spouses' jobs for the buses and trams.
+        List<SearchHit> hits = shipped.search("how does public transport work here?", 3, "en");
+        assertTrue(hits.stream().anyMatch(hit -> hit.id().equals("transports-en-commun")), hits.toString());
+        assertTrue(hits.stream().noneMatch(hit -> hit.id().equals("emploi-et-conjoints")), hits.toString());
+        assertEquals("emploi-et-conjoints", shipped.search("how do I find work for my husband?", 1, "en").get(0).id());
+        // The families of the question are the housing page's "familial" neighbourhood, not the family outings.
+        assertEquals("se-loger", shipped.search("quels sont les quartiers sympas pour les familles ?", 1, "fr")
+                .get(0).id());
+        // A municipal pool is an aquatic centre: "9 piscines, dont le centre aquatique Aquamorelle".
+        SearchHit pool = shipped.search("y a-t-il une piscine municipale ?", 1, "fr").get(0);
+        assertEquals("associations-sport-et-loisirs", pool.id());
+        assertTrue(pool.score() >= KnowledgeBase.TRUSTED, pool.toString());
+    }
+
+    @Test
     void aWordOfTheGlossaryIsReadInTheSenseItIsUsed(@TempDir Path folder) throws IOException {
         write(folder, "aides", "fr", "Aides à l'implantation", "Exonération de cotisation foncière des entreprises "
                 + "pendant deux ans pour toute création d'établissement.");
