@@ -94,9 +94,19 @@ final class QuantityExpressions {
     /** "two friends and me", "3 collègues et moi": the people named and the one who writes. */
     private static final Pattern AND_ME = Pattern.compile("(?<n>" + NUMERAL + ") (?:of my )?(?:friends?|colleagues?"
             + "|kids|children|amis?|amies?|copains?|copines?|collegues?|enfants|potes) (?:and me|and i|et moi)(?![\\w])");
+    /** A child, a baby, a teenager. */
+    private static final String CHILD_NOUN = "(?:enfants?|bebes?|ados|adolescents?|children|child|kids?|babies|baby"
+            + "|infants?|teenagers?|teens?)";
     /** Counts summed when joined: "2 adultes et 3 enfants", "4 adults + 2 kids", "2 personnes et un bébé", "2 adults 1 kid". */
-    private static final Pattern AGE_GROUP = Pattern.compile("(?<![\\w])(?:adultes?|enfants?|bebes?|ados|adolescents?"
-            + "|jeunes|seniors?|adults?|children|child|kids?|babies|baby|infants?|teenagers?|teens?)$");
+    private static final Pattern AGE_GROUP = Pattern.compile("(?<![\\w])(?:adultes?|jeunes|seniors?|adults?|" + CHILD_NOUN
+            + ")$");
+    /** A count of children and of nothing else: "2 enfants", "un bébé", "two kids". */
+    private static final Pattern CHILDREN_ALONE = Pattern.compile("\\S+ (?:(?:de |d'|of )?(?:petits?|petites?|jeunes?"
+            + "|young|little) )?" + CHILD_NOUN);
+    /** What makes children a family's: "nos", "avec", "we have", "j'ai". */
+    private static final Pattern FAMILY_BEFORE = Pattern.compile("(?<![\\w])(?:nos|mes|ses|leurs|our|my|his|her|their"
+            + "|avec|with|have|has|ai|avons|a) $");
+    private static final Pattern ONE_CHILD = Pattern.compile("(?:un|une|a|an|one) ");
     private static final Pattern JOINER = Pattern.compile(
             " ?(?:(?:,|\\+|&|et|and|plus|ainsi que|avec|with) ?(?:(?:et|and) )?)?");
 
@@ -225,7 +235,23 @@ final class QuantityExpressions {
         }
         scan.each(HOUSEHOLD, HOUSEHOLD_STARTS, false, m -> household(text, m, found));
         found.sort(Comparator.comparingInt(EntityCandidate::start));
-        out.addAll(sumJoined(text, withoutBracketed(text, found)));
+        List<EntityCandidate> counts = sumJoined(text, withoutBracketed(text, found));
+        if (counts.size() != 1 || !familysChildren(text, counts.get(0))) {
+            out.addAll(counts);
+        }
+    }
+
+    /**
+     * A family's children, the message's only count ("où emmener un enfant de 2 ans ?", "avec nos
+     * 2 enfants", "we have two kids"): children do not come alone, and the adults are not said, so
+     * the party's size is not stated. A group's children ("une sortie pour 30 enfants"), children
+     * joined to adults ("2 adultes et 2 enfants") and added to a count ("on est 2, plus un bébé")
+     * are counts.
+     */
+    private static boolean familysChildren(String text, EntityCandidate count) {
+        return count.nounBased() && CHILDREN_ALONE.matcher(text.substring(count.start(), count.end())).matches()
+                && (FAMILY_BEFORE.matcher(text.substring(0, count.start())).find()
+                || ONE_CHILD.matcher(text.substring(count.start(), count.end())).lookingAt());
     }
 
     /** A run of members joined together; the groups that tell them apart are read member by member. */
