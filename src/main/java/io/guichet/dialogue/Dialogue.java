@@ -474,11 +474,11 @@ public final class Dialogue {
         boolean project = likely.map(score -> catalogue.get(score.name()))
                 .filter(found -> JourneyFlow.statesAnIntention(found, parse, now)
                         || JourneyFlow.statesAProject(found, parse, now)).isPresent();
-        if (parse.outOfScope() && !project && !consulted.followsUp()
+        if (parse.outOfScope() && !project && !consulted.followsUp() && !WeatherQuestions.asksWhatToDoInIt(parse.text())
                 && answer.filter(found -> found.score() >= OUT_OF_SCOPE_ANSWERED).isEmpty()) {
             // An alarm, music, the weather: honestly not this desk's job, and no reason to call a person.
             // A project the message names is this desk's job, whatever the engine took it for: "on
-            // voudrait venir en famille voir le marché de Noël".
+            // voudrait venir en famille voir le marché de Noël"; so is what to do in the rain.
             return new Turn(List.of(new Reply.Text(phrases.text("out_of_scope", lang)),
                     new Reply.QuickReplies(phrases.list("journeys_menu", lang))), intent, List.of(), true, status);
         }

@@ -31,7 +31,20 @@ final class WeatherQuestions {
 
     /** Whether {@code text} asks what the weather is or will be. */
     static boolean asked(String text) {
-        String folded = " " + String.join(" ", TextNormalizer.tokens(text)) + " ";
+        String folded = folded(text);
         return ASKED.matcher(folded).find() && !WHAT_TO_DO.matcher(folded).find();
+    }
+
+    /**
+     * Whether {@code text} speaks of the weather to ask what to do in it ("il va pleuvoir samedi,
+     * vous avez des idées ?"): the desk's job, though the intent engine hears the weather in it.
+     */
+    static boolean asksWhatToDoInIt(String text) {
+        String folded = folded(text);
+        return ASKED.matcher(folded).find() && WHAT_TO_DO.matcher(folded).find();
+    }
+
+    private static String folded(String text) {
+        return " " + String.join(" ", TextNormalizer.tokens(text)) + " ";
     }
 }

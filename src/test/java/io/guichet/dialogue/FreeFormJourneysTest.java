@@ -663,6 +663,20 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void whatToDoInTheRainIsAskedOfThePagesAndAChildToTakeOutIsNoPartyOfOne() throws IOException {
+        // On the shipped pages, whose family outings list what to do "Quand il pleut".
+        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        Played rainy = play("fr", "il va pleuvoir samedi, vous avez des idées ?");
+        assertEquals(List.of("sorties-en-famille"), sources(rainy.turns().get(0)), "the weather heard, not the question: "
+                + rainy.said());
+        assertTrue(text(rainy.turns().get(0)).contains("Aquamorelle"), rainy.said());
+        // "un enfant de 2 ans" is no traveller alone: answered, no stay started for a party of one.
+        Played toddler = play("fr", "où emmener un enfant de 2 ans ?");
+        assertEquals(List.of("sorties-en-famille"), sources(toddler.turns().get(0)), toddler.said());
+        assertTrue(toddler.journey() == null || !toddler.slots().containsKey("people_count"), toddler.said());
+    }
+
+    @Test
     void aFollowUpOnTheQuestionBeforeIsAnsweredFromThePageThatStatesIt() throws IOException {
         // On the shipped pages, where "et s'il pleut ?" alone is the weather, out of scope, and finds nothing trusted.
         service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
