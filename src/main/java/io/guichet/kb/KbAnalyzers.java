@@ -43,8 +43,8 @@ final class KbAnalyzers {
      * cherche", "où trouver", "looking for"), and "faire" as "do" ("que faire avec des enfants ?",
      * "comment faire garder mon enfant ?"), which says no more of a page than the word it is said
      * with, and the "si" of "savoir si le musée est accessible". So is going ("il va pleuvoir", "on y
-     * va", "we're going to") and "here", which in a question put to the territory's desk is the
-     * territory. Dropped from queries only.
+     * va", "we're going to"), "être", and "here", which in a question put to the territory's desk
+     * is the territory. Dropped from queries only.
      */
     private static final CharArraySet FRENCH_ASKING_WORDS = new CharArraySet(List.of("combien", "comment",
             "pourquoi", "quand", "ou", "quoi", "quel", "quelle", "quels", "quelles", "lequel", "laquelle", "lesquels",
@@ -53,7 +53,7 @@ final class KbAnalyzers {
             "savoir", "pouvez", "pourriez", "peux", "pourrais", "truc", "trucs", "chose", "choses", "est", "sympa",
             "sympas", "chouette", "chouettes", "cool", "genial", "geniale", "geniaux", "cherche", "cherchons", "chercher",
             "recherche", "trouver", "trouve", "idee", "idees", "suggestion", "suggestions", "faire", "ok", "okay", "si",
-            "va", "vais", "vont", "allons", "allez", "aller"),
+            "va", "vais", "vont", "allons", "allez", "aller", "etre"),
             false);
     private static final CharArraySet ENGLISH_ASKING_WORDS = new CharArraySet(List.of("what", "which", "who",
             "whom", "whose", "how", "much", "many", "when", "where", "why", "do", "does", "did", "can", "could", "i", "please", "pls",
@@ -82,14 +82,15 @@ final class KbAnalyzers {
     /**
      * How something works, asked: "how does public transport work?", "comment ça marche, la
      * location de vélos ?" ask about the thing, and the verb would find the pages on jobs ("work")
-     * or on walking ("marche"). Taken out of queries; not the work one finds or goes to.
+     * or on walking ("marche"). Taken out of queries; not the work one finds or goes to. So is
+     * "du coin", "dans le coin": around here, the territory.
      */
     private static final Pattern ENGLISH_HOW_IT_WORKS = Pattern.compile(
             "(?i)(?<=\\bhow\\s{1,3}(?:does|do|did|will)\\b.{1,60})(?<!\\b(?:to|find|for|of|at|from|get|seek)\\s)\\bwork\\b"
                     + "(?=\\s*(?:[?.!,]|$|(?:here|there|in|at|on|for|exactly)\\b))");
     private static final Pattern FRENCH_HOW_IT_WORKS = Pattern.compile(
             "(?iu)(?<=\\bcomment\\b.{0,12})\\b(?:marche|marchent|fonctionne|fonctionnent)\\b"
-                    + "|\\b(?:marche|marchent|fonctionne|fonctionnent)(?=\\s+comment\\b)");
+                    + "|\\b(?:marche|marchent|fonctionne|fonctionnent)(?=\\s+comment\\b)|\\b(?:du|dans le) coin\\b");
     /**
      * Stems the French light stemmer shares between unrelated words, kept apart: "pluie" would
      * become "plu", as "plus" does, and every page saying "ne … plus" would state the rain of "que

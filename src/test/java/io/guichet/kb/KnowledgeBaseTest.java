@@ -265,6 +265,13 @@ class KnowledgeBaseTest {
         SearchHit pool = shipped.search("y a-t-il une piscine municipale ?", 1, "fr").get(0);
         assertEquals("associations-sport-et-loisirs", pool.id());
         assertTrue(pool.score() >= KnowledgeBase.TRUSTED, pool.toString());
+        // Culinary is the cuisine, "du coin" is here, and going to work is a commute, not a job.
+        SearchHit dishes = shipped.search("c'est quoi la spécialité culinaire du coin ?", 1, "fr").get(0);
+        assertEquals("tables-et-specialites", dishes.id());
+        assertTrue(dishes.score() >= KnowledgeBase.TRUSTED, dishes.toString());
+        assertEquals("associations-sport-et-loisirs", shipped.search("y a des pistes cyclables pour aller au boulot ?", 1,
+                "fr").get(0).id());
+        assertEquals("emploi-et-conjoints", shipped.search("je cherche du boulot dans le coin", 1, "fr").get(0).id());
     }
 
     @Test
