@@ -139,8 +139,10 @@ public final class Dialogue {
         Optional<Parse> clause = JourneyFlow.askedClause(parse);
         boolean clauseFirst = clause.isPresent() && (intention || JourneyFlow.statesAProject(topic, parse, now));
         Answers.Consulted consulted = answers.consult(clauseFirst ? clause.get() : parse, conversation);
+        boolean consultedClause = clauseFirst;
         if (clauseFirst && consulted.answer().isEmpty()) {
             consulted = answers.consult(parse, conversation);
+            consultedClause = false;
         }
         Optional<Answers.Answer> answer = consulted.answer()
                 .or(() -> clauseFirst ? Optional.empty() : clause.flatMap(answers::answer));
@@ -169,7 +171,10 @@ public final class Dialogue {
         // what the message asks besides the project's facts and the journey's name: "hébergement pas cher
         // pour un club sportif" asks something; "ma femme, nos 3 enfants et moi" shares words with pages
         // it does not ask about.
-        Optional<Answers.Answer> asked = question ? answer.flatMap(found -> answers.inWords(found, parse, conversation))
+        // The clause that asks, answered on its own, is asked as a question is: "je cherche une crèche" after
+        // a transfer is what the person wants to know, though "crèche" is also one of the move's words.
+        Optional<Answers.Answer> asked = question || consultedClause && !JourneyFlow.endsAskingForHelp(parse)
+                ? answer.flatMap(found -> answers.inWords(found, parse, conversation))
                 : answer.filter(found -> answersBesidesTheProject(parse, catalogue.get(journey), found, now));
         return startAfter(asked, conversation, as(parse, journey, intent.confidence()), now, turnNumber);
     }

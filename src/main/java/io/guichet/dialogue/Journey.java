@@ -59,11 +59,12 @@ record Journey(String name, String teamId, Map<String, String> teamName, List<Sl
     /**
      * The folded, space-padded text less the journey's keywords and the phrases that tell who
      * comes and how ("avec les enfants", "sans hébergement", "mon épouse et moi"): what it holds
-     * besides the project, before its choices are read ({@link #withoutStated}).
+     * besides the project, before its choices are read ({@link #withoutStated}). What a sought
+     * yes/no slot says yes to is looked for, and stays: "une crèche" for the schools.
      */
     String withoutItsWords(String folded) {
         Stream<String> cues = slots.stream().flatMap(slot -> Stream.concat(Stream.concat(
-                slot.cues().yes().values().stream(), slot.cues().no().values().stream()),
+                slot.sought() ? Stream.empty() : slot.cues().yes().values().stream(), slot.cues().no().values().stream()),
                 slot.counted().values().stream().flatMap(byLanguage -> byLanguage.values().stream()))
                 .flatMap(List::stream));
         return without(folded, Stream.concat(keywords.values().stream().flatMap(List::stream), cues));

@@ -113,6 +113,10 @@ final class JourneyFlow {
             + "|recherchons)\\b|\\b(je|j|nous|on) (" + WANT + ") " + ARTICLE + "\\b|\\b(i|we) need\\b"
             + "|\\b(i|we) (are|re|am|m) looking\\b|\\b(i|we) (want|would like|d like) (a|an|some|the)\\b");
 
+    /** A clause that opens with a search: "je cherche une crèche", "we need a nursery". */
+    private static final Pattern SEARCH_FIRST = Pattern.compile("(?:et |and |mais |but |du coup |so )?(?:"
+            + SEARCH.pattern() + ")");
+
     /** The words of one who speaks of themself or their own: "je dirige un chantier", "on pense venir", "my wife and I". */
     private static final Map<String, Set<String>> FIRST_PERSON = Map.of(
             "fr", Set.of("je", "j", "nous", "on", "moi", "mon", "ma", "mes", "notre", "nos"),
@@ -543,24 +547,33 @@ final class JourneyFlow {
     /**
      * The clause that asks, in a message that also says other things: "on vient à 4 le we prochain
      * avec le chien, un hôtel pas trop cher ?" asks "un hôtel pas trop cher ?", which the pages
-     * answer better than the whole message, whose facts dilute the search. Empty when the message
-     * is one clause or asks nothing with a question mark.
+     * answer better than the whole message, whose facts dilute the search; so does the search that
+     * ends a message without a question mark ("je suis infirmière, je serai mutée au CHU en
+     * janvier, je cherche une crèche pour mon fils"). Empty when the message is one clause or
+     * asks nothing.
      */
     static Optional<Parse> askedClause(Parse parse) {
-        String text = parse.text();
+        String text = parse.text().strip();
         int mark = text.lastIndexOf('?');
         while (mark > 0 && text.charAt(mark - 1) == '?') {
             mark--;
         }
+        int end = mark + 1;
         if (mark < 0) {
-            return Optional.empty();
+            end = text.length();
+            while (end > 0 && CLAUSE_ENDS.indexOf(text.charAt(end - 1)) >= 0) {
+                end--;
+            }
         }
-        int start = mark;
+        int start = mark < 0 ? end : mark;
         while (start > 0 && CLAUSE_ENDS.indexOf(text.charAt(start - 1)) < 0) {
             start--;
         }
-        String clause = text.substring(start, mark + 1).strip();
-        return clause.length() < text.strip().length() && TextNormalizer.tokens(clause).size() >= MIN_CLAUSE_WORDS
+        String clause = text.substring(start, end).strip();
+        if (mark < 0 && !SEARCH_FIRST.matcher(String.join(" ", TextNormalizer.tokens(clause))).lookingAt()) {
+            return Optional.empty();
+        }
+        return clause.length() < text.length() && TextNormalizer.tokens(clause).size() >= MIN_CLAUSE_WORDS
                 ? Optional.of(new Parse(clause, parse.lang(), parse.intent(), parse.ranking(), List.of()))
                 : Optional.empty();
     }

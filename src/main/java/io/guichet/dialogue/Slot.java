@@ -22,8 +22,9 @@ import java.util.stream.Collectors;
  * said in words ({@code counted}: "mon épouse et moi" is 2). An optional slot is asked only when
  * {@code asked} (it helps the recommendations); otherwise it is kept when the person says it. A number's {@code example} ("2 adultes et 2 enfants") shows the
  * form of an answer when the question is asked again; without one, its type's example is given.
- * A choice is what the person looks for (a workshop, a spa) unless its slot is not {@code sought}:
- * what they are or do (a business sector, a household), which asks nothing of the pages.
+ * A choice, or a yes, is what the person looks for (a workshop, a spa, a school) unless its slot
+ * is not {@code sought}: what they are or do (a business sector, a household, coming with
+ * children), which asks nothing of the pages.
  */
 record Slot(String name, Type type, boolean required, boolean asked, boolean sought, Double min, Double max,
             Map<String, String> label, Map<String, String> ask, Map<String, String> example, List<Choice> choices,

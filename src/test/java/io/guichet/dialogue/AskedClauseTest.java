@@ -18,7 +18,11 @@ class AskedClauseTest {
             "bonjour; où dormir près de la gare?|où dormir près de la gare?",
             "un hôtel pas cher près de la gare ?|-",
             "on vient à 4 le 12 juin, ok ?|-",
-            "on vient à 4 le 12 juin|-"})
+            "on vient à 4 le 12 juin|-",
+            "je serai mutée au CHU en janvier, je cherche une crèche pour mon fils.|je cherche une crèche pour mon fils",
+            "on arrive en mars et on cherche une école bilingue|-",
+            "je cherche une crèche, on arrive en janvier|-",
+            "mutée en janvier, et je voudrais un logement près du CHU|et je voudrais un logement près du CHU"})
     void theClauseThatAsks(String message, String clause) {
         Parse parse = new Parse(message, "fr", new IntentScore("weekend_stay", 0.9), List.of(), List.of());
         assertEquals(clause, JourneyFlow.askedClause(parse).map(Parse::text).orElse(null), message);

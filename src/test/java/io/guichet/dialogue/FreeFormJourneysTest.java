@@ -609,6 +609,17 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void theSearchThatEndsAProjectsFactsIsAnsweredBeforeTheJourney() throws IOException {
+        // On the shipped pages, where the whole message, a nurse's transfer, finds no page it trusts.
+        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        Played nursery = play("fr", "je suis infirmière, je vais être mutée au CHU en janvier, je cherche une crèche "
+                + "pour mon fils de 1 an");
+        assertEquals(List.of("modes-de-garde"), sources(nursery), nursery.said());
+        assertEquals("relocation", nursery.journey().name(), nursery.said());
+        assertEquals(true, nursery.slots().get("schools"), nursery.said());
+    }
+
+    @Test
     void aSearchForWhatNoJourneyPreparesIsAnsweredWithTheJourneyOffered() throws IOException {
         // On the shipped pages, where a doctor or a restaurant tonight is no move nor stay to prepare.
         service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
