@@ -113,6 +113,11 @@ final class JourneyFlow {
             + "|recherchons)\\b|\\b(je|j|nous|on) (" + WANT + ") " + ARTICLE + "\\b|\\b(i|we) need\\b"
             + "|\\b(i|we) (are|re|am|m) looking\\b|\\b(i|we) (want|would like|d like) (a|an|some|the)\\b");
 
+    /** A question on whether there is something, after a greeting: "ya un marché de Noël ?", "is there a market?". */
+    private static final Pattern WHETHER_THERE_IS = Pattern.compile("(?:(?:bonjour|bonsoir|salut|hello|hi|hey) )?"
+            + "(?:y a|ya|y en a|il y a|il y aura|y aura|y aura t il|y a t il|est ce qu il y a|est ce qu il y aura"
+            + "|is there|are there|will there be)\\b");
+
     /** A clause that opens with a search: "je cherche une crèche", "we need a nursery". */
     private static final Pattern SEARCH_FIRST = Pattern.compile("(?:et |and |mais |but |du coup |so )?(?:"
             + SEARCH.pattern() + ")");
@@ -182,11 +187,14 @@ final class JourneyFlow {
     /**
      * Whether the message states a project in its own right: a count, a surface or a budget, or a
      * date with the journey named ("un séminaire en octobre"). A date alone is as often a question
-     * on what happens then ("boat show in october", "le marché de Noël en décembre").
+     * on what happens then ("boat show in october", "le marché de Noël en décembre"), and so is a
+     * date with what the journey is for, asked whether there is one ("ya un marché de Noël cette
+     * année ?").
      */
     static boolean statesAProjectBesidesWhen(Journey journey, Parse parse, LocalDate now) {
         List<Slot.Type> facts = statedFacts(journey, parse, now).toList();
         return facts.stream().anyMatch(type -> type != Slot.Type.DATE) || !facts.isEmpty()
+                && !WHETHER_THERE_IS.matcher(String.join(" ", TextNormalizer.tokens(parse.text()))).lookingAt()
                 && journey.keywordsIn(" " + String.join(" ", TextNormalizer.tokens(besidesDates(parse))) + " ") > 0;
     }
 

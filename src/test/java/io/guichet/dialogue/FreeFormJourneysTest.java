@@ -620,6 +620,17 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void askedWhetherThereIsAnEventThenThePersonHearsOfItWithoutAStayStarted() throws IOException {
+        // On the shipped pages, whose agenda holds the Christmas market, a word of the week-end's journey.
+        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        Played market = play("fr", "ya un marché de noel cette année ?");
+        assertTrue(text(market.turns().get(0)).contains("Marché de Noël"), market.said());
+        assertNull(market.journey(), "asked whether there is one, not said to come: " + market.said());
+        Played coming = play("fr", "on vient pour le marché de noël le week-end du 12 décembre");
+        assertEquals("weekend_stay", coming.journey().name(), coming.said());
+    }
+
+    @Test
     void aSearchForWhatNoJourneyPreparesIsAnsweredWithTheJourneyOffered() throws IOException {
         // On the shipped pages, where a doctor or a restaurant tonight is no move nor stay to prepare.
         service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
