@@ -80,15 +80,15 @@ final class KbAnalyzers {
     private static final Pattern AMOUNT_IN_EUROS = Pattern.compile("(?iu)(?<=\\d)\\s*(?:€|euros?\\b)");
 
     /**
-     * How something works, asked: "how does public transport work?", "comment ça marche, la
-     * location de vélos ?" ask about the thing, and the verb would find the pages on jobs ("work")
-     * or on walking ("marche"). Taken out of queries; not the work one finds or goes to. So is
-     * "du coin", "dans le coin": around here, the territory.
+     * Phrases that frame a question, taken out of queries. How something works, asked: "how does
+     * public transport work?", "comment ça marche, la location de vélos ?" ask about the thing, and
+     * the verb would find the pages on jobs ("work") or on walking ("marche"); not the work one
+     * finds or goes to. "Du coin", "dans le coin": around here, the territory itself.
      */
-    private static final Pattern ENGLISH_HOW_IT_WORKS = Pattern.compile(
+    private static final Pattern ENGLISH_FRAMES = Pattern.compile(
             "(?i)(?<=\\bhow\\s{1,3}(?:does|do|did|will)\\b.{1,60})(?<!\\b(?:to|find|for|of|at|from|get|seek)\\s)\\bwork\\b"
                     + "(?=\\s*(?:[?.!,]|$|(?:here|there|in|at|on|for|exactly)\\b))");
-    private static final Pattern FRENCH_HOW_IT_WORKS = Pattern.compile(
+    private static final Pattern FRENCH_FRAMES = Pattern.compile(
             "(?iu)(?<=\\bcomment\\b.{0,12})\\b(?:marche|marchent|fonctionne|fonctionnent)\\b"
                     + "|\\b(?:marche|marchent|fonctionne|fonctionnent)(?=\\s+comment\\b)|\\b(?:du|dans le) coin\\b");
     /**
@@ -113,7 +113,7 @@ final class KbAnalyzers {
             protected Reader initReader(String field, Reader reader) {
                 Reader read = new PatternReplaceCharFilter(NOT_DEAR, "bon marché", new PatternReplaceCharFilter(
                         AMOUNT_IN_EUROS, " euros tarif", new PatternReplaceCharFilter(NUMBER_THEN_LETTER, " ", reader)));
-                return query ? new PatternReplaceCharFilter(FRENCH_HOW_IT_WORKS, "", read) : read;
+                return query ? new PatternReplaceCharFilter(FRENCH_FRAMES, "", read) : read;
             }
 
             @Override
@@ -139,7 +139,7 @@ final class KbAnalyzers {
             protected Reader initReader(String field, Reader reader) {
                 Reader read = new PatternReplaceCharFilter(AMOUNT_IN_EUROS, " euros price",
                         new PatternReplaceCharFilter(NUMBER_THEN_LETTER, " ", reader));
-                return query ? new PatternReplaceCharFilter(ENGLISH_HOW_IT_WORKS, "", read) : read;
+                return query ? new PatternReplaceCharFilter(ENGLISH_FRAMES, "", read) : read;
             }
 
             @Override
