@@ -86,11 +86,13 @@ final class KbAnalyzers {
      * finds or goes to. "Du coin", "dans le coin": around here, the territory itself.
      */
     private static final Pattern ENGLISH_FRAMES = Pattern.compile(
-            "(?i)(?<=\\bhow\\s{1,3}(?:does|do|did|will)\\b.{1,60})(?<!\\b(?:to|find|for|of|at|from|get|seek)\\s)\\bwork\\b"
+            "(?i)\\b(how\\s{1,3}(?:does|do|did|will)\\b.{1,60}?)(?<!\\b(?:to|find|for|of|at|from|get|seek)\\s)\\bwork\\b"
                     + "(?=\\s*(?:[?.!,]|$|(?:here|there|in|at|on|for|exactly)\\b))");
     private static final Pattern FRENCH_FRAMES = Pattern.compile(
-            "(?iu)(?<=\\bcomment\\b.{0,12})\\b(?:marche|marchent|fonctionne|fonctionnent)\\b"
+            "(?iu)\\b(comment\\b.{0,12}?)\\b(?:marche|marchent|fonctionne|fonctionnent)\\b"
                     + "|\\b(?:marche|marchent|fonctionne|fonctionnent)(?=\\s+comment\\b)|\\b(?:du|dans le) coin\\b");
+    /** What a frame leaves: the words before its verb ("how does public transport"). */
+    private static final String FRAME_KEPT = "$1";
     /**
      * Stems the French light stemmer shares between unrelated words, kept apart: "pluie" would
      * become "plu", as "plus" does, and every page saying "ne … plus" would state the rain of "que
@@ -113,7 +115,7 @@ final class KbAnalyzers {
             protected Reader initReader(String field, Reader reader) {
                 Reader read = new PatternReplaceCharFilter(NOT_DEAR, "bon marché", new PatternReplaceCharFilter(
                         AMOUNT_IN_EUROS, " euros tarif", new PatternReplaceCharFilter(NUMBER_THEN_LETTER, " ", reader)));
-                return query ? new PatternReplaceCharFilter(FRENCH_FRAMES, "", read) : read;
+                return query ? new PatternReplaceCharFilter(FRENCH_FRAMES, FRAME_KEPT, read) : read;
             }
 
             @Override
@@ -139,7 +141,7 @@ final class KbAnalyzers {
             protected Reader initReader(String field, Reader reader) {
                 Reader read = new PatternReplaceCharFilter(AMOUNT_IN_EUROS, " euros price",
                         new PatternReplaceCharFilter(NUMBER_THEN_LETTER, " ", reader));
-                return query ? new PatternReplaceCharFilter(ENGLISH_FRAMES, "", read) : read;
+                return query ? new PatternReplaceCharFilter(ENGLISH_FRAMES, FRAME_KEPT, read) : read;
             }
 
             @Override
