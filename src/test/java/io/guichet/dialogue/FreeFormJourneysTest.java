@@ -48,6 +48,19 @@ class FreeFormJourneysTest {
         setup.close();
     }
 
+    /** The shipped pages, loaded once for the tests that speak of them: searching leaves them as they are. */
+    private static KnowledgeBase shippedPages;
+
+    /** The service answers from the shipped pages rather than the tests' own. */
+    private void onTheShippedPages() throws IOException {
+        synchronized (FreeFormJourneysTest.class) {
+            if (shippedPages == null) {
+                shippedPages = KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder());
+            }
+        }
+        service = DialogueSetup.service(store, shippedPages);
+    }
+
     /** A conversation played to its end: its turns, and the journey as stored. */
     private record Played(List<Turn> turns, Conversation conversation) {
         JourneyState journey() {
@@ -468,7 +481,7 @@ class FreeFormJourneysTest {
     void aFollowUpTheEngineTakesForARequestOutOfScopeIsAnsweredFromThePageBefore() throws IOException {
         // On the shipped pages, where "c'est combien par mois ?" read alone is out of scope and the coworking
         // page, read with the question before, is trusted without being sure enough to answer an out-of-scope request.
-        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        onTheShippedPages();
         Played p = play("fr", "je suis développeur freelance, y a des espaces de coworking ?", "c'est combien par mois ?");
         assertEquals(List.of("bureaux-et-coworking"), sources(p.turns().get(1)), p.said());
     }
@@ -476,7 +489,7 @@ class FreeFormJourneysTest {
     @Test
     void aPronounThatStandsForThePageBeforeIsNotAnsweredFromAnotherThatSharesTheRest() throws IOException {
         // On the shipped pages, where "c'est loin de la gare ?" read alone finds the mountain lodge's coach from the station.
-        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        onTheShippedPages();
         Played far = play("fr", "quels sont les horaires du musée ?", "c'est loin de la gare ?");
         assertEquals(List.of("musees-de-valmoreau"), sources(far.turns().get(1)),
                 "'c'est' is the museum, not the lodge and its coach from the station: " + far.said());
@@ -504,7 +517,7 @@ class FreeFormJourneysTest {
     @Test
     void aProjectsLengthInDaysAsksNothingOfThePages() throws IOException {
         // On the shipped pages, where "2 days" finds the hall let by the day, to groups of 80 at least.
-        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        onTheShippedPages();
         Played venue = play("en", "we need a venue for 60 people, 2 days in April");
         assertEquals(List.of(), sources(venue.turns().get(0)), venue.said());
         assertEquals(60, venue.slots().get("people_count"));
@@ -514,7 +527,7 @@ class FreeFormJourneysTest {
     @Test
     void whatAQuestionAsksAfterCestQuoiIsItsSubjectUnlessThePageBeforeStatesIt() throws IOException {
         // On the shipped pages, where the budget hotel is quoted for a couple's stay.
-        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        onTheShippedPages();
         Played romantic = play("fr", "bonjour on voudrait venir en amoureux 2 nuits début février, budget 150€ la nuit",
                 "c'est quoi le mieux pour un resto romantique ?");
         List<String> before = sources(romantic.turns().get(0));
@@ -528,7 +541,7 @@ class FreeFormJourneysTest {
     @Test
     void aQuestionOnTheWayIsAnsweredFromTheJourneysFieldWhenItsPageStatesAsMuch() throws IOException {
         // On the shipped pages, where "et pour dormir ?" alone finds the rents of flats first.
-        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        onTheShippedPages();
         Played sleep = play("fr", "coucou, on est une bande de 6 potes, on veut faire un weekend ski en janvier",
                 "et pour dormir ?");
         assertEquals("weekend_stay", sleep.journey().name(), sleep.said());
@@ -542,7 +555,7 @@ class FreeFormJourneysTest {
     @Test
     void aWishOnTheWayThatAPageOfTheJourneysFieldAnswersIsNotedAndAnswered() throws IOException {
         // On the shipped pages, which list the team-building activities offered to seminars.
-        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        onTheShippedPages();
         Played wish = play("fr", "on a un séminaire de 3 jours pour 45 personnes fin mai",
                 "on aimerait une activité team building");
         assertEquals(List.of("on aimerait une activité team building"), wish.journey().notes(), wish.said());
@@ -563,7 +576,7 @@ class FreeFormJourneysTest {
     @Test
     void aFollowUpThatNamesADayAsksThePageBeforeAndStartsNoJourney() throws IOException {
         // On the shipped pages, where "et ils ouvrent le dimanche ?" alone is a week-end's date to the engine.
-        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        onTheShippedPages();
         Played sunday = play("fr", "c'est quoi le numéro de l'office de tourisme ?", "et ils ouvrent le dimanche ?");
         assertEquals(List.of("office-de-tourisme"), sources(sunday.turns().get(1)), sunday.said());
         assertTrue(text(sunday.turns().get(1)).contains("le dimanche de 10 h"),
@@ -574,7 +587,7 @@ class FreeFormJourneysTest {
     @Test
     void aCompanyFoundedInThePresentIsAProjectAndItsSectorAsksNothingOfThePages() throws IOException {
         // On the shipped pages, where the technopole's page speaks of software and the restaurants' of restaurants.
-        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        onTheShippedPages();
         Played software = play("fr", "bonjour, on crée une boite de logiciels");
         assertEquals("business_setup", software.journey().name(), software.said());
         assertEquals("digital", software.slots().get("sector"), software.said());
@@ -590,7 +603,7 @@ class FreeFormJourneysTest {
     @Test
     void aProjectSaidInTheNearFutureStartsItsJourneyAndAskingForHelpAsksNothingOfThePages() throws IOException {
         // On the shipped pages, where "m'aider" finds the financial aids.
-        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        onTheShippedPages();
         Played physio = play("fr", "bonjour je suis kiné et je vais m'installer en libéral à Valmoreau, vous pouvez m'aider ?");
         assertEquals("relocation", physio.journey().name(), physio.said());
         assertEquals(List.of(), sources(physio), "the help asked for is the journey's: " + physio.said());
@@ -601,7 +614,7 @@ class FreeFormJourneysTest {
     @Test
     void theClauseThatAsksAfterAProjectsFactsIsAskedOnItsOwn() throws IOException {
         // On the shipped pages, where the facts of a move (a job, a spouse) find the spouses' employment page.
-        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        onTheShippedPages();
         Played move = play("en", "Hi, I'm relocating to Valmoreau for a job at the hospital in September, with my wife and"
                 + " our daughter (7). What are the schools like?");
         assertEquals("ecoles-et-sections-internationales", sources(move).get(0), move.said());
@@ -611,7 +624,7 @@ class FreeFormJourneysTest {
     @Test
     void theSearchThatEndsAProjectsFactsIsAnsweredBeforeTheJourney() throws IOException {
         // On the shipped pages, where the whole message, a nurse's transfer, finds no page it trusts.
-        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        onTheShippedPages();
         Played nursery = play("fr", "je suis infirmière, je vais être mutée au CHU en janvier, je cherche une crèche "
                 + "pour mon fils de 1 an");
         assertEquals(List.of("modes-de-garde"), sources(nursery), nursery.said());
@@ -622,7 +635,7 @@ class FreeFormJourneysTest {
     @Test
     void askedWhetherThereIsAnEventThenThePersonHearsOfItWithoutAStayStarted() throws IOException {
         // On the shipped pages, whose agenda holds the Christmas market, a word of the week-end's journey.
-        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        onTheShippedPages();
         Played market = play("fr", "ya un marché de noel cette année ?");
         assertTrue(text(market.turns().get(0)).contains("Marché de Noël"), market.said());
         assertNull(market.journey(), "asked whether there is one, not said to come: " + market.said());
@@ -633,7 +646,7 @@ class FreeFormJourneysTest {
     @Test
     void aSearchForWhatNoJourneyPreparesIsAnsweredWithTheJourneyOffered() throws IOException {
         // On the shipped pages, where a doctor or a restaurant tonight is no move nor stay to prepare.
-        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        onTheShippedPages();
         Played doctor = play("fr", "je cherche un médecin généraliste qui prend de nouveaux patients");
         assertEquals(List.of("sante-et-medecins"), sources(doctor), doctor.said());
         assertNull(doctor.journey(), "no form for a doctor: " + doctor.said());
@@ -669,7 +682,7 @@ class FreeFormJourneysTest {
     @Test
     void aQuestionOnTheWeatherIsToldWhereForecastsAreAndStartsNoStay() throws IOException {
         // On the shipped pages, where April names the incubator's deadline and the markets' flowers.
-        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        onTheShippedPages();
         for (Played asked : List.of(play("fr", "quel temps il fait en avril ?"),
                 play("en", "will it be sunny this weekend?"))) {
             assertTrue(text(asked.turns().get(0)).contains("Météo-France"), asked.said());
@@ -687,7 +700,7 @@ class FreeFormJourneysTest {
     @Test
     void whatToDoInTheRainIsAskedOfThePagesAndAChildToTakeOutIsNoPartyOfOne() throws IOException {
         // On the shipped pages, whose family outings list what to do "Quand il pleut".
-        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        onTheShippedPages();
         Played rainy = play("fr", "il va pleuvoir samedi, vous avez des idées ?");
         assertEquals(List.of("sorties-en-famille"), sources(rainy.turns().get(0)), "the weather heard, not the question: "
                 + rainy.said());
@@ -701,7 +714,7 @@ class FreeFormJourneysTest {
     @Test
     void aFollowUpOnTheQuestionBeforeIsAnsweredFromThePageThatStatesIt() throws IOException {
         // On the shipped pages, where "et s'il pleut ?" alone is the weather, out of scope, and finds nothing trusted.
-        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        onTheShippedPages();
         for (Played rainy : List.of(
                 play("fr", "qu'est-ce qu'on peut faire avec des ados à Valmoreau ?", "et s'il pleut ?"),
                 play("en", "what can we do with kids in Valmoreau?", "and if it rains?"))) {
@@ -716,7 +729,7 @@ class FreeFormJourneysTest {
     @Test
     void aQuestionOnTheWayIsReadWithTheRequestItIsAskedFor() throws IOException {
         // On the shipped pages, where "something in the mountains" alone finds nothing trusted.
-        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        onTheShippedPages();
         Played offsite = play("en", "Hi! We're a team of 25 looking for an offsite in late March",
                 "do you have something in the mountains?");
         assertEquals(List.of("orsene-mountain-lodge"), sources(offsite.turns().get(1)), offsite.said());
@@ -838,7 +851,7 @@ class FreeFormJourneysTest {
     void aProjectsFactsStartItsJourneyEvenWhenAPageSharesItsWords() throws IOException {
         // On the shipped pages, where the team-building activities answer the message (trusted), the engine
         // reading it as no journey (none 0.63, the weekend 0.37).
-        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        onTheShippedPages();
         Played p = play("en", "hi, we're a group of 8 friends looking for a weekend in valmoreau in june, outdoor stuff, "
                 + "around 150€ per person");
         assertEquals("weekend_stay", p.journey() == null ? null : p.journey().name(), p.said());
@@ -848,7 +861,7 @@ class FreeFormJourneysTest {
     @Test
     void whoComesIsTheProjectsFactNotSomethingAskedFor() throws IOException {
         // On the shipped pages, where "avec les enfants" alone reaches the childcare page (trusted).
-        service = DialogueSetup.service(store, KnowledgeBase.load(TestFixtures.KNOWLEDGE_BASE, TestFixtures.embedder()));
+        onTheShippedPages();
         Played who = play("fr", "on aimerait venir en mai avec les enfants");
         assertEquals("weekend_stay", who.journey().name(), who.said());
         assertEquals(List.of(), sources(who), "no childcare page quoted before the stay: " + who.said());
