@@ -1,6 +1,7 @@
 package io.guichet.kb;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +22,12 @@ final class Answerability {
      * however fully a page states their one or two common words.
      */
     static final double ENOUGH_RARE_WORDS = 2;
+    /**
+     * A page whose sentences are never about the thing whose hours, prices or address a question
+     * asks for ({@link AskedAbout}) answers at most this, just under trusted: no answer, but still
+     * a neighbour that tells which team may know.
+     */
+    static final double NOT_WHOSE_ASKED = KnowledgeBase.TRUSTED - 0.01;
 
     private Answerability() {
     }
@@ -44,14 +51,17 @@ final class Answerability {
         private final double[] weights;
         private final double enough;
         private final String lang;
+        private final AskedAbout about;
         private final List<List<List<String>>> sameLanguage = new ArrayList<>();
         private final List<List<List<String>>> otherLanguage = new ArrayList<>();
 
         /**
          * @param enough the information (summed weights) a query needs to be fully covered
+         * @param about what the question asks about
          */
-        Asked(List<Glossary.Concept> concepts, double[] weights, double enough, String lang) {
+        Asked(List<Glossary.Concept> concepts, double[] weights, double enough, String lang, AskedAbout about) {
             this.weights = weights;
+            this.about = about;
             this.enough = enough;
             this.lang = lang;
             Analyzer own = KbAnalyzers.forLanguage(lang);
@@ -92,6 +102,28 @@ final class Answerability {
                 }
             }
             return total == 0 ? 0 : covered / Math.max(total, enough);
+        }
+
+        /** Whether the question asks for the hours, prices or address of what it is about ({@link AskedAbout#whose}). */
+        boolean asksWhose() {
+            return about.whose();
+        }
+
+        /**
+         * Whether {@code run}, a run of a page's analysed words, names what the question asks
+         * about: one of its ways of stating it, word after word. True when the question's form
+         * names nothing.
+         */
+        boolean namesWhatIsAskedAbout(String documentLang, List<String> run) {
+            if (!about.namesSomething()) {
+                return true;
+            }
+            for (List<String> words : (documentLang.equals(lang) ? sameLanguage : otherLanguage).get(about.concept())) {
+                if (!words.isEmpty() && Collections.indexOfSubList(run, words) >= 0) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** How many concepts the query carries. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
@@ -61,6 +62,17 @@ final class KnowledgeIndex {
     private final List<List<Set<String>>> windowWords;
     /** Each document's title and tags, analysed: what every one of its passages states. */
     private final List<Set<String>> titleWords;
+    /**
+     * The runs of analysed words in which each document may name a thing: its title, each tag,
+     * each passage with its heading. A name of several words is named by them in a row: "hôtels
+     * particuliers" and "vieille ville" are no "hôtel de ville".
+     */
+    private final List<List<List<String>>> namingRuns;
+    /**
+     * What each document's sentences are about, each a run of analysed words: its title, its
+     * headings and its sentences' leads ({@link PassageSplitter#lead}).
+     */
+    private final List<List<List<String>>> leadRuns;
     /** Each document's title alone, analysed: what names it. */
     private final List<Set<String>> nameWords;
     /** What each document writes by its form ({@link StatedForms}): the hours, an address, a phone number. */
@@ -116,6 +128,25 @@ final class KnowledgeIndex {
             }
         }
         this.subjectWords = documents.stream().map(KnowledgeIndex::subjectWords).toList();
+        this.namingRuns = new ArrayList<>();
+        this.leadRuns = new ArrayList<>();
+        for (KbDocument document : documents) {
+            Analyzer analyzer = KbAnalyzers.forLanguage(document.lang());
+            List<String> title = KbAnalyzers.terms(analyzer, document.title());
+            namingRuns.add(new ArrayList<>(List.of(title)));
+            document.tags().forEach(tag -> namingRuns.get(namingRuns.size() - 1).add(KbAnalyzers.terms(analyzer, tag)));
+            leadRuns.add(new ArrayList<>(List.of(title)));
+        }
+        for (Passage passage : passages) {
+            Analyzer analyzer = KbAnalyzers.forLanguage(documents.get(passage.document()).lang());
+            namingRuns.get(passage.document()).add(KbAnalyzers.terms(analyzer, (passage.heading() == null ? ""
+                    : passage.heading() + ". ") + passage.text()));
+            List<String> leads = new ArrayList<>(PassageSplitter.sentences(passage.text()).stream().map(PassageSplitter::lead).toList());
+            if (passage.heading() != null) {
+                leads.add(passage.heading());
+            }
+            leads.forEach(lead -> leadRuns.get(passage.document()).add(KbAnalyzers.terms(analyzer, lead)));
+        }
         this.headingWords = passages.stream().map(p -> p.heading() == null ? Set.<String>of()
                 : Set.copyOf(KbAnalyzers.terms(KbAnalyzers.forLanguage(documents.get(p.document()).lang()), p.heading())))
                 .toList();
@@ -175,10 +206,11 @@ final class KnowledgeIndex {
         Set<Integer> names = transformed.concepts().size() <= MOST_NAME_CONCEPTS ? named(asked) : Set.of();
         // A page named states all that is asked, in its every window ("the museum opening hours" of
         // the museum's page, whose hours no window calls so; the tourist office's says "horaires").
+        IntPredicate aboutIt = document -> isAbout(asked, document);
         List<Integer> ranked = ScoreFusion.top(lexical.documents(transformed, CANDIDATES),
                 documentCosines(passageCosines),
                 document -> names.contains(document) ? 1 : bestWindowCoverage(asked, document), k,
-                document -> filter.test(documents.get(document)));
+                document -> filter.test(documents.get(document)), aboutIt);
         List<SearchHit> hits = new ArrayList<>();
         double ceiling = 1;
         for (int documentIndex : ranked) {
@@ -239,6 +271,9 @@ final class KnowledgeIndex {
             if (mostStated <= subjectCoverage) {
                 passageIndex = firstPassage[documentIndex];
             }
+            if (asked.asksWhose() && !aboutIt.test(documentIndex)) {
+                confidence = Math.min(confidence, Answerability.NOT_WHOSE_ASKED);
+            }
             Passage passage = passages.get(passageIndex);
             // Scores follow the ranking down, so that a client can cut the list at a threshold.
             ceiling = Math.min(ceiling, confidence);
@@ -246,6 +281,16 @@ final class KnowledgeIndex {
                     snippet(passage.text())));
         }
         return hits;
+    }
+
+    /**
+     * Whether the document names what the question asks about: anywhere, or, asked for its hours,
+     * prices or address, as what one of its sentences is about.
+     */
+    private boolean isAbout(Answerability.Asked asked, int document) {
+        String lang = documents.get(document).lang();
+        return (asked.asksWhose() ? leadRuns : namingRuns).get(document).stream()
+                .anyMatch(run -> asked.namesWhatIsAskedAbout(lang, run));
     }
 
     /**
@@ -320,7 +365,7 @@ final class KnowledgeIndex {
                 .mapToDouble(w -> SMALL_NUMBER.matcher(w).matches() ? lexical.commonWordIdf()
                         : lexical.idf(query.lang(), w)).max().orElse(0)).toArray();
         return new Answerability.Asked(concepts, weights, Answerability.ENOUGH_RARE_WORDS * lexical.rareWordIdf(),
-                query.lang());
+                query.lang(), query.askedAbout());
     }
 
     /**

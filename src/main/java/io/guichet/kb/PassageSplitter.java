@@ -13,6 +13,10 @@ final class PassageSplitter {
     static final int MAX_CHARS = 900;
     /** Sentences in a window of {@link #windows}: a question's words stand within a few sentences of each other. */
     static final int WINDOW_SENTENCES = 3;
+    /** Where a sentence's lead ends: a comma, a colon, a dash, a bracket. */
+    private static final Pattern LEAD_END = Pattern.compile("\\s*[,:;(·]\\s*|\\s+[—–-]\\s+");
+    /** A sentence's lead is at most this many words: its subject, and the verb after it. */
+    private static final int LEAD_WORDS = 6;
     /** A sentence ends at its stop (or a semicolon) before a space, or at a line's end (list items, table rows). */
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…;])\\s+|\\n");
     private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)]\\([^)]*\\)");
@@ -72,18 +76,35 @@ final class PassageSplitter {
      * words may be stated together.
      */
     static List<String> windows(String text) {
-        List<String> sentences = new ArrayList<>();
-        for (String sentence : SENTENCE_END.split(text)) {
-            if (!sentence.isBlank()) {
-                sentences.add(sentence);
-            }
-        }
+        List<String> sentences = sentences(text);
         List<String> windows = new ArrayList<>();
         for (int first = 0; first == 0 || first + WINDOW_SENTENCES <= sentences.size(); first++) {
             windows.add(String.join(" ",
                     sentences.subList(first, Math.min(sentences.size(), first + WINDOW_SENTENCES))));
         }
         return windows;
+    }
+
+    /** The passage's sentences, each line of a list or table one of them. */
+    static List<String> sentences(String text) {
+        List<String> sentences = new ArrayList<>();
+        for (String sentence : SENTENCE_END.split(text)) {
+            if (!sentence.isBlank()) {
+                sentences.add(sentence);
+            }
+        }
+        return sentences;
+    }
+
+    /**
+     * What a sentence is about: its first words, up to the first comma, colon or dash ("Police
+     * municipale, 1 place de l'Hôtel-de-Ville : …" is about the police, not the town hall; "Le
+     * musée est ouvert du mardi au dimanche" about the museum).
+     */
+    static String lead(String sentence) {
+        String head = LEAD_END.split(sentence.strip(), 2)[0];
+        String[] words = head.split("\\s+");
+        return words.length <= LEAD_WORDS ? head : String.join(" ", java.util.Arrays.asList(words).subList(0, LEAD_WORDS));
     }
 
     /** Markdown to readable text: links keep their words, tables become "cell · cell" lines. */

@@ -275,6 +275,34 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void anotherThingsHoursAreNoAnswerAndWhatIsAskedForComesFirst(@TempDir Path folder) throws IOException {
+        write(folder, "office", "fr", "Office de tourisme, horaires et services", "Ouvert du lundi au samedi de 9 h "
+                + "à 18 h, le dimanche de 10 h à 13 h.");
+        write(folder, "ecoles", "fr", "Écoles", "Maternelle : inscription d'abord à la mairie de votre commune, "
+                + "puis admission auprès du directeur de l'école.");
+        write(folder, "numeros", "fr", "Numéros utiles", "- Police municipale, 1 place de l'Hôtel-de-Ville : "
+                + "04 65 71 17 17, tous les jours de 7 h à 1 h.\n- Pharmacie de garde : 32 37.");
+        write(folder, "spa", "en", "The baths, spa and wellness", "Open every day from 10 am to 9 pm; families are "
+                + "welcome on Sunday mornings in the family pool. Closed on public holidays.");
+        write(folder, "sports", "fr", "Faire du sport", "- Le centre aquatique des Varennes : bassin de 50 m, "
+                + "ouvert tous les jours.\n- 12 courts de tennis et 45 km de pistes cyclables.");
+        KnowledgeBase base = KnowledgeBase.load(folder, TestFixtures.embedder());
+        // The tourist office's hours are no answer to the town hall's, nor are the police's at the town
+        // hall square; the school's "à la mairie" gives no hours at all.
+        for (String question : List.of("quels sont les horaires de la mairie ?", "what are the opening hours of the town hall?",
+                "what time does the town hall open?")) {
+            List<SearchHit> hits = base.search(question, 5, question.startsWith("what") ? "en" : "fr");
+            assertTrue(hits.stream().allMatch(hit -> hit.score() < KnowledgeBase.TRUSTED), hits.toString());
+        }
+        SearchHit office = base.search("les horaires de l'office de tourisme", 1, "fr").get(0);
+        assertEquals("office", office.id());
+        assertTrue(office.score() >= KnowledgeBase.TRUSTED, office.toString());
+        // Asked whether there is a municipal pool open on Sunday: the aquatic centre, not the spa's family pool.
+        assertEquals("sports", base.search("y a-t-il une piscine municipale ouverte le dimanche ?", 1, "fr").get(0).id());
+        assertEquals("sports", base.search("is there a public pool open on sundays?", 1, "en").get(0).id());
+    }
+
+    @Test
     void aWordOfTheGlossaryIsReadInTheSenseItIsUsed(@TempDir Path folder) throws IOException {
         write(folder, "aides", "fr", "Aides à l'implantation", "Exonération de cotisation foncière des entreprises "
                 + "pendant deux ans pour toute création d'établissement.");
@@ -374,7 +402,7 @@ class KnowledgeBaseTest {
     void aPassageStatesWhatItSaysInASynonym() {
         List<Glossary.Concept> asked = Glossary.shipped().concepts("papiers", "fr");
         KbDocument page = new KbDocument("ecoles", "Écoles", "fr", List.of(), List.of(), null, List.of(), null, Map.of(), "");
-        double coverage = new Answerability.Asked(asked, new double[] {1}, 1, "fr").coverage("fr",
+        double coverage = new Answerability.Asked(asked, new double[] {1}, 1, "fr", AskedAbout.NOTHING).coverage("fr",
                 Answerability.statedWords(page, new Passage(0, null, "Apportez un justificatif de domicile.")));
         assertEquals(1.0, coverage, 1e-9, asked.toString());
     }
@@ -385,8 +413,8 @@ class KnowledgeBaseTest {
         List<Glossary.Concept> asked = Glossary.shipped().concepts("personnes", "fr");
         KbDocument page = new KbDocument("salle", "Salle", "fr", List.of(), List.of(), null, List.of(), null, Map.of(), "");
         Set<String> stated = Answerability.statedWords(page, new Passage(0, null, "Jusqu'à 40 personnes."));
-        assertEquals(1.0, new Answerability.Asked(asked, new double[] {3}, 3, "fr").coverage("fr", stated), 1e-9);
-        assertEquals(0.5, new Answerability.Asked(asked, new double[] {3}, 6, "fr").coverage("fr", stated), 1e-9);
+        assertEquals(1.0, new Answerability.Asked(asked, new double[] {3}, 3, "fr", AskedAbout.NOTHING).coverage("fr", stated), 1e-9);
+        assertEquals(0.5, new Answerability.Asked(asked, new double[] {3}, 6, "fr", AskedAbout.NOTHING).coverage("fr", stated), 1e-9);
     }
 
     @Test
