@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * The thing a question asks about, when its form names it: what it asks whether there is ("y
- * a-t-il une piscine municipale…", "is there a casino") or whose hours, prices or address it asks
- * for ("les horaires de la mairie", "the opening hours of the museum"). A page that never names
+ * a-t-il une piscine municipale…", "is there a casino"), where it asks what is allowed ("les
+ * chiens sont acceptés dans les bus ?") or whose hours, prices or address it asks for ("les
+ * horaires de la mairie", "the opening hours of the museum"). A page that never names
  * that thing does not answer, however well it states the rest: the tourist office's hours are no
  * answer to the town hall's, the spa's Sunday pool no answer to a municipal one. Hours, prices
  * and addresses belong to what a sentence is about ({@code whose}): "Police municipale, 1 place
@@ -36,6 +37,15 @@ record AskedAbout(int concept, boolean whose) {
     private static final Pattern ENGLISH_WHETHER = Pattern.compile("\\b(?:is there|are there|is there any|are there any"
             + "|do you have|do you know) (?:a|an|any|some)? ?(.+?)" + ENGLISH_END);
     /**
+     * Asked what is allowed in a place: "les chiens sont acceptés dans les bus ?", "can I pay by card
+     * in the tram?" ask about the bus and the tram; a hotel that takes pets does not answer.
+     */
+    private static final Pattern FRENCH_ALLOWED_IN = Pattern.compile("\\b(?:acceptee?s?|admise?s?|autorisee?s?"
+            + "|interdite?s?|tolere?e?s?|peut on|on peut|puis je|je peux|est il possible|a t on le droit)\\b.*? (?:dans"
+            + "|a bord|au|aux) (?:le |la |les |l |des |du )?(.+?)" + FRENCH_END);
+    private static final Pattern ENGLISH_ALLOWED_IN = Pattern.compile("\\b(?:allowed|permitted|accepted|welcome"
+            + "|can i|can we|may i|may we)\\b.*? (?:in|on|inside|aboard) (?:the |a |an )?(.+?)" + ENGLISH_END);
+    /**
      * Asked for one of its facets: its hours, prices, address, or when it opens. A price by the unit is no facet of
      * the unit: "prix du m2", "tarif de la nuit" ask what a square metre or a night costs; a grand
      * prix is a race.
@@ -45,7 +55,9 @@ record AskedAbout(int concept, boolean whose) {
             + " (?!(?:m2|m²|metre carre|hectare|nuit|nuitee|heure|jour|journee|semaine|mois|an|annee|personne|kilo|kg"
             + "|litre)\\b)(.+?)" + FRENCH_END
             + "|\\b(?:a quelle heure|jusqu a quelle heure|quand) (?:ouvre|ferme|ouvrent|ferment|est ouverte?"
-            + "|sont ouverte?s?) (?:la |le |l |les )?(.+?)" + FRENCH_END);
+            + "|sont ouverte?s?) (?:la |le |l |les )?(.+?)" + FRENCH_END
+            + "|^(?:la |le |l |les )?(.+?) (?:ouvre|ferme|ouvrent|ferment|est ouverte?|sont ouverte?s?)"
+            + " (?:a quelle heure|jusqu a quelle heure|quand)\\b");
     private static final Pattern ENGLISH_FACET = Pattern.compile("\\b(?:opening hours|opening times|hours|prices?"
             + "|address|phone number|number) of (?:the )?(.+?)" + ENGLISH_END
             + "|\\b(?:what time|until what time|when) (?:does|do) (?:the )?(.+?)(?= (?:open|close|shut)s?\\b)");
@@ -61,13 +73,15 @@ record AskedAbout(int concept, boolean whose) {
     static AskedAbout of(String text, String lang, List<Glossary.Concept> concepts, Glossary glossary) {
         String folded = fold(text);
         boolean english = "en".equals(lang);
-        Matcher whether = (english ? ENGLISH_WHETHER : FRENCH_WHETHER).matcher(folded);
-        if (whether.find()) {
-            return new AskedAbout(named(whether.group(1), lang, concepts, glossary), false);
+        for (Pattern where : english ? List.of(ENGLISH_WHETHER, ENGLISH_ALLOWED_IN) : List.of(FRENCH_WHETHER, FRENCH_ALLOWED_IN)) {
+            Matcher whether = where.matcher(folded);
+            if (whether.find()) {
+                return new AskedAbout(named(whether.group(1), lang, concepts, glossary), false);
+            }
         }
         Matcher facet = (english ? ENGLISH_FACET : FRENCH_FACET).matcher(folded);
         if (facet.find()) {
-            String thing = facet.group(1) != null ? facet.group(1) : facet.group(2);
+            String thing = facet.group(1) != null ? facet.group(1) : facet.group(2) != null ? facet.group(2) : facet.group(3);
             return new AskedAbout(named(thing, lang, concepts, glossary), true);
         }
         return NOTHING;

@@ -83,14 +83,18 @@ final class KbAnalyzers {
      * Phrases that frame a question, taken out of queries. How something works, asked: "how does
      * public transport work?", "comment ça marche, la location de vélos ?" ask about the thing, and
      * the verb would find the pages on jobs ("work") or on walking ("marche"); not the work one
-     * finds or goes to. "Du coin", "dans le coin": around here, the territory itself.
+     * finds or goes to. "Du coin", "dans le coin", "pas loin", "nearby": around here, the territory
+     * itself, which every page is about ("y a une piscine pas loin ?" asks for a pool; a page
+     * giving a distance does not state it), or near the place named after it ("pas loin de la gare").
      */
     private static final Pattern ENGLISH_FRAMES = Pattern.compile(
             "(?i)\\b(how\\s{1,3}(?:does|do|did|will)\\b.{1,60}?)(?<!\\b(?:to|find|for|of|at|from|get|seek)\\s)\\bwork\\b"
-                    + "(?=\\s*(?:[?.!,]|$|(?:here|there|in|at|on|for|exactly)\\b))");
+                    + "(?=\\s*(?:[?.!,]|$|(?:here|there|in|at|on|for|exactly)\\b))"
+                    + "|\\b(?:nearby|near here|around here|close by)\\b");
     private static final Pattern FRENCH_FRAMES = Pattern.compile(
             "(?iu)\\b(comment\\b.{0,12}?)\\b(?:marche|marchent|fonctionne|fonctionnent)\\b"
-                    + "|\\b(?:marche|marchent|fonctionne|fonctionnent)(?=\\s+comment\\b)|\\b(?:du|dans le) coin\\b");
+                    + "|\\b(?:marche|marchent|fonctionne|fonctionnent)(?=\\s+comment\\b)|\\b(?:du|dans le) coin\\b"
+                    + "|\\b(?:pas (?:tr[eè]s |trop )?loin|tout pr[eè]s|pr[eè]s d'ici|[aà] proximit[eé])\\b");
     /** What a frame leaves: the words before its verb ("how does public transport"). */
     private static final String FRAME_KEPT = "$1";
     /**

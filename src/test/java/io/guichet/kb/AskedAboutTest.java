@@ -33,6 +33,7 @@ class AskedAboutTest {
         assertEquals(words("town hall", "en"), thing("what time does the town hall open?", "en"));
         assertTrue(asked("what time does the town hall open?", "en").whose());
         assertEquals(words("médiathèque", "fr"), thing("a quelle heure ouvre la mediatheque le samedi ?", "fr"));
+        assertEquals(words("mairie", "fr"), thing("la mairie ouvre a quelle heure le samedi ?", "fr"));
     }
 
     @Test
@@ -44,6 +45,10 @@ class AskedAboutTest {
         // English names its thing last.
         assertEquals(words("public pool", "en"), thing("is there a public pool open on sundays?", "en"));
         assertEquals(words("casino", "en"), thing("is there a casino", "en"));
+        // Where it asks what is allowed.
+        assertEquals(words("bus", "fr"), thing("les chiens sont acceptés dans les bus ?", "fr"));
+        assertEquals(words("tram", "en"), thing("can I pay by card in the tram?", "en"));
+        assertFalse(asked("les chiens sont acceptés dans les bus ?", "fr").whose());
     }
 
     @Test

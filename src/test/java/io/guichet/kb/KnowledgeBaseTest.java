@@ -226,6 +226,22 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void nearbyIsHereAndAsksNothing(@TempDir Path folder) throws IOException {
+        // "Loin" is a rare word of the pages: read, it would weigh more than the restaurant asked for.
+        for (String question : List.of("un resto pas loin de la gare", "un hotel a proximité de la cathédrale",
+                "y a une piscine tout pres ?")) {
+            List<String> terms = KbAnalyzers.terms(KbAnalyzers.forQuery("fr"), question);
+            assertTrue(terms.stream().noneMatch(term -> term.startsWith("loin") || term.startsWith("proxim")
+                    || term.startsWith("pres")), terms.toString());
+        }
+        assertEquals(List.of("pool"), KbAnalyzers.terms(KbAnalyzers.forQuery("en"), "a pool nearby"));
+        // The château's pool, not its lead that gives how far it is from the centre.
+        write(folder, "chateau", "fr", "Château de Lormeraie", "À 8 km du centre, le château domine 40 hectares de "
+                + "vignes.\n\n## Détente\n\nPiscine extérieure chauffée de mai à septembre, sauna.");
+        assertTrue(quoted(folder, "y a une piscine pas loin ?", "fr").startsWith("Piscine"));
+    }
+
+    @Test
     void publicTransportIsNoTransportCompany() throws IOException {
         // On the shipped pages, where the logistics hub's "31 entreprises de transport" answered for the trams.
         KnowledgeBase shipped = KnowledgeBase.load(Path.of("knowledge-base"), TestFixtures.embedder());
@@ -300,6 +316,18 @@ class KnowledgeBaseTest {
         // Asked whether there is a municipal pool open on Sunday: the aquatic centre, not the spa's family pool.
         assertEquals("sports", base.search("y a-t-il une piscine municipale ouverte le dimanche ?", 1, "fr").get(0).id());
         assertEquals("sports", base.search("is there a public pool open on sundays?", 1, "en").get(0).id());
+    }
+
+    @Test
+    void whatIsAllowedInAPlaceIsNotAnsweredByAPageThatNeverNamesThePlace(@TempDir Path folder) throws IOException {
+        write(folder, "hotel", "fr", "Hôtel du Parvis", "Réception ouverte 24 h sur 24. Animaux acceptés (8 € par nuit).");
+        write(folder, "transports", "fr", "Bus et tram", "Les 27 lignes de bus complètent le tram jusqu'aux villages. "
+                + "Ticket à l'unité 1,70 €.");
+        KnowledgeBase base = KnowledgeBase.load(folder, TestFixtures.embedder());
+        List<SearchHit> hits = base.search("les chiens sont acceptés dans les bus ?", 2, "fr");
+        assertEquals("transports", hits.get(0).id(), hits.toString());
+        // The hotel takes pets: asked of the hotel, it answers.
+        assertEquals("hotel", base.search("les chiens sont acceptés à l'hôtel ?", 1, "fr").get(0).id());
     }
 
     @Test
