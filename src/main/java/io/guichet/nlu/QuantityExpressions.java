@@ -126,7 +126,10 @@ final class QuantityExpressions {
     private static final String CHILD = "(?<child>(?:notre|mon|ma|our|my|un|une|a) (?:petit |petite |jeune |young )?"
             + "(?:enfant|bebe|fils|fille|garcon|baby|son|daughter|kid|child|ado))";
     private static final String ME = "(?<me>moi|me|myself|i)";
-    private static final String MEMBER = "(?:" + COMPANION + "|" + PARENTS + "|" + CHILDREN + "|" + CHILD + "|" + ME + ")";
+    /** The one who writes and a partner: "un couple avec 2 enfants" is four; "a couple of friends" is no couple. */
+    private static final String COUPLE = "(?<couple>(?:un|en|a|as a|jeune|young) couple)(?!\\s+(?:of|de|d)\\b)";
+    private static final String MEMBER = "(?:" + COMPANION + "|" + PARENTS + "|" + CHILDREN + "|" + CHILD + "|" + COUPLE
+            + "|" + ME + ")";
     private static final Pattern MEMBER_PATTERN = Pattern.compile(MEMBER + "(?![\\w])");
     private static final String MEMBER_JOIN = "(?:,? (?:et|and|avec|with|plus|\\+) |, | )";
     /**
@@ -138,7 +141,8 @@ final class QuantityExpressions {
     private static final Pattern SPEAKER_ALONE = Pattern.compile("(?<![\\w])(?:je|j'|i|i'm|i am|moi)(?![\\w])");
     /** Several speak ("on vient", "we're moving"), one of them or two: their own number is not said. */
     private static final Pattern SPEAKERS = Pattern.compile("(?<![\\w])(?:on|nous|we|we're|we are)(?![\\w])");
-    private static final Set<String> HOUSEHOLD_STARTS = EntityScan.words("ma|mon|mes|nos|my|our|notre|avec|with|w|moi");
+    private static final Set<String> HOUSEHOLD_STARTS = EntityScan.words("ma|mon|mes|nos|my|our|notre|avec|with|w|moi"
+            + "|un|en|a|as|jeune|young");
 
     /** "2 nuits", "une nuit", "4 nights", "two-night stay". */
     private static final Pattern NIGHTS = Pattern.compile("(?<n>" + DIGITS_INT + "|" + WORDNUM + ")[ -]?"
@@ -322,6 +326,10 @@ final class QuantityExpressions {
                     // The one who writes is with someone they name: a partner, a relative, their parents.
                     companion = true;
                     people += member.group("parents") != null ? 2 : 1;
+                } else if (member.group("couple") != null) {
+                    companion = true;
+                    me = true;
+                    people += 2;
                 } else if (member.group("me") != null) {
                     me = true;
                     people++;
