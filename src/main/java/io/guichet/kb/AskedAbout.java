@@ -3,8 +3,10 @@ package io.guichet.kb;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * The thing a question asks about, when its form names it: what it asks whether there is ("y
@@ -31,11 +33,17 @@ record AskedAbout(int concept, boolean whose) {
             + "|ouverts|ouvertes|le|la|les|ce|cette|cet|ces|ici|et|ou|sans|par|chez)\\b|$)";
     private static final String ENGLISH_END = "(?= (?:in|on|at|near|for|with|to|around|close|nearby|open|that|which"
             + "|where|who|this|these|today|tomorrow|and|or|here|by|from)\\b|$)";
-    /** Asked whether there is one: folded, spaced. The article must be indefinite ("il y a le marché" asks when). */
+    /**
+     * Asked whether there is one: folded, spaced. The article must be indefinite ("il y a le marché"
+     * asks when). A place to do something is asked for what is done there: "un endroit pour louer
+     * des vélos", "a place to rent bikes" ask about bikes.
+     */
     private static final Pattern FRENCH_WHETHER = Pattern.compile("\\b(?:y a t il|y a|ya|il y a|est ce qu il y a"
-            + "|y aurait il|il y aurait) (?:un|une|des|du|de la|de l|d|de) (.+?)" + FRENCH_END);
+            + "|y aurait il|il y aurait) (?:un|une|des|du|de la|de l|d|de) (?<place>(?:endroit|lieu|coin|moyen)"
+            + " (?:pour|ou) (?:on peut |je peux |l on peut )?)?(.+?)" + FRENCH_END);
     private static final Pattern ENGLISH_WHETHER = Pattern.compile("\\b(?:is there|are there|is there any|are there any"
-            + "|do you have|do you know) (?:a|an|any|some)? ?(.+?)" + ENGLISH_END);
+            + "|do you have|do you know) (?:a|an|any|some)? ?(?<place>(?:place|spot|way|somewhere) (?:to|where|for)"
+            + " (?:i can |we can |you can |one can )?)?(.+?)" + ENGLISH_END);
     /**
      * Asked what is allowed in a place: "les chiens sont acceptés dans les bus ?", "can I pay by card
      * in the tram?" ask about the bus and the tram; a hotel that takes pets does not answer.
@@ -46,21 +54,25 @@ record AskedAbout(int concept, boolean whose) {
     private static final Pattern ENGLISH_ALLOWED_IN = Pattern.compile("\\b(?:allowed|permitted|accepted|welcome"
             + "|can i|can we|may i|may we)\\b.*? (?:in|on|inside|aboard) (?:the |a |an )?(.+?)" + ENGLISH_END);
     /**
-     * Asked for one of its facets: its hours, prices, address, or when it opens. A price by the unit is no facet of
+     * Asked for one of its facets: its hours, prices, address, or when it opens; in full or as a
+     * note ("horaires mairie"). A price by the unit is no facet of
      * the unit: "prix du m2", "tarif de la nuit" ask what a square metre or a night costs; a grand
      * prix is a race.
      */
     private static final Pattern FRENCH_FACET = Pattern.compile("\\b(?:horaires?|heures? d ouverture|tarifs?|(?<!grand )prix"
             + "|adresse|coordonnees|numero(?: de telephone)?|telephone) (?:d (?:ouverture|entree|acces) )?(?:de la|de l|du|des|d|de)"
-            + " (?!(?:m2|m²|metre carre|hectare|nuit|nuitee|heure|jour|journee|semaine|mois|an|annee|personne|kilo|kg"
+            + " (?!(?:ouverture|entree|acces|m2|m²|metre carre|hectare|nuit|nuitee|heure|jour|journee|semaine|mois|an|annee|personne|kilo|kg"
             + "|litre)\\b)(.+?)" + FRENCH_END
             + "|\\b(?:a quelle heure|jusqu a quelle heure|quand) (?:ouvre|ferme|ouvrent|ferment|est ouverte?"
             + "|sont ouverte?s?) (?:la |le |l |les )?(.+?)" + FRENCH_END
             + "|^(?:la |le |l |les )?(.+?) (?:ouvre|ferme|ouvrent|ferment|est ouverte?|sont ouverte?s?)"
-            + " (?:a quelle heure|jusqu a quelle heure|quand)\\b");
+            + " (?:a quelle heure|jusqu a quelle heure|quand)\\b"
+            + "|^(?:les? )?(?:horaires?|tarifs?|prix|adresse|telephone)(?: d (?:ouverture|entree|acces))? (\\w+(?: \\w+)?)$"
+            + "|^(?:est ce que )?(?:la |le |l |les )?(.+?) (?:est|sont) (?:ouverte?s?|fermee?s?)\\b");
     private static final Pattern ENGLISH_FACET = Pattern.compile("\\b(?:opening hours|opening times|hours|prices?"
             + "|address|phone number|number) of (?:the )?(.+?)" + ENGLISH_END
-            + "|\\b(?:what time|until what time|when) (?:does|do) (?:the )?(.+?)(?= (?:open|close|shut)s?\\b)");
+            + "|\\b(?:what time|until what time|when) (?:does|do) (?:the )?(.+?)(?= (?:open|close|shut)s?\\b)"
+            + "|^(?:is|are) (?:the )?(.+?) (?:open|closed)\\b");
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
@@ -76,13 +88,16 @@ record AskedAbout(int concept, boolean whose) {
         for (Pattern where : english ? List.of(ENGLISH_WHETHER, ENGLISH_ALLOWED_IN) : List.of(FRENCH_WHETHER, FRENCH_ALLOWED_IN)) {
             Matcher whether = where.matcher(folded);
             if (whether.find()) {
-                return new AskedAbout(named(whether.group(1), lang, concepts, glossary), false);
+                boolean place = where.pattern().contains("<place>") && whether.group("place") != null;
+                return new AskedAbout(named(whether.group(whether.groupCount()), lang, concepts, glossary,
+                        english || place), false);
             }
         }
         Matcher facet = (english ? ENGLISH_FACET : FRENCH_FACET).matcher(folded);
         if (facet.find()) {
-            String thing = facet.group(1) != null ? facet.group(1) : facet.group(2) != null ? facet.group(2) : facet.group(3);
-            return new AskedAbout(named(thing, lang, concepts, glossary), true);
+            String thing = IntStream.rangeClosed(1, facet.groupCount()).mapToObj(facet::group).filter(Objects::nonNull)
+                    .findFirst().orElseThrow();
+            return new AskedAbout(named(thing, lang, concepts, glossary, english), true);
         }
         return NOTHING;
     }
@@ -92,13 +107,17 @@ record AskedAbout(int concept, boolean whose) {
         return concept >= 0;
     }
 
-    private static int named(String name, String lang, List<Glossary.Concept> concepts, Glossary glossary) {
+    /**
+     * The index among {@code concepts} of the thing {@code name} names: its first concept, or its
+     * last ({@code last}), as English names it ("public pool") and as a verb leads to its object
+     * ("louer des vélos"); French names it first ("piscine municipale").
+     */
+    private static int named(String name, String lang, List<Glossary.Concept> concepts, Glossary glossary, boolean last) {
         List<Glossary.Concept> named = glossary.concepts(name, lang);
         if (named.isEmpty()) {
             return -1;
         }
-        // French names its thing first ("piscine municipale"), English last ("public pool").
-        List<String> head = named.get("en".equals(lang) ? named.size() - 1 : 0).words();
+        List<String> head = named.get(last ? named.size() - 1 : 0).words();
         for (int c = 0; c < concepts.size(); c++) {
             if (concepts.get(c).words().equals(head)) {
                 return c;

@@ -44,7 +44,8 @@ final class KbAnalyzers {
      * "comment faire garder mon enfant ?"), which says no more of a page than the word it is said
      * with, and the "si" of "savoir si le musée est accessible". So is going ("il va pleuvoir", "on y
      * va", "we're going to"), "être", and "here", which in a question put to the territory's desk
-     * is the territory. Dropped from queries only.
+     * is the territory; wanting ("je veux", "I want"), as "je voudrais" and "I'd like". Dropped from
+     * queries only.
      */
     private static final CharArraySet FRENCH_ASKING_WORDS = new CharArraySet(List.of("combien", "comment",
             "pourquoi", "quand", "ou", "quoi", "quel", "quelle", "quels", "quelles", "lequel", "laquelle", "lesquels",
@@ -53,14 +54,14 @@ final class KbAnalyzers {
             "savoir", "pouvez", "pourriez", "peux", "pourrais", "truc", "trucs", "chose", "choses", "est", "sympa",
             "sympas", "chouette", "chouettes", "cool", "genial", "geniale", "geniaux", "cherche", "cherchons", "chercher",
             "recherche", "trouver", "trouve", "idee", "idees", "suggestion", "suggestions", "faire", "ok", "okay", "si",
-            "va", "vais", "vont", "allons", "allez", "aller", "etre"),
+            "va", "vais", "vont", "allons", "allez", "aller", "etre", "veux", "veut", "voulons", "voulez", "voulais"),
             false);
     private static final CharArraySet ENGLISH_ASKING_WORDS = new CharArraySet(List.of("what", "which", "who",
             "whom", "whose", "how", "much", "many", "when", "where", "why", "do", "does", "did", "can", "could", "i", "please", "pls",
             "thanks", "thank", "hello", "hi", "hey", "would", "like", "know", "tell", "me", "my", "you", "we",
             "any", "some", "thing", "things", "cool", "awesome", "lovely", "find", "looking", "look", "search",
             "searching", "idea", "ideas", "suggestion", "suggestions", "something", "anything", "somewhere",
-            "anywhere", "have", "ok", "okay", "go", "going", "gonna", "here"), false);
+            "anywhere", "have", "ok", "okay", "go", "going", "gonna", "here", "want", "wants", "wanna"), false);
 
     private static final CharArraySet FRENCH_STOP_WORDS_FOLDED = folded(FrenchAnalyzer.getDefaultStopSet());
     private static final Pattern NUMBER_THEN_LETTER = Pattern.compile("(?<=\\d)(?=\\p{L})");

@@ -14,7 +14,9 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  * ("merci" comes out Latin) and on chat French without accents ("slt on est 18 collegues" comes
  * out English), so the decision is restricted to fra/eng, and the words of the chat that belong
  * to one language only (greetings, pronouns, articles, auxiliaries) are counted first: a clear
- * lead decides ("we" after "le", "ce" or "bon" is French chat's week-end, not the pronoun). The
+ * lead decides ("we" after "le", "ce" or "bon" is French chat's week-end, not the pronoun), and
+ * the verbs and nouns of a visitor's request in one language only ("rent a bike", "horaires
+ * mairie"), which the detector cannot tell on so few letters. The
  * detector decides the rest; when it hesitates, the conversation's language stays, or French on a
  * conversation's first words.
  */
@@ -29,7 +31,9 @@ final class LanguageGuesser {
             "sommes", "sera", "serons", "serait", "voudrait", "voudrions", "aimerait", "faut", "peut", "notre",
             "nos", "votre", "vos", "mon", "ma", "mes", "ce", "cette", "ces", "qui", "que", "dans", "sur", "chez",
             "mais", "donc", "aussi", "plus", "il", "elle", "ils", "encore", "deja", "jours", "nuits", "mois",
-            "semaine", "personnes", "ai", "avons", "avez", "fait", "faire", "cherche", "cherchons", "alors");
+            "semaine", "personnes", "ai", "avons", "avez", "fait", "faire", "cherche", "cherchons", "alors",
+            "quel", "quelle", "quels", "quelles", "louer", "acheter", "trouver", "aller", "ouvert", "ouverte",
+            "horaires", "gratuit", "ville", "pres", "loin", "voiture", "velo", "chambre", "enfants", "famille");
     private static final Set<String> ENGLISH_WORDS = Set.of(
             "hello", "hi", "hey", "thanks", "thank", "you", "yes", "no", "bye", "goodbye", "good", "morning",
             "evening", "afternoon", "cheers", "the", "an", "and", "or", "is", "are", "for", "with",
@@ -37,7 +41,9 @@ final class LanguageGuesser {
             "agent", "human", "someone", "talk", "call", "see", "later", "great", "much", "lot", "nice",
             "it", "this", "that", "be", "will", "would", "could", "should", "have", "has", "of", "to", "there",
             "they", "their", "your", "from", "about", "like", "need", "want", "looking", "days", "nights",
-            "week", "people", "can", "do", "does", "was", "were", "just", "some", "any", "us", "me", "also");
+            "week", "people", "can", "do", "does", "was", "were", "just", "some", "any", "us", "me", "also",
+            "which", "who", "rent", "hire", "bike", "buy", "book", "get", "find", "go", "stay", "near", "nearby",
+            "open", "opening", "hours", "price", "cost", "cheap", "best", "town", "old", "room", "kids", "museum");
     private static final Set<String> WEEKEND_SHORTHAND_AFTER = Set.of("le", "ce", "un", "du", "au", "bon", "prochain",
             "chaque", "tout");
     /** Below this score gap the detector is guessing; French, the product's first language, wins. */

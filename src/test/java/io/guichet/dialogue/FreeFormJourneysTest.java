@@ -644,6 +644,17 @@ class FreeFormJourneysTest {
     }
 
     @Test
+    void aCarToRentIsNoCompanyToSetUpAndTheTownHallsHoursAreAskedOfTheDesk() throws IOException {
+        // On the shipped pages, which give neither a car rental nor the town hall's hours.
+        onTheShippedPages();
+        Played car = play("en", "I'd like to rent a car");
+        assertNull(car.journey(), "renting a car is no set-up: " + car.said());
+        Played townHall = play("fr", "horaires mairie");
+        assertFalse(townHall.said().contains("Je ne peux pas m'en charger"), "a practical question: " + townHall.said());
+        assertTrue(townHall.said().contains("Je n'ai pas d'information sûre"), townHall.said());
+    }
+
+    @Test
     void aSearchForWhatNoJourneyPreparesIsAnsweredWithTheJourneyOffered() throws IOException {
         // On the shipped pages, where a doctor or a restaurant tonight is no move nor stay to prepare.
         onTheShippedPages();

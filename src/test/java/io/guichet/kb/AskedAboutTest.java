@@ -34,6 +34,10 @@ class AskedAboutTest {
         assertTrue(asked("what time does the town hall open?", "en").whose());
         assertEquals(words("médiathèque", "fr"), thing("a quelle heure ouvre la mediatheque le samedi ?", "fr"));
         assertEquals(words("mairie", "fr"), thing("la mairie ouvre a quelle heure le samedi ?", "fr"));
+        assertEquals(words("mairie", "fr"), thing("horaires mairie", "fr"));
+        assertEquals(words("centre aquatique", "fr"), thing("le centre aquatique est ouvert le dimanche ?", "fr"));
+        assertEquals(words("museum", "en"), thing("is the museum open on mondays?", "en"));
+        assertEquals(words("musée", "fr"), thing("prix d'entrée musée", "fr"));
     }
 
     @Test
@@ -45,6 +49,9 @@ class AskedAboutTest {
         // English names its thing last.
         assertEquals(words("public pool", "en"), thing("is there a public pool open on sundays?", "en"));
         assertEquals(words("casino", "en"), thing("is there a casino", "en"));
+        // A place to do something, for what is done there.
+        assertEquals(words("bikes", "en"), thing("hello, is there a place to rent bikes near the station?", "en"));
+        assertEquals(words("vélos", "fr"), thing("y a-t-il un endroit pour louer des vélos près de la gare ?", "fr"));
         // Where it asks what is allowed.
         assertEquals(words("bus", "fr"), thing("les chiens sont acceptés dans les bus ?", "fr"));
         assertEquals(words("tram", "en"), thing("can I pay by card in the tram?", "en"));

@@ -288,6 +288,12 @@ class KnowledgeBaseTest {
         assertEquals("associations-sport-et-loisirs", shipped.search("y a des pistes cyclables pour aller au boulot ?", 1,
                 "fr").get(0).id());
         assertEquals("emploi-et-conjoints", shipped.search("je cherche du boulot dans le coin", 1, "fr").get(0).id());
+        // A pool, asked of a town, is its aquatic centre; a car to rent is no car park.
+        assertEquals("sorties-en-famille", shipped.search("tarifs piscine", 1, "fr").get(0).id());
+        for (String car : List.of("je voudrais louer une voiture", "I want to rent a car")) {
+            SearchHit parking = shipped.search(car, 1, car.startsWith("I") ? "en" : "fr").get(0);
+            assertTrue(parking.score() < KnowledgeBase.TRUSTED, parking.toString());
+        }
     }
 
     @Test

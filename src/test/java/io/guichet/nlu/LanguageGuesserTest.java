@@ -16,7 +16,8 @@ class LanguageGuesserTest {
             "where can I park near the old town?|en",
             "on voudrait organiser un séminaire pour quarante personnes|fr",
             "We are looking for office space for a software company|en",
-            "on arrive ce we a 4|fr", "slt on vient le we prochain|fr", "we arrive this weekend|en"})
+            "on arrive ce we a 4|fr", "slt on vient le we prochain|fr", "we arrive this weekend|en",
+            "rent a bike|en", "bike hire|en", "horaires mairie|fr", "louer velo|fr", "town hall hours|en"})
     void tellsFrenchFromEnglish(String text, String expected) {
         assertEquals(expected, GUESSER.guess(text, null));
     }
