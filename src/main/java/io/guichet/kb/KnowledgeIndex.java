@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
@@ -42,6 +42,8 @@ final class KnowledgeIndex {
      * and a long name said in full is covered by its own words. Every page is not scanned for it.
      */
     private static final int MOST_NAME_CONCEPTS = 3;
+    /** How far short of being about a thing falls a page none of whose sentences is about it, asked for its hours. */
+    private static final int NOT_WHOSE = 2;
     /** Where a title's subject ends and the aspects it lists begin. */
     private static final Pattern TITLE_ASPECTS = Pattern.compile("\\s*[,:;]\\s+|\\s+[—–-]\\s+");
 
@@ -69,8 +71,8 @@ final class KnowledgeIndex {
      */
     private final List<List<List<String>>> namingRuns;
     /**
-     * What each document's sentences are about, each a run of analysed words: its title, its
-     * headings and its sentences' leads ({@link PassageSplitter#lead}).
+     * What each document's sentences are about, each a run of analysed words: its title (first),
+     * its headings and its sentences' leads ({@link PassageSplitter#lead}).
      */
     private final List<List<List<String>>> leadRuns;
     /** Each document's title alone, analysed: what names it. */
@@ -206,11 +208,11 @@ final class KnowledgeIndex {
         Set<Integer> names = transformed.concepts().size() <= MOST_NAME_CONCEPTS ? named(asked) : Set.of();
         // A page named states all that is asked, in its every window ("the museum opening hours" of
         // the museum's page, whose hours no window calls so; the tourist office's says "horaires").
-        IntPredicate aboutIt = document -> isAbout(asked, document);
+        IntUnaryOperator shortOfIt = document -> shortOfWhatIsAsked(asked, document);
         List<Integer> ranked = ScoreFusion.top(lexical.documents(transformed, CANDIDATES),
                 documentCosines(passageCosines),
                 document -> names.contains(document) ? 1 : bestWindowCoverage(asked, document), k,
-                document -> filter.test(documents.get(document)), aboutIt);
+                document -> filter.test(documents.get(document)), shortOfIt);
         List<SearchHit> hits = new ArrayList<>();
         double ceiling = 1;
         for (int documentIndex : ranked) {
@@ -271,7 +273,7 @@ final class KnowledgeIndex {
             if (mostStated <= subjectCoverage) {
                 passageIndex = firstPassage[documentIndex];
             }
-            if (asked.asksWhose() && !aboutIt.test(documentIndex)) {
+            if (asked.asksWhose() && shortOfIt.applyAsInt(documentIndex) == NOT_WHOSE) {
                 confidence = Math.min(confidence, Answerability.NOT_WHOSE_ASKED);
             }
             Passage passage = passages.get(passageIndex);
@@ -284,13 +286,22 @@ final class KnowledgeIndex {
     }
 
     /**
-     * Whether the document names what the question asks about: anywhere, or, asked for its hours,
-     * prices or address, as what one of its sentences is about.
+     * How far the document falls short of being about what the question asks about: 0 when it
+     * names it anywhere, 1 when it never does. Asked for a thing's hours, prices or address: 0
+     * when its title names the thing, the page about it ("Se déplacer en tram…" for the tram's
+     * hours), 1 when only one of its sentences is about it (the tourist office's "Tram T1, arrêt
+     * Cathédrale"), {@link #NOT_WHOSE} when none is.
      */
-    private boolean isAbout(Answerability.Asked asked, int document) {
+    private int shortOfWhatIsAsked(Answerability.Asked asked, int document) {
         String lang = documents.get(document).lang();
-        return (asked.asksWhose() ? leadRuns : namingRuns).get(document).stream()
-                .anyMatch(run -> asked.namesWhatIsAskedAbout(lang, run));
+        List<List<String>> leads = leadRuns.get(document);
+        if (!asked.asksWhose()) {
+            return namingRuns.get(document).stream().anyMatch(run -> asked.namesWhatIsAskedAbout(lang, run)) ? 0 : 1;
+        }
+        if (asked.namesWhatIsAskedAbout(lang, leads.get(0))) {
+            return 0;
+        }
+        return leads.stream().anyMatch(run -> asked.namesWhatIsAskedAbout(lang, run)) ? 1 : NOT_WHOSE;
     }
 
     /**

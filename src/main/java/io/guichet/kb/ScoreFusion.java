@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.function.IntPredicate;
 import java.util.function.IntToDoubleFunction;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Merges the two halves of the search (langchain4j's {@code ContentAggregator} seam) on their
@@ -35,9 +36,9 @@ final class ScoreFusion {
      */
     private static final double WINDOW_WEIGHT = 0.5;
     /**
-     * Taken from the score of a document that never names what the question asks about: more than
-     * any document scores (each half at most its weight, the window at most its own), so that it
-     * ranks after every document that does.
+     * Taken from the score of a document for each degree it falls short of being about what the
+     * question asks about: more than any document scores (each half at most its weight, the window
+     * at most its own), so that it ranks after every document closer to it.
      */
     private static final double NOT_ABOUT_IT = 1 + WINDOW_WEIGHT;
 
@@ -50,11 +51,12 @@ final class ScoreFusion {
      * in the order of the two halves' score, and the windows of one that could no longer reach the
      * {@code k}-th (its two halves' score plus the most a window adds) are never measured: a window
      * is measured over every query word, the costliest of the three for a page of many sentences.
-     * A document that never names what the question asks about ({@code aboutIt} false) ranks after
-     * those that do.
+     * A document ranks after those that are closer to what the question asks about ({@code
+     * shortOfIt}, 0 for a document about it, more the further it falls short).
      */
     static List<Integer> top(List<LexicalRetriever.Scored> lexical, Map<Integer, Double> denseCosines,
-                             IntToDoubleFunction bestWindowCoverage, int k, IntPredicate kept, IntPredicate aboutIt) {
+                             IntToDoubleFunction bestWindowCoverage, int k, IntPredicate kept,
+                             IntUnaryOperator shortOfIt) {
         Map<Integer, Double> halves = new HashMap<>();
         double best = lexical.isEmpty() ? 1 : lexical.get(0).score();
         for (LexicalRetriever.Scored hit : lexical) {
@@ -62,7 +64,7 @@ final class ScoreFusion {
         }
         denseCosines.forEach((document, cosine) -> halves.merge(document,
                 (1 - LEXICAL_WEIGHT) * Answerability.semantic(cosine), Double::sum));
-        halves.replaceAll((document, score) -> aboutIt.test(document) ? score : score - NOT_ABOUT_IT);
+        halves.replaceAll((document, score) -> score - shortOfIt.applyAsInt(document) * NOT_ABOUT_IT);
         List<Map.Entry<Integer, Double>> byHalves = halves.entrySet().stream().filter(e -> kept.test(e.getKey()))
                 .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed()).toList();
         Map<Integer, Double> fused = new HashMap<>();

@@ -37,6 +37,8 @@ class AskedAboutTest {
         assertEquals(words("mairie", "fr"), thing("horaires mairie", "fr"));
         assertEquals(words("centre aquatique", "fr"), thing("le centre aquatique est ouvert le dimanche ?", "fr"));
         assertEquals(words("museum", "en"), thing("is the museum open on mondays?", "en"));
+        assertEquals(words("museum", "en"), thing("what are the opening hours of the museum?", "en"));
+        assertEquals(List.of(), thing("what are your opening hours?", "en"));
         assertEquals(words("musée", "fr"), thing("prix d'entrée musée", "fr"));
     }
 
