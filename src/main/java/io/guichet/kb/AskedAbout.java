@@ -71,9 +71,11 @@ record AskedAbout(int concept, boolean whose) {
             + "|^(?:est ce que )?(?:la |le |l |les )?(.+?) (?:est|sont) (?:ouverte?s?|fermee?s?)\\b");
     private static final Pattern ENGLISH_FACET = Pattern.compile("\\b(?:opening hours|opening times|hours|prices?"
             + "|address|phone number|number) of (?:the )?(.+?)" + ENGLISH_END
-            + "|\\b(?:what time|until what time|when) (?:does|do) (?:the )?(.+?)(?= (?:open|close|shut)s?\\b)"
-            + "|^(?:is|are) (?:the )?(.+?) (?:open|closed)\\b");
+            + "|\\b(?:what time|until what time|when) (?:does|do) (?:the )?(.+?)(?= (?:open|close|shut)s?\\b)");
 
+    /** The French adjectives placed before their noun, analysed: "petit", "grand", "bon", "vieux"… */
+    private static final Pattern PLACED_BEFORE = Pattern.compile("petit|grand|bon|vieil|vieu|beau|bele|bel|nouveau"
+            + "|nouvel|jeun|gro|premi|derni|meileu|joli|autr");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
@@ -110,14 +112,19 @@ record AskedAbout(int concept, boolean whose) {
     /**
      * The index among {@code concepts} of the thing {@code name} names: its first concept, or its
      * last ({@code last}), as English names it ("public pool") and as a verb leads to its object
-     * ("louer des vélos"); French names it first ("piscine municipale").
+     * ("louer des vélos"); French names it first ("piscine municipale"), after the few adjectives
+     * it puts before ("le petit train", "un bon resto").
      */
     private static int named(String name, String lang, List<Glossary.Concept> concepts, Glossary glossary, boolean last) {
         List<Glossary.Concept> named = glossary.concepts(name, lang);
         if (named.isEmpty()) {
             return -1;
         }
-        List<String> head = named.get(last ? named.size() - 1 : 0).words();
+        int first = 0;
+        while (!last && first < named.size() - 1 && PLACED_BEFORE.matcher(String.join(" ", named.get(first).words())).matches()) {
+            first++;
+        }
+        List<String> head = named.get(last ? named.size() - 1 : first).words();
         for (int c = 0; c < concepts.size(); c++) {
             if (concepts.get(c).words().equals(head)) {
                 return c;

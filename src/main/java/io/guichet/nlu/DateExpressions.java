@@ -172,6 +172,10 @@ final class DateExpressions {
                     + "(?:(?: of)? (?<m>" + M_ANY + ")(?:,? (?<y>" + YEAR + "))?)?(?!" + NOT_AFTER + ")",
                     starts("le|ce|un|the|" + WE_STARTS), false, s -> s.contains(" du ") || s.contains(" of "),
                     DateExpressions::weekendOf),
+            // the weekend of March 13th: the month first, as American English writes it
+            Rule.of("\\b(?:the )?" + WE + " of (?<m>" + M_ANY + ") " + day("d") + "(?:,? (?<y>" + YEAR + "))?(?!"
+                    + NOT_AFTER + ")", starts("the|" + WE_STARTS), false, s -> s.contains(" of "),
+                    DateExpressions::weekendOf),
             // le deuxième week-end de mai, the last weekend of August, la première semaine d'août
             Rule.of("\\b(?:(?:le |la |the )?(?<nth>" + NTH + ") (?:(?<we>" + WE_FR + ")|semaine|week))"
                     + " (?:du mois de |du mois d'|de |d'|of |in )(?<m>" + M_FULL + ")(?: (?<y>" + YEAR + "))?",

@@ -383,6 +383,8 @@ class EntityExtractorTest {
                 c("le weekend du 11 juin", days("2027-06-11", "2027-06-13", "le weekend du 11 juin")),
                 c("le week-end du 13 juin", days("2027-06-12", "2027-06-13", "le week-end du 13 juin")),
                 c("the weekend of 9 June", days("2027-06-12", "2027-06-13", "the weekend of 9 June")),
+                c("the weekend of June 12th", days("2027-06-12", "2027-06-13", "the weekend of June 12th")),
+                c("coming the weekend of march 13, 2027", days("2027-03-13", "2027-03-14", "the weekend of march 13, 2027")),
                 c("June 5th-7th", days("2027-06-05", "2027-06-07", "June 5th-7th")),
                 c("lundi 12 et mardi 13 avril", days("2027-04-12", "2027-04-13", "lundi 12 et mardi 13 avril")));
     }
