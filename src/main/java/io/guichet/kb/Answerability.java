@@ -104,7 +104,7 @@ final class Answerability {
             return total == 0 ? 0 : covered / Math.max(total, enough);
         }
 
-        /** Whether the question asks for the hours, prices or address of what it is about ({@link AskedAbout#whose}). */
+        /** Whether the question asks for the hours, prices or address of what it is about ({@link AskedAbout}). */
         boolean asksWhose() {
             return about.whose();
         }

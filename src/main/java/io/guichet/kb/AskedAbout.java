@@ -30,7 +30,7 @@ record AskedAbout(int concept, boolean whose) {
 
     /** Words that end the name of what is asked about: a preposition, a relative, a verb of the rest. */
     private static final String FRENCH_END = "(?= (?:a|au|aux|pour|dans|pres|sur|avec|vers|en|qui|que|ou|ouvert|ouverte"
-            + "|ouverts|ouvertes|le|la|les|ce|cette|cet|ces|ici|et|ou|sans|par|chez)\\b|$)";
+            + "|ouverts|ouvertes|le|la|les|ce|cette|cet|ces|ici|et|sans|par|chez)\\b|$)";
     private static final String ENGLISH_END = "(?= (?:in|on|at|near|for|with|to|around|close|nearby|open|that|which"
             + "|where|who|this|these|today|tomorrow|and|or|here|by|from)\\b|$)";
     /**
@@ -40,10 +40,10 @@ record AskedAbout(int concept, boolean whose) {
      */
     private static final Pattern FRENCH_WHETHER = Pattern.compile("\\b(?:y a t il|y a|ya|il y a|est ce qu il y a"
             + "|y aurait il|il y aurait) (?:un|une|des|du|de la|de l|d|de) (?<place>(?:endroit|lieu|coin|moyen)"
-            + " (?:pour|ou) (?:on peut |je peux |l on peut )?)?(.+?)" + FRENCH_END);
+            + " (?:pour|ou) (?:on peut |je peux |l on peut )?)?(?<thing>.+?)" + FRENCH_END);
     private static final Pattern ENGLISH_WHETHER = Pattern.compile("\\b(?:is there|are there|is there any|are there any"
             + "|do you have|do you know) (?:a|an|any|some)? ?(?<place>(?:place|spot|way|somewhere) (?:to|where|for)"
-            + " (?:i can |we can |you can |one can )?)?(.+?)" + ENGLISH_END);
+            + " (?:i can |we can |you can |one can )?)?(?<thing>.+?)" + ENGLISH_END);
     /**
      * Asked what is allowed in a place: "les chiens sont acceptés dans les bus ?", "can I pay by card
      * in the tram?" ask about the bus and the tram; a hotel that takes pets does not answer.
@@ -59,15 +59,17 @@ record AskedAbout(int concept, boolean whose) {
      * the unit: "prix du m2", "tarif de la nuit" ask what a square metre or a night costs; a grand
      * prix is a race.
      */
-    private static final Pattern FRENCH_FACET = Pattern.compile("\\b(?:horaires?|heures? d ouverture|tarifs?|(?<!grand )prix"
-            + "|adresse|coordonnees|numero(?: de telephone)?|telephone) (?:d (?:ouverture|entree|acces) )?(?:de la|de l|du|des|d|de)"
-            + " (?!(?:ouverture|entree|acces|m2|m²|metre carre|hectare|nuit|nuitee|heure|jour|journee|semaine|mois|an|annee|personne|kilo|kg"
-            + "|litre)\\b)(.+?)" + FRENCH_END
+    private static final Pattern FRENCH_FACET = Pattern.compile("\\b(?:horaires?|heures? d ouverture|tarifs?"
+            + "|(?<!grand )prix|adresse|coordonnees|numero(?: de telephone)?|telephone)"
+            + " (?:d (?:ouverture|entree|acces) )?(?:de la|de l|du|des|d|de)"
+            + " (?!(?:ouverture|entree|acces|m2|m²|metre carre|hectare|nuit|nuitee|heure|jour|journee|semaine|mois"
+            + "|an|annee|personne|kilo|kg|litre)\\b)(.+?)" + FRENCH_END
             + "|\\b(?:a quelle heure|jusqu a quelle heure|quand) (?:ouvre|ferme|ouvrent|ferment|est ouverte?"
             + "|sont ouverte?s?) (?:la |le |l |les )?(.+?)" + FRENCH_END
             + "|^(?:la |le |l |les )?(.+?) (?:ouvre|ferme|ouvrent|ferment|est ouverte?|sont ouverte?s?)"
             + " (?:a quelle heure|jusqu a quelle heure|quand)\\b"
-            + "|^(?:les? )?(?:horaires?|tarifs?|prix|adresse|telephone)(?: d (?:ouverture|entree|acces))? (\\w+(?: \\w+)?)$"
+            + "|^(?:les? )?(?:horaires?|tarifs?|prix|adresse|telephone)(?: d (?:ouverture|entree|acces))?"
+            + " (\\w+(?: \\w+)?)$"
             + "|^(?:est ce que )?(?:la |le |l |les )?(.+?) (?:est|sont) (?:ouverte?s?|fermee?s?)\\b");
     private static final Pattern ENGLISH_FACET = Pattern.compile("\\b(?:opening hours|opening times|hours|prices?"
             + "|address|phone number|number) of (?:the )?(.+?)" + ENGLISH_END
@@ -87,13 +89,14 @@ record AskedAbout(int concept, boolean whose) {
     static AskedAbout of(String text, String lang, List<Glossary.Concept> concepts, Glossary glossary) {
         String folded = fold(text);
         boolean english = "en".equals(lang);
-        for (Pattern where : english ? List.of(ENGLISH_WHETHER, ENGLISH_ALLOWED_IN) : List.of(FRENCH_WHETHER, FRENCH_ALLOWED_IN)) {
-            Matcher whether = where.matcher(folded);
-            if (whether.find()) {
-                boolean place = where.pattern().contains("<place>") && whether.group("place") != null;
-                return new AskedAbout(named(whether.group(whether.groupCount()), lang, concepts, glossary,
-                        english || place), false);
-            }
+        Matcher whether = (english ? ENGLISH_WHETHER : FRENCH_WHETHER).matcher(folded);
+        if (whether.find()) {
+            return new AskedAbout(named(whether.group("thing"), lang, concepts, glossary,
+                    english || whether.group("place") != null), false);
+        }
+        Matcher allowedIn = (english ? ENGLISH_ALLOWED_IN : FRENCH_ALLOWED_IN).matcher(folded);
+        if (allowedIn.find()) {
+            return new AskedAbout(named(allowedIn.group(1), lang, concepts, glossary, english), false);
         }
         Matcher facet = (english ? ENGLISH_FACET : FRENCH_FACET).matcher(folded);
         if (facet.find()) {
@@ -115,13 +118,15 @@ record AskedAbout(int concept, boolean whose) {
      * ("louer des vélos"); French names it first ("piscine municipale"), after the few adjectives
      * it puts before ("le petit train", "un bon resto").
      */
-    private static int named(String name, String lang, List<Glossary.Concept> concepts, Glossary glossary, boolean last) {
+    private static int named(String name, String lang, List<Glossary.Concept> concepts, Glossary glossary,
+                             boolean last) {
         List<Glossary.Concept> named = glossary.concepts(name, lang);
         if (named.isEmpty()) {
             return -1;
         }
         int first = 0;
-        while (!last && first < named.size() - 1 && PLACED_BEFORE.matcher(String.join(" ", named.get(first).words())).matches()) {
+        while (!last && first < named.size() - 1
+                && PLACED_BEFORE.matcher(String.join(" ", named.get(first).words())).matches()) {
             first++;
         }
         List<String> head = named.get(last ? named.size() - 1 : first).words();
@@ -135,7 +140,8 @@ record AskedAbout(int concept, boolean whose) {
 
     /** Lower case without diacritics, words apart, one space between them: "y a-t-il" is "y a t il". */
     private static String fold(String text) {
-        String bare = MARKS.matcher(Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)).replaceAll("");
+        String bare = MARKS.matcher(Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD))
+                .replaceAll("");
         return NOT_WORD.matcher(bare).replaceAll(" ").strip();
     }
 }

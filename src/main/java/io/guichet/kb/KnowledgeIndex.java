@@ -135,15 +135,17 @@ final class KnowledgeIndex {
         for (KbDocument document : documents) {
             Analyzer analyzer = KbAnalyzers.forLanguage(document.lang());
             List<String> title = KbAnalyzers.terms(analyzer, document.title());
-            namingRuns.add(new ArrayList<>(List.of(title)));
-            document.tags().forEach(tag -> namingRuns.get(namingRuns.size() - 1).add(KbAnalyzers.terms(analyzer, tag)));
+            List<List<String>> naming = new ArrayList<>(List.of(title));
+            document.tags().forEach(tag -> naming.add(KbAnalyzers.terms(analyzer, tag)));
+            namingRuns.add(naming);
             leadRuns.add(new ArrayList<>(List.of(title)));
         }
         for (Passage passage : passages) {
             Analyzer analyzer = KbAnalyzers.forLanguage(documents.get(passage.document()).lang());
             namingRuns.get(passage.document()).add(KbAnalyzers.terms(analyzer, (passage.heading() == null ? ""
                     : passage.heading() + ". ") + passage.text()));
-            List<String> leads = new ArrayList<>(PassageSplitter.sentences(passage.text()).stream().map(PassageSplitter::lead).toList());
+            List<String> leads = new ArrayList<>(PassageSplitter.sentences(passage.text()).stream()
+                    .map(PassageSplitter::lead).toList());
             if (passage.heading() != null) {
                 leads.add(passage.heading());
             }
@@ -206,9 +208,9 @@ final class KnowledgeIndex {
         Answerability.Asked asked = asked(transformed);
         Map<Integer, Double> passageCosines = dense.passageCosines(transformed, CANDIDATES);
         Set<Integer> names = transformed.concepts().size() <= MOST_NAME_CONCEPTS ? named(asked) : Set.of();
+        IntUnaryOperator shortOfIt = document -> shortOfWhatIsAsked(asked, document);
         // A page named states all that is asked, in its every window ("the museum opening hours" of
         // the museum's page, whose hours no window calls so; the tourist office's says "horaires").
-        IntUnaryOperator shortOfIt = document -> shortOfWhatIsAsked(asked, document);
         List<Integer> ranked = ScoreFusion.top(lexical.documents(transformed, CANDIDATES),
                 documentCosines(passageCosines),
                 document -> names.contains(document) ? 1 : bestWindowCoverage(asked, document), k,
@@ -296,7 +298,8 @@ final class KnowledgeIndex {
         String lang = documents.get(document).lang();
         List<List<String>> leads = leadRuns.get(document);
         if (!asked.asksWhose()) {
-            return namingRuns.get(document).stream().anyMatch(run -> asked.namesWhatIsAskedAbout(lang, run)) ? 0 : 1;
+            return namingRuns.get(document).stream().anyMatch(run -> asked.namesWhatIsAskedAbout(lang, run))
+                    ? 0 : 1;
         }
         if (asked.namesWhatIsAskedAbout(lang, leads.get(0))) {
             return 0;

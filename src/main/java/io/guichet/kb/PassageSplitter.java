@@ -1,6 +1,7 @@
 package io.guichet.kb;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -104,7 +105,7 @@ final class PassageSplitter {
     static String lead(String sentence) {
         String head = LEAD_END.split(sentence.strip(), 2)[0];
         String[] words = head.split("\\s+");
-        return words.length <= LEAD_WORDS ? head : String.join(" ", java.util.Arrays.asList(words).subList(0, LEAD_WORDS));
+        return words.length <= LEAD_WORDS ? head : String.join(" ", Arrays.asList(words).subList(0, LEAD_WORDS));
     }
 
     /** Markdown to readable text: links keep their words, tables become "cell · cell" lines. */
@@ -118,7 +119,7 @@ final class PassageSplitter {
             text = LINK.matcher(text).replaceAll("$1");
             text = EMPHASIS.matcher(text).replaceAll("");
             if (text.strip().startsWith("|")) {
-                text = String.join(" · ", java.util.Arrays.stream(text.strip().split("\\|"))
+                text = String.join(" · ", Arrays.stream(text.strip().split("\\|"))
                         .map(String::strip).filter(c -> !c.isEmpty()).toList());
             }
             text = text.strip();

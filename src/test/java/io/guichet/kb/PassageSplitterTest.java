@@ -56,4 +56,11 @@ class PassageSplitterTest {
                 PassageSplitter.windows("Un. Deux ! Trois ? Quatre ; cinq\nsix."));
         assertEquals(List.of("Ouvert en 2019. Fermé le lundi."), PassageSplitter.windows("Ouvert en 2019. Fermé le lundi."));
     }
+
+    @Test
+    void aSentenceIsAboutWhatItsFirstWordsName() {
+        assertEquals("Police municipale", PassageSplitter.lead("Police municipale, 1 place de l'Hôtel-de-Ville : 04 65 71 17 17."));
+        assertEquals("Tram T1", PassageSplitter.lead("Tram T1 — arrêt Cathédrale."));
+        assertEquals("Les trams circulent de 5 h", PassageSplitter.lead("Les trams circulent de 5 h à 0 h 30."));
+    }
 }
