@@ -92,7 +92,7 @@ final class Answerability {
 
         /** The coverage of what {@code present} and {@code alsoPresent} state together: a passage and its page's title. */
         double coverage(String documentLang, Set<String> present, Set<String> alsoPresent) {
-            List<List<List<String>>> statements = documentLang.equals(lang) ? sameLanguage : otherLanguage;
+            List<List<List<String>>> statements = statementsFor(documentLang);
             double total = 0;
             double covered = 0;
             for (int c = 0; c < statements.size(); c++) {
@@ -118,7 +118,7 @@ final class Answerability {
             if (!about.namesSomething()) {
                 return true;
             }
-            for (List<String> words : (documentLang.equals(lang) ? sameLanguage : otherLanguage).get(about.concept())) {
+            for (List<String> words : statementsFor(documentLang).get(about.concept())) {
                 if (!words.isEmpty() && Collections.indexOfSubList(run, words) >= 0) {
                     return true;
                 }
@@ -142,13 +142,17 @@ final class Answerability {
 
         /** Whether {@code present} and {@code alsoPresent} together state every concept of the query. */
         boolean statedWhollyBy(String documentLang, Set<String> present, Set<String> alsoPresent) {
-            List<List<List<String>>> statements = documentLang.equals(lang) ? sameLanguage : otherLanguage;
-            for (List<List<String>> statement : statements) {
+            for (List<List<String>> statement : statementsFor(documentLang)) {
                 if (!statesAny(present, alsoPresent, statement)) {
                     return false;
                 }
             }
-            return !statements.isEmpty();
+            return !sameLanguage.isEmpty();
+        }
+
+        /** The ways of stating each concept of the query in a page of {@code documentLang}. */
+        private List<List<List<String>>> statementsFor(String documentLang) {
+            return documentLang.equals(lang) ? sameLanguage : otherLanguage;
         }
 
         /** Plain loops, without a stream: they run for every sentence window of every candidate page. */
@@ -177,9 +181,9 @@ final class Answerability {
                 document.title() + " " + String.join(" ", document.tags()) + " " + ownText(passage)));
     }
 
-    /** The words a passage states in its own heading and text, without its page's title and tags. */
-    static Set<String> ownWords(KbDocument document, Passage passage) {
-        return new HashSet<>(KbAnalyzers.terms(KbAnalyzers.forLanguage(document.lang()), ownText(passage)));
+    /** The words a passage states in its own heading and text, in their order, without its page's title and tags. */
+    static List<String> ownTerms(KbDocument document, Passage passage) {
+        return KbAnalyzers.terms(KbAnalyzers.forLanguage(document.lang()), ownText(passage));
     }
 
     private static String ownText(Passage passage) {

@@ -96,8 +96,9 @@ final class KnowledgeIndex {
                            DenseRetriever dense, Glossary glossary) {
         this.documents = documents;
         this.passages = passages;
-        this.passageWords = passages.stream()
-                .map(p -> Answerability.ownWords(documents.get(p.document()), p)).toList();
+        List<List<String>> passageTerms = passages.stream()
+                .map(p -> Answerability.ownTerms(documents.get(p.document()), p)).toList();
+        this.passageWords = passageTerms.stream().<Set<String>>map(HashSet::new).toList();
         this.passageWordsAndForms = new ArrayList<>();
         this.formWords = documents.stream().map(d -> new HashSet<String>()).collect(Collectors.toList());
         for (int p = 0; p < passages.size(); p++) {
@@ -140,10 +141,10 @@ final class KnowledgeIndex {
             namingRuns.add(naming);
             leadRuns.add(new ArrayList<>(List.of(title)));
         }
-        for (Passage passage : passages) {
+        for (int p = 0; p < passages.size(); p++) {
+            Passage passage = passages.get(p);
             Analyzer analyzer = KbAnalyzers.forLanguage(documents.get(passage.document()).lang());
-            namingRuns.get(passage.document()).add(KbAnalyzers.terms(analyzer, (passage.heading() == null ? ""
-                    : passage.heading() + ". ") + passage.text()));
+            namingRuns.get(passage.document()).add(passageTerms.get(p));
             List<String> leads = new ArrayList<>(PassageSplitter.sentences(passage.text()).stream()
                     .map(PassageSplitter::lead).toList());
             if (passage.heading() != null) {
