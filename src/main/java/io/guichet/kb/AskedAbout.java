@@ -54,8 +54,8 @@ record AskedAbout(int concept, boolean whose) {
     private static final Pattern ENGLISH_ALLOWED_IN = Pattern.compile("\\b(?:allowed|permitted|accepted|welcome"
             + "|can i|can we|may i|may we)\\b.*? (?:in|on|inside|aboard) (?:the |a |an )?(.+?)" + ENGLISH_END);
     /**
-     * Asked for one of its facets: its hours, prices, address, or when it opens; in full or as a
-     * note ("horaires mairie"). A price by the unit is no facet of
+     * Asked for one of its facets: its hours, prices, address, or when it opens; in full, as a note
+     * ("horaires mairie") or after the thing ("je voudrais visiter la cathédrale, c'est ouvert quand ?"). A price by the unit is no facet of
      * the unit: "prix du m2", "tarif de la nuit" ask what a square metre or a night costs; a grand
      * prix is a race.
      */
@@ -66,11 +66,12 @@ record AskedAbout(int concept, boolean whose) {
             + "|an|annee|personne|kilo|kg|litre)\\b)(.+?)" + FRENCH_END
             + "|\\b(?:a quelle heure|jusqu a quelle heure|quand) (?:ouvre|ferme|ouvrent|ferment|est ouverte?"
             + "|sont ouverte?s?) (?:la |le |l |les )?(.+?)" + FRENCH_END
-            + "|^(?:la |le |l |les )?(.+?) (?:ouvre|ferme|ouvrent|ferment|est ouverte?|sont ouverte?s?)"
+            + "|^(?:la |le |l |les )?(.+?)(?<! c) (?:ouvre|ferme|ouvrent|ferment|est ouverte?|sont ouverte?s?)"
             + " (?:a quelle heure|jusqu a quelle heure|quand)\\b"
             + "|^(?:les? )?(?:horaires?|tarifs?|prix|adresse|telephone)(?: d (?:ouverture|entree|acces))?"
             + " (\\w+(?: \\w+)?)$"
-            + "|^(?:est ce que )?(?:la |le |l |les )?(.+?) (?:est|sont) (?:ouverte?s?|fermee?s?)\\b");
+            + "|^(?:est ce que )?(?:la |le |l |les )?(.+?)(?<! c) (?:est|sont) (?:ouverte?s?|fermee?s?)\\b"
+            + "|\\b(?:la|le|l|les) (\\S+(?: \\S+)?) c est (?:ouverte?s?|fermee?s?)\\b");
     private static final Pattern ENGLISH_FACET = Pattern.compile("\\b(?:opening hours|opening times|hours|prices?"
             + "|address|phone number|number) of (?:the )?(.+?)" + ENGLISH_END
             + "|\\b(?:what time|until what time|when) (?:does|do) (?:the )?(.+?)(?= (?:open|close|shut)s?\\b)");

@@ -99,12 +99,15 @@ final class KbAnalyzers {
     /** What a frame leaves: the words before its verb ("how does public transport"). */
     private static final String FRAME_KEPT = "$1";
     /**
-     * Stems the French light stemmer shares between unrelated words, kept apart: "pluie" would
-     * become "plu", as "plus" does, and every page saying "ne … plus" would state the rain of "que
-     * faire s'il pleut ?".
+     * Stems the French light stemmer gets wrong. It shares some between unrelated words: "pluie"
+     * would become "plu", as "plus" does, and every page saying "ne … plus" would state the rain of
+     * "que faire s'il pleut ?". It parts some forms of one verb: "quand ouvre le marché ?" asks
+     * what "il est ouvert de 7 h à 13 h" says, but "ouvre" becomes "ouvr" and "ouvert" stays.
      */
-    private static final StemmerOverrideFilter.StemmerOverrideMap FRENCH_STEMS_APART = stemsApart(
-            Map.of("pluie", "pluie", "pluies", "pluie"));
+    private static final StemmerOverrideFilter.StemmerOverrideMap FRENCH_STEM_OVERRIDES = stemOverrides(Map.of(
+            "pluie", "pluie", "pluies", "pluie",
+            "ouvre", "ouvert", "ouvrent", "ouvert", "ouvrez", "ouvert", "ouvrir", "ouvert", "ouvrira", "ouvert",
+            "ouvriront", "ouvert", "ouvrait", "ouvert"));
 
     static final Analyzer FRENCH = french(false);
     static final Analyzer ENGLISH = english(false);
@@ -134,7 +137,7 @@ final class KbAnalyzers {
                 if (query) {
                     stream = new StopFilter(stream, FRENCH_ASKING_WORDS);
                 }
-                stream = new StemmerOverrideFilter(stream, FRENCH_STEMS_APART);
+                stream = new StemmerOverrideFilter(stream, FRENCH_STEM_OVERRIDES);
                 return new TokenStreamComponents(source, new FrenchLightStemFilter(stream));
             }
         };
@@ -164,7 +167,7 @@ final class KbAnalyzers {
         };
     }
 
-    private static StemmerOverrideFilter.StemmerOverrideMap stemsApart(Map<String, String> stems) {
+    private static StemmerOverrideFilter.StemmerOverrideMap stemOverrides(Map<String, String> stems) {
         StemmerOverrideFilter.Builder builder = new StemmerOverrideFilter.Builder(false);
         stems.forEach(builder::add);
         try {

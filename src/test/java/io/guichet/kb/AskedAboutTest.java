@@ -27,6 +27,7 @@ class AskedAboutTest {
             "horaires mairie|fr|mairie|true",
             "prix d'entrée musée|fr|musée|true",
             "le centre aquatique est ouvert le dimanche ?|fr|centre aquatique|true",
+            "je voudrais visiter la cathédrale, c'est ouvert quand ?|fr|cathédrale|true",
             "what are the opening hours of the museum on sunday?|en|museum|true",
             "what time does the town hall open?|en|town hall|true",
             "y a-t-il une piscine municipale ouverte le dimanche ?|fr|piscine municipale|false",

@@ -32,4 +32,13 @@ class KbAnalyzersTest {
         assertEquals(List.of("pleut"), KbAnalyzers.telling("fr", List.of("quand", "pleut")));
         assertEquals(List.of("quand"), KbAnalyzers.telling("fr", List.of("quand")), "a term made only of one is kept");
     }
+
+    @Test
+    void whatOpensIsWhatIsOpenAndTheRainIsNoMore() {
+        // The light stemmer leaves "ouvert" whole and cuts "ouvre" to "ouvr"; it cuts "pluie" and "plus" alike.
+        for (String form : List.of("ouvre", "ouvrent", "ouvrir", "ouverte", "ouverts")) {
+            assertEquals(List.of("ouvert"), KbAnalyzers.terms(KbAnalyzers.FRENCH, form), form);
+        }
+        assertEquals(List.of("pluie"), KbAnalyzers.terms(KbAnalyzers.FRENCH, "pluies"));
+    }
 }
