@@ -54,6 +54,14 @@ final class Answerability {
         private final AskedAbout about;
         private final List<List<List<String>>> sameLanguage = new ArrayList<>();
         private final List<List<List<String>>> otherLanguage = new ArrayList<>();
+        /**
+         * For each concept that the question's own words name more narrowly than another of its ways,
+         * which they hold ("marché couvert" holds "marché"): those words, and in a page of the other
+         * language the translations that hold another ("covered market" is "marché couvert", not
+         * any "marché"). No way for any other concept.
+         */
+        private final List<List<List<String>>> narrowerSameLanguage = new ArrayList<>();
+        private final List<List<List<String>>> narrowerOtherLanguage = new ArrayList<>();
 
         /**
          * @param enough the information (summed weights) a query needs to be fully covered
@@ -68,9 +76,21 @@ final class Answerability {
             Analyzer other = KbAnalyzers.forLanguage("en".equals(lang) ? "fr" : "en");
             for (Glossary.Concept concept : concepts) {
                 List<String> words = KbAnalyzers.telling(lang, concept.words());
-                sameLanguage.add(statements(words, concept.synonyms(), own));
-                otherLanguage.add(statements(words, concept.translations(), other));
+                List<List<String>> statements = statements(words, concept.synonyms(), own);
+                List<List<String>> translated = statements(words, concept.translations(), other);
+                sameLanguage.add(statements);
+                otherLanguage.add(translated);
+                boolean narrower = holdsAnother(words, statements);
+                narrowerSameLanguage.add(narrower ? List.of(words) : List.of());
+                narrowerOtherLanguage.add(narrower ? translated.stream().skip(1)
+                        .filter(way -> holdsAnother(way, translated)).toList() : List.of());
             }
+        }
+
+        /** Whether {@code way} holds another of {@code ways}, and more. */
+        private static boolean holdsAnother(List<String> way, List<List<String>> ways) {
+            return ways.stream().anyMatch(shorter -> !shorter.isEmpty() && shorter.size() < way.size()
+                    && way.containsAll(shorter));
         }
 
         private static List<List<String>> statements(List<String> words, Set<String> alternatives, Analyzer analyzer) {
@@ -104,6 +124,24 @@ final class Answerability {
             return total == 0 ? 0 : covered / Math.max(total, enough);
         }
 
+        /**
+         * The share of the query's information that {@code present} and {@code alsoPresent} state in
+         * the narrower ways the question names it ({@link #narrowerSameLanguage}): every passage on the
+         * markets states "marché", the one on the covered market "marché couvert".
+         */
+        double narrowerCoverage(String documentLang, Set<String> present, Set<String> alsoPresent) {
+            List<List<List<String>>> narrower = documentLang.equals(lang) ? narrowerSameLanguage : narrowerOtherLanguage;
+            double total = 0;
+            double covered = 0;
+            for (int c = 0; c < narrower.size(); c++) {
+                total += weights[c];
+                if (statesAny(present, alsoPresent, narrower.get(c))) {
+                    covered += weights[c];
+                }
+            }
+            return total == 0 ? 0 : covered / Math.max(total, enough);
+        }
+
         /** Whether the question asks for the hours, prices or address of what it is about ({@link AskedAbout}). */
         boolean asksWhose() {
             return about.whose();
@@ -121,6 +159,29 @@ final class Answerability {
             for (List<String> words : statementsFor(documentLang).get(about.concept())) {
                 if (!words.isEmpty() && Collections.indexOfSubList(run, words) >= 0) {
                     return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Whether {@code said}, a sentence and those after it, states a concept of the query other
+         * than what the question asks about: its hours, its prices, its address. True when the
+         * question's form names nothing.
+         */
+        boolean saysMoreThanWhatItIsAbout(String documentLang, List<Set<String>> said) {
+            if (!about.namesSomething()) {
+                return true;
+            }
+            List<List<List<String>>> statements = statementsFor(documentLang);
+            for (int c = 0; c < statements.size(); c++) {
+                if (c == about.concept()) {
+                    continue;
+                }
+                for (Set<String> sentence : said) {
+                    if (statesAny(sentence, Set.of(), statements.get(c))) {
+                        return true;
+                    }
                 }
             }
             return false;

@@ -31,6 +31,17 @@ final class KnowledgeIndex {
     /** What a passage's heading states counts this much more than its text does, on the confidence's scale. */
     private static final double HEADING_WEIGHT = 0.5;
     /**
+     * What a passage states in the question's narrower words counts this much more, on the same
+     * scale: of the passages on the markets, the one on "le marché couvert" is quoted for its hours.
+     */
+    private static final double NARROWER_WEIGHT = 0.5;
+    /**
+     * A passage with a sentence or heading about the thing whose hours, prices or address are asked,
+     * which gives them, counts this much more: the cathedral's section for its hours, not the
+     * summer light show projected on its façade at 22 h 30.
+     */
+    private static final double WHOSE_WEIGHT = 0.5;
+    /**
      * A number of one or two digits names nothing by itself: an hour, a house number, a count. Rare
      * as "14" may be in the pages, "bonjour 14" is no question on the house at number 14.
      */
@@ -71,10 +82,10 @@ final class KnowledgeIndex {
      */
     private final List<List<List<String>>> namingRuns;
     /**
-     * What each document's sentences are about, each a run of analysed words: its title (first),
-     * its headings and its sentences' leads ({@link PassageSplitter#lead}).
+     * What each document's sentences are about: its title (first), its headings and its sentences'
+     * leads ({@link PassageSplitter#lead}), each with what its sentence or section says.
      */
-    private final List<List<List<String>>> leadRuns;
+    private final List<List<Lead>> leads;
     /** Each document's title alone, analysed: what names it. */
     private final List<Set<String>> nameWords;
     /** What each document writes by its form ({@link StatedForms}): the hours, an address, a phone number. */
@@ -132,25 +143,39 @@ final class KnowledgeIndex {
         }
         this.subjectWords = documents.stream().map(KnowledgeIndex::subjectWords).toList();
         this.namingRuns = new ArrayList<>();
-        this.leadRuns = new ArrayList<>();
+        this.leads = new ArrayList<>();
         for (KbDocument document : documents) {
             Analyzer analyzer = KbAnalyzers.forLanguage(document.lang());
             List<String> title = KbAnalyzers.terms(analyzer, document.title());
             List<List<String>> naming = new ArrayList<>(List.of(title));
             document.tags().forEach(tag -> naming.add(KbAnalyzers.terms(analyzer, tag)));
             namingRuns.add(naming);
-            leadRuns.add(new ArrayList<>(List.of(title)));
+            leads.add(new ArrayList<>(List.of(new Lead(title, List.of(), -1))));
         }
         for (int p = 0; p < passages.size(); p++) {
             Passage passage = passages.get(p);
             Analyzer analyzer = KbAnalyzers.forLanguage(documents.get(passage.document()).lang());
             namingRuns.get(passage.document()).add(passageTerms.get(p));
-            List<String> leads = new ArrayList<>(PassageSplitter.sentences(passage.text()).stream()
-                    .map(PassageSplitter::lead).toList());
-            if (passage.heading() != null) {
-                leads.add(passage.heading());
+            String lang = documents.get(passage.document()).lang();
+            // A paragraph or a list item goes on about what its sentence names: "Le marché couvert
+            // réunit 42 commerçants. Il est ouvert de 7 h à 13 h."
+            for (String line : passage.text().split("\n")) {
+                List<String> sentences = PassageSplitter.sentences(line);
+                List<Set<String>> said = new ArrayList<>();
+                for (String sentence : sentences) {
+                    Set<String> words = new HashSet<>(KbAnalyzers.terms(analyzer, sentence));
+                    words.addAll(StatedForms.words(sentence, lang));
+                    said.add(words);
+                }
+                for (int i = 0; i < sentences.size(); i++) {
+                    leads.get(passage.document()).add(new Lead(KbAnalyzers.terms(analyzer,
+                            PassageSplitter.lead(sentences.get(i))), said.subList(i, said.size()), p));
+                }
             }
-            leads.forEach(lead -> leadRuns.get(passage.document()).add(KbAnalyzers.terms(analyzer, lead)));
+            if (passage.heading() != null) {
+                leads.get(passage.document()).add(new Lead(KbAnalyzers.terms(analyzer, passage.heading()),
+                        List.of(passageWordsAndForms.get(p)), p));
+            }
         }
         this.headingWords = passages.stream().map(p -> p.heading() == null ? Set.<String>of()
                 : Set.copyOf(KbAnalyzers.terms(KbAnalyzers.forLanguage(documents.get(p.document()).lang()), p.heading())))
@@ -244,6 +269,7 @@ final class KnowledgeIndex {
             int beyondTitleIndex = -1;
             double answersBeyondTitle = -1;
             boolean named = names.contains(documentIndex);
+            Set<Integer> answeringWhose = passagesAnsweringWhose(asked, documentIndex);
             for (int p = firstPassage[documentIndex]; p < firstPassage[documentIndex + 1]; p++) {
                 double cosine = passageCosines.getOrDefault(p, Answerability.COSINE_FLOOR);
                 // The hours asked are stated by "de 10 h à 18 h": in the choice of the passage, not in the confidence.
@@ -253,14 +279,15 @@ final class KnowledgeIndex {
                         : asked.coverage(document.lang(), passageWords.get(p), titleWords.get(documentIndex));
                 confidence = Math.max(confidence, Answerability.confidence(cosine, coverage));
                 mostStated = Math.max(mostStated, stated);
+                double whose = answeringWhose.contains(p) ? WHOSE_WEIGHT : 0;
                 double inOwnWords = answersBeyond(asked, document.lang(), cosine, own, headingWords.get(p), subject,
-                        subjectCoverage);
+                        subjectCoverage) + whose;
                 if (inOwnWords > answersInOwnWords) {
                     answersInOwnWords = inOwnWords;
                     passageIndex = p;
                 }
                 double inWordsBeyondTitle = answersBeyond(asked, document.lang(), cosine, own, headingWords.get(p),
-                        title, titleCoverage);
+                        title, titleCoverage) + whose;
                 if (inWordsBeyondTitle > answersBeyondTitle) {
                     answersBeyondTitle = inWordsBeyondTitle;
                     beyondTitleIndex = p;
@@ -292,31 +319,65 @@ final class KnowledgeIndex {
      * How far the document falls short of being about what the question asks about: 0 when it
      * names it anywhere, 1 when it never does. Asked for a thing's hours, prices or address: 0
      * when its title names the thing, the page about it ("Se déplacer en tram…" for the tram's
-     * hours), 1 when only one of its sentences is about it (the tourist office's "Tram T1, arrêt
-     * Cathédrale"), {@link #NOT_WHOSE} when none is.
+     * hours), 1 when one of its sentences is about it and says more of what is asked (the hours of
+     * "Centre aquatique, avenue des Sports : … ouvert de 10 h à 20 h"), {@link #NOT_WHOSE} when
+     * none does: the tourist office's "Tram T1, arrêt Cathédrale" gives no hours of the tram, the
+     * line on the media libraries' lending card none of theirs.
      */
     private int shortOfWhatIsAsked(Answerability.Asked asked, int document) {
         String lang = documents.get(document).lang();
-        List<List<String>> leads = leadRuns.get(document);
+        List<Lead> about = leads.get(document);
         if (!asked.asksWhose()) {
             return namingRuns.get(document).stream().anyMatch(run -> asked.namesWhatIsAskedAbout(lang, run))
                     ? 0 : 1;
         }
-        if (asked.namesWhatIsAskedAbout(lang, leads.get(0))) {
+        if (asked.namesWhatIsAskedAbout(lang, about.get(0).run())) {
             return 0;
         }
-        return leads.stream().anyMatch(run -> asked.namesWhatIsAskedAbout(lang, run)) ? 1 : NOT_WHOSE;
+        return about.stream().anyMatch(lead -> lead.answersWhose(asked, lang)) ? 1 : NOT_WHOSE;
     }
 
     /**
-     * How well a passage answers in its own words ({@code own}, its heading counting once more)
-     * what {@code known}, part of its page's title, does not state; -1 when it states nothing more.
+     * What a sentence is about, as a run of analysed words, and what it says with the sentences
+     * after it in its paragraph or list item (a heading: its section), each as a set of analysed
+     * words with those of the forms it writes ({@link StatedForms}); the passage it is in, -1 for
+     * the page's title.
+     */
+    private record Lead(List<String> run, List<Set<String>> says, int passage) {
+        /** Whether it is about what the question asks about and says more of what is asked: its hours, its prices. */
+        boolean answersWhose(Answerability.Asked asked, String lang) {
+            return asked.namesWhatIsAskedAbout(lang, run) && asked.saysMoreThanWhatItIsAbout(lang, says);
+        }
+    }
+
+    /**
+     * The passages of {@code document} with a sentence or heading about what the question asks
+     * about that gives what is asked of it ({@link Lead#answersWhose}); none when the question
+     * asks for no facet of a thing.
+     */
+    private Set<Integer> passagesAnsweringWhose(Answerability.Asked asked, int document) {
+        if (!asked.asksWhose()) {
+            return Set.of();
+        }
+        String lang = documents.get(document).lang();
+        Set<Integer> answering = new HashSet<>();
+        leads.get(document).stream().filter(lead -> lead.passage() >= 0 && lead.answersWhose(asked, lang))
+                .forEach(lead -> answering.add(lead.passage()));
+        return answering;
+    }
+
+    /**
+     * How well a passage answers in its own words ({@code own}, its heading counting once more, and
+     * the question's narrower words as much again) what {@code known}, part of its page's title,
+     * does not state; -1 when it states nothing more.
      */
     private static double answersBeyond(Answerability.Asked asked, String lang, double cosine, Set<String> own,
                                         Set<String> heading, Set<String> known, double knownCoverage) {
         double beyond = asked.coverage(lang, own, known) - knownCoverage;
         return beyond <= 0 ? -1 : Answerability.confidence(cosine, beyond)
-                + HEADING_WEIGHT * (asked.coverage(lang, heading, known) - knownCoverage);
+                + HEADING_WEIGHT * (asked.coverage(lang, heading, known) - knownCoverage)
+                + NARROWER_WEIGHT * (asked.narrowerCoverage(lang, own, known)
+                        - asked.narrowerCoverage(lang, known, Set.of()));
     }
 
     /**

@@ -151,6 +151,23 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void theSectionOnTheNarrowerThingAskedAboutIsQuotedAndOpeningIsAskingTheHours(@TempDir Path folder)
+            throws IOException {
+        // Every section states "marché", and "marché couvert" is a way of saying it; one section is on the
+        // covered market. "Ouvre" asks what "ouvert de 7 h à 13 h" says.
+        write(folder, "marches", "fr", "Les marchés de Lanvaux", "Faire son marché fait partie de l'art de vivre "
+                + "lanvaudin.\n\n## Les Halles\n\nLe marché couvert de la place des Halles réunit 30 commerçants. "
+                + "Il est ouvert du mardi au samedi de 7 h à 13 h.\n\n## En plein air\n\n"
+                + "Grand marché du samedi : de 7 h à 13 h place du Foirail, avec 150 exposants.");
+        for (String question : List.of("quand ouvre le marché couvert ?", "à quelle heure ouvre le marché couvert",
+                "le marché couvert ouvre quand ?", "what time does the covered market open?")) {
+            String lang = question.startsWith("what") ? "en" : "fr";
+            assertTrue(quoted(folder, question, lang).startsWith("Le marché couvert"), question);
+        }
+        assertTrue(quoted(folder, "quand ouvre le grand marché du samedi ?", "fr").startsWith("Grand marché"));
+    }
+
+    @Test
     void aPageNamedByItsTitleAloneIsTrustedThoughTheWordIsSaidEverywhere(@TempDir Path folder)
             throws IOException {
         write(folder, "marches", "fr", "Les marchés de Lanvaux", "Le marché couvert réunit quarante commerçants.\n\n"
@@ -329,6 +346,37 @@ class KnowledgeBaseTest {
         // Asked whether there is a municipal pool open on Sunday: the aquatic centre, not the spa's family pool.
         assertEquals("sports", withTram.search("y a-t-il une piscine municipale ouverte le dimanche ?", 1, "fr").get(0).id());
         assertEquals("sports", withTram.search("is there a public pool open on sundays?", 1, "en").get(0).id());
+    }
+
+    @Test
+    void aLineAboutTheThingThatGivesNoneOfItsHoursOrAddressDoesNotAnswerThem(@TempDir Path folder)
+            throws IOException {
+        write(folder, "loisirs", "fr", "Vie associative et loisirs", "- Médiathèques : un réseau de 12 médiathèques ; "
+                + "la carte est gratuite pour les habitants.\n- Conservatoire : musique, danse et théâtre dès 5 ans.");
+        write(folder, "equipements", "fr", "Équipements culturels du quartier des Écoles", "La médiathèque Jean-Moulin "
+                + "occupe l'ancienne école des filles, 3 rue des Écoles. Elle est ouverte du mardi au samedi de 10 h à "
+                + "18 h.\n\nLe cinéma Le Rex propose des séances tous les soirs.");
+        KnowledgeBase base = KnowledgeBase.load(folder, TestFixtures.embedder());
+        List<SearchHit> conservatoire = base.search("adresse du conservatoire", 2, "fr");
+        assertTrue(conservatoire.stream().allMatch(hit -> hit.score() < KnowledgeBase.TRUSTED), conservatoire.toString());
+        // The paragraph on the media library goes on with its hours in a sentence of its own.
+        for (String question : List.of("les horaires de la médiathèque svp", "quand ouvre la médiathèque ?")) {
+            assertEquals("equipements", base.search(question, 1, "fr").get(0).id(), question);
+        }
+    }
+
+    @Test
+    void theHoursAskedOfAThingAreQuotedFromTheSectionAboutItNotFromAnEventHeldThere(@TempDir Path folder)
+            throws IOException {
+        write(folder, "vieille-ville", "fr", "La vieille ville et la cathédrale Saint-Pierre", "Ruelles pavées et "
+                + "maisons à colombages : tout se visite à pied.\n\n## La cathédrale Saint-Pierre\n\nCommencée en 1150, "
+                + "elle mêle une nef romane et un chœur gothique.\n\n- Ouverte tous les jours de 9 h à 18 h ; entrée "
+                + "libre.\n\n## Les soirs d'été\n\nDu 1er juillet au 31 août, un spectacle de lumières est projeté "
+                + "sur la façade de la cathédrale chaque soir à 22 h.");
+        for (String question : List.of("la cathédrale est ouverte quand ?", "horaires de la cathédrale",
+                "je voudrais visiter la cathédrale, c'est ouvert quand ?")) {
+            assertTrue(quoted(folder, question, "fr").contains("Ouverte tous les jours"), question);
+        }
     }
 
     @Test
