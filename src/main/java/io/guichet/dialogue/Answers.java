@@ -132,6 +132,14 @@ final class Answers {
         }
     }
 
+    /**
+     * Whether the message asks about a thing the pages name ("adresse du conservatoire" where a page
+     * lists the conservatoire): a question to this desk, though no page may answer it.
+     */
+    boolean asksAboutWhatThePagesName(Parse parse) {
+        return knowledge.namesWhatIsAskedAbout(parse.text(), parse.lang());
+    }
+
     /** The answer to {@code parse}, and, for an "I don't know", whose field the question is nearest to. */
     Consulted consult(Parse parse) {
         return consult(parse, null);

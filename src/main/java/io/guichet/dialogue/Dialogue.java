@@ -480,10 +480,12 @@ public final class Dialogue {
                 .filter(found -> JourneyFlow.statesAnIntention(found, parse, now)
                         || JourneyFlow.statesAProject(found, parse, now)).isPresent();
         if (parse.outOfScope() && !project && !consulted.followsUp() && !WeatherQuestions.asksWhatToDoInIt(parse.text())
-                && answer.filter(found -> found.score() >= OUT_OF_SCOPE_ANSWERED).isEmpty()) {
+                && answer.filter(found -> found.score() >= OUT_OF_SCOPE_ANSWERED).isEmpty()
+                && !answers.asksAboutWhatThePagesName(parse)) {
             // An alarm, music, the weather: honestly not this desk's job, and no reason to call a person.
             // A project the message names is this desk's job, whatever the engine took it for: "on
-            // voudrait venir en famille voir le marché de Noël"; so is what to do in the rain.
+            // voudrait venir en famille voir le marché de Noël"; so is what to do in the rain, and the
+            // address of a place the pages name ("adresse du conservatoire"), though they do not give it.
             return new Turn(List.of(new Reply.Text(phrases.text("out_of_scope", lang)),
                     new Reply.QuickReplies(phrases.list("journeys_menu", lang))), intent, List.of(), true, status);
         }

@@ -55,7 +55,9 @@ record AskedAbout(int concept, boolean whose) {
             + "|can i|can we|may i|may we)\\b.*? (?:in|on|inside|aboard) (?:the |a |an )?(.+?)" + ENGLISH_END);
     /**
      * Asked for one of its facets: its hours, prices, address, or when it opens; in full, as a note
-     * ("horaires mairie") or after the thing ("je voudrais visiter la cathédrale, c'est ouvert quand ?"). A price by the unit is no facet of
+     * ("horaires mairie") or after the thing ("je voudrais visiter la cathédrale, c'est ouvert quand ?");
+     * in English, "when is the cathedral open?", "is the campsite still open in october?" (the
+     * adverb is none of the thing's name). A price by the unit is no facet of
      * the unit: "prix du m2", "tarif de la nuit" ask what a square metre or a night costs; a grand
      * prix is a race.
      */
@@ -74,7 +76,9 @@ record AskedAbout(int concept, boolean whose) {
             + "|\\b(?:la|le|l|les) (\\S+(?: \\S+)?) c est (?:ouverte?s?|fermee?s?)\\b");
     private static final Pattern ENGLISH_FACET = Pattern.compile("\\b(?:opening hours|opening times|hours|prices?"
             + "|address|phone number|number) of (?:the )?(.+?)" + ENGLISH_END
-            + "|\\b(?:what time|until what time|when) (?:does|do) (?:the )?(.+?)(?= (?:open|close|shut)s?\\b)");
+            + "|\\b(?:what time|until what time|when) (?:does|do) (?:the )?(.+?)(?= (?:open|close|shut)s?\\b)"
+            + "|\\b(?:when|what time|is|are) (?:is |are )?(?:the )?(.+?)(?: still| usually| currently| also)?"
+            + " (?:open|closed)\\b");
 
     /** The French adjectives placed before their noun, analysed: "petit", "grand", "bon", "vieux"… */
     private static final Pattern PLACED_BEFORE = Pattern.compile("petit|grand|bon|vieil|vieu|beau|bele|bel|nouveau"

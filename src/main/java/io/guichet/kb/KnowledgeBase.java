@@ -113,6 +113,15 @@ public final class KnowledgeBase {
     }
 
     /**
+     * Whether {@code question} asks about a thing that a page names, by its form: its hours, prices
+     * or address, whether there is one, what is allowed there ("adresse du conservatoire" where a
+     * page lists the conservatoire). A question on the territory, though no page may answer it.
+     */
+    public boolean namesWhatIsAskedAbout(String question, String lang) {
+        return index.namesWhatIsAskedAbout(question, lang);
+    }
+
+    /**
      * Whether {@code text} names nothing a page could state, only asks ("how much is it?", "c'est
      * où ?"): what it asks about is what was said before it.
      */

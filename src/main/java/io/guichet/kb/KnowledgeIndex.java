@@ -316,6 +316,25 @@ final class KnowledgeIndex {
     }
 
     /**
+     * Whether the form of {@code question} names a thing it asks about ({@link AskedAbout}) and a
+     * page names that thing: "adresse du conservatoire" where a page lists the conservatoire.
+     */
+    boolean namesWhatIsAskedAbout(String question, String lang) {
+        RetrievalQuery query = RetrievalQuery.of(question, lang, glossary);
+        if (!query.askedAbout().namesSomething()) {
+            return false;
+        }
+        Answerability.Asked asked = asked(query);
+        for (int d = 0; d < documents.size(); d++) {
+            String documentLang = documents.get(d).lang();
+            if (namingRuns.get(d).stream().anyMatch(run -> asked.namesWhatIsAskedAbout(documentLang, run))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * How far the document falls short of being about what the question asks about: 0 when it
      * names it anywhere, 1 when it never does. Asked for a thing's hours, prices or address: 0
      * when its title names the thing, the page about it ("Se déplacer en tram…" for the tram's

@@ -652,6 +652,9 @@ class FreeFormJourneysTest {
         Played townHall = play("fr", "horaires mairie");
         assertFalse(townHall.said().contains("Je ne peux pas m'en charger"), "a practical question: " + townHall.said());
         assertTrue(townHall.said().contains("Je n'ai pas d'information sûre"), townHall.said());
+        // The pages list the conservatoire without its address: an honest "I don't know", not "not my job".
+        Played conservatoire = play("fr", "adresse du conservatoire");
+        assertTrue(conservatoire.said().contains("Je n'ai pas d'information sûre"), conservatoire.said());
     }
 
     @Test

@@ -30,6 +30,8 @@ class AskedAboutTest {
             "je voudrais visiter la cathédrale, c'est ouvert quand ?|fr|cathédrale|true",
             "what are the opening hours of the museum on sunday?|en|museum|true",
             "what time does the town hall open?|en|town hall|true",
+            "when is the cathedral open?|en|cathedral|true",
+            "is the campsite still open in october?|en|campsite|true",
             "y a-t-il une piscine municipale ouverte le dimanche ?|fr|piscine municipale|false",
             "ya un marché de noel cette année ?|fr|marché de noël|false",
             "y a un bon resto pas loin ?|fr|resto|false",

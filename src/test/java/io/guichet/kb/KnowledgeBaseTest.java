@@ -374,8 +374,9 @@ class KnowledgeBaseTest {
                 + "libre.\n\n## Les soirs d'été\n\nDu 1er juillet au 31 août, un spectacle de lumières est projeté "
                 + "sur la façade de la cathédrale chaque soir à 22 h.");
         for (String question : List.of("la cathédrale est ouverte quand ?", "horaires de la cathédrale",
-                "je voudrais visiter la cathédrale, c'est ouvert quand ?")) {
-            assertTrue(quoted(folder, question, "fr").contains("Ouverte tous les jours"), question);
+                "je voudrais visiter la cathédrale, c'est ouvert quand ?", "when is the cathedral open?")) {
+            String lang = question.startsWith("when") ? "en" : "fr";
+            assertTrue(quoted(folder, question, lang).contains("Ouverte tous les jours"), question);
         }
     }
 
