@@ -57,7 +57,8 @@ record AskedAbout(int concept, boolean whose) {
      * Asked for one of its facets: its hours, prices, address, or when it opens; in full, as a note
      * ("horaires mairie") or after the thing ("je voudrais visiter la cathédrale, c'est ouvert quand ?");
      * in English, "when is the cathedral open?", "is the campsite still open in october?" (the
-     * adverb is none of the thing's name). A price by the unit is no facet of
+     * adverb is none of the thing's name). Its price: "c'est combien le parking à la gare ?", "le
+     * pass coûte combien ?"; not the price of a ticket, a night or an hour, which is no thing's. A price by the unit is no facet of
      * the unit: "prix du m2", "tarif de la nuit" ask what a square metre or a night costs; a grand
      * prix is a race.
      */
@@ -73,7 +74,11 @@ record AskedAbout(int concept, boolean whose) {
             + "|^(?:les? )?(?:horaires?|tarifs?|prix|adresse|telephone)(?: d (?:ouverture|entree|acces))?"
             + " (\\w+(?: \\w+)?)$"
             + "|^(?:est ce que )?(?:la |le |l |les )?(.+?)(?<! c) (?:est|sont) (?:ouverte?s?|fermee?s?)\\b"
-            + "|\\b(?:la|le|l|les) (\\S+(?: \\S+)?) c est (?:ouverte?s?|fermee?s?)\\b");
+            + "|\\b(?:la|le|l|les) (\\S+(?: \\S+)?) c est (?:ouverte?s?|fermee?s?)\\b"
+            + "|\\b(?:combien coutent|combien coute|c est combien|ca coute combien|ca fait combien) (?:le |la |les |l )"
+            + "(?!(?:entree|acces|billet|ticket|place|nuit|nuitee|heure|jour|journee|semaine|mois)\\b)(.+?)"
+            + FRENCH_END
+            + "|^(?:la |le |l |les )(.+?) (?:c est|ca coute|coute|coutent|ca fait) combien\\b");
     private static final Pattern ENGLISH_FACET = Pattern.compile("\\b(?:opening hours|opening times|hours|prices?"
             + "|address|phone number|number) of (?:the )?(.+?)" + ENGLISH_END
             + "|\\b(?:what time|until what time|when) (?:does|do) (?:the )?(.+?)(?= (?:open|close|shut)s?\\b)"

@@ -31,6 +31,8 @@ class AskedAboutTest {
             "what are the opening hours of the museum on sunday?|en|museum|true",
             "what time does the town hall open?|en|town hall|true",
             "when is the cathedral open?|en|cathedral|true",
+            "c'est combien le parking à la gare ?|fr|parking|true",
+            "le city pass coûte combien ?|fr|city pass|true",
             "is the campsite still open in october?|en|campsite|true",
             "y a-t-il une piscine municipale ouverte le dimanche ?|fr|piscine municipale|false",
             "ya un marché de noel cette année ?|fr|marché de noël|false",
@@ -53,7 +55,8 @@ class AskedAboutTest {
     @CsvSource(delimiter = '|', value = {
             "terrain industriel a vendre prix du m2|fr", "le grand prix de Suisse a eu lieu quand ?|fr",
             "quels jours il y a le marché aux halles|fr", "où dormir près de la gare ?|fr",
-            "what are your opening hours?|en", "when do we need to register the company?|en"})
+            "what are your opening hours?|en", "when do we need to register the company?|en",
+            "combien coûte une nuit à l'hôtel ?|fr", "c'est combien la nuit ?|fr"})
     void aFormThatAsksAboutNoThingNamesNone(String question, String lang) {
         assertFalse(asked(question, lang).namesSomething(), question);
     }

@@ -381,6 +381,16 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void thePriceOfAThingIsQuotedFromTheSectionAboutIt() throws IOException {
+        // On the shipped pages, whose section on camping-cars and bikes names the car parks, a price and the station.
+        KnowledgeBase shipped = KnowledgeBase.load(Path.of("knowledge-base"), TestFixtures.embedder());
+        for (String question : List.of("c'est combien le parking à la gare ?", "le parking de la gare coûte combien ?")) {
+            SearchHit parking = shipped.search(question, 1, "fr").get(0);
+            assertTrue(parking.passage().contains("Gare (souterrain)"), question + " " + parking.passage());
+        }
+    }
+
+    @Test
     void whatIsAllowedInAPlaceIsNotAnsweredByAPageThatNeverNamesThePlace(@TempDir Path folder) throws IOException {
         write(folder, "hotel", "fr", "Hôtel du Parvis", "Réception ouverte 24 h sur 24. Animaux acceptés (8 € par nuit).");
         write(folder, "transports", "fr", "Bus et tram", "Les 27 lignes de bus complètent le tram jusqu'aux villages. "
