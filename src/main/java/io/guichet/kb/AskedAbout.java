@@ -55,12 +55,12 @@ record AskedAbout(int concept, boolean whose) {
             + "|can i|can we|may i|may we)\\b.*? (?:in|on|inside|aboard) (?:the |a |an )?(.+?)" + ENGLISH_END);
     /**
      * Asked for one of its facets: its hours, prices, address, or when it opens; in full, as a note
-     * ("horaires mairie") or after the thing ("je voudrais visiter la cathédrale, c'est ouvert quand ?");
-     * in English, "when is the cathedral open?", "is the campsite still open in october?" (the
-     * adverb is none of the thing's name). Its price: "c'est combien le parking à la gare ?", "le
-     * pass coûte combien ?"; not the price of a ticket, a night or an hour, which is no thing's. A price by the unit is no facet of
-     * the unit: "prix du m2", "tarif de la nuit" ask what a square metre or a night costs; a grand
-     * prix is a race.
+     * ("horaires mairie") or after the thing ("je voudrais visiter la cathédrale, c'est ouvert
+     * quand ?"); in English, "when is the cathedral open?", "is the campsite still open in
+     * october?" (the adverb is none of the thing's name). Its price: "c'est combien le parking à la
+     * gare ?", "le pass coûte combien ?". A price by the unit is no facet of the unit: "prix du m2",
+     * "tarif de la nuit", "combien coûte la nuit ?" ask what a square metre or a night costs, as a
+     * ticket or an entry is no thing; a grand prix is a race.
      */
     private static final Pattern FRENCH_FACET = Pattern.compile("\\b(?:horaires?|heures? d ouverture|tarifs?"
             + "|(?<!grand )prix|adresse|coordonnees|numero(?: de telephone)?|telephone)"
