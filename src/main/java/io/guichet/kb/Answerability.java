@@ -112,16 +112,7 @@ final class Answerability {
 
         /** The coverage of what {@code present} and {@code alsoPresent} state together: a passage and its page's title. */
         double coverage(String documentLang, Set<String> present, Set<String> alsoPresent) {
-            List<List<List<String>>> statements = statementsFor(documentLang);
-            double total = 0;
-            double covered = 0;
-            for (int c = 0; c < statements.size(); c++) {
-                total += weights[c];
-                if (statesAny(present, alsoPresent, statements.get(c))) {
-                    covered += weights[c];
-                }
-            }
-            return total == 0 ? 0 : covered / Math.max(total, enough);
+            return share(statementsFor(documentLang), present, alsoPresent);
         }
 
         /**
@@ -130,12 +121,16 @@ final class Answerability {
          * markets states "marché", the one on the covered market "marché couvert".
          */
         double narrowerCoverage(String documentLang, Set<String> present, Set<String> alsoPresent) {
-            List<List<List<String>>> narrower = documentLang.equals(lang) ? narrowerSameLanguage : narrowerOtherLanguage;
+            return share(documentLang.equals(lang) ? narrowerSameLanguage : narrowerOtherLanguage, present, alsoPresent);
+        }
+
+        /** The weighted share of the concepts that {@code present} and {@code alsoPresent} state in one of {@code ways}. */
+        private double share(List<List<List<String>>> ways, Set<String> present, Set<String> alsoPresent) {
             double total = 0;
             double covered = 0;
-            for (int c = 0; c < narrower.size(); c++) {
+            for (int c = 0; c < ways.size(); c++) {
                 total += weights[c];
-                if (statesAny(present, alsoPresent, narrower.get(c))) {
+                if (statesAny(present, alsoPresent, ways.get(c))) {
                     covered += weights[c];
                 }
             }
